@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from jembatan.registry.models.classification import (
+    Classification,
+    CrosswalkLink,
+    ProgrammeSector,
+    Scheme,
+)
+from jembatan.registry.models.company import Certification, Company, Country
+from jembatan.registry.models.contact import Contact
+from jembatan.registry.models.region import Region
+
+__all__ = [
+    "Certification",
+    "Classification",
+    "Company",
+    "Contact",
+    "Country",
+    "CrosswalkLink",
+    "ProgrammeSector",
+    "Region",
+    "Scheme",
+]
