@@ -1,19 +1,95 @@
-"""Fields of a company that are computed from others, never typed: the size class."""
+"""Fields of a company that are computed from others, never typed: size class and sectors."""
 
 from __future__ import annotations
 
-from jembatan.registry.models import Company
+from collections import defaultdict
+from collections.abc import Iterable
+
+from jembatan.registry.domain.sectors import sector_for_isic
+from jembatan.registry.domain.size import (
+    indonesian_industry_size,
+    japan_sme_class,
+    japan_sme_sector_for_isic,
+    japan_sme_sector_for_jsic,
+)
+from jembatan.registry.models import Classification, Company, CrosswalkLink
+
+_JP_CLASSES = {
+    "small_enterprise": Company.SizeClass.JP_SMALL_ENTERPRISE,
+    "sme": Company.SizeClass.JP_SME,
+    "large": Company.SizeClass.JP_LARGE,
+}
 
 
-def size_class_for(company: Company) -> str:
+def size_class_for(company: Company, main_code: str | None = None) -> str:
     """The size class of `company` under its country's rule, or "" when data is missing.
 
-    Indonesia: Ministry of Industry regulation 64/M-IND/PER/7/2016.
-    Japan: SME Basic Act, by the sector of the firm's main activity.
+    Indonesia: Ministry of Industry regulation 64/M-IND/PER/7/2016 (workers and investment
+    excluding land and buildings). Japan: SME Basic Act, by the sector of the firm's main
+    activity (`main_code`, a JSIC or ISIC code; manufacturing when unknown).
     """
-    # Wired to registry.domain.size once the rule modules land (see issue 2).
-    return ""
+    capital = company.capital_amount
+    if company.country == "ID":
+        if capital is not None and company.capital_currency not in ("", "IDR"):
+            return ""
+        return indonesian_industry_size(company.employees, capital) or ""
+    if capital is not None and company.capital_currency not in ("", "JPY"):
+        return ""
+    sector = None
+    if main_code:
+        sector = (
+            japan_sme_sector_for_jsic(main_code)
+            if len(main_code) == 4 and company.country == "JP"
+            else japan_sme_sector_for_isic(main_code)
+        )
+    result = japan_sme_class(sector or "manufacturing", capital, company.employees)
+    return str(_JP_CLASSES[result]) if result else ""
 
 
-def apply_derived_fields(company: Company) -> None:
-    company.size_class = size_class_for(company)
+def apply_derived_fields(company: Company, main_code: str | None = None) -> None:
+    """Set the computed fields that live on the row itself (call before saving)."""
+    company.size_class = size_class_for(company, main_code)
+
+
+def isic_classes_for(codes: Iterable[int]) -> dict[int, list[str]]:
+    """ISIC classes of classification rows by id: ISIC rows map to themselves, KBLI and JSIC
+    rows through their crosswalk links (confirmed first, rejected never)."""
+    result: dict[int, list[str]] = defaultdict(list)
+    ids = list(codes)
+    for pk, scheme, code in Classification.objects.filter(id__in=ids).values_list(
+        "id", "scheme", "code"
+    ):
+        if scheme == "isic4":
+            result[pk].append(code)
+    links = (
+        CrosswalkLink.objects.filter(source_id__in=ids)
+        .exclude(status=CrosswalkLink.Status.REJECTED)
+        .order_by("source_id", "status", "-score")
+        .values_list("source_id", "isic__code", "status")
+    )
+    confirmed = {s for s, _, status in links if status == CrosswalkLink.Status.CONFIRMED}
+    for source_id, isic_code, status in links:
+        if source_id in confirmed and status != CrosswalkLink.Status.CONFIRMED:
+            continue
+        result[source_id].append(isic_code)
+    return result
+
+
+def refresh_sectors(companies: Iterable[Company]) -> None:
+    """Recompute the programme sectors of `companies` from their classification codes.
+
+    A company without codes keeps the sectors given by hand (the demo and the edit form
+    set them directly), since there is nothing to derive them from.
+    """
+    through = Company.sectors.through
+    for company in companies:
+        code_ids = list(company.classifications.values_list("id", flat=True))
+        if not code_ids:
+            continue
+        isic = isic_classes_for(code_ids)
+        slugs = {slug for codes in isic.values() for code in codes for slug in sector_for_isic(code)}
+        through.objects.filter(company_id=company.pk).exclude(programmesector_id__in=slugs).delete()
+        through.objects.bulk_create(
+            [through(company_id=company.pk, programmesector_id=s) for s in sorted(slugs)],
+            ignore_conflicts=True,
+        )

@@ -65,6 +65,9 @@ class CrosswalkLink(models.Model):
     source = models.ForeignKey(Classification, on_delete=models.CASCADE, related_name="isic_links")
     isic = models.ForeignKey(Classification, on_delete=models.CASCADE, related_name="+")
     method = models.CharField(_("method"), max_length=10, choices=Method.choices)
+    basis = models.CharField(
+        _("basis"), max_length=40, blank=True, help_text=_("How the proposal was made, in detail")
+    )
     score = models.FloatField(_("score"), default=1.0)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED

@@ -1,0 +1,52 @@
+"""`jembatan taxonomy load {kbli2020,jsic14,isic4} PATH` and `jembatan taxonomy crosswalk`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from jembatan.registry.domain.crosswalk_store import propose_crosswalk
+from jembatan.registry.domain.taxonomy import TaxonomyFileError
+from jembatan.registry.domain.taxonomy_store import load_taxonomy
+
+
+class Command(BaseCommand):
+    help = "Load industry classifications and propose their crosswalk to ISIC Rev.4."
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        load = sub.add_parser("load", help="load one classification from its *_all_levels.csv")
+        load.add_argument("scheme", choices=["kbli2020", "jsic14", "isic4"])
+        load.add_argument("path")
+        load.add_argument(
+            "--no-crosswalk",
+            action="store_true",
+            help="do not (re)propose the crosswalk to ISIC after loading",
+        )
+        sub.add_parser("crosswalk", help="(re)propose KBLI and JSIC links to ISIC classes")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "load":
+            self._load(options["scheme"], options["path"], not options["no_crosswalk"])
+        else:
+            self._crosswalk()
+
+    def _load(self, scheme: str, path: str, crosswalk: bool) -> None:
+        try:
+            report = load_taxonomy(scheme, path)  # type: ignore[arg-type]
+        except TaxonomyFileError as exc:
+            raise CommandError(str(exc)) from exc
+        except OSError as exc:
+            raise CommandError(f"{path}: {exc.strerror}") from exc
+        self.stdout.write(
+            f"{scheme}: {report.total} codes ({report.created} created, "
+            f"{report.updated} updated, {report.unchanged} unchanged)"
+        )
+        if crosswalk:
+            self._crosswalk()
+
+    def _crosswalk(self) -> None:
+        for line in propose_crosswalk():
+            self.stdout.write(line)
