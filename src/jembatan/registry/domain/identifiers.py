@@ -5,8 +5,8 @@ string to store, or raises :class:`IdentifierError`. The error carries a stable
 ``code`` and an English default ``message`` (from :data:`ERROR_MESSAGES`); this
 package has no Django, so the form layer maps the code to a translated string.
 
-Input is NFKC-normalised first, so full-width digits (``１２３``), common in
-Japanese input, are accepted.
+Input is NFKC-normalised first, so full-width digits, common in Japanese
+input, are accepted.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def corporate_number_check_digit(base: str) -> str:
 
 
 def normalise_corporate_number(value: str) -> str:
-    """Return the 13-digit Japanese corporate number (法人番号), check digit verified."""
+    """Return the 13-digit Japanese corporate number (法人番号), check digit checked."""
     digits = _compact(value, " -")
     if not _is_ascii_digits(digits):
         raise IdentifierError("corporate_number_format")
@@ -113,7 +113,7 @@ def normalise_corporate_number(value: str) -> str:
 
 
 def format_corporate_number(value: str) -> str:
-    """Return a valid corporate number in the NTA's display form ``C-BBBB-BBBB-BBBB``."""
+    """Return a valid corporate number in the display form ``C-BBBB-BBBB-BBBB``."""
     return str(stdnum_cn.format(normalise_corporate_number(value)))
 
 
