@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -12,9 +13,7 @@ from jembatan.registry.domain.taxonomy import (
     parse_taxonomy,
 )
 
-DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
-if not DATA.is_dir():
-    DATA = Path("/work/shared/data")
+DATA = Path(os.environ.get("JEMBATAN_REFERENCE_DATA", "/work/shared/data"))
 KBLI = DATA / "kbli2020" / "kbli2020_all_levels.csv"
 JSIC = DATA / "jsic14" / "jsic_rev14_all_levels.csv"
 ISIC = DATA / "isic4" / "isic_rev4_all_levels.csv"
