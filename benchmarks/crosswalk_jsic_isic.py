@@ -50,9 +50,8 @@ def main() -> None:
     if "--all" in sys.argv:
         start = time.perf_counter()
         everything = propose_jsic_to_isic(jsic, isic)
-        print(
-            f"| seconds, all {len(everything)} classes | {time.perf_counter() - start:.1f} |"
-        )
+        seconds = time.perf_counter() - start
+        print(f"| seconds, all {len(everything)} classes | {seconds:.1f} |")
 
 
 if __name__ == "__main__":
