@@ -1,0 +1,1 @@
+"""Django-free business rules and reference data of the company registry."""
