@@ -42,7 +42,7 @@ def size_class_for(company: Company, main_code: str | None = None) -> str:
             if len(main_code) == 4 and company.country == "JP"
             else japan_sme_sector_for_isic(main_code)
         )
-    result = japan_sme_class(sector or "manufacturing", capital, company.employees)
+    result = japan_sme_class(sector or "manufacturing_other", capital, company.employees)
     return str(_JP_CLASSES[result]) if result else ""
 
 

@@ -13,7 +13,12 @@ from pathlib import Path
 
 from django.db import transaction
 
-from jembatan.registry.domain.taxonomy import ClassificationRecord, Scheme, parse_taxonomy
+from jembatan.registry.domain.taxonomy import (
+    KBLI_CLASSES_MISSING_FROM_SOURCE,
+    ClassificationRecord,
+    Scheme,
+    parse_taxonomy,
+)
 from jembatan.registry.models import Classification
 
 _FIELDS = ("level", "scheme_level", "title_id", "title_ja", "title_en", "description", "examples")
@@ -69,15 +74,35 @@ def _kbli_sections(path: Path, records: list[ClassificationRecord]) -> dict[str,
     }
 
 
+def _kbli_missing_classes(records: list[ClassificationRecord]) -> dict[str, dict[str, str]]:
+    """Three KBLI classes whose subclasses are in the source file but the class rows are not."""
+    present = {r.code for r in records}
+    return {
+        code: {
+            "level": "class",
+            "scheme_level": "subgolongan",
+            "title_id": title,
+            "title_ja": "",
+            "title_en": "",
+            "description": "",
+            "examples": "",
+        }
+        for code, title in KBLI_CLASSES_MISSING_FROM_SOURCE.items()
+        if code not in present and code[:3] in present
+    }
+
+
 def load_taxonomy(scheme: Scheme, path: str | Path) -> LoadReport:
     """Load one classification file; idempotent. Raises TaxonomyFileError on a bad file."""
     path = Path(path)
     records = parse_taxonomy(scheme, path)
     rows: dict[str, dict[str, str]] = {}
+    parents = {r.code: r.parent_code for r in records}
     if scheme == "kbli2020":
         rows.update(_kbli_sections(path, records))
+        rows.update(_kbli_missing_classes(records))
+        parents.update({code: code[:3] for code in KBLI_CLASSES_MISSING_FROM_SOURCE})
     rows.update({r.code: _values(r) for r in records})
-    parents = {r.code: r.parent_code for r in records}
     with transaction.atomic():
         report = _upsert(scheme, rows)
         _link_parents(scheme, parents)

@@ -102,6 +102,9 @@ class ProgrammeSector(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=120)
     isic_classes = models.JSONField(_("ISIC classes"), default=list)
     priority = models.BooleanField(_("priority sector for Japanese partners"), default=False)
+    group = models.CharField(
+        _("group"), max_length=40, blank=True, help_text=_("e.g. components, for the part sectors")
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
