@@ -45,6 +45,7 @@ COMPANY_FIELDS: tuple[str, ...] = (
     "other_certifications", "languages", "website", "description", "description_language",
     "size_class", "verification", "verification_note", "verified_by", "verified_at",
 )  # fmt: skip
+UPDATE_ATTNAMES = [f.attname for f in Company._meta.concrete_fields if f.name in COMPANY_FIELDS]
 # Verifications are dated in the programme's working weeks from this moment on.
 VERIFIED_FROM = datetime(2024, 1, 8, 2, 0, tzinfo=UTC)
 
@@ -128,6 +129,21 @@ def _verification_fields(
     return {"verified_by": officer, "verified_at": VERIFIED_FROM + timedelta(hours=5 * index)}
 
 
+def _stored(company: Company) -> list[Any]:
+    return [getattr(company, name) for name in UPDATE_ATTNAMES]
+
+
+def _company_values(
+    spec: CompanySpec, index: int, regions: dict[str, Region], officers: dict[str, User]
+) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        name: getattr(spec, name) for name in COMPANY_FIELDS if hasattr(spec, name)
+    }
+    values.update(region=regions[spec.region], languages=list(spec.languages))
+    values.update(_verification_fields(spec, index, officers))
+    return values
+
+
 def upsert_companies(
     specs: list[CompanySpec], regions: dict[str, Region], officers: dict[str, User]
 ) -> list[Company]:
@@ -137,22 +153,20 @@ def upsert_companies(
         for company in Company.objects.filter(registry_id__in=[s.registry_id for s in specs])
     }
     companies: list[Company] = []
+    changed: list[Company] = []
     for index, spec in enumerate(specs):
         company = existing.get((spec.country, spec.registry_id)) or Company(
             country=spec.country, registry_id=spec.registry_id
         )
-        values: dict[str, Any] = {
-            name: getattr(spec, name) for name in COMPANY_FIELDS if hasattr(spec, name)
-        }
-        values.update(region=regions[spec.region], languages=list(spec.languages))
-        values.update(_verification_fields(spec, index, officers))
-        for name, value in values.items():
+        before = _stored(company)
+        for name, value in _company_values(spec, index, regions, officers).items():
             setattr(company, name, value)
         apply_derived_fields(company)
+        if company.pk is not None and before != _stored(company):
+            changed.append(company)
         companies.append(company)
-    Company.objects.bulk_update(
-        [c for c in companies if c.pk is not None], list(COMPANY_FIELDS), batch_size=250
-    )
+    # Only the rows that changed: a second run updates nothing, which keeps it fast.
+    Company.objects.bulk_update(changed, list(COMPANY_FIELDS), batch_size=250)
     Company.objects.bulk_create([c for c in companies if c.pk is None], batch_size=250)
     return companies
 

@@ -3,6 +3,7 @@ certifications, codes, verification)."""
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from dataclasses import dataclass
@@ -81,7 +82,7 @@ def slugify_ascii(text: str) -> str:
 
 def employees_between(rng: random.Random, low: int, high: int) -> int:
     """Skewed towards small firms, as registries are: the median sits near a fifth of the range."""
-    return round(low * (high / low) ** (rng.random() ** 1.3))
+    return round(low * math.pow(high / low, math.pow(rng.random(), 1.3)))
 
 
 def export_experience(rng: random.Random, employees: int, high: int) -> str:
