@@ -30,7 +30,7 @@ def _intro(rng: random.Random, v: VocabJA, f: FirmFacts) -> str:
 
 def _making(rng: random.Random, v: VocabJA, f: FirmFacts) -> str:
     p1, p2 = _pair(rng, v.products)
-    process, process2 = _pair(rng, v.processes)
+    process, process2 = sorted(_pair(rng, v.processes), key=v.processes.index)  # in flow order
     material = rng.choice(v.materials)
     machine = rng.choice(v.machines)
     templates = [
