@@ -59,13 +59,13 @@ def stored_records(scheme: str) -> list[ClassificationRecord]:
     ]
 
 
-def propose_crosswalk() -> list[str]:
-    """Recompute the proposals for every loaded scheme; returns lines for the operator."""
+def propose_crosswalk(schemes: Iterable[str] = ("kbli2020", "jsic14")) -> list[str]:
+    """Recompute the proposals for the loaded `schemes`; returns lines for the operator."""
     isic = stored_records("isic4")
     if not isic:
         return ["ISIC Rev.4 is not loaded: no crosswalk proposed."]
     lines = []
-    for scheme in ("kbli2020", "jsic14"):
+    for scheme in schemes:
         source = stored_records(scheme)
         if not source:
             continue

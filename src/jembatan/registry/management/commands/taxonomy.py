@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
@@ -19,7 +20,7 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         load = sub.add_parser("load", help="load one classification from its *_all_levels.csv")
         load.add_argument("scheme", choices=["kbli2020", "jsic14", "isic4"])
-        load.add_argument("path")
+        load.add_argument("path", help="the *_all_levels.csv file, or the folder that holds it")
         load.add_argument(
             "--no-crosswalk",
             action="store_true",
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             self._crosswalk()
 
     def _load(self, scheme: str, path: str, crosswalk: bool) -> None:
+        path = _file_in(path)
         try:
             report = load_taxonomy(scheme, path)  # type: ignore[arg-type]
         except TaxonomyFileError as exc:
@@ -45,8 +47,19 @@ class Command(BaseCommand):
             f"{report.updated} updated, {report.unchanged} unchanged)"
         )
         if crosswalk:
-            self._crosswalk()
+            self._crosswalk(["kbli2020", "jsic14"] if scheme == "isic4" else [scheme])
 
-    def _crosswalk(self) -> None:
-        for line in propose_crosswalk():
+    def _crosswalk(self, schemes: list[str] | None = None) -> None:
+        for line in propose_crosswalk(schemes or ["kbli2020", "jsic14"]):
             self.stdout.write(line)
+
+
+def _file_in(path: str) -> str:
+    """Accept the folder of a classification as well as its *_all_levels.csv file."""
+    folder = Path(path)
+    if folder.is_dir():
+        matches = sorted(folder.glob("*_all_levels.csv"))
+        if len(matches) != 1:
+            raise CommandError(f"{path}: expected one *_all_levels.csv file in this folder")
+        return str(matches[0])
+    return path
