@@ -77,3 +77,16 @@ def test_base_serves_htmx_locally(client: Client) -> None:
     html = client.get("/").content.decode()
     assert '<script src="/static/web/vendor/htmx.min.js" defer></script>' in html
     assert "https://" not in html.split("<body")[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("id", "Direktori perusahaan"), ("ja", "企業ディレクトリ"), ("en", "Company directory")],
+)
+def test_directory_heading_in_user_language(
+    client: Client, viewer, language: str, heading: str
+) -> None:  # type: ignore[no-untyped-def]
+    viewer.language = language
+    viewer.save()
+    client.force_login(viewer)
+    assert f"<h1>{heading}</h1>" in client.get("/companies/").content.decode()
