@@ -76,6 +76,7 @@ def test_language_switch_get_not_allowed(client: Client) -> None:
 def test_base_serves_htmx_locally(client: Client) -> None:
     html = client.get("/").content.decode()
     assert '<script src="/static/web/vendor/htmx.min.js" defer></script>' in html
+    assert '<script src="/static/web/site.js" defer></script>' in html
     assert "https://" not in html.split("<body")[0]
 
 

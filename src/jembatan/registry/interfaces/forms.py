@@ -62,6 +62,7 @@ class CompanyFilterForm(forms.Form):
     verification = forms.ChoiceField(label=_("Verification"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         anything = [("", _("Any"))]
         regions: dict[str, list[tuple[str, str]]] = {code: [] for code in Country.values}
@@ -82,6 +83,10 @@ class CompanyFilterForm(forms.Form):
             for certification in Certification.objects.all()
         ]
         self.fields["verification"].choices = anything + list(Company.Verification.choices)
+
+    def has_filters(self) -> bool:
+        """Whether any filter other than the search text is set (the panel then starts open)."""
+        return any(self.data.get(name) for name in self.fields if name != "q")
 
     def search(self) -> CompanySearch:
         """The valid part of the input as a search; a bad value counts as "any"."""
@@ -245,6 +250,7 @@ class CompanyForm(forms.ModelForm):
         }
 
     def __init__(self, *args: Any, can_edit_identity: bool = False, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         if not can_edit_identity:
             del self.fields["country"]
@@ -322,6 +328,7 @@ class ContactForm(forms.ModelForm):
         widgets = {"phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})}
 
     def __init__(self, *args: Any, country: str = "", **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.country = country
 
