@@ -16,9 +16,7 @@ def make_regions() -> dict[str, Region]:
         ("JP-23", "JP", "Aichi", "Aichi", "愛知県"),
     ]
     return {
-        code: Region.objects.create(
-            code=code, country=country, name_en=en, name_id=id_, name_ja=ja
-        )
+        code: Region.objects.create(code=code, country=country, name_en=en, name_id=id_, name_ja=ja)
         for code, country, en, id_, ja in rows
     }
 

@@ -65,22 +65,73 @@ def _directory_data() -> Company:
     regions, sectors = make_regions(), make_sectors()
     iso = make_certification()
     rows = [
-        ("PT Karton Jaya Abadi", "ID", "ID-JB", "Bandung", "packaging", "verified",
-         "Produsen kemasan karton bergelombang untuk makanan ringan dan minuman.", "id", ""),
-        ("CV Batik Sekar Jagad", "ID", "ID-JT", "Surakarta", "", "unverified",
-         "Batik tulis dan cap untuk pakaian dan interior, ekspor ke Jepang sejak 2015.", "id", ""),
-        ("PT Presisi Logam Nusantara", "ID", "ID-JB", "Bekasi", "components", "verified",
-         "Komponen logam presisi untuk sepeda motor: bubut CNC, stamping, dan perlakuan panas.", "id", ""),
-        ("Akashi Seimitsu", "JP", "JP-28", "明石市", "components", "verified",
-         "自動車・二輪車向け精密金属部品の切削加工。インドネシアでの協業先を探しています。", "ja", "明石精密株式会社"),
-        ("Toyohashi Pack", "JP", "JP-23", "豊橋市", "packaging", "unverified",
-         "食品用の軽量包装フィルムと成形トレイを製造しています。", "ja", "豊橋パック株式会社"),
+        (
+            "PT Karton Jaya Abadi",
+            "ID",
+            "ID-JB",
+            "Bandung",
+            "packaging",
+            "verified",
+            "Produsen kemasan karton bergelombang untuk makanan ringan dan minuman.",
+            "id",
+            "",
+        ),
+        (
+            "CV Batik Sekar Jagad",
+            "ID",
+            "ID-JT",
+            "Surakarta",
+            "",
+            "unverified",
+            "Batik tulis dan cap untuk pakaian dan interior, ekspor ke Jepang sejak 2015.",
+            "id",
+            "",
+        ),
+        (
+            "PT Presisi Logam Nusantara",
+            "ID",
+            "ID-JB",
+            "Bekasi",
+            "components",
+            "verified",
+            "Komponen logam presisi untuk sepeda motor: bubut CNC, stamping, dan perlakuan panas.",
+            "id",
+            "",
+        ),
+        (
+            "Akashi Seimitsu",
+            "JP",
+            "JP-28",
+            "明石市",
+            "components",
+            "verified",
+            "自動車・二輪車向け精密金属部品の切削加工。インドネシアでの協業先を探しています。",
+            "ja",
+            "明石精密株式会社",
+        ),
+        (
+            "Toyohashi Pack",
+            "JP",
+            "JP-23",
+            "豊橋市",
+            "packaging",
+            "unverified",
+            "食品用の軽量包装フィルムと成形トレイを製造しています。",
+            "ja",
+            "豊橋パック株式会社",
+        ),
     ]
     akashi = None
     for name, country, region, city, sector, verification, text, lang, alt in rows:
         company = CompanyFactory(
-            name=name, country=country, region=regions[region], city=city, name_alt=alt,
-            verification=verification, description=text, description_language=lang,
+            name=name,
+            country=country,
+            region=regions[region],
+            city=city,
+            name_alt=alt,
+            verification=verification,
+            description=text,
+            description_language=lang,
         )
         if sector:
             company.sectors.add(sectors[sector])
@@ -125,6 +176,14 @@ def test_directory_in_japanese_finds_company(live_server, browser, screenshots: 
     assert "兵庫県" in card.inner_text()
     assert page.locator(".results__count").inner_text() == "1 社が見つかりました"
 
+    # The language switch keeps the search that htmx pushed into the address.
+    page.get_by_role("button", name="English").click()
+    page.wait_for_url("**/companies/?q=akashi*")
+    assert page.locator(".results__count").inner_text() == "1 company found"
+    page.get_by_role("button", name="日本語").click()
+    page.wait_for_url("**/companies/?q=akashi*")
+    card = page.locator(".company-card")
+
     card.get_by_role("link", name="Akashi Seimitsu").click()
     page.wait_for_url(f"{live_server.url}/companies/{akashi.pk}/")
     assert "明石精密株式会社" in page.locator("main").inner_text()
@@ -136,10 +195,14 @@ def test_directory_in_japanese_finds_company(live_server, browser, screenshots: 
     page.screenshot(path=str(screenshots / "company-edit.png"), full_page=True)
     page.get_by_role("button", name="保存").click()
     page.wait_for_url(f"{live_server.url}/companies/{home.pk}/")
-    assert page.get_by_role("status").inner_text() == "PT Maju Bersamaのプロフィールを保存しました。"
+    assert (
+        page.get_by_role("status").inner_text() == "PT Maju Bersamaのプロフィールを保存しました。"
+    )
 
     phone = browser.new_context(
-        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
         storage_state=context.storage_state(),
     )
     phone_page = phone.new_page()

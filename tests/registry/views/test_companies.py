@@ -163,7 +163,14 @@ def test_detail_shows_public_fields_localised(client: Client, viewer) -> None:  
     viewer.save()
     client.force_login(viewer)
     html = client.get(f"/companies/{company.pk}/").content.decode()
-    for text in ["明石精密株式会社", "兵庫県", "部品", "ISO 9001", "1968", "https://akashi-seimitsu.example.jp"]:
+    for text in [
+        "明石精密株式会社",
+        "兵庫県",
+        "部品",
+        "ISO 9001",
+        "1968",
+        "https://akashi-seimitsu.example.jp",
+    ]:
         assert text in html
 
 
@@ -208,7 +215,9 @@ def test_edit_anonymous_redirects_to_sign_in(client: Client, company: Company) -
     assert response.status_code == 302
 
 
-@pytest.mark.parametrize(("role", "status"), [("officer", 200), ("member", 200), ("outsider", 403), ("viewer", 403)])
+@pytest.mark.parametrize(
+    ("role", "status"), [("officer", 200), ("member", 200), ("outsider", 403), ("viewer", 403)]
+)
 def test_edit_form_access_by_role(
     client: Client, request: pytest.FixtureRequest, role: str, status: int, company: Company
 ) -> None:
@@ -255,7 +264,9 @@ def test_edit_invalid_phone_is_a_field_error(client: Client, member, company) ->
     assert errors["phone"] == ["“12345” is not a valid phone number in Indonesia."]
 
 
-def test_edit_japanese_phone_uses_japan_as_default_region(client: Client, officer, other_company) -> None:  # type: ignore[no-untyped-def]
+def test_edit_japanese_phone_uses_japan_as_default_region(
+    client: Client, officer, other_company
+) -> None:  # type: ignore[no-untyped-def]
     client.force_login(officer)
     data = _edit_data(
         other_company,
@@ -279,17 +290,24 @@ def test_edit_member_cannot_change_registry_id_or_country(client: Client, member
 
 def test_edit_officer_changes_registry_id_with_check(client: Client, officer, company) -> None:  # type: ignore[no-untyped-def]
     client.force_login(officer)
-    bad = client.post(f"/companies/{company.pk}/edit/", _edit_data(company, country="ID", registry_id="12345"))
-    assert bad.context["form"].errors["registry_id"] == ["The identifier must have exactly 13 digits."]
+    bad = client.post(
+        f"/companies/{company.pk}/edit/", _edit_data(company, country="ID", registry_id="12345")
+    )
+    assert bad.context["form"].errors["registry_id"] == [
+        "The identifier must have exactly 13 digits."
+    ]
     good = client.post(
-        f"/companies/{company.pk}/edit/", _edit_data(company, country="ID", registry_id="9120000099999")
+        f"/companies/{company.pk}/edit/",
+        _edit_data(company, country="ID", registry_id="9120000099999"),
     )
     company.refresh_from_db()
     assert good.status_code == 302
     assert company.registry_id == "9120000099999"
 
 
-def test_edit_classification_codes_set_and_unknown_rejected(client: Client, member, company) -> None:  # type: ignore[no-untyped-def]
+def test_edit_classification_codes_set_and_unknown_rejected(
+    client: Client, member, company
+) -> None:  # type: ignore[no-untyped-def]
     make_kbli("17021")
     client.force_login(member)
     bad = client.post(
@@ -318,7 +336,9 @@ def test_edit_logo_png_is_saved(client: Client, member, company, settings, tmp_p
     assert company.logo.name.startswith("logos/logo")
 
 
-def test_edit_logo_not_an_image_is_rejected(client: Client, member, company, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_edit_logo_not_an_image_is_rejected(
+    client: Client, member, company, settings, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = tmp_path
     client.force_login(member)
     fake = io.BytesIO(b"%PDF-1.4 not an image")
@@ -330,7 +350,9 @@ def test_edit_logo_not_an_image_is_rejected(client: Client, member, company, set
     ]
 
 
-def test_edit_logo_over_2_mb_is_rejected(client: Client, member, company, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_edit_logo_over_2_mb_is_rejected(
+    client: Client, member, company, settings, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = tmp_path
     client.force_login(member)
     big = io.BytesIO(_image("BMP", (1000, 1000)).getvalue())  # 3 MB uncompressed
@@ -339,7 +361,9 @@ def test_edit_logo_over_2_mb_is_rejected(client: Client, member, company, settin
     assert response.context["form"].errors["logo"] == ["The logo is 2.9 MB; the limit is 2 MB."]
 
 
-def test_edit_logo_other_image_format_is_rejected(client: Client, member, company, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_edit_logo_other_image_format_is_rejected(
+    client: Client, member, company, settings, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = tmp_path
     client.force_login(member)
     bmp = _image("BMP")

@@ -76,7 +76,9 @@ def test_verify_forbidden_to_non_officers(
 ) -> None:
     client.force_login(request.getfixturevalue(role))
     assert client.post(f"/companies/validation/{company.pk}/verify/").status_code == 403
-    assert client.post(f"/companies/validation/{company.pk}/return/", {"note": "x"}).status_code == 403
+    assert (
+        client.post(f"/companies/validation/{company.pk}/return/", {"note": "x"}).status_code == 403
+    )
     company.refresh_from_db()
     assert company.verification == "unverified"
 

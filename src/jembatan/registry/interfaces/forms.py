@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import phonenumbers
 from django import forms
@@ -68,21 +68,24 @@ class CompanyFilterForm(forms.Form):
         regions: dict[str, list[tuple[str, str]]] = {code: [] for code in Country.values}
         for region in Region.objects.all():
             regions.setdefault(region.country, []).append((region.code, region.localized_name()))
-        self.fields["country"].choices = anything + list(Country.choices)
-        self.fields["sector"].choices = anything + [
+        self._choice_field("country").choices = anything + list(Country.choices)
+        self._choice_field("sector").choices = anything + [
             (sector.slug, sector.localized_name()) for sector in ProgrammeSector.objects.all()
         ]
-        self.fields["region"].choices = anything + [
+        self._choice_field("region").choices = anything + [
             (str(Country(code).label), sorted(options, key=lambda option: option[1]))
             for code, options in regions.items()
             if options and code in Country.values
         ]
-        self.fields["size_class"].choices = anything + list(Company.SizeClass.choices)
-        self.fields["certification"].choices = anything + [
+        self._choice_field("size_class").choices = anything + list(Company.SizeClass.choices)
+        self._choice_field("certification").choices = anything + [
             (certification.code, certification.name)
             for certification in Certification.objects.all()
         ]
-        self.fields["verification"].choices = anything + list(Company.Verification.choices)
+        self._choice_field("verification").choices = anything + list(Company.Verification.choices)
+
+    def _choice_field(self, name: str) -> forms.ChoiceField:
+        return cast(forms.ChoiceField, self.fields[name])
 
     def has_filters(self) -> bool:
         """Whether any filter other than the search text is set (the panel then starts open)."""
@@ -177,9 +180,7 @@ class CompanyForm(forms.ModelForm):
         choices=[("", "—"), *WORKING_LANGUAGES],
     )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
-    founded_year = forms.IntegerField(
-        label=_("Founding year"), required=False, min_value=1800
-    )
+    founded_year = forms.IntegerField(label=_("Founding year"), required=False, min_value=1800)
 
     fieldsets: list[tuple[Any, list[str]]] = [
         (
@@ -246,7 +247,9 @@ class CompanyForm(forms.ModelForm):
             "capital_currency": forms.Select(choices=CURRENCIES),
             "sectors": forms.CheckboxSelectMultiple,
             "certifications": forms.CheckboxSelectMultiple,
-            "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}),
+            "logo": forms.ClearableFileInput(
+                attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}
+            ),
         }
 
     def __init__(self, *args: Any, can_edit_identity: bool = False, **kwargs: Any) -> None:
@@ -256,7 +259,8 @@ class CompanyForm(forms.ModelForm):
             del self.fields["country"]
             del self.fields["registry_id"]
             # A member's company stays in its country, so only that country's regions apply.
-            self.fields["region"].queryset = Region.objects.filter(country=self.instance.country)
+            region_field = cast(forms.ModelChoiceField, self.fields["region"])
+            region_field.queryset = Region.objects.filter(country=self.instance.country)
         if self.instance.pk:
             self.fields["classification_codes"].initial = ", ".join(
                 c.code for c in self.instance.classifications.all()
@@ -314,8 +318,10 @@ class CompanyForm(forms.ModelForm):
             )
         return [found[code] for code in codes if code in found]
 
+    # ModelForm calls _save_m2m from save() or from the save_m2m() it hands out after
+    # save(commit=False); overriding it covers both. django-stubs does not declare it.
     def _save_m2m(self) -> None:
-        super()._save_m2m()
+        super()._save_m2m()  # type: ignore[misc]
         self.instance.classifications.set(self.cleaned_classifications)
 
 

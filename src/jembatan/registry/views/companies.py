@@ -91,9 +91,17 @@ def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 "jembatan.company.updated",
                 company,
                 request.user,
-                data={"fields": sorted(form.changed_data), "contacts_changed": contacts.has_changed()},
+                data={
+                    "fields": sorted(form.changed_data),
+                    "contacts_changed": contacts.has_changed(),
+                },
             )
         messages.success(request, _("The profile of %(name)s was saved.") % {"name": company.name})
         return redirect("registry:company_detail", pk=company.pk)
     context = {"company": company, "form": form, "contacts": contacts}
-    return render(request, "registry/companies/edit.html", context, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "registry/companies/edit.html",
+        context,
+        status=400 if request.method == "POST" else 200,
+    )
