@@ -11,7 +11,8 @@ def test_home_shows_counts_by_country(client: Client) -> None:
     CompanyFactory.create_batch(2, country="ID")
     CompanyFactory(country="JP")
     response = client.get("/")
-    assert response.context["country_counts"] == [("Indonesia", "ID", 2), ("Japan", "JP", 1)]
+    # Anonymous visitors get the default language, Indonesian.
+    assert response.context["country_counts"] == [("Indonesia", "ID", 2), ("Jepang", "JP", 1)]
     assert response.context["company_total"] == 3
 
 
@@ -19,7 +20,7 @@ def test_home_shows_counts_by_country(client: Client) -> None:
 def test_home_anonymous_is_prompted_to_sign_in(client: Client) -> None:
     html = client.get("/").content.decode()
     assert 'href="/accounts/login/"' in html
-    assert "Validation queue" not in html
+    assert 'href="/companies/validation/"' not in html
 
 
 @pytest.mark.parametrize(
