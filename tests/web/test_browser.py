@@ -151,6 +151,8 @@ def test_directory_in_japanese_finds_company(live_server, browser, screenshots: 
 
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="id-ID")
     page = context.new_page()
+    page.goto(f"{live_server.url}/")
+    page.screenshot(path=str(screenshots / "home.png"), full_page=True)
     page.goto(f"{live_server.url}/accounts/login/")
     page.locator("#id_username").fill("budi")
     page.locator("#id_password").fill("correct horse battery")

@@ -92,3 +92,10 @@ def test_directory_heading_in_user_language(
     viewer.save()
     client.force_login(viewer)
     assert f"<h1>{heading}</h1>" in client.get("/companies/").content.decode()
+
+
+@pytest.mark.django_db
+def test_login_page_renders_for_anonymous(client: Client) -> None:
+    response = client.get("/accounts/login/")
+    assert response.status_code == 200
+    assert 'name="username"' in response.content.decode()
