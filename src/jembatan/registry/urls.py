@@ -1,6 +1,15 @@
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from jembatan.registry.views import companies, validation
 
 app_name = "registry"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", companies.company_list, name="company_list"),
+    path("<int:pk>/", companies.company_detail, name="company_detail"),
+    path("<int:pk>/edit/", companies.company_edit, name="company_edit"),
+    path("validation/", validation.queue, name="validation_queue"),
+    path("validation/<int:pk>/verify/", validation.verify, name="verify"),
+    path("validation/<int:pk>/return/", validation.return_to_company, name="return"),
+]

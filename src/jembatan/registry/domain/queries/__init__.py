@@ -1,0 +1,1 @@
+"""Querysets shared by the web UI, the API and the command line."""

@@ -1,0 +1,358 @@
+"""Forms of the registry's web pages: directory filters, company edit, contacts, verification."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, cast
+
+import phonenumbers
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.forms import BoundField
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from stdnum.jp import cn
+
+from jembatan.registry.domain.queries.companies import CompanySearch
+from jembatan.registry.models import (
+    Certification,
+    Classification,
+    Company,
+    Contact,
+    Country,
+    ProgrammeSector,
+    Region,
+    Scheme,
+)
+
+# Languages a company or a contact can work in (ISO 639-1), in the order the form lists them.
+WORKING_LANGUAGES: list[tuple[str, Any]] = [
+    ("id", _("Indonesian")),
+    ("ja", _("Japanese")),
+    ("en", _("English")),
+    ("zh", _("Chinese")),
+    ("ko", _("Korean")),
+    ("ms", _("Malay")),
+    ("jv", _("Javanese")),
+]
+CURRENCIES: list[tuple[str, str]] = [("", "—"), ("IDR", "IDR (Rp)"), ("JPY", "JPY (¥)")]
+# The classification a company's own codes come from, by country.
+COUNTRY_SCHEME = {Country.INDONESIA: Scheme.KBLI2020, Country.JAPAN: Scheme.JSIC14}
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+LOGO_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
+
+
+class CompanyFilterForm(forms.Form):
+    """The directory's search box and filters. Every field is optional."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("Name, NIB or corporate number, city…")}
+        ),
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    sector = forms.ChoiceField(label=_("Programme sector"), required=False)
+    region = forms.ChoiceField(label=_("Province or prefecture"), required=False)
+    size_class = forms.ChoiceField(label=_("Size class"), required=False)
+    certification = forms.ChoiceField(label=_("Certification"), required=False)
+    verification = forms.ChoiceField(label=_("Verification"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        anything = [("", _("Any"))]
+        regions: dict[str, list[tuple[str, str]]] = {code: [] for code in Country.values}
+        for region in Region.objects.all():
+            regions.setdefault(region.country, []).append((region.code, region.localized_name()))
+        self._choice_field("country").choices = anything + list(Country.choices)
+        self._choice_field("sector").choices = anything + [
+            (sector.slug, sector.localized_name()) for sector in ProgrammeSector.objects.all()
+        ]
+        self._choice_field("region").choices = anything + [
+            (str(Country(code).label), sorted(options, key=lambda option: option[1]))
+            for code, options in regions.items()
+            if options and code in Country.values
+        ]
+        self._choice_field("size_class").choices = anything + list(Company.SizeClass.choices)
+        self._choice_field("certification").choices = anything + [
+            (certification.code, certification.name)
+            for certification in Certification.objects.all()
+        ]
+        self._choice_field("verification").choices = anything + list(Company.Verification.choices)
+
+    def _choice_field(self, name: str) -> forms.ChoiceField:
+        return cast(forms.ChoiceField, self.fields[name])
+
+    def has_filters(self) -> bool:
+        """Whether any filter other than the search text is set (the panel then starts open)."""
+        return any(self.data.get(name) for name in self.fields if name != "q")
+
+    def search(self) -> CompanySearch:
+        """The valid part of the input as a search; a bad value counts as "any"."""
+        if not self.is_bound:
+            return CompanySearch()
+        self.is_valid()
+        values = {name: self.cleaned_data.get(name, "") for name in self.fields if name != "q"}
+        return CompanySearch(text=self.cleaned_data.get("q", ""), **values)
+
+
+def normalise_phone(value: str, country: str) -> str:
+    """`value` in E.164 (+62221234567), read as a number of `country` unless it starts with +.
+
+    Raises ValidationError naming the number when it is not a valid one.
+    """
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        number = phonenumbers.parse(value, country or None)
+    except phonenumbers.NumberParseException as exc:
+        raise forms.ValidationError(
+            _("“%(value)s” is not a phone number; write it as +62 21 1234567 or 021 1234567."),
+            code="invalid_phone",
+            params={"value": value},
+        ) from exc
+    if not phonenumbers.is_valid_number(number):
+        raise forms.ValidationError(
+            _("“%(value)s” is not a valid phone number in %(country)s."),
+            code="invalid_phone",
+            params={"value": value, "country": Country(country).label if country else "?"},
+        )
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def registry_id_error(country: str, registry_id: str) -> str | None:
+    """Why `registry_id` is not a valid identifier for `country`, or None when it is.
+
+    Until the shared identifier rules land in registry.domain: NIB is 13 digits; a Japanese
+    corporate number is 13 digits with a check digit (stdnum.jp.cn).
+    """
+    if not re.fullmatch(r"\d{13}", registry_id):
+        return str(_("The identifier must have exactly 13 digits."))
+    if country == Country.JAPAN and not cn.is_valid(registry_id):
+        return str(_("The check digit of this corporate number is wrong."))
+    return None
+
+
+class LogoField(forms.ImageField):
+    """An image (PNG, JPEG, GIF or WebP) of at most 2 MB, its type read from its content."""
+
+    def to_python(self, data: Any) -> Any:
+        # Check the size before Pillow reads the file into memory.
+        if isinstance(data, UploadedFile) and (data.size or 0) > LOGO_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The logo is %(size)s MB; the limit is 2 MB."),
+                code="file_too_large",
+                params={"size": f"{(data.size or 0) / 1024 / 1024:.1f}"},
+            )
+        upload = super().to_python(data)
+        image = getattr(upload, "image", None)
+        if image is not None and image.format not in LOGO_FORMATS:
+            raise forms.ValidationError(
+                _("The logo must be a PNG, JPEG, GIF or WebP image, not %(format)s."),
+                code="invalid_image_format",
+                params={"format": image.format},
+            )
+        return upload
+
+
+class CompanyForm(forms.ModelForm):
+    """A company's public profile. Members cannot change the country or the identifier."""
+
+    classification_codes = forms.CharField(
+        label=_("Industry classification codes"),
+        required=False,
+        help_text=_("KBLI 2020 codes (Indonesia) or JSIC codes (Japan), separated by commas."),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Working languages"),
+        required=False,
+        choices=WORKING_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    description_language = forms.ChoiceField(
+        label=_("Language of the description"),
+        required=False,
+        choices=[("", "—"), *WORKING_LANGUAGES],
+    )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    founded_year = forms.IntegerField(label=_("Founding year"), required=False, min_value=1800)
+
+    fieldsets: list[tuple[Any, list[str]]] = [
+        (
+            _("Identity"),
+            ["name", "name_alt", "name_kana", "legal_form", "country", "registry_id", "tax_number"],
+        ),
+        (_("Location"), ["region", "city", "address"]),
+        (
+            _("Size and trade"),
+            [
+                "founded_year",
+                "employees",
+                "capital_amount",
+                "capital_currency",
+                "turnover_band",
+                "export_experience",
+            ],
+        ),
+        (
+            _("What the company does"),
+            [
+                "sectors",
+                "classification_codes",
+                "certifications",
+                "other_certifications",
+                "languages",
+            ],
+        ),
+        (_("Profile"), ["website", "description", "description_language", "logo"]),
+    ]
+
+    class Meta:
+        model = Company
+        fields = [
+            "name",
+            "name_alt",
+            "name_kana",
+            "legal_form",
+            "country",
+            "registry_id",
+            "tax_number",
+            "address",
+            "region",
+            "city",
+            "founded_year",
+            "employees",
+            "capital_amount",
+            "capital_currency",
+            "turnover_band",
+            "export_experience",
+            "sectors",
+            "certifications",
+            "other_certifications",
+            "languages",
+            "website",
+            "description",
+            "description_language",
+            "logo",
+        ]
+        field_classes = {"logo": LogoField}
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "capital_currency": forms.Select(choices=CURRENCIES),
+            "sectors": forms.CheckboxSelectMultiple,
+            "certifications": forms.CheckboxSelectMultiple,
+            "logo": forms.ClearableFileInput(
+                attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}
+            ),
+        }
+
+    def __init__(self, *args: Any, can_edit_identity: bool = False, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        if not can_edit_identity:
+            del self.fields["country"]
+            del self.fields["registry_id"]
+            # A member's company stays in its country, so only that country's regions apply.
+            region_field = cast(forms.ModelChoiceField, self.fields["region"])
+            region_field.queryset = Region.objects.filter(country=self.instance.country)
+        if self.instance.pk:
+            self.fields["classification_codes"].initial = ", ".join(
+                c.code for c in self.instance.classifications.all()
+            )
+
+    def grouped_fields(self) -> Iterator[tuple[Any, list[BoundField]]]:
+        """The fields in their fieldsets, leaving out those this user may not edit."""
+        for title, names in self.fieldsets:
+            yield title, [self[name] for name in names if name in self.fields]
+
+    def clean_founded_year(self) -> int | None:
+        year: int | None = self.cleaned_data.get("founded_year")
+        if year is not None and year > timezone.now().year:
+            raise forms.ValidationError(
+                _("The founding year %(year)s is in the future."),
+                code="future_year",
+                params={"year": year},
+            )
+        return year
+
+    def country(self) -> str:
+        return str(self.cleaned_data.get("country") or self.instance.country)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        country = self.country()
+        region = cleaned.get("region")
+        if region is not None and region.country != country:
+            self.add_error(
+                "region",
+                _("%(region)s is not in %(country)s.")
+                % {"region": region.localized_name(), "country": Country(country).label},
+            )
+        registry_id = cleaned.get("registry_id")
+        if "registry_id" in self.fields and registry_id:
+            error = registry_id_error(country, registry_id)
+            if error:
+                self.add_error("registry_id", error)
+        self.cleaned_classifications = self._clean_classifications(country)
+        return cleaned
+
+    def _clean_classifications(self, country: str) -> list[Classification]:
+        raw = self.cleaned_data.get("classification_codes", "")
+        codes = list(dict.fromkeys(code for code in re.split(r"[\s,;]+", raw) if code))
+        if not codes:
+            return []
+        scheme = COUNTRY_SCHEME[Country(country)]
+        found = {c.code: c for c in Classification.objects.filter(scheme=scheme, code__in=codes)}
+        unknown = [code for code in codes if code not in found]
+        if unknown:
+            self.add_error(
+                "classification_codes",
+                _("Unknown %(scheme)s codes: %(codes)s.")
+                % {"scheme": Scheme(scheme).label, "codes": ", ".join(unknown)},
+            )
+        return [found[code] for code in codes if code in found]
+
+    # ModelForm calls _save_m2m from save() or from the save_m2m() it hands out after
+    # save(commit=False); overriding it covers both. django-stubs does not declare it.
+    def _save_m2m(self) -> None:
+        super()._save_m2m()  # type: ignore[misc]
+        self.instance.classifications.set(self.cleaned_classifications)
+
+
+class ContactForm(forms.ModelForm):
+    """One contact person; the phone number is stored in E.164."""
+
+    class Meta:
+        model = Contact
+        fields = ["name", "role", "email", "phone", "is_primary"]
+        widgets = {"phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})}
+
+    def __init__(self, *args: Any, country: str = "", **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.country = country
+
+    def clean_phone(self) -> str:
+        return normalise_phone(self.cleaned_data.get("phone", ""), self.country)
+
+
+ContactFormSet = forms.inlineformset_factory(
+    Company, Contact, form=ContactForm, extra=1, can_delete=True, max_num=20, validate_max=True
+)
+
+
+class ReturnCompanyForm(forms.Form):
+    """What an officer writes when returning a company to its members."""
+
+    note = forms.CharField(
+        label=_("What needs fixing"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Write a note telling the company what to fix.")},
+    )

@@ -1,0 +1,107 @@
+"""The company directory, a company's page and its edit form."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+
+from jembatan.core.domain.audit import log_action
+from jembatan.registry.domain.derived import apply_derived_fields
+from jembatan.registry.domain.queries.companies import filter_companies
+from jembatan.registry.domain.verification import resubmit_after_edit
+from jembatan.registry.interfaces.forms import CompanyFilterForm, CompanyForm, ContactFormSet
+from jembatan.registry.models import Company
+
+PAGE_SIZE = 25
+
+
+def _wants_partial(request: HttpRequest, target: str) -> bool:
+    htmx = getattr(request, "htmx", None)
+    return bool(htmx and htmx.target == target and not htmx.history_restore_request)
+
+
+@login_required
+def company_list(request: HttpRequest) -> HttpResponse:
+    form = CompanyFilterForm(request.GET or None)
+    companies = filter_companies(form.search())
+    page = Paginator(companies, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page}
+    if _wants_partial(request, "results"):
+        response = render(request, "registry/companies/_results.html", context)
+    else:
+        response = render(request, "registry/companies/list.html", context)
+    patch_vary_headers(response, ("HX-Request", "HX-Target"))
+    return response
+
+
+@login_required
+def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    company = get_object_or_404(
+        Company.objects.select_related("region").prefetch_related(
+            "sectors", "certifications", "classifications"
+        ),
+        pk=pk,
+    )
+    if not request.user.has_perm("registry.view_company", company):
+        raise PermissionDenied
+    # Contacts are not even fetched for users who may not see them.
+    can_view_private = request.user.has_perm("registry.view_company_private", company)
+    contacts = list(company.contacts.all()) if can_view_private else []
+    context = {
+        "company": company,
+        "contacts": contacts,
+        "can_view_private": can_view_private,
+        "can_edit": request.user.has_perm("registry.change_company", company),
+    }
+    return render(request, "registry/companies/detail.html", context)
+
+
+@login_required
+def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    company = get_object_or_404(Company.objects.prefetch_related("classifications"), pk=pk)
+    if not request.user.has_perm("registry.change_company", company):
+        raise PermissionDenied
+    is_officer = request.user.has_perm("registry.verify_company")
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    form = CompanyForm(data, files, instance=company, can_edit_identity=is_officer)
+    # The phone numbers are read as numbers of the company's (possibly new) country.
+    country = (data.get("country") if data and is_officer else None) or company.country
+    contacts = ContactFormSet(
+        data, instance=company, prefix="contacts", form_kwargs={"country": country}
+    )
+    if request.method == "POST" and form.is_valid() and contacts.is_valid():
+        with transaction.atomic():
+            company = form.save(commit=False)
+            if not is_officer:
+                resubmit_after_edit(company)
+            company.save()
+            form.save_m2m()
+            contacts.save()
+            apply_derived_fields(company)
+            company.save()
+            log_action(
+                "jembatan.company.updated",
+                company,
+                request.user,
+                data={
+                    "fields": sorted(form.changed_data),
+                    "contacts_changed": contacts.has_changed(),
+                },
+            )
+        messages.success(request, _("The profile of %(name)s was saved.") % {"name": company.name})
+        return redirect("registry:company_detail", pk=company.pk)
+    context = {"company": company, "form": form, "contacts": contacts}
+    return render(
+        request,
+        "registry/companies/edit.html",
+        context,
+        status=400 if request.method == "POST" else 200,
+    )
