@@ -1,6 +1,6 @@
 """Reference rows the registry pages need in tests: regions, sectors, classifications.
 
-(The sync that fills Region and ProgrammeSector after migrate lands separately.)
+Regions and programme sectors are synced after migrate; classifications are made here.
 """
 
 from __future__ import annotations
@@ -9,28 +9,15 @@ from jembatan.registry.models import Certification, Classification, ProgrammeSec
 
 
 def make_regions() -> dict[str, Region]:
-    rows = [
-        ("ID-JB", "ID", "West Java", "Jawa Barat", "西ジャワ州"),
-        ("ID-JT", "ID", "Central Java", "Jawa Tengah", "中部ジャワ州"),
-        ("JP-28", "JP", "Hyogo", "Hyogo", "兵庫県"),
-        ("JP-23", "JP", "Aichi", "Aichi", "愛知県"),
-    ]
-    return {
-        code: Region.objects.create(code=code, country=country, name_en=en, name_id=id_, name_ja=ja)
-        for code, country, en, id_, ja in rows
-    }
+    """The synced regions the tests use (filled after migrate from registry/domain/data)."""
+    return Region.objects.in_bulk(["ID-JB", "ID-JT", "JP-28", "JP-23"])
 
 
 def make_sectors() -> dict[str, ProgrammeSector]:
-    rows = [
-        ("packaging", "Kemasan", "包装", "Packaging"),
-        ("components", "Komponen", "部品", "Components"),
-    ]
+    """Two synced sectors under short keys; "components" stands for the metal-parts sector."""
     return {
-        slug: ProgrammeSector.objects.create(
-            slug=slug, name_id=id_, name_ja=ja, name_en=en, position=i
-        )
-        for i, (slug, id_, ja, en) in enumerate(rows)
+        "packaging": ProgrammeSector.objects.get(slug="packaging"),
+        "components": ProgrammeSector.objects.get(slug="metal-parts"),
     }
 
 
