@@ -25,6 +25,7 @@ def api_client(user: Any = None) -> APIClient:
 def region(code: str = "ID-JB") -> Region:
     names = {
         "ID-JB": ("West Java", "Jawa Barat", "西ジャワ州"),
+        "ID-JT": ("Central Java", "Jawa Tengah", "中部ジャワ州"),
         "JP-27": ("Osaka", "Osaka", "大阪府"),
     }[code]
     return Region.objects.get_or_create(
