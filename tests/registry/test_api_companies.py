@@ -9,10 +9,10 @@ import pytest
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
-
-from jembatan.registry.models import Company
 from tests.factories import CompanyFactory, ContactFactory, UserFactory
 from tests.registry.api_support import api_client, attach_reference_data, region, sector
+
+from jembatan.registry.models import Company
 
 LIST_URL = "/api/v1/companies/"
 SECRET_EMAIL = "rahasia.direktur@majubersama.co.id"
@@ -243,7 +243,11 @@ def two_companies(db: None) -> tuple[Company, Company]:
         CompanyFactory(name="PT Tenun Bandung", city="Bandung", registry_id="9120000000101")
     )
     osaka = CompanyFactory(
-        name="Naniwa Seiko", country="JP", city="Osaka", description="精密部品", region=region("JP-27")
+        name="Naniwa Seiko",
+        country="JP",
+        city="Osaka",
+        description="精密部品",
+        region=region("JP-27"),
     )
     osaka.sectors.add(sector("components"))
     Company.objects.filter(pk=osaka.pk).update(size_class="sme", verification="verified")
@@ -356,4 +360,3 @@ def test_company_list_query_count_with_token(
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=officer).key}")
     with django_assert_num_queries(7):
         client.get(LIST_URL)
-

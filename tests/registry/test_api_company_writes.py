@@ -7,11 +7,11 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 from stdnum.jp import cn
+from tests.factories import CompanyFactory, ContactFactory
+from tests.registry.api_support import api_client, kbli, region, sector
 
 from jembatan.core.models import AuditLogEntry
 from jembatan.registry.models import Company, Contact
-from tests.factories import CompanyFactory, ContactFactory
-from tests.registry.api_support import api_client, kbli, region, sector
 
 LIST_URL = "/api/v1/companies/"
 
@@ -74,9 +74,7 @@ def test_company_create_by_officer(officer: Any) -> None:
 
 
 @pytest.mark.parametrize("role", ["member", "outsider", "viewer"])
-def test_company_create_refused_for_non_officers(
-    request: pytest.FixtureRequest, role: str
-) -> None:
+def test_company_create_refused_for_non_officers(request: pytest.FixtureRequest, role: str) -> None:
     user = request.getfixturevalue(role)
     response = api_client(user).post(LIST_URL, valid_payload(), format="json")
     assert response.status_code == 403
@@ -277,7 +275,12 @@ def test_contacts_list_anonymous_is_401(company: Company) -> None:
 def test_contacts_create_by_member_normalises_phone(member: Any, company: Company) -> None:
     response = api_client(member).post(
         detail_url(company, "contacts/"),
-        {"name": "Agus", "email": "agus@example.co.id", "phone": "+62 22 1234 567", "languages": ["id"]},
+        {
+            "name": "Agus",
+            "email": "agus@example.co.id",
+            "phone": "+62 22 1234 567",
+            "languages": ["id"],
+        },
         format="json",
     )
     assert response.status_code == 201, response.content
@@ -300,7 +303,10 @@ def test_contacts_create_refused_for_outsider_and_viewer(
 @pytest.mark.parametrize(
     ("phone", "error"),
     [
-        ("0221234567", "The phone number 0221234567 is not a valid international number like +62211234567."),
+        (
+            "0221234567",
+            "The phone number 0221234567 is not a valid international number like +62211234567.",
+        ),
         ("+62 1", "The phone number +62 1 is not a valid international number like +62211234567."),
     ],
 )
@@ -333,7 +339,9 @@ def test_company_verify_by_officer(officer: Any, company: Company) -> None:
 
 def test_company_return_by_officer_needs_a_note(officer: Any, company: Company) -> None:
     client = api_client(officer)
-    response = client.post(detail_url(company, "return/"), {}, format="json", HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        detail_url(company, "return/"), {}, format="json", HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 400
     assert response.json() == {"note": ["This field is required."]}
     response = client.post(

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 from rest_framework.test import APIClient
+from tests.registry.api_support import api_client, kbli, region, sector
 
 from jembatan.registry.models import Classification, CrosswalkLink
-from tests.registry.api_support import api_client, kbli, region, sector
 
 ROLES = ["anonymous", "officer", "member", "outsider", "viewer"]
 
@@ -24,7 +24,11 @@ def isic(code: str, title: str) -> Classification:
 @pytest.fixture
 def tree(db: None) -> dict[str, Classification]:
     section = Classification.objects.create(
-        scheme="kbli2020", code="C", level="section", title_en="Manufacturing", title_id="Industri Pengolahan"
+        scheme="kbli2020",
+        code="C",
+        level="section",
+        title_en="Manufacturing",
+        title_id="Industri Pengolahan",
     )
     division = Classification.objects.create(
         scheme="kbli2020", code="13", level="division", parent=section, title_en="Textiles"
@@ -34,10 +38,16 @@ def tree(db: None) -> dict[str, Classification]:
     )
     weaving = kbli("13121", parent=group)
     jsic = Classification.objects.create(
-        scheme="jsic14", code="1121", level="class", title_en="Silk weaving", title_ja="絹・人絹織物業"
+        scheme="jsic14",
+        code="1121",
+        level="class",
+        title_en="Silk weaving",
+        title_ja="絹・人絹織物業",
     )
     isic_weaving = isic("1312", "Weaving of textiles")
-    CrosswalkLink.objects.create(source=weaving, isic=isic_weaving, method="parent", status="confirmed")
+    CrosswalkLink.objects.create(
+        source=weaving, isic=isic_weaving, method="parent", status="confirmed"
+    )
     CrosswalkLink.objects.create(source=jsic, isic=isic_weaving, method="proposed", score=0.7)
     return {"section": section, "group": group, "weaving": weaving, "jsic": jsic}
 
@@ -110,9 +120,7 @@ def test_classification_list_query_count(
 
 
 def test_classification_lookup_kbli_with_crosswalk(tree: Any) -> None:
-    response = APIClient().get(
-        "/api/v1/classifications/kbli2020/13121/", HTTP_ACCEPT_LANGUAGE="en"
-    )
+    response = APIClient().get("/api/v1/classifications/kbli2020/13121/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     data = response.json()
     assert (data["scheme"], data["code"], data["parent"], data["title"]) == (

@@ -50,9 +50,10 @@ class UserLanguageMixin(APIView):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         user = request.user  # authenticates now (a bad token raises here, as it would later)
-        if user.is_authenticated and getattr(user, "language", ""):
-            translation.activate(user.language)
-            request.LANGUAGE_CODE = user.language  # type: ignore[attr-defined]
+        language = str(getattr(user, "language", "")) if user.is_authenticated else ""
+        if language:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
         super().initial(request, *args, **kwargs)
 
 

@@ -96,7 +96,14 @@ class CompanyViewSet(
     pagination_class = StandardPagination
     filter_backends = [DjangoFilterBackend, StableOrderingFilter]
     filterset_class = CompanyFilterSet
-    ordering_fields = ["name", "registry_id", "founded_year", "employees", "created_at", "updated_at"]
+    ordering_fields = [
+        "name",
+        "registry_id",
+        "founded_year",
+        "employees",
+        "created_at",
+        "updated_at",
+    ]
 
     def get_queryset(self) -> QuerySet[Company]:
         queryset = Company.objects.select_related("region", "verified_by").prefetch_related(

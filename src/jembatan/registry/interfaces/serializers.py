@@ -129,7 +129,9 @@ class ClassificationBriefSerializer(serializers.ModelSerializer[Classification])
 
 
 class ClassificationSerializer(ClassificationBriefSerializer):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    # DRF's Field has a `parent` attribute too; the serializer metaclass moves declared fields
+    # out of the class body, so the name is safe at run time.
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)  # type: ignore[assignment,var-annotated]
 
     class Meta:
         model = Classification
@@ -178,9 +180,9 @@ class ClassificationDetailSerializer(ClassificationSerializer):
 
     class Meta:
         model = Classification
-        fields = [*ClassificationSerializer.Meta.fields, "description", "examples"] + [
-            "children",
-            "crosswalk",
+        fields = [
+            *ClassificationSerializer.Meta.fields,
+            *["description", "examples", "children", "crosswalk"],
         ]
 
     @extend_schema_field(ClassificationBriefSerializer(many=True))
@@ -208,7 +210,9 @@ class ContactSerializer(serializers.ModelSerializer[Contact]):
     def validate_phone(self, value: str) -> str:
         if not value:
             return value
-        message = _("The phone number %(value)s is not a valid international number like +62211234567.")
+        message = _(
+            "The phone number %(value)s is not a valid international number like +62211234567."
+        )
         try:
             number = phonenumbers.parse(value, None)
         except phonenumbers.NumberParseException as error:
@@ -221,7 +225,7 @@ class ContactSerializer(serializers.ModelSerializer[Contact]):
 class PrivateOnlyMixin:
     """A field that is left out of the output for readers who may not see private data."""
 
-    def get_attribute(self, instance: Company) -> Any:
+    def get_attribute(self, instance: Any) -> Any:
         if not may_see_private(self.context, instance):  # type: ignore[attr-defined]
             raise SkipField
         return super().get_attribute(instance)  # type: ignore[misc]
