@@ -371,3 +371,17 @@ def test_company_verify_and_return_refused_for_non_officers(
 
 def test_company_verify_anonymous_is_401(company: Company) -> None:
     assert APIClient().post(detail_url(company, "verify/")).status_code == 401
+
+
+@pytest.mark.parametrize("role", ["officer", "viewer"])
+def test_company_options_describes_fields_to_signed_in_users(
+    request: pytest.FixtureRequest, role: str
+) -> None:
+    response = api_client(request.getfixturevalue(role)).options(LIST_URL)
+    assert response.status_code == 200
+    assert response.json()["name"] == "Company List"
+    assert ("actions" in response.json()) is (role == "officer")
+
+
+def test_company_options_anonymous_is_401(db: None) -> None:
+    assert APIClient().options(LIST_URL).status_code == 401
