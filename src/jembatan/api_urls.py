@@ -1,7 +1,46 @@
-"""The REST API, version 1, and its OpenAPI schema and docs."""
+"""The REST API, version 1, and its OpenAPI schema and docs (served from local assets)."""
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, include, path
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerView,
+)
+from rest_framework.routers import DefaultRouter
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from jembatan.core.api import ObtainTokenView
+from jembatan.registry import api as registry_api
+
+router = DefaultRouter()
+router.register("companies", registry_api.CompanyViewSet, basename="company")
+router.register("regions", registry_api.RegionViewSet, basename="region")
+router.register("sectors", registry_api.ProgrammeSectorViewSet, basename="sector")
+router.register("certifications", registry_api.CertificationViewSet, basename="certification")
+
+# A classification is identified by scheme and code, so its routes are written out here.
+classification_list = registry_api.ClassificationViewSet.as_view({"get": "list"})
+classification_detail = registry_api.ClassificationViewSet.as_view({"get": "retrieve"})
+
+v1: list[URLPattern | URLResolver] = [
+    path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path("classifications/", classification_list, name="classification-list"),
+    path(
+        "classifications/<str:scheme>/<str:code>/",
+        classification_detail,
+        name="classification-detail",
+    ),
+    path("", include(router.urls)),
+]
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("v1/", include(v1)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path(
+        "redoc/",
+        SpectacularRedocView.as_view(url_name="schema", template_name="core/api_redoc.html"),
+        name="api-redoc",
+    ),
+]

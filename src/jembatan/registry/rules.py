@@ -22,6 +22,7 @@ def is_member_of_company(user: Any, company: Any) -> bool:
 
 
 rules.add_perm("registry.view_company", is_signed_in)
+rules.add_perm("registry.add_company", is_officer)
 rules.add_perm("registry.change_company", is_officer | is_member_of_company)
 rules.add_perm("registry.view_company_private", is_officer | is_member_of_company)
 rules.add_perm("registry.verify_company", is_officer)

@@ -1,0 +1,81 @@
+"""Building blocks shared by every app's REST API: pagination, ordering, language, tokens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import translation
+from drf_spectacular.openapi import AutoSchema
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.filters import OrderingFilter
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
+
+# Token first: an anonymous request then gets 401 with `WWW-Authenticate: Token`, which
+# tells a script what to send (session authentication has no challenge, so DRF answers 403).
+API_AUTHENTICATION = [TokenAuthentication, SessionAuthentication]
+
+
+class StandardPagination(PageNumberPagination):
+    """`?page=2&page_size=100`; 50 a page unless asked, never more than 200."""
+
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+class StableOrderingFilter(OrderingFilter):
+    """`?ordering=-updated_at`, with the primary key as the last key, so pages never overlap."""
+
+    def get_ordering(self, request: Request, queryset: QuerySet[Any], view: APIView) -> Any:
+        ordering = super().get_ordering(request, queryset, view)
+        if not ordering:
+            return ordering
+        ordering = list(ordering)
+        if not {"pk", "-pk", "id", "-id"} & set(ordering):
+            ordering.append("pk")
+        return ordering
+
+
+class UserLanguageMixin(APIView):
+    """Answer in the signed-in user's saved language, whether they came by session or token.
+
+    UserLanguageMiddleware does this for session users, but a token is only read by DRF
+    inside the view, after the middleware ran; so the view repeats it once it knows the user.
+    Anonymous requests keep the language LocaleMiddleware chose from Accept-Language.
+    """
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        user = request.user  # authenticates now (a bad token raises here, as it would later)
+        language = str(getattr(user, "language", "")) if user.is_authenticated else ""
+        if language:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        super().initial(request, *args, **kwargs)
+
+
+class OptionalFieldsAutoSchema(AutoSchema):
+    """Leave out of `required` the response fields a serializer lists in
+    `Meta.optional_in_response`: fields (private data) that are omitted for some readers."""
+
+    def _map_basic_serializer(self, serializer: Any, direction: str) -> dict[str, Any]:
+        schema: dict[str, Any] = super()._map_basic_serializer(serializer, direction)
+        optional = set(getattr(getattr(serializer, "Meta", None), "optional_in_response", ()))
+        if optional and "required" in schema:
+            schema["required"] = [name for name in schema["required"] if name not in optional]
+            if not schema["required"]:
+                del schema["required"]
+        return schema
+
+
+class TokenThrottle(AnonRateThrottle):
+    rate = "20/minute"
+
+
+class ObtainTokenView(ObtainAuthToken):
+    """POST username and password, get the user's API token (created on first request)."""
+
+    throttle_classes = [TokenThrottle]
