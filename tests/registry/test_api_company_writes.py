@@ -352,7 +352,7 @@ def test_company_return_by_officer_needs_a_note(officer: Any, company: Company) 
     assert (company.verification, company.verification_note, company.verified_by) == (
         "rejected",
         "NIB tidak cocok",
-        None,
+        officer,
     )
     assert AuditLogEntry.objects.filter(action="jembatan.company.returned").count() == 1
 
