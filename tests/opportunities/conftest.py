@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -25,3 +26,10 @@ def as_user(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def english():  # type: ignore[no-untyped-def]
+    """Messages are asserted in English (the site's default language is Indonesian)."""
+    with translation.override("en"):
+        yield

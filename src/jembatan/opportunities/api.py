@@ -22,7 +22,12 @@ from jembatan.opportunities.domain.editing import (
     delete_draft,
     save_profile,
 )
-from jembatan.opportunities.domain.queries.profiles import for_display, search, visible_profiles
+from jembatan.opportunities.domain.queries.profiles import (
+    for_display,
+    search,
+    targeting,
+    visible_profiles,
+)
 from jembatan.opportunities.interfaces.serializers import (
     AttachmentUploadSerializer,
     CloseSerializer,
@@ -51,7 +56,7 @@ class ProfileFilter(django_filters.FilterSet):
     def filter_target_country(
         self, queryset: QuerySet[PartnershipProfile], name: str, value: str
     ) -> QuerySet[PartnershipProfile]:
-        return queryset.filter(target_countries__contains=[value])
+        return targeting(queryset, value)
 
     def filter_search(
         self, queryset: QuerySet[PartnershipProfile], name: str, value: str

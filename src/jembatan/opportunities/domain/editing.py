@@ -46,6 +46,7 @@ def save_profile(profile: PartnershipProfile, actor: Any, chosen_language: str =
     if creating:
         profile.created_by = actor
     apply_language(profile, chosen_language)
+    profile.target_countries = sorted(set(profile.target_countries))
     profile.save()
     action = "jembatan.profile.created" if creating else "jembatan.profile.updated"
     log_action(action, profile, actor)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -152,7 +153,8 @@ class ProfileSerializer(serializers.ModelSerializer):
             texts = {name: current(name) or "" for name in IDENTIFYING_TEXT_FIELDS}
             texts["keywords"] = " ".join(current("keywords") or [])
             for name in fields_naming_company(company, texts):
-                errors[name] = anonymity_problem(name)
+                label = PartnershipProfile._meta.get_field(name).verbose_name
+                errors[name] = anonymity_problem(capfirst(str(label)))
         if errors:
             raise serializers.ValidationError(errors)
         return attrs

@@ -15,6 +15,7 @@ from jembatan.opportunities.domain.presentation import (
 from jembatan.opportunities.domain.queries.profiles import (
     for_display,
     search,
+    targeting,
     visible_profiles,
 )
 from jembatan.opportunities.interfaces.forms import CloseForm, ProfileFilterForm, ReturnForm
@@ -41,7 +42,7 @@ def profile_list(request: HttpRequest) -> HttpResponse:
             if data[field]:
                 profiles = profiles.filter(**{lookup: data[field]})
         if data["target_country"]:
-            profiles = profiles.filter(target_countries__contains=[data["target_country"]])
+            profiles = targeting(profiles, data["target_country"])
     elif filters.is_bound:
         profiles = profiles.none()
     page = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -7,6 +7,9 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from jembatan.opportunities.models import PartnershipProfile, Status
+from jembatan.registry.models import Country
+
+TARGET_COUNTRIES = tuple(Country.values)
 
 
 def visible_profiles(user: Any) -> QuerySet[PartnershipProfile]:
@@ -43,6 +46,19 @@ def search(profiles: QuerySet[PartnershipProfile], text: str) -> QuerySet[Partne
         | Q(keywords__icontains=text)
         | (named & (Q(is_anonymous=False) | Q(disclosed_at__isnull=False)))
     )
+
+
+def targeting(profiles: QuerySet[PartnershipProfile], country: str) -> QuerySet[PartnershipProfile]:
+    """Profiles aimed at `country`, or at no country in particular.
+
+    Target lists are stored sorted (see editing.save_profile) and hold at most ID and JP, so
+    exact matches work alike on SQLite and PostgreSQL, which share no JSON containment.
+    """
+    wanted = [[], [country], sorted({country, *TARGET_COUNTRIES})]
+    condition = Q()
+    for value in wanted:
+        condition |= Q(target_countries=value)
+    return profiles.filter(condition)
 
 
 def validation_queue() -> QuerySet[PartnershipProfile]:
