@@ -140,7 +140,8 @@ class ProfileViewSet(viewsets.ModelViewSet):
         profile = self.get_object()
         action_function(profile, self.request.user)
         profile = for_display(PartnershipProfile.objects.all()).get(pk=profile.pk)
-        return Response(self.get_serializer(profile).data)
+        # Not get_serializer(): actions with a request body name their own serializer_class.
+        return Response(ProfileSerializer(profile, context=self.get_serializer_context()).data)
 
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str | None = None) -> Response:
