@@ -20,7 +20,9 @@ WEBP_BYTES = b"RIFF\x24\x00\x00\x00WEBPVP8 " + b"\x00" * 32
 EXE_BYTES = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 32
 
 
-def upload(name: str, content: bytes, content_type: str = "application/octet-stream") -> SimpleUploadedFile:
+def upload(
+    name: str, content: bytes, content_type: str = "application/octet-stream"
+) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type=content_type)
 
 
@@ -41,7 +43,12 @@ def textiles_sector() -> ProgrammeSector:
 def west_java() -> Region:
     region, _ = Region.objects.get_or_create(
         code="ID-JB",
-        defaults={"country": "ID", "name_en": "West Java", "name_id": "Jawa Barat", "name_ja": "西ジャワ州"},
+        defaults={
+            "country": "ID",
+            "name_en": "West Java",
+            "name_id": "Jawa Barat",
+            "name_ja": "西ジャワ州",
+        },
     )
     return region
 

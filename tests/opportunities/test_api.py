@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from jembatan.opportunities.models import PartnershipProfile
 from tests.opportunities.factories import (
@@ -48,7 +49,11 @@ def test_api_list_by_role(as_user, company, role, expected) -> None:  # type: ig
     ProfileFactory(company=company, title="draft")
     published(company=company, title="published")
     response = as_user(role).get("/api/v1/profiles/")
-    titles = sorted(p["title"] for p in response.json()["results"]) if response.status_code == 200 else None
+    titles = (
+        sorted(p["title"] for p in response.json()["results"])
+        if response.status_code == 200
+        else None
+    )
     assert (response.status_code, titles) == expected
 
 
@@ -120,7 +125,7 @@ def test_api_create_by_role(as_user, request, role, expected) -> None:  # type: 
 
 
 def test_api_create_reports_field_errors(as_user) -> None:  # type: ignore[no-untyped-def]
-    yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    yesterday = (timezone.localdate() - dt.timedelta(days=1)).isoformat()
     payload = _payload(title="t" * 257, cooperation_types=["equity"], deadline=yesterday)
     response = as_user("member").post("/api/v1/profiles/", payload, content_type="application/json")
     errors = response.json()
@@ -215,13 +220,21 @@ ALLOWED = {
 @pytest.mark.parametrize("action", list(ACTIONS))
 def test_api_lifecycle_by_role(as_user, company, role: str, action: str) -> None:  # type: ignore[no-untyped-def]
     source, data, target = ACTIONS[action]
-    profile = published(company=company) if source == "published" else ProfileFactory(company=company, status=source)
+    profile = (
+        published(company=company)
+        if source == "published"
+        else ProfileFactory(company=company, status=source)
+    )
     response = as_user(role).post(
         f"/api/v1/profiles/{profile.pk}/{action}/", data, content_type="application/json"
     )
     profile.refresh_from_db()
     if action in ALLOWED[role]:
-        assert (response.status_code, response.json()["status"], profile.status) == (200, target, target)
+        assert (response.status_code, response.json()["status"], profile.status) == (
+            200,
+            target,
+            target,
+        )
         return
     expected = 403 if role in ("anonymous", "member") or source == "published" else 404
     assert (response.status_code, profile.status) == (expected, source)
@@ -238,7 +251,9 @@ def test_api_forbidden_transition_is_409_with_reason(as_user, company) -> None: 
 
 def test_api_return_requires_reason(as_user, company) -> None:  # type: ignore[no-untyped-def]
     profile = ProfileFactory(company=company, status="submitted")
-    response = as_user("officer").post(f"/api/v1/profiles/{profile.pk}/return/", {}, content_type="application/json")
+    response = as_user("officer").post(
+        f"/api/v1/profiles/{profile.pk}/return/", {}, content_type="application/json"
+    )
     assert (response.status_code, list(response.json())) == (400, ["reason"])
 
 
@@ -255,7 +270,9 @@ def test_api_attachment_upload(as_user, company) -> None:  # type: ignore[no-unt
     )
 
 
-@pytest.mark.parametrize(("role", "expected"), [("outsider", 404), ("viewer", 404), ("officer", 201)])
+@pytest.mark.parametrize(
+    ("role", "expected"), [("outsider", 404), ("viewer", 404), ("officer", 201)]
+)
 def test_api_attachment_upload_by_role(as_user, company, role, expected) -> None:  # type: ignore[no-untyped-def]
     profile = ProfileFactory(company=company)
     response = as_user(role).post(
@@ -266,11 +283,19 @@ def test_api_attachment_upload_by_role(as_user, company, role, expected) -> None
 
 def test_api_filters(as_user, company, other_company) -> None:  # type: ignore[no-untyped-def]
     published(company=company, title="A", kind="business")
-    published(company=other_company, title="B", kind="investment", cooperation_types=["equity"], direction="request")
+    published(
+        company=other_company,
+        title="B",
+        kind="investment",
+        cooperation_types=["equity"],
+        direction="request",
+    )
     client = as_user("viewer")
 
     def titles(query: str) -> list[str]:
-        return sorted(p["title"] for p in client.get(f"/api/v1/profiles/?{query}").json()["results"])
+        return sorted(
+            p["title"] for p in client.get(f"/api/v1/profiles/?{query}").json()["results"]
+        )
 
     assert titles("kind=investment") == ["B"]
     assert titles("direction=offer") == ["A"]

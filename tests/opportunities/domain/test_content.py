@@ -55,7 +55,9 @@ def test_cooperation_type_problem_mismatch_names_types() -> None:
 
 def test_deadline_problem_today_and_past_refused() -> None:
     today = dt.date(2026, 5, 1)
-    assert deadline_problem(today, today) == "The deadline must be in the future (after 2026-05-01)."
+    assert (
+        deadline_problem(today, today) == "The deadline must be in the future (after 2026-05-01)."
+    )
     assert deadline_problem(dt.date(2026, 5, 2), today) is None
     assert deadline_problem(None, today) is None
 

@@ -41,11 +41,7 @@ ALLOWED = {
         "jembatan.profile.closed",
     ),
 }
-CASES = [
-    (action, state, state in ALLOWED[action][0])
-    for action in ALLOWED
-    for state in ALL_STATES
-]
+CASES = [(action, state, state in ALLOWED[action][0]) for action in ALLOWED for state in ALL_STATES]
 
 
 def _profile_in(state: str, company: object) -> PartnershipProfile:
@@ -58,7 +54,9 @@ def _profile_in(state: str, company: object) -> PartnershipProfile:
 
 
 @pytest.mark.parametrize(("action", "state", "allowed"), CASES)
-def test_transition_from_every_state(officer, company, action: str, state: str, allowed: bool) -> None:  # type: ignore[no-untyped-def]
+def test_transition_from_every_state(
+    officer, company, action: str, state: str, allowed: bool
+) -> None:  # type: ignore[no-untyped-def]
     profile = _profile_in(state, company)
     if allowed:
         _run(action, profile, officer)
@@ -177,7 +175,9 @@ def test_extend_expired_counts_365_days_from_today(member, company) -> None:  # 
     assert (profile.status, profile.expires_at) == ("published", today + dt.timedelta(days=365))
 
 
-def test_extended_profile_expires_after_second_year_and_cannot_extend_again(member, company) -> None:  # type: ignore[no-untyped-def]
+def test_extended_profile_expires_after_second_year_and_cannot_extend_again(
+    member, company
+) -> None:  # type: ignore[no-untyped-def]
     profile = ProfileFactory(company=company, status="validated")
     lifecycle.publish(profile, member, now=PUBLISHED_AT)
     lifecycle.extend(profile, member, now=PUBLISHED_AT + dt.timedelta(days=300))
@@ -198,13 +198,22 @@ def test_close_records_reason_and_time(member, company) -> None:  # type: ignore
     profile = ProfileFactory(company=company, status="published", expires_at=NOW)
     lifecycle.close(profile, member, "withdrawn", now=NOW)
     profile.refresh_from_db()
-    assert (profile.status, profile.closed_reason, profile.closed_at) == ("closed", "withdrawn", NOW)
+    assert (profile.status, profile.closed_reason, profile.closed_at) == (
+        "closed",
+        "withdrawn",
+        NOW,
+    )
 
 
 @pytest.mark.parametrize("role", ["member", "officer"])
 @pytest.mark.parametrize("action", ["submit", "publish", "extend", "close"])
 def test_owner_and_officer_may_manage(request, company, role: str, action: str) -> None:  # type: ignore[no-untyped-def]
-    source = {"submit": "draft", "publish": "validated", "extend": "published", "close": "published"}
+    source = {
+        "submit": "draft",
+        "publish": "validated",
+        "extend": "published",
+        "close": "published",
+    }
     profile = _profile_in(source[action], company)
     _run(action, profile, request.getfixturevalue(role))
     profile.refresh_from_db()
@@ -223,7 +232,9 @@ def test_owner_and_officer_may_manage(request, company, role: str, action: str) 
         ("close", "published"),
     ],
 )
-def test_others_may_not_move_a_profile(request, company, role: str, action: str, state: str) -> None:  # type: ignore[no-untyped-def]
+def test_others_may_not_move_a_profile(
+    request, company, role: str, action: str, state: str
+) -> None:  # type: ignore[no-untyped-def]
     profile = _profile_in(state, company)
     with pytest.raises(PermissionDenied):
         _run(action, profile, request.getfixturevalue(role))

@@ -10,7 +10,9 @@ from tests.opportunities.factories import attach, published, textiles_sector, we
 
 
 def test_neutral_label_indonesian_with_region_and_sector(db) -> None:  # type: ignore[no-untyped-def]
-    profile = published(company=CompanyFactory(country="ID", region=west_java()), sector=textiles_sector())
+    profile = published(
+        company=CompanyFactory(country="ID", region=west_java()), sector=textiles_sector()
+    )
     with translation.override("en"):
         assert neutral_company_label(profile.company, profile) == (
             "Indonesian IKM in West Java, textiles"
@@ -61,7 +63,10 @@ def test_public_view_disclosed_profile_shows_identity(outsider, company) -> None
 
 def test_public_view_returned_reason_only_for_managers(member, viewer, company) -> None:  # type: ignore[no-untyped-def]
     profile = published(company=company, returned_reason="Lengkapi data.")
-    assert (public_view(profile, member).returned_reason, public_view(profile, viewer).returned_reason) == (
+    assert (
+        public_view(profile, member).returned_reason,
+        public_view(profile, viewer).returned_reason,
+    ) == (
         "Lengkapi data.",
         "",
     )

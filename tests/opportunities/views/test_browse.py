@@ -17,7 +17,10 @@ def test_list_signed_out_redirects_to_login(client: Client) -> None:
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        ("officer", ["draft of company", "published by company", "published by other", "draft of other"]),
+        (
+            "officer",
+            ["draft of company", "published by company", "published by other", "draft of other"],
+        ),
         ("member", ["draft of company", "published by company", "published by other"]),
         ("outsider", ["published by company", "published by other"]),
         ("viewer", ["published by company", "published by other"]),
@@ -122,7 +125,9 @@ def test_detail_shows_actions_to_owner_only(as_user, company) -> None:  # type: 
         ("anonymous", 302, 302),
     ],
 )
-def test_attachment_download_status_by_role(as_user, company, role, draft_status, published_status) -> None:  # type: ignore[no-untyped-def]
+def test_attachment_download_status_by_role(
+    as_user, company, role, draft_status, published_status
+) -> None:  # type: ignore[no-untyped-def]
     draft = ProfileFactory(company=company)
     draft_file = attach(draft, "draft.pdf")
     shown = published(company=company)
@@ -145,7 +150,11 @@ def test_attachment_download_named_and_typed(as_user, company) -> None:  # type:
     profile = published(company=company)
     attachment = attach(profile, "katalog produk.pdf")
     response = as_user("viewer").get(f"/profiles/{profile.pk}/attachments/{attachment.pk}/")
-    assert (response["Content-Type"], response["Content-Disposition"], response["X-Content-Type-Options"]) == (
+    assert (
+        response["Content-Type"],
+        response["Content-Disposition"],
+        response["X-Content-Type-Options"],
+    ) == (
         "application/pdf",
         'attachment; filename="katalog produk.pdf"',
         "nosniff",

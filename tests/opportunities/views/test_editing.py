@@ -39,7 +39,9 @@ def test_create_page_status_by_role(as_user, role, expected) -> None:  # type: i
     assert as_user(role).get("/profiles/new/").status_code == expected
 
 
-def test_create_saves_draft_for_own_company_with_detected_language(as_user, member, company) -> None:  # type: ignore[no-untyped-def]
+def test_create_saves_draft_for_own_company_with_detected_language(
+    as_user, member, company
+) -> None:  # type: ignore[no-untyped-def]
     data = _post_data(attachments=[upload("katalog.pdf", PDF_BYTES)])
     response = as_user("member").post("/profiles/new/", data)
     profile = PartnershipProfile.objects.get()
@@ -53,7 +55,15 @@ def test_create_saves_draft_for_own_company_with_detected_language(as_user, memb
         profile.language_detected,
         profile.keywords,
         profile.cooperation_types,
-    ) == (company, "draft", member, "en", "en", ["moulds", "injection"], ["licensing", "technical_assistance"])
+    ) == (
+        company,
+        "draft",
+        member,
+        "en",
+        "en",
+        ["moulds", "injection"],
+        ["licensing", "technical_assistance"],
+    )
     attachment = profile.attachments.get()
     assert (attachment.original_name, attachment.content_type, attachment.size) == (
         "katalog.pdf",

@@ -69,7 +69,9 @@ def test_lifecycle_forbidden_transition_shows_message(as_user, company) -> None:
 
 def test_return_without_reason_keeps_status(as_user, company) -> None:  # type: ignore[no-untyped-def]
     profile = ProfileFactory(company=company, status="submitted")
-    response = as_user("officer").post(f"/profiles/{profile.pk}/return/", {"reason": ""}, follow=True)
+    response = as_user("officer").post(
+        f"/profiles/{profile.pk}/return/", {"reason": ""}, follow=True
+    )
     assert [str(m) for m in response.context["messages"]] == [
         "Give the reason for returning the profile."
     ]
@@ -96,7 +98,9 @@ def test_validation_queue_lists_submitted_oldest_first(as_user, company, other_c
     import datetime as dt
 
     base = dt.datetime(2026, 4, 1, tzinfo=dt.UTC)
-    ProfileFactory(company=company, status="submitted", title="later", submitted_at=base + dt.timedelta(days=1))
+    ProfileFactory(
+        company=company, status="submitted", title="later", submitted_at=base + dt.timedelta(days=1)
+    )
     ProfileFactory(company=other_company, status="submitted", title="earlier", submitted_at=base)
     ProfileFactory(company=company, status="draft", title="draft")
     response = as_user("officer").get("/profiles/queue/")

@@ -153,7 +153,7 @@ class ProfileSerializer(serializers.ModelSerializer):
             texts = {name: current(name) or "" for name in IDENTIFYING_TEXT_FIELDS}
             texts["keywords"] = " ".join(current("keywords") or [])
             for name in fields_naming_company(company, texts):
-                label = PartnershipProfile._meta.get_field(name).verbose_name
+                label = getattr(PartnershipProfile._meta.get_field(name), "verbose_name", name)
                 errors[name] = anonymity_problem(capfirst(str(label)))
         if errors:
             raise serializers.ValidationError(errors)

@@ -15,7 +15,9 @@ def profiles(company, other_company):  # type: ignore[no-untyped-def]
         "own_published": published(company=company, title="own published"),
         "other_draft": ProfileFactory(company=other_company, title="other draft"),
         "other_published": published(company=other_company, title="other published"),
-        "other_expired": ProfileFactory(company=other_company, status="expired", title="other expired"),
+        "other_expired": ProfileFactory(
+            company=other_company, status="expired", title="other expired"
+        ),
     }
 
 
