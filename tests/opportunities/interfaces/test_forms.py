@@ -127,3 +127,10 @@ def test_profile_form_rejects_sixth_attachment(company) -> None:  # type: ignore
     assert form.errors == {
         "attachments": ["A profile can have at most 5 attachments; it would have 6."]
     }
+
+
+def test_profile_form_language_initial_follows_detection_unless_corrected(company) -> None:  # type: ignore[no-untyped-def]
+    detected = ProfileFactory(company=company, language="id", language_detected="id")
+    corrected = ProfileFactory(company=company, language="en", language_detected="id")
+    assert ProfileForm(instance=detected, company=company).initial["language"] == ""
+    assert ProfileForm(instance=corrected, company=company).initial["language"] == "en"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.opportunities.factories import ProfileFactory, published
+from tests.opportunities.factories import ProfileFactory, attach, published
 
 # (url action, source status, POST data, status after it)
 ACTIONS = {
@@ -105,3 +105,16 @@ def test_validation_queue_lists_submitted_oldest_first(as_user, company, other_c
     ProfileFactory(company=company, status="draft", title="draft")
     response = as_user("officer").get("/profiles/queue/")
     assert [p.title for p in response.context["profiles"]] == ["earlier", "later"]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_validation_queue_query_count_constant(
+    as_user, company, django_assert_num_queries, count
+) -> None:  # type: ignore[no-untyped-def]
+    for _n in range(count):
+        profile = ProfileFactory(company=company, status="submitted", is_anonymous=True)
+        attach(profile, "katalog.pdf")
+    client = as_user("officer")
+    with django_assert_num_queries(5):
+        response = client.get("/profiles/queue/")
+    assert len(response.context["profiles"]) == count

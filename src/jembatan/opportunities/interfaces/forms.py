@@ -111,6 +111,9 @@ class ProfileForm(forms.ModelForm):
         self.company = company
         if self.instance.pk:
             self.initial["keywords"] = ", ".join(self.instance.keywords)
+            # Keep following the detection unless the poster corrected it.
+            corrected = self.instance.language != self.instance.language_detected
+            self.initial["language"] = self.instance.language if corrected else ""
 
     def clean_keywords(self) -> list[str]:
         raw = self.cleaned_data.get("keywords") or ""
