@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "jembatan.core",
     "jembatan.accounts",
     "jembatan.registry",
+    "jembatan.opportunities",
     "jembatan.web",
 ]
 

@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/", include("jembatan.api_urls")),
     path("companies/", include("jembatan.registry.urls")),
     path("imports/", include("jembatan.registry.import_urls")),
+    path("profiles/", include("jembatan.opportunities.urls")),
     path("", include("jembatan.web.urls")),
 ]
 if settings.DEBUG:
