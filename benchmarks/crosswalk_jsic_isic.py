@@ -37,8 +37,7 @@ def main() -> None:
     elapsed = time.perf_counter() - start
     top1 = sum(p.target_code == CHECKED_PAIRS[p.source_code] for p in proposals)
     top3 = sum(
-        CHECKED_PAIRS[p.source_code]
-        in [p.target_code, *(code for code, _ in p.alternatives[:2])]
+        CHECKED_PAIRS[p.source_code] in [p.target_code, *(code for code, _ in p.alternatives[:2])]
         for p in proposals
     )
     n = len(proposals)

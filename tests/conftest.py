@@ -7,6 +7,12 @@ import pytest
 from tests.factories import CompanyFactory, OrganisationFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):  # type: ignore[no-untyped-def]
+    """The default hasher is slow by design; in tests it dominated the fixture time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def company(db):  # type: ignore[no-untyped-def]
     return CompanyFactory(country="ID")

@@ -10,8 +10,6 @@ from django.utils import translation
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = tmp_path / "media"
-    # The default hasher is slow by design; it made user fixtures most of the run time.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     return settings.MEDIA_ROOT
 
 

@@ -12,8 +12,6 @@ from jembatan.opportunities.models import PartnershipProfile
 from tests.factories import CompanyFactory
 from tests.opportunities.factories import attach, published, textiles_sector, west_java
 
-pytestmark = pytest.mark.urls("tests.opportunities.api_test_urls")
-
 HIDDEN_NAME = "PT Rahasia Tekstil Nusantara"
 HIDDEN_NAME_ALT = "ラハシア繊維株式会社"
 HIDDEN_WEBSITE = "https://www.rahasia-tekstil.co.id/"
@@ -97,10 +95,10 @@ def test_anonymous_profile_is_listed_under_a_neutral_label(as_user, hidden_profi
     client = as_user(role)
     page = client.get(f"/profiles/{hidden_profile.pk}/")
     api = client.get(f"/api/v1/profiles/{hidden_profile.pk}/").json()
-    assert b"Indonesian IKM in West Java, textiles" in page.content
+    assert b"Indonesian IKM in West Java, textiles, garments and batik" in page.content
     assert api["company"] == {
         "id": None,
-        "name": "Indonesian IKM in West Java, textiles",
+        "name": "Indonesian IKM in West Java, textiles, garments and batik",
         "website": "",
         "logo": "",
         "registry_id": "",

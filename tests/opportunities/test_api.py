@@ -16,8 +16,6 @@ from tests.opportunities.factories import (
     upload,
 )
 
-pytestmark = pytest.mark.urls("tests.opportunities.api_test_urls")
-
 ROLES = ["officer", "member", "outsider", "viewer", "anonymous"]
 
 

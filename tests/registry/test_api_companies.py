@@ -9,10 +9,10 @@ import pytest
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
-from tests.factories import CompanyFactory, ContactFactory, UserFactory
-from tests.registry.api_support import api_client, attach_reference_data, region, sector
 
 from jembatan.registry.models import Company
+from tests.factories import CompanyFactory, ContactFactory, UserFactory
+from tests.registry.api_support import api_client, attach_reference_data, region, sector
 
 LIST_URL = "/api/v1/companies/"
 SECRET_EMAIL = "rahasia.direktur@majubersama.co.id"

@@ -7,11 +7,11 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 from stdnum.jp import cn
-from tests.factories import CompanyFactory, ContactFactory
-from tests.registry.api_support import api_client, kbli, region, sector
 
 from jembatan.core.models import AuditLogEntry
 from jembatan.registry.models import Company, Contact
+from tests.factories import CompanyFactory, ContactFactory
+from tests.registry.api_support import api_client, kbli, region, sector
 
 LIST_URL = "/api/v1/companies/"
 
@@ -89,7 +89,7 @@ def test_company_create_ignores_verification_fields(officer: Any) -> None:
     payload = valid_payload(verification="verified", size_class="large")
     response = api_client(officer).post(LIST_URL, payload, format="json")
     company = Company.objects.get(pk=response.json()["id"])
-    assert (company.verification, company.size_class) == ("unverified", "")
+    assert (company.verification, company.size_class) == ("unverified", "medium")
 
 
 # -- validation -----------------------------------------------------------------------------

@@ -15,7 +15,7 @@ def test_neutral_label_indonesian_with_region_and_sector(db) -> None:  # type: i
     )
     with translation.override("en"):
         assert neutral_company_label(profile.company, profile) == (
-            "Indonesian IKM in West Java, textiles"
+            "Indonesian IKM in West Java, textiles, garments and batik"
         )
 
 

@@ -70,9 +70,7 @@ def test_jsic_proposals_on_checked_manufacturing_pairs(
     proposals = propose_jsic_to_isic(jsic, isic, codes=CHECKED_PAIRS)
     assert len(proposals) == len(CHECKED_PAIRS)
     found = {p.source_code: p.target_code for p in proposals}
-    agreeing = sorted(
-        code for code, target in found.items() if target == CHECKED_PAIRS[code]
-    )
+    agreeing = sorted(code for code, target in found.items() if target == CHECKED_PAIRS[code])
     in_top3 = [
         p.source_code
         for p in proposals
@@ -109,9 +107,7 @@ def test_jsic_rules_for_head_offices_ancillary_units_and_major_t(
 def test_kbli_identical_and_single_class_rules(
     kbli: list[ClassificationRecord], isic: list[ClassificationRecord]
 ) -> None:
-    records = [
-        r for r in kbli if r.code[:4] in {"1311", "1313", "1011", "1030", "7410"}
-    ]
+    records = [r for r in kbli if r.code[:4] in {"1311", "1313", "1011", "1030", "7410"}]
     proposals = {p.source_code: p for p in propose_kbli_to_isic(records, isic)}
     assert (proposals["1311"].target_code, proposals["1311"].method) == (
         "1311",
@@ -154,9 +150,5 @@ def test_kbli_identical_codes_count(
 
 
 def test_token_overlap_stems_and_drops_stopwords() -> None:
-    assert tokens("Manufacture of corrugated boxes") == frozenset(
-        {"corrugated", "boxe"}
-    )
-    assert (
-        token_overlap(tokens("Spinning, cotton"), tokens("spinning of fibres")) == 0.5
-    )
+    assert tokens("Manufacture of corrugated boxes") == frozenset({"corrugated", "boxe"})
+    assert token_overlap(tokens("Spinning, cotton"), tokens("spinning of fibres")) == 0.5

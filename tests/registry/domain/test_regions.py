@@ -79,7 +79,7 @@ def test_province_names_in_three_languages() -> None:
         "Hyōgo-ken",
         "Hyogo Prefecture",
         "Prefektur Hyogo",
-        " ｈｙｏｇｏ ",  # noqa: RUF001 (full-width input on purpose)
+        " ｈｙｏｇｏ ",
     ],
 )
 def test_resolve_region_hyogo_spellings(value: str) -> None:

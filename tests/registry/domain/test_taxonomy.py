@@ -68,14 +68,10 @@ def test_parse_jsic_counts_and_cleaning() -> None:
     assert by_code["1114"].title_en == "Spinning, cotton"
     assert by_code["1114"].level == "class"
     assert by_code["G"].title_en == "INFORMATION AND COMMUNICATIONS"
-    assert by_code["0100"].title_en == (
-        "Head offices primarily engaged in managerial operations"
-    )
+    assert by_code["0100"].title_en == ("Head offices primarily engaged in managerial operations")
     assert "パル プ材育林業" not in by_code["0211"].examples
     assert "パルプ材育林業" in by_code["0211"].examples
-    assert ExcludedExample("舶用内燃機関製造業", ("3134",)) in (
-        by_code["2513"].excluded_examples
-    )
+    assert ExcludedExample("舶用内燃機関製造業", ("3134",)) in (by_code["2513"].excluded_examples)
     joined = "".join(r.title_ja or "" for r in records)
     assert " " not in joined
 
@@ -95,7 +91,7 @@ def test_clean_japanese_keeps_latin_spaces() -> None:
     assert clean_japanese("かぶ と虫") == "かぶと虫"
     assert clean_japanese("18 リットル缶更生 業") == "18リットル缶更生業"
     # Full-width letters and brackets as in the source file.
-    source = "ＪＫＡ（Japan Keirin Autorace） 補助"  # noqa: RUF001
+    source = "ＪＫＡ（Japan Keirin Autorace） 補助"
     assert clean_japanese(source) == source.replace(" 補", "補")
 
 
@@ -163,8 +159,7 @@ def test_line_numbers_count_quoted_newlines(tmp_path: Path) -> None:
 
 def test_kbli_unknown_section_rejected(tmp_path: Path) -> None:
     text = (
-        "code,level,section,division,title_id,description_id\n"
-        "01,golongan_pokok,Z,01,Pertanian,\n"
+        "code,level,section,division,title_id,description_id\n01,golongan_pokok,Z,01,Pertanian,\n"
     )
     with pytest.raises(TaxonomyFileError, match="line 2: section 'Z'"):
         parse_taxonomy("kbli2020", write(tmp_path, text))
@@ -185,9 +180,7 @@ def test_jsic_bad_excluded_json_rejected(tmp_path: Path) -> None:
 
 def test_invalid_utf8_rejected_naming_line(tmp_path: Path) -> None:
     path = tmp_path / "latin1.csv"
-    path.write_bytes(
-        ISIC_GOOD.encode() + "class,1312,C,131,Caf\xe9\n".encode("latin-1")
-    )
+    path.write_bytes(ISIC_GOOD.encode() + "class,1312,C,131,Caf\xe9\n".encode("latin-1"))
     with pytest.raises(TaxonomyFileError) as info:
         parse_taxonomy("isic4", path)
     assert (info.value.line, info.value.reason) == (6, "not valid UTF-8")

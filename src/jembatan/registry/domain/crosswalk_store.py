@@ -27,8 +27,15 @@ def stored_records(scheme: str) -> list[ClassificationRecord]:
     """The stored codes of `scheme` as parser records (what the proposers take)."""
     rows = list(
         Classification.objects.filter(scheme=scheme).values(
-            "code", "level", "scheme_level", "parent__code", "title_en", "title_id", "title_ja",
-            "description", "examples",
+            "code",
+            "level",
+            "scheme_level",
+            "parent__code",
+            "title_en",
+            "title_id",
+            "title_ja",
+            "description",
+            "examples",
         )
     )
     parent = {r["code"]: r["parent__code"] for r in rows}
@@ -42,7 +49,7 @@ def stored_records(scheme: str) -> list[ClassificationRecord]:
         ClassificationRecord(
             scheme=scheme,  # type: ignore[arg-type]
             code=r["code"],
-            level=r["level"],
+            level=r["level"],  # type: ignore[arg-type]  # stored values come from the parser
             scheme_level=r["scheme_level"],
             parent_code=r["parent__code"],
             section=section(r["code"]),

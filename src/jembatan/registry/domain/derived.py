@@ -87,7 +87,9 @@ def refresh_sectors(companies: Iterable[Company]) -> None:
         if not code_ids:
             continue
         isic = isic_classes_for(code_ids)
-        slugs = {slug for codes in isic.values() for code in codes for slug in sector_for_isic(code)}
+        slugs = {
+            slug for codes in isic.values() for code in codes for slug in sector_for_isic(code)
+        }
         through.objects.filter(company_id=company.pk).exclude(programmesector_id__in=slugs).delete()
         through.objects.bulk_create(
             [through(company_id=company.pk, programmesector_id=s) for s in sorted(slugs)],

@@ -22,24 +22,19 @@ from stdnum.jp import cn as stdnum_cn
 ERROR_MESSAGES: Final[dict[str, str]] = {
     "nib_format": "An NIB may contain only digits, spaces and dashes.",
     "nib_length": "An NIB has exactly 13 digits.",
-    "corporate_number_format": (
-        "A corporate number may contain only digits, spaces and dashes."
-    ),
+    "corporate_number_format": ("A corporate number may contain only digits, spaces and dashes."),
     "corporate_number_length": "A corporate number has exactly 13 digits.",
     "corporate_number_checksum": (
         "This corporate number's check digit is wrong; please check for a typing error."
     ),
     "npwp_format": "An NPWP may contain only digits, spaces, dots and dashes.",
     "npwp_length": "An NPWP has 15 digits (old format) or 16 digits.",
-    "npwp_checksum": (
-        "This NPWP's check digit is wrong; please check for a typing error."
-    ),
+    "npwp_checksum": ("This NPWP's check digit is wrong; please check for a typing error."),
     "invoice_number_format": (
         "An invoice registration number is the letter T followed by 13 digits."
     ),
     "invoice_number_checksum": (
-        "This invoice registration number's check digit is wrong; "
-        "please check for a typing error."
+        "This invoice registration number's check digit is wrong; please check for a typing error."
     ),
 }
 """Every error code this module raises, with its English default message."""

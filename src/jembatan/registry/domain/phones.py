@@ -52,6 +52,4 @@ def normalise_phone(value: str, default_region: str) -> str:
 def format_phone_international(e164: str) -> str:
     """Return a stored E.164 number in international display form (``+62 21 ...``)."""
     number = phonenumbers.parse(e164, None)
-    return phonenumbers.format_number(
-        number, phonenumbers.PhoneNumberFormat.INTERNATIONAL
-    )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

@@ -163,9 +163,7 @@ def _index(country: str) -> dict[str, Region]:
         for variant in (*_name_variants(region), region.code, region.subdivision):
             key = normalise_key(variant)
             if index.setdefault(key, region) != region:
-                raise RuntimeError(
-                    f"{variant!r} names both {index[key].code} and {region.code}"
-                )
+                raise RuntimeError(f"{variant!r} names both {index[key].code} and {region.code}")
     return index
 
 

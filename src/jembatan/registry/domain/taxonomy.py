@@ -148,9 +148,7 @@ class ClassificationRecord:
 
     def title(self, language: str) -> str | None:
         """Return the title in ``en``, ``id`` or ``ja``, or ``None`` if absent."""
-        return {"en": self.title_en, "id": self.title_id, "ja": self.title_ja}.get(
-            language
-        )
+        return {"en": self.title_en, "id": self.title_id, "ja": self.title_ja}.get(language)
 
 
 class TaxonomyFileError(ValueError):
@@ -333,8 +331,7 @@ def _check_parent(
         return
     if named_parent is not None and named_parent != record.parent_code:
         raise ValueError(
-            f"parent {named_parent!r} does not match code (expected "
-            f"{record.parent_code!r})"
+            f"parent {named_parent!r} does not match code (expected {record.parent_code!r})"
         )
     if record.scheme == "kbli2020" and record.level == "division":
         if record.section not in KBLI_SECTIONS:
@@ -355,9 +352,7 @@ def _check_parent(
     if parent.level != _PARENT_LEVEL[record.level]:
         raise ValueError(f"parent {parent.code!r} is a {parent.level}, not a level up")
     if parent.section != record.section:
-        raise ValueError(
-            f"section {record.section!r} differs from parent's {parent.section!r}"
-        )
+        raise ValueError(f"section {record.section!r} differs from parent's {parent.section!r}")
 
 
 def parse_taxonomy(scheme: Scheme, path: str | Path) -> list[ClassificationRecord]:
