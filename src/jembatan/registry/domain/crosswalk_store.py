@@ -66,14 +66,23 @@ def stored_records(scheme: str) -> list[ClassificationRecord]:
     ]
 
 
-def propose_crosswalk(schemes: Iterable[str] = ("kbli2020", "jsic14")) -> list[str]:
-    """Recompute the proposals for the loaded `schemes`; returns lines for the operator."""
+def propose_crosswalk(
+    schemes: Iterable[str] = ("kbli2020", "jsic14"), *, only_used: bool = False
+) -> list[str]:
+    """Recompute the proposals for the loaded `schemes`; returns lines for the operator.
+
+    With `only_used`, only the codes that companies declare (and their ancestors) are
+    proposed: the text-based proposals embed every name, which takes minutes for a whole
+    classification on a small machine, and a demo or a first look needs only these.
+    """
     isic = stored_records("isic4")
     if not isic:
         return ["ISIC Rev.4 is not loaded: no crosswalk proposed."]
     lines = []
     for scheme in schemes:
         source = stored_records(scheme)
+        if only_used:
+            source = _with_ancestors(source, _used_codes(scheme))
         if not source:
             continue
         if scheme == "kbli2020":
@@ -85,7 +94,23 @@ def propose_crosswalk(schemes: Iterable[str] = ("kbli2020", "jsic14")) -> list[s
     return lines
 
 
+def _used_codes(scheme: str) -> set[str]:
+    return set(
+        Classification.objects.filter(scheme=scheme, companies__isnull=False).values_list(
+            "code", flat=True
+        )
+    )
+
+
+def _with_ancestors(
+    records: list[ClassificationRecord], codes: set[str]
+) -> list[ClassificationRecord]:
+    wanted = {code[:n] for code in codes for n in range(1, len(code) + 1)}
+    return [r for r in records if r.code in wanted or r.level == "section"]
+
+
 def store_proposals(scheme: str, proposals: Iterable[CrosswalkProposal]) -> int:
+    """Replace the open proposals of the codes in `proposals`; officers' decisions stay."""
     ids = dict(Classification.objects.filter(scheme=scheme).values_list("code", "id"))
     isic_ids = dict(Classification.objects.filter(scheme="isic4").values_list("code", "id"))
     decided = set(
@@ -99,7 +124,10 @@ def store_proposals(scheme: str, proposals: Iterable[CrosswalkProposal]) -> int:
         ).values_list("source_id", flat=True)
     )
     links = []
+    covered: set[int] = set()
     for p in proposals:
+        if p.source_code in ids:
+            covered.add(ids[p.source_code])
         source_id, isic_id = ids.get(p.source_code), isic_ids.get(p.target_code or "")
         if source_id is None or isic_id is None or source_id in settled:
             continue
@@ -116,7 +144,7 @@ def store_proposals(scheme: str, proposals: Iterable[CrosswalkProposal]) -> int:
         )
     with transaction.atomic():
         CrosswalkLink.objects.filter(
-            source__scheme=scheme, status=CrosswalkLink.Status.PROPOSED
+            source_id__in=covered, status=CrosswalkLink.Status.PROPOSED
         ).delete()
         CrosswalkLink.objects.bulk_create(links, batch_size=500)
     return len(links)

@@ -45,5 +45,12 @@ def load_reference_data(folder: str | Path | None, write: Callable[[str], object
             write(_("%(scheme)s is already loaded.") % {"scheme": scheme})
             continue
         write(_("Loading %(scheme)s from %(path)s") % {"scheme": scheme, "path": path})
-        call_command("taxonomy", "load", scheme, str(path))
+        call_command("taxonomy", "load", scheme, str(path), "--no-crosswalk")
     return True
+
+
+def propose_crosswalk_for_demo(write: Callable[[str], object] = print) -> None:
+    """Propose ISIC links for the codes the demo companies use (the whole classification
+    takes minutes to embed on a small machine; `jembatan taxonomy crosswalk` does it all)."""
+    if Classification.objects.filter(scheme="isic4").exists():
+        call_command("taxonomy", "crosswalk", "--only-used")

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
 from jembatan.core.domain.demo.load import DemoSummary, install_demo
-from jembatan.core.domain.demo.reference import load_reference_data
+from jembatan.core.domain.demo.reference import load_reference_data, propose_crosswalk_for_demo
 from jembatan.core.domain.demo.users import DEMO_PASSWORD
 
 
@@ -24,8 +24,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.monotonic()
-        load_reference_data(settings.JEMBATAN_REFERENCE_DATA, self.stdout.write)
+        loaded = load_reference_data(settings.JEMBATAN_REFERENCE_DATA, self.stdout.write)
         summary = install_demo(reset=options["reset"])
+        if loaded:
+            propose_crosswalk_for_demo(self.stdout.write)
         self._report(summary)
         self.stdout.write(_("Done in %(seconds).1f s.") % {"seconds": time.monotonic() - started})
 

@@ -26,13 +26,18 @@ class Command(BaseCommand):
             action="store_true",
             help="do not (re)propose the crosswalk to ISIC after loading",
         )
-        sub.add_parser("crosswalk", help="(re)propose KBLI and JSIC links to ISIC classes")
+        crosswalk = sub.add_parser("crosswalk", help="(re)propose KBLI and JSIC links to ISIC")
+        crosswalk.add_argument(
+            "--only-used",
+            action="store_true",
+            help="only the codes that companies declare (fast; the demo uses it)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "load":
             self._load(options["scheme"], options["path"], not options["no_crosswalk"])
         else:
-            self._crosswalk()
+            self._crosswalk(only_used=options["only_used"])
 
     def _load(self, scheme: str, path: str, crosswalk: bool) -> None:
         path = _file_in(path)
@@ -49,8 +54,8 @@ class Command(BaseCommand):
         if crosswalk:
             self._crosswalk(["kbli2020", "jsic14"] if scheme == "isic4" else [scheme])
 
-    def _crosswalk(self, schemes: list[str] | None = None) -> None:
-        for line in propose_crosswalk(schemes or ["kbli2020", "jsic14"]):
+    def _crosswalk(self, schemes: list[str] | None = None, *, only_used: bool = False) -> None:
+        for line in propose_crosswalk(schemes or ["kbli2020", "jsic14"], only_used=only_used):
             self.stdout.write(line)
 
 
