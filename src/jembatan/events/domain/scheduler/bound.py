@@ -56,9 +56,9 @@ def lp_bound(structure: Structure, time_limit: float = 30.0) -> int | None:
     for p, xs in by_participant.items():
         if len(xs) > structure.cap[p]:
             solver.Add(solver.Sum(xs) <= structure.cap[p])
-    for xs in by_slot.values():
-        if len(xs) > structure.tables:
-            solver.Add(solver.Sum(xs) <= structure.tables)
+    for s, xs in by_slot.items():
+        if len(xs) > structure.slot_capacity[s]:
+            solver.Add(solver.Sum(xs) <= structure.slot_capacity[s])
     served: dict[tuple[int, int], list[pywraplp.Variable]] = defaultdict(list)
     for (group, s), xs in by_group_slot.items():
         ys = [solver.NumVar(0.0, infinity, "") for i in group if s in structure.interpreter_available[i]]

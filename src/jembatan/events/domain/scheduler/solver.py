@@ -7,6 +7,7 @@ place (with ``allow_moves``), every participant getting a meeting, and fewer idl
 
 from __future__ import annotations
 
+import math
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -20,10 +21,13 @@ from jembatan.events.domain.scheduler.greedy import greedy_occupancy, priority_o
 from jembatan.events.domain.scheduler.instance import Instance
 from jembatan.events.domain.scheduler.previous import keepable_meetings
 from jembatan.events.domain.scheduler.schedule import Meeting, Schedule
-from jembatan.events.domain.scheduler.secondary import add_secondary_objective
-from jembatan.events.domain.scheduler.structure import Structure, build_structure
+from jembatan.events.domain.scheduler.lns import cp_sat_sub_solver, improve
+from jembatan.events.domain.scheduler.secondary import derived_hints, secondary_key
+from jembatan.events.domain.scheduler.structure import Occupancy, Structure, build_structure
 
-PHASE1_SHARE = 0.7  # of the time left after building; phase 2 and the LP bound share the rest
+PHASE1_SHARE = 0.75  # of the time limit; phase 2 (secondary objective) gets the rest
+LP_SHARE = 0.3  # at most this share of the time limit goes to the LP bound
+FULL_MODEL_VARIABLES = 4_000  # up to this size CP-SAT gets the whole model first
 
 
 @dataclass
@@ -32,6 +36,11 @@ class Model:
     x: dict[tuple[int, int], cp_model.IntVar]  # (request, slot) -> scheduled there
     objective: cp_model.LinearExpr
     by_participant_slot: dict[tuple[int, int], list[cp_model.IntVar]] = field(default_factory=dict)
+    # (slot, group of eligible interpreters, interpreter) -> serves that group in that slot
+    y: dict[tuple[int, tuple[int, ...], int], cp_model.IntVar] = field(default_factory=dict)
+    # phase 2 helpers: (has a meeting, participant); (block starts, participant, slot, slot before)
+    covered: list[tuple[cp_model.IntVar, int]] = field(default_factory=list)
+    starts: list[tuple[cp_model.IntVar, int, int, int | None]] = field(default_factory=list)
 
 
 def solve(
@@ -44,50 +53,51 @@ def solve(
     seed: int = 0,
     secondary: bool = True,
 ) -> Schedule:
-    """Schedule the instance's requests; never lower than the greedy hint, within ``time_limit``.
+    """Schedule the instance's requests within about ``time_limit`` seconds.
 
     ``previous`` is a published schedule: its meetings stay where they are (they become
     locks) unless ``allow_moves``, in which case as many as possible stay without lowering
-    the objective. ``secondary=False`` skips phase 2 (fairness, gaps, fewer moves).
+    the objective. ``secondary=False`` skips phase 2 (fewer moves, fairness, gaps).
     """
     started = time.perf_counter()
     deadline = started + time_limit
     structure = _structure(instance, previous, allow_moves)
-    order = priority_order(structure)
-    hint = greedy_occupancy(structure, order)
-    model = build_model(structure)
-    best: dict[int, int] = dict(hint.slot_of)
-    best_value = hint.objective()
-    stats: dict[str, float] = {"hint": best_value}
-    phase1 = max(0.0, (deadline - time.perf_counter()) * PHASE1_SHARE)
-    solver_bound = None
-    if phase1 > 0.05:
-        solver, status = _run(model, best, phase1, workers, seed)
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and solver.ObjectiveValue() > best_value:
-            best = _placement(solver, model)
-            best_value = round(solver.ObjectiveValue())
+    current = greedy_occupancy(structure, priority_order(structure))
+    stats: dict[str, float] = {"hint": current.objective()}
+    phase1_end = started + time_limit * (PHASE1_SHARE if secondary else 1.0)
+    upper: int | None = None
+    if sum(len(o) for o in structure.options) <= FULL_MODEL_VARIABLES:
+        model = build_model(structure)
+        solver, status = run_model(model, current, phase1_end - time.perf_counter(), workers, seed)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            solver_bound = int(solver.BestObjectiveBound() + 1e-6)
-        stats["phase1_seconds"] = solver.WallTime()
-    upper = solver_bound
-    if upper is None or upper > best_value:
-        remaining = deadline - time.perf_counter()
-        lp = lp_bound(structure, time_limit=max(0.1, remaining * 0.5)) if remaining > 0.2 else None
+            current = occupancy_of(structure, placement(solver, model))
+            upper = math.floor(solver.BestObjectiveBound() + 1e-6)
+            stats["solver_bound"] = upper
+    if upper is None or upper > current.objective():
+        lp = lp_bound(structure, time_limit=max(0.1, time_limit * LP_SHARE))
         if lp is not None:
             stats["lp_bound"] = lp
             upper = lp if upper is None else min(upper, lp)
-    if solver_bound is not None:
-        stats["solver_bound"] = solver_bound
-    remaining = deadline - time.perf_counter() - 0.05 * time_limit
-    if secondary and remaining > 0.2:
-        model.model.Add(model.objective >= best_value)
-        add_secondary_objective(model, structure)
-        solver, status = _run(model, best, remaining, workers, seed)
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            best = _placement(solver, model)
-        stats["phase2_seconds"] = solver.WallTime()
-    occupancy = occupancy_of(structure, best)
-    return finish(structure, occupancy, upper, started, previous, stats)
+        sub_solver = cp_sat_sub_solver(workers, seed)
+        current, lns_stats = improve(
+            structure, current, phase1_end, sub_solver, _main_key, seed, stop_at=upper
+        )
+        stats.update(lns_stats)
+    if secondary and deadline - time.perf_counter() > 0.5:
+        sub_solver = cp_sat_sub_solver(workers, seed, secondary=True)
+        current, lns_stats = improve(
+            structure, current, deadline - 0.1, sub_solver, _full_key, seed + 1
+        )
+        stats.update({f"phase2_{k}": v for k, v in lns_stats.items()})
+    return finish(structure, current, upper, started, previous, stats)
+
+
+def _main_key(occupancy: Occupancy) -> tuple[int, ...]:
+    return (occupancy.objective(),)
+
+
+def _full_key(occupancy: Occupancy) -> tuple[int, ...]:
+    return (occupancy.objective(), *secondary_key(occupancy.structure, occupancy))
 
 
 def _structure(
@@ -138,21 +148,23 @@ def build_model(structure: Structure) -> Model:
     for p, xs in by_participant.items():
         if len(xs) > structure.cap[p]:
             model.Add(sum(xs) <= structure.cap[p])
-    for xs in by_slot.values():
-        if len(xs) > structure.tables:
-            model.Add(sum(xs) <= structure.tables)
-    _add_interpreters(model, structure, by_group_slot)
+    for s, xs in by_slot.items():
+        if len(xs) > structure.slot_capacity[s]:
+            model.Add(sum(xs) <= structure.slot_capacity[s])
     objective = cp_model.LinearExpr.WeightedSum([v for v, _ in terms], [w for _, w in terms])
     model.Maximize(objective)
-    return Model(model, x, objective, dict(by_participant_slot))
+    result = Model(model, x, objective, dict(by_participant_slot))
+    _add_interpreters(result, structure, by_group_slot)
+    return result
 
 
 def _add_interpreters(
-    model: cp_model.CpModel,
+    result: Model,
     structure: Structure,
     by_group_slot: dict[tuple[tuple[int, ...], int], list[cp_model.IntVar]],
 ) -> None:
     """Per slot, a flow from groups of requests (same eligible interpreters) to interpreters."""
+    model = result.model
     groups_in_slot: dict[int, list[tuple[tuple[int, ...], list[cp_model.IntVar]]]] = defaultdict(list)
     for (group, s), xs in by_group_slot.items():
         groups_in_slot[s].append((group, xs))
@@ -169,6 +181,7 @@ def _add_interpreters(
             for i in group:
                 if s in structure.interpreter_available[i]:
                     y = model.NewBoolVar(f"y{s}_{n}_{i}")
+                    result.y[(s, group, i)] = y
                     serves[i].append(y)
                     ys.append(y)
             model.Add(sum(xs) == sum(ys))
@@ -177,19 +190,30 @@ def _add_interpreters(
                 model.AddAtMostOne(ys)
 
 
-def _run(
-    model: Model, hint: dict[int, int], seconds: float, workers: int, seed: int
+def run_model(
+    model: Model, hint: Occupancy, seconds: float, workers: int, seed: int
 ) -> tuple[cp_model.CpSolver, int]:
+    """Solve from a complete hint (CP-SAT drops an incomplete one it cannot complete)."""
     model.model.ClearHints()
     for (r, s), var in model.x.items():
-        model.model.AddHint(var, 1 if hint.get(r) == s else 0)
+        model.model.AddHint(var, 1 if hint.slot_of.get(r) == s else 0)
+    used = set()
+    for r, s in hint.slot_of.items():
+        interpreter = hint.interpreters[s].interpreter_of.get(r)
+        if interpreter is not None:
+            used.add((s, hint.structure.eligible[r], interpreter))
+    for key, var in model.y.items():
+        model.model.AddHint(var, 1 if key in used else 0)
+    for var, value in derived_hints(model, hint):
+        model.model.AddHint(var, value)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = seconds
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
+    solver.parameters.symmetry_level = 0  # costs seconds of presolve, gains nothing here
     status = solver.Solve(model.model)
     return solver, status
 
 
-def _placement(solver: cp_model.CpSolver, model: Model) -> dict[int, int]:
+def placement(solver: cp_model.CpSolver, model: Model) -> dict[int, int]:
     return {r: s for (r, s), var in model.x.items() if solver.BooleanValue(var)}

@@ -29,6 +29,9 @@ class Structure:
     interpreter_available: list[frozenset[int]]
     options: list[tuple[int, ...]]  # request -> slots it may take
     fixed: dict[int, tuple[int, int]]  # request -> (slot, table): locks and kept meetings
+    slot_capacity: list[int] = field(default_factory=list)  # slot -> meetings it can hold
+    # (participant, slot) taken by meetings outside the model (LNS sub-problems only)
+    busy: frozenset[tuple[int, int]] = frozenset()
     preferred: dict[int, tuple[int, int]] = field(default_factory=dict)  # soft previous
     preferred_interpreter: dict[int, int] = field(default_factory=dict)
 
@@ -106,6 +109,7 @@ def build_structure(
         interpreter_available,
         options,
         pinned,
+        [instance.tables] * len(instance.slots),
     )
     interpreter_index = {i.id: n for n, i in enumerate(instance.interpreters)}
     for request_id, (slot, table, interpreter) in (preferred or {}).items():
@@ -132,7 +136,7 @@ class Occupancy:
         a, b = st.ends[request]
         if (
             request in self.slot_of
-            or self.used_tables[slot] >= st.tables
+            or self.used_tables[slot] >= st.slot_capacity[slot]
             or (a, slot) in self.busy
             or (b, slot) in self.busy
             or self.count[a] >= st.cap[a]
