@@ -12,6 +12,7 @@ objective; priorities are integers, so its floor does too.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from collections import defaultdict
 
 from ortools.linear_solver import pywraplp
@@ -21,8 +22,14 @@ from jembatan.events.domain.scheduler.structure import Structure
 ROUNDING_SLACK = 1e-3  # GLOP's tolerances; the LP value is a sum of small fractions
 
 
-def lp_bound(structure: Structure, time_limit: float = 30.0) -> int | None:
-    """The floor of the LP optimum, or None when GLOP does not reach it in time."""
+@dataclass(frozen=True)
+class LpResult:
+    bound: int
+    values: dict[int, list[tuple[int, float]]]  # request -> (slot, LP value) where positive
+
+
+def lp_bound(structure: Structure, time_limit: float = 30.0) -> LpResult | None:
+    """The floor of the LP optimum and the LP solution, or None if GLOP runs out of time."""
     solver = pywraplp.Solver.CreateSolver("GLOP")
     if solver is None:  # pragma: no cover - GLOP ships with OR-Tools
         return None
@@ -32,6 +39,7 @@ def lp_bound(structure: Structure, time_limit: float = 30.0) -> int | None:
     by_participant: dict[int, list[pywraplp.Variable]] = defaultdict(list)
     by_slot: dict[int, list[pywraplp.Variable]] = defaultdict(list)
     by_group_slot: dict[tuple[tuple[int, ...], int], list[pywraplp.Variable]] = defaultdict(list)
+    variables: dict[int, list[tuple[int, pywraplp.Variable]]] = {}
     objective = solver.Objective()
     for r, slots in enumerate(structure.options):
         if not slots:
@@ -39,6 +47,7 @@ def lp_bound(structure: Structure, time_limit: float = 30.0) -> int | None:
         a, b = structure.ends[r]
         pinned = r in structure.fixed
         xs = [solver.NumVar(1.0 if pinned else 0.0, 1.0, "") for _ in slots]
+        variables[r] = list(zip(slots, xs, strict=True))
         if len(xs) > 1:
             solver.Add(solver.Sum(xs) <= 1)
         for s, x in zip(slots, xs, strict=True):
@@ -70,4 +79,8 @@ def lp_bound(structure: Structure, time_limit: float = 30.0) -> int | None:
     objective.SetMaximization()
     if solver.Solve() != pywraplp.Solver.OPTIMAL:
         return None
-    return math.floor(objective.Value() + ROUNDING_SLACK)
+    values = {
+        r: [(s, x.solution_value()) for s, x in pairs if x.solution_value() > 1e-6]
+        for r, pairs in variables.items()
+    }
+    return LpResult(math.floor(objective.Value() + ROUNDING_SLACK), values)

@@ -50,3 +50,22 @@ def greedy_schedule(instance: Instance) -> Schedule:
     structure = build_structure(instance)
     occupancy = greedy_occupancy(structure, range(structure.n_requests))
     return finish(structure, occupancy, upper_bound=None, started=started)
+
+
+def lp_guided_occupancy(
+    structure: Structure, values: dict[int, list[tuple[int, float]]]
+) -> Occupancy:
+    """Round the LP solution: requests the LP schedules most fully first, in its slots first."""
+    weight = {r: sum(v for _, v in pairs) for r, pairs in values.items()}
+
+    def key(r: int) -> tuple[float, int, int]:
+        return (-round(weight.get(r, 0.0), 3), -structure.priority[r], len(structure.options[r]))
+
+    occupancy = greedy_occupancy(structure, ())
+    for request in sorted(range(structure.n_requests), key=key):
+        if request in occupancy.slot_of:
+            continue
+        liked = [s for s, _ in sorted(values.get(request, []), key=lambda sv: -sv[1])]
+        rest = [s for s in structure.options[request] if s not in liked]
+        occupancy.place_first(request, liked + rest)
+    return occupancy

@@ -33,21 +33,25 @@ def improve(
     key: Callable[[Occupancy], tuple[int, ...]],
     seed: int = 0,
     stop_at: int | None = None,
+    patience: int | None = None,
 ) -> tuple[Occupancy, dict[str, float]]:
     """Improve ``current`` until ``deadline`` or until its objective reaches ``stop_at``.
 
     A sub-problem's answer replaces its part of the schedule when ``key`` of the result
-    is at least ``key`` of the current schedule, so the key never goes down.
+    is at least ``key`` of the current schedule, so the key never goes down. With
+    ``patience``, stop after that many rounds in a row without a better key.
     """
     rng = random.Random(seed)
     target = float(TARGET_VARIABLES)
     value = current.objective()
     best_key = key(current)
-    rounds = improved = 0
+    rounds = improved = last_gain = 0
     pressure = _pressure(structure)
     requests_of = structure.requests_of()
     while time.perf_counter() < deadline - 0.1 and (stop_at is None or value < stop_at):
         rounds += 1
+        if patience is not None and rounds - last_gain > patience:
+            break
         whole = False
         if rounds % 2:
             released, allowed, whole = _slot_neighbourhood(structure, current, rng, target)
@@ -71,7 +75,9 @@ def improve(
         candidate = occupancy_of(structure, merged)
         candidate_key = key(candidate)
         if candidate_key >= best_key:
-            improved += candidate_key > best_key
+            if candidate_key > best_key:
+                improved += 1
+                last_gain = rounds
             current, best_key, value = candidate, candidate_key, candidate.objective()
         if whole and optimal:
             break  # the neighbourhood was the whole problem: nothing left to find

@@ -17,7 +17,11 @@ from ortools.sat.python import cp_model
 
 from jembatan.events.domain.scheduler.bound import lp_bound
 from jembatan.events.domain.scheduler.finish import finish, occupancy_of
-from jembatan.events.domain.scheduler.greedy import greedy_occupancy, priority_order
+from jembatan.events.domain.scheduler.greedy import (
+    greedy_occupancy,
+    lp_guided_occupancy,
+    priority_order,
+)
 from jembatan.events.domain.scheduler.instance import Instance
 from jembatan.events.domain.scheduler.previous import keepable_meetings
 from jembatan.events.domain.scheduler.schedule import Meeting, Schedule
@@ -26,8 +30,10 @@ from jembatan.events.domain.scheduler.secondary import derived_hints, secondary_
 from jembatan.events.domain.scheduler.structure import Occupancy, Structure, build_structure
 
 PHASE1_SHARE = 0.75  # of the time limit; phase 2 (secondary objective) gets the rest
-LP_SHARE = 0.3  # at most this share of the time limit goes to the LP bound
+LP_SHARE = 0.6  # at most this share goes to the LP (bound, and rounded: the best start)
 FULL_MODEL_VARIABLES = 4_000  # up to this size CP-SAT gets the whole model first
+FULL_MODEL_SHARE = 0.4  # for at most this share of the time limit
+PATIENCE = 40  # phase 2 stops after this many neighbourhoods in a row bring nothing
 
 
 @dataclass
@@ -68,7 +74,8 @@ def solve(
     upper: int | None = None
     if sum(len(o) for o in structure.options) <= FULL_MODEL_VARIABLES:
         model = build_model(structure)
-        solver, status = run_model(model, current, phase1_end - time.perf_counter(), workers, seed)
+        seconds = min(phase1_end - time.perf_counter(), time_limit * FULL_MODEL_SHARE)
+        solver, status = run_model(model, current, seconds, workers, seed)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             current = occupancy_of(structure, placement(solver, model))
             upper = math.floor(solver.BestObjectiveBound() + 1e-6)
@@ -76,8 +83,13 @@ def solve(
     if upper is None or upper > current.objective():
         lp = lp_bound(structure, time_limit=max(0.1, time_limit * LP_SHARE))
         if lp is not None:
-            stats["lp_bound"] = lp
-            upper = lp if upper is None else min(upper, lp)
+            stats["lp_bound"] = lp.bound
+            upper = lp.bound if upper is None else min(upper, lp.bound)
+            rounded = lp_guided_occupancy(structure, lp.values)
+            stats["lp_rounding"] = rounded.objective()
+            if rounded.objective() > current.objective():
+                current = rounded
+        stats["lp_seconds"] = time.perf_counter() - started
         sub_solver = cp_sat_sub_solver(workers, seed)
         current, lns_stats = improve(
             structure, current, phase1_end, sub_solver, _main_key, seed, stop_at=upper
@@ -86,7 +98,7 @@ def solve(
     if secondary and deadline - time.perf_counter() > 0.5:
         sub_solver = cp_sat_sub_solver(workers, seed, secondary=True)
         current, lns_stats = improve(
-            structure, current, deadline - 0.1, sub_solver, _full_key, seed + 1
+            structure, current, deadline - 0.1, sub_solver, _full_key, seed + 1, patience=PATIENCE
         )
         stats.update({f"phase2_{k}": v for k, v in lns_stats.items()})
     return finish(structure, current, upper, started, previous, stats)
