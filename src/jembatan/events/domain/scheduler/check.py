@@ -32,7 +32,7 @@ def check_schedule(instance: Instance, output: object) -> list[str]:
     for who, count in total.items():
         cap = instance.participant(who).max_meetings
         if cap is not None and count > cap:
-            problems.append(f'participant "{who}": {count} meetings, more than max_meetings {cap}')
+            problems.append(f"participant {who!r}: {count} meetings, more than max_meetings {cap}")
     for n, lock in enumerate(instance.locked):
         if placed.get(lock.request) != (lock.slot, lock.table):
             problems.append(f'locked[{n}] (request "{lock.request}"): not kept at slot "{lock.slot}" table {lock.table}')

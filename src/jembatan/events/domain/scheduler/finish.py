@@ -106,10 +106,10 @@ def reason(structure: Structure, occupancy: Occupancy, request: int) -> str:
     a, b = structure.ends[request]
     if not structure.available[a] & structure.available[b]:
         return NO_COMMON_SLOT
-    if structure.needs_interpreter[request] and not structure.options[request]:
-        return NO_INTERPRETER
     if occupancy.count[a] >= structure.cap[a] or occupancy.count[b] >= structure.cap[b]:
         return PARTICIPANT_CAP
+    if structure.needs_interpreter[request] and not structure.options[request]:
+        return NO_INTERPRETER
     free = [
         s
         for s in structure.options[request]
