@@ -19,7 +19,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from jembatan.events.domain.scheduler import check_schedule, greedy_schedule, parse_instance, solve
+from jembatan.events.domain.scheduler import (
+    check_schedule,
+    greedy_schedule,
+    parse_instance,
+    solve,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "benchmarks.md"
@@ -47,7 +52,10 @@ SIZES = {
 def generate(size: Size, seed: int = 1) -> dict[str, object]:
     """A seeded instance in the documented JSON format."""
     rng = random.Random(seed)
-    slots = [f"d{1 + s // 8}-{9 + (s % 8) // 2:02d}{30 * (s % 2):02d}" for s in range(size.slots)]
+    slots = [
+        f"d{1 + s // 8}-{9 + (s % 8) // 2:02d}{30 * (s % 2):02d}"
+        for s in range(size.slots)
+    ]
     participants, japanese, indonesian = [], [], []
     for n in range(size.participants):
         pid = f"p{n + 1}"
@@ -73,7 +81,9 @@ def generate(size: Size, seed: int = 1) -> dict[str, object]:
     for n in range(size.interpreters):
         languages = ["ja", "id"] + (["en"] if rng.random() < 0.3 else [])
         available = [s for s in slots if rng.random() < 0.8]
-        interpreters.append({"id": f"i{n + 1}", "languages": languages, "available": available})
+        interpreters.append(
+            {"id": f"i{n + 1}", "languages": languages, "available": available}
+        )
     requests = _requests(size, rng, japanese, indonesian)
     return {
         "slots": slots,
@@ -89,10 +99,15 @@ def _requests(
     size: Size, rng: random.Random, japanese: list[str], indonesian: list[str]
 ) -> list[dict[str, object]]:
     # Popularity: a few firms on each side are wanted by many (weight 25), most by few.
-    weight = {p: (25.0 if rng.random() < 0.02 else rng.uniform(0.5, 2.0)) for p in japanese + indonesian}
+    weight = {
+        p: (25.0 if rng.random() < 0.02 else rng.uniform(0.5, 2.0))
+        for p in japanese + indonesian
+    }
     requests = []
     for n in range(size.requests):
-        side, other = (japanese, indonesian) if rng.random() < 0.5 else (indonesian, japanese)
+        side, other = (
+            (japanese, indonesian) if rng.random() < 0.5 else (indonesian, japanese)
+        )
         a = rng.choice(side)
         b = rng.choices(other, weights=[weight[p] for p in other])[0]
         priority = rng.choices([1, 2, 3, 5], weights=[4, 3, 2, 1])[0]
@@ -125,7 +140,9 @@ def _locks(
                 for p in (a, b)
             )
             if ok and next_table[slot] <= tables:
-                locks.append({"request": request["id"], "slot": slot, "table": next_table[slot]})
+                locks.append(
+                    {"request": request["id"], "slot": slot, "table": next_table[slot]}
+                )
                 next_table[slot] += 1
                 for p in (a, b):
                     busy.add((p["id"], slot))
@@ -177,16 +194,22 @@ COLUMNS = [
 ]
 
 
-def table(rows: list[dict[str, object]], time_limit: float, workers: int, seed: int) -> str:
+def table(
+    rows: list[dict[str, object]], time_limit: float, workers: int, seed: int
+) -> str:
     lines = [
-        f"Measured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} CPUs ({platform.machine()}, "
-        f"Python {platform.python_version()}), time limit {time_limit:g} s, {workers} CP-SAT "
-        f"workers, seed {seed}.",
+        (
+            f"Measured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} CPUs ({platform.machine()}, "
+            f"Python {platform.python_version()}), time limit {time_limit:g} s, {workers} CP-SAT "
+            f"workers, seed {seed}."
+        ),
         "",
         "| " + " | ".join(title for _, title in COLUMNS) + " |",
         "|" + "---|" * len(COLUMNS),
     ]
-    lines += ["| " + " | ".join(str(row[key]) for key, _ in COLUMNS) + " |" for row in rows]
+    lines += [
+        "| " + " | ".join(str(row[key]) for key, _ in COLUMNS) + " |" for row in rows
+    ]
     return "\n".join(lines)
 
 
@@ -204,7 +227,9 @@ def write_doc(text: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", nargs="+", choices=sorted(SIZES), default=["S", "M", "L"])
+    parser.add_argument(
+        "--sizes", nargs="+", choices=sorted(SIZES), default=["S", "M", "L"]
+    )
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)

@@ -11,12 +11,23 @@ BASE: dict[str, Any] = {
     "slots": ["d1-0900", "d1-0930", "d1-1000"],
     "tables": 2,
     "participants": [
-        {"id": "p1", "languages": ["ja", "en"], "available": ["d1-0900", "d1-0930"], "max_meetings": 8},
+        {
+            "id": "p1",
+            "languages": ["ja", "en"],
+            "available": ["d1-0900", "d1-0930"],
+            "max_meetings": 8,
+        },
         {"id": "p2", "languages": ["id"]},
         {"id": "p3", "languages": ["en", "id"]},
         {"id": "p4", "languages": ["ja"]},
     ],
-    "interpreters": [{"id": "i1", "languages": ["ja", "id"], "available": ["d1-0900", "d1-0930", "d1-1000"]}],
+    "interpreters": [
+        {
+            "id": "i1",
+            "languages": ["ja", "id"],
+            "available": ["d1-0900", "d1-0930", "d1-1000"],
+        }
+    ],
     "requests": [
         {"id": "r1", "a": "p1", "b": "p2", "priority": 3},
         {"id": "r2", "a": "p1", "b": "p3", "priority": 2},

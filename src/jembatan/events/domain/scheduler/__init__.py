@@ -7,10 +7,10 @@ the management command, a task and the benchmark all call the same :func:`solve`
 from __future__ import annotations
 
 from jembatan.events.domain.scheduler.check import check_schedule
+from jembatan.events.domain.scheduler.errors import InstanceError
 from jembatan.events.domain.scheduler.greedy import greedy_schedule
 from jembatan.events.domain.scheduler.instance import (
     Instance,
-    InstanceError,
     Interpreter,
     LockedMeeting,
     MeetingRequest,

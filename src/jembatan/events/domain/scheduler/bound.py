@@ -12,10 +12,10 @@ objective; priorities are integers, so its floor does too.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from collections import defaultdict
+from dataclasses import dataclass
 
-from ortools.linear_solver import pywraplp
+from ortools.linear_solver import pywraplp  # type: ignore[import-untyped]
 
 from jembatan.events.domain.scheduler.structure import Structure
 
@@ -25,7 +25,9 @@ ROUNDING_SLACK = 1e-3  # GLOP's tolerances; the LP value is a sum of small fract
 @dataclass(frozen=True)
 class LpResult:
     bound: int
-    values: dict[int, list[tuple[int, float]]]  # request -> (slot, LP value) where positive
+    values: dict[
+        int, list[tuple[int, float]]
+    ]  # request -> (slot, LP value) where positive
 
 
 def lp_bound(structure: Structure, time_limit: float = 30.0) -> LpResult | None:
@@ -35,10 +37,14 @@ def lp_bound(structure: Structure, time_limit: float = 30.0) -> LpResult | None:
         return None
     solver.SetTimeLimit(int(time_limit * 1000))
     infinity = solver.infinity()
-    by_participant_slot: dict[tuple[int, int], list[pywraplp.Variable]] = defaultdict(list)
+    by_participant_slot: dict[tuple[int, int], list[pywraplp.Variable]] = defaultdict(
+        list
+    )
     by_participant: dict[int, list[pywraplp.Variable]] = defaultdict(list)
     by_slot: dict[int, list[pywraplp.Variable]] = defaultdict(list)
-    by_group_slot: dict[tuple[tuple[int, ...], int], list[pywraplp.Variable]] = defaultdict(list)
+    by_group_slot: dict[tuple[tuple[int, ...], int], list[pywraplp.Variable]] = (
+        defaultdict(list)
+    )
     variables: dict[int, list[tuple[int, pywraplp.Variable]]] = {}
     objective = solver.Objective()
     for r, slots in enumerate(structure.options):
@@ -70,8 +76,16 @@ def lp_bound(structure: Structure, time_limit: float = 30.0) -> LpResult | None:
             solver.Add(solver.Sum(xs) <= structure.slot_capacity[s])
     served: dict[tuple[int, int], list[pywraplp.Variable]] = defaultdict(list)
     for (group, s), xs in by_group_slot.items():
-        ys = [solver.NumVar(0.0, infinity, "") for i in group if s in structure.interpreter_available[i]]
-        for i, y in zip((i for i in group if s in structure.interpreter_available[i]), ys, strict=True):
+        ys = [
+            solver.NumVar(0.0, infinity, "")
+            for i in group
+            if s in structure.interpreter_available[i]
+        ]
+        for i, y in zip(
+            (i for i in group if s in structure.interpreter_available[i]),
+            ys,
+            strict=True,
+        ):
             served[(i, s)].append(y)
         solver.Add(solver.Sum(xs) <= solver.Sum(ys))
     for ys in served.values():

@@ -7,7 +7,11 @@ from collections.abc import Iterable
 
 from jembatan.events.domain.scheduler.instance import Instance
 from jembatan.events.domain.scheduler.schedule import Schedule
-from jembatan.events.domain.scheduler.structure import Occupancy, Structure, build_structure
+from jembatan.events.domain.scheduler.structure import (
+    Occupancy,
+    Structure,
+    build_structure,
+)
 
 
 def greedy_occupancy(structure: Structure, order: Iterable[int]) -> Occupancy:
@@ -15,7 +19,9 @@ def greedy_occupancy(structure: Structure, order: Iterable[int]) -> Occupancy:
     occupancy = Occupancy(structure)
     for request, (slot, _table) in structure.fixed.items():
         if not occupancy.place(request, slot):
-            raise RuntimeError(f"fixed meeting {request} does not fit: the input checks missed it")
+            raise RuntimeError(
+                f"fixed meeting {request} does not fit: the input checks missed it"
+            )
     for request in order:
         if request not in occupancy.slot_of:
             occupancy.place_first(request, structure.options[request])
@@ -32,7 +38,9 @@ def priority_order(structure: Structure) -> list[int]:
 
     def key(r: int) -> tuple[int, int, int]:
         a, b = structure.ends[r]
-        load = max(pressure[a] - structure.cap[a], 0) + max(pressure[b] - structure.cap[b], 0)
+        load = max(pressure[a] - structure.cap[a], 0) + max(
+            pressure[b] - structure.cap[b], 0
+        )
         return (-structure.priority[r], load, len(structure.options[r]))
 
     return sorted(range(structure.n_requests), key=key)
@@ -59,7 +67,11 @@ def lp_guided_occupancy(
     weight = {r: sum(v for _, v in pairs) for r, pairs in values.items()}
 
     def key(r: int) -> tuple[float, int, int]:
-        return (-round(weight.get(r, 0.0), 3), -structure.priority[r], len(structure.options[r]))
+        return (
+            -round(weight.get(r, 0.0), 3),
+            -structure.priority[r],
+            len(structure.options[r]),
+        )
 
     occupancy = greedy_occupancy(structure, ())
     for request in sorted(range(structure.n_requests), key=key):

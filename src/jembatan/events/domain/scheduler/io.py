@@ -34,7 +34,9 @@ def read_problem(path: str | os.PathLike[str]) -> tuple[Instance, Extras]:
 def write_schedule(schedule: Schedule, path: str | os.PathLike[str]) -> None:
     """Write atomically: a temporary file beside the target, then ``os.replace``."""
     target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(schedule.to_json(), out, ensure_ascii=False, indent=1)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 def add_secondary_objective(model: Model, structure: Structure, floor: int) -> None:
     """Keep the main objective at least ``floor`` and maximise the secondary one."""
     cp = model.model
-    cp.Add(model.objective >= floor)
+    cp.add(model.objective >= floor)
     starts: list[cp_model.IntVar] = []
     covered: list[cp_model.IntVar] = []
     for p, available in enumerate(structure.available):
@@ -33,8 +33,8 @@ def add_secondary_objective(model: Model, structure: Structure, floor: int) -> N
             continue
         fixed = [(p, s) in structure.busy for s in slots]
         if not any(fixed):
-            has_meeting = cp.NewBoolVar(f"covered{p}")
-            cp.AddBoolOr([v for vs in busy for v in vs]).OnlyEnforceIf(has_meeting)
+            has_meeting = cp.new_bool_var(f"covered{p}")
+            cp.add_bool_or([v for vs in busy for v in vs]).only_enforce_if(has_meeting)
             covered.append(has_meeting)
             model.covered.append((has_meeting, p))
         # A block starts at slot j when p meets at j but not at j-1.
@@ -43,10 +43,10 @@ def add_secondary_objective(model: Model, structure: Structure, floor: int) -> N
                 continue  # constant, whatever the model decides
             if not busy[j] and not fixed[j]:
                 continue
-            start = cp.NewBoolVar("")
+            start = cp.new_bool_var("")
             now = 1 if fixed[j] else sum(busy[j])
             before = 0 if j == 0 else (1 if fixed[j - 1] else sum(busy[j - 1]))
-            cp.Add(now - before <= start)
+            cp.add(now - before <= start)
             starts.append(start)
             model.starts.append((start, p, s, slots[j - 1] if j else None))
     kept = [
@@ -56,7 +56,9 @@ def add_secondary_objective(model: Model, structure: Structure, floor: int) -> N
     ]
     cover_weight = len(starts) + 2  # more than any number of gaps
     keep_weight = (cover_weight + 1) * (len(covered) + 1)
-    cp.Maximize(keep_weight * sum(kept) + (cover_weight + 1) * sum(covered) - sum(starts))
+    cp.maximize(
+        keep_weight * sum(kept) + (cover_weight + 1) * sum(covered) - sum(starts)
+    )
 
 
 def derived_hints(model: Model, hint: Occupancy) -> list[tuple[cp_model.IntVar, int]]:
@@ -68,7 +70,8 @@ def derived_hints(model: Model, hint: Occupancy) -> list[tuple[cp_model.IntVar, 
 
     values = [(var, int(hint.count[p] > 0)) for var, p in model.covered]
     values += [
-        (var, int(busy(p, s) and not busy(p, before))) for var, p, s, before in model.starts
+        (var, int(busy(p, s) and not busy(p, before)))
+        for var, p, s, before in model.starts
     ]
     return values
 
@@ -86,6 +89,8 @@ def secondary_key(structure: Structure, occupancy: Occupancy) -> tuple[int, int,
         if occupancy.count[p] < 2:
             continue
         pattern = [(p, s) in occupancy.busy for s in sorted(available)]
-        blocks = sum(1 for j, on in enumerate(pattern) if on and (j == 0 or not pattern[j - 1]))
+        blocks = sum(
+            1 for j, on in enumerate(pattern) if on and (j == 0 or not pattern[j - 1])
+        )
         gaps += blocks - 1
     return kept, covered, -gaps

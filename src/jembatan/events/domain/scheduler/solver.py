@@ -23,11 +23,15 @@ from jembatan.events.domain.scheduler.greedy import (
     priority_order,
 )
 from jembatan.events.domain.scheduler.instance import Instance
+from jembatan.events.domain.scheduler.lns import cp_sat_sub_solver, improve
 from jembatan.events.domain.scheduler.previous import keepable_meetings
 from jembatan.events.domain.scheduler.schedule import Meeting, Schedule
-from jembatan.events.domain.scheduler.lns import cp_sat_sub_solver, improve
 from jembatan.events.domain.scheduler.secondary import derived_hints, secondary_key
-from jembatan.events.domain.scheduler.structure import Occupancy, Structure, build_structure
+from jembatan.events.domain.scheduler.structure import (
+    Occupancy,
+    Structure,
+    build_structure,
+)
 
 PHASE1_SHARE = 0.75  # of the time limit; phase 2 (secondary objective) gets the rest
 LP_SHARE = 0.6  # at most this share goes to the LP (bound, and rounded: the best start)
@@ -41,12 +45,18 @@ class Model:
     model: cp_model.CpModel
     x: dict[tuple[int, int], cp_model.IntVar]  # (request, slot) -> scheduled there
     objective: cp_model.LinearExpr
-    by_participant_slot: dict[tuple[int, int], list[cp_model.IntVar]] = field(default_factory=dict)
+    by_participant_slot: dict[tuple[int, int], list[cp_model.IntVar]] = field(
+        default_factory=dict
+    )
     # (slot, group of eligible interpreters, interpreter) -> serves that group in that slot
-    y: dict[tuple[int, tuple[int, ...], int], cp_model.IntVar] = field(default_factory=dict)
+    y: dict[tuple[int, tuple[int, ...], int], cp_model.IntVar] = field(
+        default_factory=dict
+    )
     # phase 2 helpers: (has a meeting, participant); (block starts, participant, slot, slot before)
     covered: list[tuple[cp_model.IntVar, int]] = field(default_factory=list)
-    starts: list[tuple[cp_model.IntVar, int, int, int | None]] = field(default_factory=list)
+    starts: list[tuple[cp_model.IntVar, int, int, int | None]] = field(
+        default_factory=list
+    )
 
 
 def solve(
@@ -78,7 +88,7 @@ def solve(
         solver, status = run_model(model, current, seconds, workers, seed)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             current = occupancy_of(structure, placement(solver, model))
-            upper = math.floor(solver.BestObjectiveBound() + 1e-6)
+            upper = math.floor(solver.best_objective_bound + 1e-6)
             stats["solver_bound"] = upper
     if upper is None or upper > current.objective():
         lp = lp_bound(structure, time_limit=max(0.1, time_limit * LP_SHARE))
@@ -98,7 +108,13 @@ def solve(
     if secondary and deadline - time.perf_counter() > 0.5:
         sub_solver = cp_sat_sub_solver(workers, seed, secondary=True)
         current, lns_stats = improve(
-            structure, current, deadline - 0.1, sub_solver, _full_key, seed + 1, patience=PATIENCE
+            structure,
+            current,
+            deadline - 0.1,
+            sub_solver,
+            _full_key,
+            seed + 1,
+            patience=PATIENCE,
         )
         stats.update({f"phase2_{k}": v for k, v in lns_stats.items()})
     return finish(structure, current, upper, started, previous, stats)
@@ -130,16 +146,20 @@ def build_model(structure: Structure) -> Model:
     """Variables only where a meeting is possible; tables and interpreters as counts/flows."""
     model = cp_model.CpModel()
     x: dict[tuple[int, int], cp_model.IntVar] = {}
-    by_participant_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
+    by_participant_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(
+        list
+    )
     by_participant: dict[int, list[cp_model.IntVar]] = defaultdict(list)
     by_slot: dict[int, list[cp_model.IntVar]] = defaultdict(list)
-    by_group_slot: dict[tuple[tuple[int, ...], int], list[cp_model.IntVar]] = defaultdict(list)
+    by_group_slot: dict[tuple[tuple[int, ...], int], list[cp_model.IntVar]] = (
+        defaultdict(list)
+    )
     terms: list[tuple[cp_model.IntVar, int]] = []
     for r, slots in enumerate(structure.options):
         a, b = structure.ends[r]
         xs = []
         for s in slots:
-            var = model.NewBoolVar(f"x{r}_{s}")
+            var = model.new_bool_var(f"x{r}_{s}")
             x[(r, s)] = var
             xs.append(var)
             terms.append((var, structure.priority[r]))
@@ -151,20 +171,22 @@ def build_model(structure: Structure) -> Model:
             if structure.needs_interpreter[r]:
                 by_group_slot[(structure.eligible[r], s)].append(var)
         if r in structure.fixed:
-            model.Add(xs[0] == 1)
+            model.add(xs[0] == 1)
         elif len(xs) > 1:
-            model.AddAtMostOne(xs)
+            model.add_at_most_one(xs)
     for xs in by_participant_slot.values():
         if len(xs) > 1:
-            model.AddAtMostOne(xs)
+            model.add_at_most_one(xs)
     for p, xs in by_participant.items():
         if len(xs) > structure.cap[p]:
-            model.Add(sum(xs) <= structure.cap[p])
+            model.add(sum(xs) <= structure.cap[p])
     for s, xs in by_slot.items():
         if len(xs) > structure.slot_capacity[s]:
-            model.Add(sum(xs) <= structure.slot_capacity[s])
-    objective = cp_model.LinearExpr.WeightedSum([v for v, _ in terms], [w for _, w in terms])
-    model.Maximize(objective)
+            model.add(sum(xs) <= structure.slot_capacity[s])
+    objective = cp_model.LinearExpr.weighted_sum(
+        [v for v, _ in terms], [w for _, w in terms]
+    )
+    model.maximize(objective)
     result = Model(model, x, objective, dict(by_participant_slot))
     _add_interpreters(result, structure, by_group_slot)
     return result
@@ -177,7 +199,9 @@ def _add_interpreters(
 ) -> None:
     """Per slot, a flow from groups of requests (same eligible interpreters) to interpreters."""
     model = result.model
-    groups_in_slot: dict[int, list[tuple[tuple[int, ...], list[cp_model.IntVar]]]] = defaultdict(list)
+    groups_in_slot: dict[int, list[tuple[tuple[int, ...], list[cp_model.IntVar]]]] = (
+        defaultdict(list)
+    )
     for (group, s), xs in by_group_slot.items():
         groups_in_slot[s].append((group, xs))
     for s, groups in groups_in_slot.items():
@@ -185,47 +209,49 @@ def _add_interpreters(
             group, xs = groups[0]
             free = sum(1 for i in group if s in structure.interpreter_available[i])
             if len(xs) > free:
-                model.Add(sum(xs) <= free)
+                model.add(sum(xs) <= free)
             continue
         serves: dict[int, list[cp_model.IntVar]] = defaultdict(list)
         for n, (group, xs) in enumerate(groups):
             ys = []
             for i in group:
                 if s in structure.interpreter_available[i]:
-                    y = model.NewBoolVar(f"y{s}_{n}_{i}")
+                    y = model.new_bool_var(f"y{s}_{n}_{i}")
                     result.y[(s, group, i)] = y
                     serves[i].append(y)
                     ys.append(y)
-            model.Add(sum(xs) == sum(ys))
+            model.add(sum(xs) == sum(ys))
         for ys in serves.values():
             if len(ys) > 1:
-                model.AddAtMostOne(ys)
+                model.add_at_most_one(ys)
 
 
 def run_model(
     model: Model, hint: Occupancy, seconds: float, workers: int, seed: int
-) -> tuple[cp_model.CpSolver, int]:
+) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
     """Solve from a complete hint (CP-SAT drops an incomplete one it cannot complete)."""
-    model.model.ClearHints()
+    model.model.clear_hints()  # type: ignore[no-untyped-call]
     for (r, s), var in model.x.items():
-        model.model.AddHint(var, 1 if hint.slot_of.get(r) == s else 0)
+        model.model.add_hint(var, 1 if hint.slot_of.get(r) == s else 0)
     used = set()
     for r, s in hint.slot_of.items():
         interpreter = hint.interpreters[s].interpreter_of.get(r)
         if interpreter is not None:
             used.add((s, hint.structure.eligible[r], interpreter))
     for key, var in model.y.items():
-        model.model.AddHint(var, 1 if key in used else 0)
+        model.model.add_hint(var, 1 if key in used else 0)
     for var, value in derived_hints(model, hint):
-        model.model.AddHint(var, value)
+        model.model.add_hint(var, value)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = seconds
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
-    solver.parameters.symmetry_level = 0  # costs seconds of presolve, gains nothing here
-    status = solver.Solve(model.model)
+    solver.parameters.symmetry_level = (
+        0  # costs seconds of presolve, gains nothing here
+    )
+    status = solver.solve(model.model)
     return solver, status
 
 
 def placement(solver: cp_model.CpSolver, model: Model) -> dict[int, int]:
-    return {r: s for (r, s), var in model.x.items() if solver.BooleanValue(var)}
+    return {r: s for (r, s), var in model.x.items() if solver.boolean_value(var)}
