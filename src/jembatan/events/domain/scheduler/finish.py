@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping, Sequence
 
-from jembatan.events.domain.scheduler.instance import MeetingRequest
 from jembatan.events.domain.scheduler.schedule import (
     CAPACITY,
     FEASIBLE,
@@ -137,7 +136,7 @@ def reason(structure: Structure, occupancy: Occupancy, request: int) -> str:
 
 
 def _changes(
-    requests: Sequence[object],
+    requests: Sequence[MeetingRequest],
     meetings: list[Meeting],
     previous: Sequence[Meeting] | None,
 ) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
