@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping, Sequence
 
+from jembatan.events.domain.scheduler.instance import MeetingRequest
 from jembatan.events.domain.scheduler.schedule import (
     CAPACITY,
     FEASIBLE,
