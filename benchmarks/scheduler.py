@@ -19,8 +19,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ortools.sat.python import cp_model
-
 from jembatan.events.domain.scheduler import (
     Instance,
     check_schedule,
