@@ -439,7 +439,8 @@ class VectorIndex:
             if graph is None:
                 raise ValueError(f"cannot read {generation / 'hnsw.usearch'}")
             # The file keeps the graph's structure but not its search-time expansion.
-            graph.expansion_search = index.hnsw_settings.expansion_search
+            # usearch defines the setter apart from the getter, which mypy cannot see.
+            graph.expansion_search = index.hnsw_settings.expansion_search  # type: ignore[misc]
             index._hnsw = graph
         if mmap:
             index.read_only = True
