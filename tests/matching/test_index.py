@@ -131,7 +131,7 @@ def hnsw_index(n: int = 3000) -> tuple[VectorIndex, NDArray[np.float32]]:
     index = VectorIndex(
         32,
         exact_threshold=1000,
-        exact_subset_max=200,
+        subset_cost_ratio=1.0,  # oversample HNSW for any subset above ~30 keys
         hnsw=HnswSettings(connectivity=16, expansion_add=128, expansion_search=128),
         threads=1,  # a single-threaded build is deterministic
     )
