@@ -97,11 +97,15 @@ class CachedEncoder:
             fn = self.encoder.encode_queries if kind == "query" else self.encoder.encode_passages
             for i, vector in zip(missing, fn([texts[i] for i in missing]), strict=True):
                 self.store[keys[i]] = vector
-        return np.stack([self.store[k] for k in keys]) if keys else np.empty((0, 384))
+        return (
+            np.stack([self.store[k] for k in keys])
+            if keys
+            else np.empty((0, 384), dtype=np.float32)
+        )
 
     def save(self) -> None:
         CACHE.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(CACHE, **self.store)
+        np.savez(CACHE, **self.store)  # type: ignore[arg-type]  # numpy's stub rejects **kwargs of arrays
 
 
 # -- (1) encoder throughput --------------------------------------------------------------
@@ -457,7 +461,7 @@ def bench_libraries(report: Report, size: int, n_queries: int, settings: HnswSet
     f.hnsw.efSearch = settings.expansion_search
     found, lat = _timed(lambda q: [int(k) for k in f.search(q[None, :], 10)[1][0]], queries)
     selector = faiss.IDSelectorBatch(np.flatnonzero(allowed).astype(np.int64))
-    params = faiss.SearchParametersHNSW(sel=selector, efSearch=settings.expansion_search)
+    params = faiss.SearchParametersHNSW(sel=selector, efSearch=settings.expansion_search)  # type: ignore[attr-defined]
     found_f, lat_f = _timed(
         lambda q: [int(k) for k in f.search(q[None, :], 10, params=params)[1][0]],
         queries,

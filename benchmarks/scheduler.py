@@ -58,10 +58,7 @@ SIZES = {
 def generate(size: Size, seed: int = 1) -> dict[str, object]:
     """A seeded instance in the documented JSON format."""
     rng = random.Random(seed)
-    slots = [
-        f"d{1 + s // 8}-{9 + (s % 8) // 2:02d}{30 * (s % 2):02d}"
-        for s in range(size.slots)
-    ]
+    slots = [f"d{1 + s // 8}-{9 + (s % 8) // 2:02d}{30 * (s % 2):02d}" for s in range(size.slots)]
     participants, japanese, indonesian = [], [], []
     for n in range(size.participants):
         pid = f"p{n + 1}"
@@ -87,9 +84,7 @@ def generate(size: Size, seed: int = 1) -> dict[str, object]:
     for n in range(size.interpreters):
         languages = ["ja", "id"] + (["en"] if rng.random() < 0.3 else [])
         available = [s for s in slots if rng.random() < 0.8]
-        interpreters.append(
-            {"id": f"i{n + 1}", "languages": languages, "available": available}
-        )
+        interpreters.append({"id": f"i{n + 1}", "languages": languages, "available": available})
     requests = _requests(size, rng, japanese, indonesian)
     return {
         "slots": slots,
@@ -106,14 +101,11 @@ def _requests(
 ) -> list[dict[str, object]]:
     # Popularity: a few firms on each side are wanted by many (weight 25), most by few.
     weight = {
-        p: (25.0 if rng.random() < 0.02 else rng.uniform(0.5, 2.0))
-        for p in japanese + indonesian
+        p: (25.0 if rng.random() < 0.02 else rng.uniform(0.5, 2.0)) for p in japanese + indonesian
     }
     requests = []
     for n in range(size.requests):
-        side, other = (
-            (japanese, indonesian) if rng.random() < 0.5 else (indonesian, japanese)
-        )
+        side, other = (japanese, indonesian) if rng.random() < 0.5 else (indonesian, japanese)
         a = rng.choice(side)
         b = rng.choices(other, weights=[weight[p] for p in other])[0]
         priority = rng.choices([1, 2, 3, 5], weights=[4, 3, 2, 1])[0]
@@ -146,9 +138,7 @@ def _locks(
                 for p in (a, b)
             )
             if ok and next_table[slot] <= tables:
-                locks.append(
-                    {"request": request["id"], "slot": slot, "table": next_table[slot]}
-                )
+                locks.append({"request": request["id"], "slot": slot, "table": next_table[slot]})
                 next_table[slot] += 1
                 for p in (a, b):
                     busy.add((p["id"], slot))
@@ -157,9 +147,7 @@ def _locks(
     return locks
 
 
-def cp_sat_alone(
-    instance: Instance, seconds: float, workers: int, seed: int
-) -> tuple[str, str]:
+def cp_sat_alone(instance: Instance, seconds: float, workers: int, seed: int) -> tuple[str, str]:
     """CP-SAT on the whole model from the priority-greedy hint: (objective, bound)."""
     if seconds <= 0:
         return "-", "-"
@@ -240,9 +228,7 @@ def table(
         "| " + " | ".join(title for _, title in COLUMNS) + " |",
         "|" + "---|" * len(COLUMNS),
     ]
-    lines += [
-        "| " + " | ".join(str(row[key]) for key, _ in COLUMNS) + " |" for row in rows
-    ]
+    lines += ["| " + " | ".join(str(row[key]) for key, _ in COLUMNS) + " |" for row in rows]
     return "\n".join(lines)
 
 
@@ -260,9 +246,7 @@ def write_doc(text: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--sizes", nargs="+", choices=sorted(SIZES), default=["S", "M", "L"]
-    )
+    parser.add_argument("--sizes", nargs="+", choices=sorted(SIZES), default=["S", "M", "L"])
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)

@@ -22,10 +22,7 @@ def test_cli_solve_writes_schedule(
 ) -> None:
     source = write(tmp_path / "instance.json", data)
     target = tmp_path / "schedule.json"
-    assert (
-        main(["solve", "--input", source, "--output", str(target), "--time-limit", "5"])
-        == 0
-    )
+    assert main(["solve", "--input", source, "--output", str(target), "--time-limit", "5"]) == 0
     output = json.loads(target.read_text(encoding="utf-8"))
     assert set(output) == {
         "meetings",
@@ -60,9 +57,7 @@ def test_cli_solve_invalid_input_writes_nothing(
     )
 
 
-def test_cli_solve_keeps_old_file_on_invalid_input(
-    tmp_path: Path, data: dict[str, Any]
-) -> None:
+def test_cli_solve_keeps_old_file_on_invalid_input(tmp_path: Path, data: dict[str, Any]) -> None:
     data["tables"] = 0
     source = write(tmp_path / "instance.json", data)
     target = tmp_path / "schedule.json"
@@ -71,15 +66,10 @@ def test_cli_solve_keeps_old_file_on_invalid_input(
     assert target.read_text(encoding="utf-8") == "published"
 
 
-def test_cli_solve_malformed_json(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_solve_malformed_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "instance.json"
     source.write_text("{", encoding="utf-8")
-    assert (
-        main(["solve", "--input", str(source), "--output", str(tmp_path / "out.json")])
-        == 2
-    )
+    assert main(["solve", "--input", str(source), "--output", str(tmp_path / "out.json")]) == 2
     assert "not valid JSON" in capsys.readouterr().err
     assert not (tmp_path / "out.json").exists()
 
@@ -101,16 +91,11 @@ def test_cli_solve_bad_time_limit(tmp_path: Path, data: dict[str, Any]) -> None:
 
 def test_cli_solve_with_previous_in_input(tmp_path: Path, data: dict[str, Any]) -> None:
     data["previous"] = {
-        "meetings": [
-            {"request": "r2", "slot": "d1-0900", "table": 1, "interpreter": None}
-        ]
+        "meetings": [{"request": "r2", "slot": "d1-0900", "table": 1, "interpreter": None}]
     }
     source = write(tmp_path / "instance.json", data)
     target = tmp_path / "schedule.json"
-    assert (
-        main(["solve", "--input", source, "--output", str(target), "--time-limit", "5"])
-        == 0
-    )
+    assert main(["solve", "--input", source, "--output", str(target), "--time-limit", "5"]) == 0
     output = json.loads(target.read_text(encoding="utf-8"))
     assert {
         "request": "r2",
@@ -118,7 +103,8 @@ def test_cli_solve_with_previous_in_input(tmp_path: Path, data: dict[str, Any]) 
         "table": 1,
         "interpreter": None,
     } in output["meetings"]
-    assert output["moved"] == [] and output["dropped"] == []
+    assert output["moved"] == []
+    assert output["dropped"] == []
 
 
 def test_cli_solve_bad_previous(

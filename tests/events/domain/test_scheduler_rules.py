@@ -46,9 +46,7 @@ def test_parse_instance_unknown_participant(data: dict[str, Any]) -> None:
 
 def test_parse_instance_same_participant_twice(data: dict[str, Any]) -> None:
     data["requests"][0]["b"] = "p1"
-    assert (
-        rejected(data) == 'requests[0] (id "r1"): a and b are the same participant "p1"'
-    )
+    assert rejected(data) == 'requests[0] (id "r1"): a and b are the same participant "p1"'
 
 
 @pytest.mark.parametrize("key", ["participants", "interpreters", "requests"])
@@ -61,26 +59,18 @@ def test_parse_instance_duplicate_id(data: dict[str, Any], key: str) -> None:
 
 def test_parse_instance_unknown_available_slot(data: dict[str, Any]) -> None:
     data["participants"][1]["available"] = ["d9-0900"]
-    assert (
-        rejected(data)
-        == 'participants[1] (id "p2"): available slot "d9-0900" is not in slots'
-    )
+    assert rejected(data) == 'participants[1] (id "p2"): available slot "d9-0900" is not in slots'
 
 
 def test_parse_instance_unknown_interpreter_slot(data: dict[str, Any]) -> None:
     data["interpreters"][0]["available"] = ["d1-0900", "x"]
-    assert (
-        rejected(data)
-        == 'interpreters[0] (id "i1"): available slot "x" is not in slots'
-    )
+    assert rejected(data) == 'interpreters[0] (id "i1"): available slot "x" is not in slots'
 
 
 @pytest.mark.parametrize("priority", [0, -2, 1.5, "3", True])
 def test_parse_instance_bad_priority(data: dict[str, Any], priority: object) -> None:
     data["requests"][2]["priority"] = priority
-    assert rejected(data).startswith(
-        'requests[2] (id "r3"): priority must be a positive integer'
-    )
+    assert rejected(data).startswith('requests[2] (id "r3"): priority must be a positive integer')
 
 
 def test_parse_instance_unknown_key(data: dict[str, Any]) -> None:
@@ -132,9 +122,7 @@ def test_parse_instance_not_an_object() -> None:
         ),
     ],
 )
-def test_parse_instance_bad_lock(
-    data: dict[str, Any], lock: dict[str, Any], message: str
-) -> None:
+def test_parse_instance_bad_lock(data: dict[str, Any], lock: dict[str, Any], message: str) -> None:
     data["locked"].append(lock)
     assert rejected(data) == message
 
@@ -175,9 +163,7 @@ def test_check_schedule_valid(data: dict[str, Any]) -> None:
     assert check_schedule(parse_instance(data), VALID_OUTPUT) == []
 
 
-def broken(
-    data: dict[str, Any], change: dict[str, Any], meeting: int | None = None
-) -> list[str]:
+def broken(data: dict[str, Any], change: dict[str, Any], meeting: int | None = None) -> list[str]:
     output = {**VALID_OUTPUT, "meetings": [dict(m) for m in VALID_OUTPUT["meetings"]]}
     if meeting is None:
         output.update(change)
@@ -191,32 +177,23 @@ def test_check_schedule_participant_unavailable(data: dict[str, Any]) -> None:
     problems = broken(
         data, {"request": "r2", "interpreter": None, "slot": "d1-1000", "table": 2}, 2
     )
-    assert (
-        "meetings[2]: participant 'p1' is not available in slot 'd1-1000'" in problems
-    )
+    assert "meetings[2]: participant 'p1' is not available in slot 'd1-1000'" in problems
 
 
 def test_check_schedule_participant_double_booked(data: dict[str, Any]) -> None:
     problems = broken(data, {"slot": "d1-0930", "table": 1}, 0)
-    assert (
-        "meetings[1]: participant 'p2' already meets in slot 'd1-0930' (meetings[0])"
-        in problems
-    )
+    assert "meetings[1]: participant 'p2' already meets in slot 'd1-0930' (meetings[0])" in problems
 
 
 def test_check_schedule_table_twice(data: dict[str, Any]) -> None:
     problems = broken(
         data, {"slot": "d1-0930", "table": 2, "request": "r2", "interpreter": None}, 0
     )
-    assert (
-        "meetings[1]: table 2 in slot 'd1-0930' already holds meetings[0]" in problems
-    )
+    assert "meetings[1]: table 2 in slot 'd1-0930' already holds meetings[0]" in problems
 
 
 def test_check_schedule_table_out_of_range(data: dict[str, Any]) -> None:
-    assert "meetings[2]: table 3 is not between 1 and 2" in broken(
-        data, {"table": 3}, 2
-    )
+    assert "meetings[2]: table 3 is not between 1 and 2" in broken(data, {"table": 3}, 2)
 
 
 def test_check_schedule_missing_interpreter(data: dict[str, Any]) -> None:
@@ -226,9 +203,7 @@ def test_check_schedule_missing_interpreter(data: dict[str, Any]) -> None:
 
 
 def test_check_schedule_interpreter_twice_in_slot(data: dict[str, Any]) -> None:
-    data["interpreters"].append(
-        {"id": "i2", "languages": ["ja", "id"], "available": ["d1-1000"]}
-    )
+    data["interpreters"].append({"id": "i2", "languages": ["ja", "id"], "available": ["d1-1000"]})
     data["requests"].append({"id": "r8", "a": "p4", "b": "p2", "priority": 1})
     output = {**VALID_OUTPUT, "meetings": [*VALID_OUTPUT["meetings"]]}
     output["meetings"] = [
@@ -237,30 +212,19 @@ def test_check_schedule_interpreter_twice_in_slot(data: dict[str, Any]) -> None:
         {"request": "r3", "slot": "d1-0900", "table": 2, "interpreter": "i1"},
     ]
     problems = check_schedule(parse_instance(data), output)
-    assert (
-        "meetings[2]: participant 'p2' already meets in slot 'd1-0900' (meetings[0])"
-        in problems
-    )
-    assert (
-        "meetings[2]: interpreter 'i1' already serves meetings[0] in slot 'd1-0900'"
-        in problems
-    )
+    assert "meetings[2]: participant 'p2' already meets in slot 'd1-0900' (meetings[0])" in problems
+    assert "meetings[2]: interpreter 'i1' already serves meetings[0] in slot 'd1-0900'" in problems
 
 
 def test_check_schedule_interpreter_unavailable(data: dict[str, Any]) -> None:
     data["interpreters"][0]["available"] = ["d1-0900"]
-    assert "meetings[2]: interpreter 'i1' is not available in slot 'd1-1000'" in broken(
-        data, {}, 2
-    )
+    assert "meetings[2]: interpreter 'i1' is not available in slot 'd1-1000'" in broken(data, {}, 2)
 
 
 def test_check_schedule_interpreter_wrong_language(data: dict[str, Any]) -> None:
     data["interpreters"][0]["languages"] = ["ja", "en"]
     problems = broken(data, {}, 0)
-    assert (
-        "meetings[0]: interpreter 'i1' does not speak a language of each participant"
-        in problems
-    )
+    assert "meetings[0]: interpreter 'i1' does not speak a language of each participant" in problems
 
 
 def test_check_schedule_max_meetings(data: dict[str, Any]) -> None:

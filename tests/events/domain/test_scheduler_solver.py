@@ -34,9 +34,7 @@ def tiny_instance(seed: int) -> dict[str, Any]:
     requests = []
     for n in range(6):
         a, b = rng.sample(range(5), 2)
-        requests.append(
-            {"id": f"r{n}", "a": f"p{a}", "b": f"p{b}", "priority": rng.randint(1, 5)}
-        )
+        requests.append({"id": f"r{n}", "a": f"p{a}", "b": f"p{b}", "priority": rng.randint(1, 5)})
     interpreter = {
         "id": "i1",
         "languages": ["ja", "id"],
@@ -65,10 +63,7 @@ def feasible(instance: Instance, choice: tuple[str | None, ...]) -> bool:
                 return False
             busy.add((who, slot))
             count[who] = count.get(who, 0) + 1
-            if (
-                participant.max_meetings is not None
-                and count[who] > participant.max_meetings
-            ):
+            if participant.max_meetings is not None and count[who] > participant.max_meetings:
                 return False
         per_slot[slot] = per_slot.get(slot, 0) + 1
         if per_slot[slot] > instance.tables:
@@ -88,14 +83,10 @@ def feasible(instance: Instance, choice: tuple[str | None, ...]) -> bool:
 
 def brute_force(instance: Instance) -> int:
     best = 0
-    options: list[list[str | None]] = [
-        [None, *instance.slots] for _ in instance.requests
-    ]
+    options: list[list[str | None]] = [[None, *instance.slots] for _ in instance.requests]
     for choice in itertools.product(*options):
         if feasible(instance, choice):
-            value = sum(
-                r.priority for r, s in zip(instance.requests, choice, strict=True) if s
-            )
+            value = sum(r.priority for r, s in zip(instance.requests, choice, strict=True) if s)
             best = max(best, value)
     return best
 
@@ -152,9 +143,7 @@ def test_solve_assigns_an_interpreter_who_speaks_both(data: dict[str, Any]) -> N
 
 
 def test_solve_reasons(data: dict[str, Any]) -> None:
-    data["participants"].append(
-        {"id": "p5", "languages": ["ja"], "available": ["d1-1000"]}
-    )
+    data["participants"].append({"id": "p5", "languages": ["ja"], "available": ["d1-1000"]})
     data["requests"] += [
         {"id": "r8", "a": "p1", "b": "p5", "priority": 1},  # p1 is gone by d1-1000
         {"id": "r9", "a": "p2", "b": "p5", "priority": 1},
@@ -221,10 +210,9 @@ def test_solve_previous_meeting_released_when_rules_changed(
 ) -> None:
     instance = parse_instance(data)
     # p3 is locked into d1-0930 (r7): the previous r2 there cannot stay.
-    schedule = solve(
-        instance, time_limit=5, previous=[Meeting("r2", "d1-0930", 1, None)]
-    )
-    assert schedule.moved is not None and schedule.dropped is not None
+    schedule = solve(instance, time_limit=5, previous=[Meeting("r2", "d1-0930", 1, None)])
+    assert schedule.moved is not None
+    assert schedule.dropped is not None
     assert "r2" in schedule.moved + schedule.dropped
 
 
@@ -255,9 +243,7 @@ def test_solve_medium_random_is_valid(seed: int) -> None:
     requests = []
     for n in range(90):
         a, b = rng.sample(range(30), 2)
-        requests.append(
-            {"id": f"r{n}", "a": f"p{a}", "b": f"p{b}", "priority": rng.randint(1, 5)}
-        )
+        requests.append({"id": f"r{n}", "a": f"p{a}", "b": f"p{b}", "priority": rng.randint(1, 5)})
     interpreters = [
         {"id": f"i{n}", "languages": ["ja", "id"], "available": slots} for n in range(2)
     ]

@@ -15,7 +15,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ortools.linear_solver import pywraplp  # type: ignore[import-untyped]
+from ortools.linear_solver import pywraplp
 
 from jembatan.events.domain.scheduler.structure import Structure
 
@@ -25,9 +25,7 @@ ROUNDING_SLACK = 1e-3  # GLOP's tolerances; the LP value is a sum of small fract
 @dataclass(frozen=True)
 class LpResult:
     bound: int
-    values: dict[
-        int, list[tuple[int, float]]
-    ]  # request -> (slot, LP value) where positive
+    values: dict[int, list[tuple[int, float]]]  # request -> (slot, LP value) where positive
 
 
 def lp_bound(structure: Structure, time_limit: float = 30.0) -> LpResult | None:
@@ -37,14 +35,10 @@ def lp_bound(structure: Structure, time_limit: float = 30.0) -> LpResult | None:
         return None
     solver.SetTimeLimit(int(time_limit * 1000))
     infinity = solver.infinity()
-    by_participant_slot: dict[tuple[int, int], list[pywraplp.Variable]] = defaultdict(
-        list
-    )
+    by_participant_slot: dict[tuple[int, int], list[pywraplp.Variable]] = defaultdict(list)
     by_participant: dict[int, list[pywraplp.Variable]] = defaultdict(list)
     by_slot: dict[int, list[pywraplp.Variable]] = defaultdict(list)
-    by_group_slot: dict[tuple[tuple[int, ...], int], list[pywraplp.Variable]] = (
-        defaultdict(list)
-    )
+    by_group_slot: dict[tuple[tuple[int, ...], int], list[pywraplp.Variable]] = defaultdict(list)
     variables: dict[int, list[tuple[int, pywraplp.Variable]]] = {}
     objective = solver.Objective()
     for r, slots in enumerate(structure.options):

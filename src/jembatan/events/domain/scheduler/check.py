@@ -32,15 +32,11 @@ def check_schedule(instance: Instance, output: object) -> list[str]:
     serves: dict[tuple[str, str], int] = {}
     total: Counter[str] = Counter()
     for n, meeting in enumerate(meetings):
-        problems.extend(
-            _check_meeting(instance, n, meeting, placed, seats, attends, serves, total)
-        )
+        problems.extend(_check_meeting(instance, n, meeting, placed, seats, attends, serves, total))
     for who, count in total.items():
         cap = instance.participant(who).max_meetings
         if cap is not None and count > cap:
-            problems.append(
-                f"participant {who!r}: {count} meetings, more than max_meetings {cap}"
-            )
+            problems.append(f"participant {who!r}: {count} meetings, more than max_meetings {cap}")
     for n, lock in enumerate(instance.locked):
         if placed.get(lock.request) != (lock.slot, lock.table):
             problems.append(
@@ -79,14 +75,8 @@ def _check_meeting(
     if slot not in instance.slots:
         return [f"{where}: slot {slot!r} is not in slots"]
     problems = []
-    if (
-        not isinstance(table, int)
-        or isinstance(table, bool)
-        or not 1 <= table <= instance.tables
-    ):
-        problems.append(
-            f"{where}: table {table!r} is not between 1 and {instance.tables}"
-        )
+    if not isinstance(table, int) or isinstance(table, bool) or not 1 <= table <= instance.tables:
+        problems.append(f"{where}: table {table!r} is not between 1 and {instance.tables}")
     if request_id in placed:
         problems.append(f"{where}: request {request_id!r} is scheduled more than once")
     placed[request_id] = (slot, table)
@@ -99,9 +89,7 @@ def _check_meeting(
     for who in (request.a, request.b):
         total[who] += 1
         if not instance.is_available(instance.participant(who), slot):
-            problems.append(
-                f"{where}: participant {who!r} is not available in slot {slot!r}"
-            )
+            problems.append(f"{where}: participant {who!r} is not available in slot {slot!r}")
         if (who, slot) in attends:
             problems.append(
                 f"{where}: participant {who!r} already meets in slot {slot!r} (meetings[{attends[(who, slot)]}])"
@@ -126,21 +114,15 @@ def _check_interpreter(
     a, b = instance.participant(request.a), instance.participant(request.b)
     needed = not a.languages & b.languages
     if interpreter_id is None:
-        return (
-            [f"{where}: request {request_id!r} needs an interpreter"] if needed else []
-        )
+        return [f"{where}: request {request_id!r} needs an interpreter"] if needed else []
     if not needed:
-        return [
-            f"{where}: request {request_id!r} needs no interpreter but has {interpreter_id!r}"
-        ]
+        return [f"{where}: request {request_id!r} needs no interpreter but has {interpreter_id!r}"]
     matches = [i for i in instance.interpreters if i.id == interpreter_id]
     if not matches:
         return [f"{where}: interpreter {interpreter_id!r} is not listed"]
     interpreter = matches[0]
     problems = []
-    if not (
-        interpreter.languages & a.languages and interpreter.languages & b.languages
-    ):
+    if not (interpreter.languages & a.languages and interpreter.languages & b.languages):
         problems.append(
             f"{where}: interpreter {interpreter_id!r} does not speak a language of each participant"
         )
@@ -162,13 +144,9 @@ def _check_totals(
     problems = []
     expected = [r.id for r in instance.requests if r.id not in placed]
     unscheduled = output.get("unscheduled")
-    if not isinstance(unscheduled, list) or sorted(map(str, unscheduled)) != sorted(
-        expected
-    ):
+    if not isinstance(unscheduled, list) or sorted(map(str, unscheduled)) != sorted(expected):
         problems.append("unscheduled: must list exactly the requests without a meeting")
-    objective = sum(
-        instance.request(r).priority for r in placed if r in instance.requests_by_id
-    )
+    objective = sum(instance.request(r).priority for r in placed if r in instance.requests_by_id)
     if output.get("objective") != objective:
         problems.append(
             f"objective: {output.get('objective')!r}, but the meetings sum to {objective}"

@@ -21,20 +21,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="jembatan events", description="Business-matching event tools."
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    command = commands.add_parser(
-        "solve", help="schedule the meeting requests of an event"
-    )
+    command = commands.add_parser("solve", help="schedule the meeting requests of an event")
     command.add_argument("--input", required=True, help="instance JSON file")
     command.add_argument("--output", required=True, help="schedule JSON file to write")
-    command.add_argument(
-        "--time-limit", type=_positive, default=60.0, metavar="SECONDS"
-    )
-    command.add_argument(
-        "--previous", help="published schedule to keep (overrides the input's)"
-    )
-    command.add_argument(
-        "--allow-moves", action="store_true", help="previous meetings may move"
-    )
+    command.add_argument("--time-limit", type=_positive, default=60.0, metavar="SECONDS")
+    command.add_argument("--previous", help="published schedule to keep (overrides the input's)")
+    command.add_argument("--allow-moves", action="store_true", help="previous meetings may move")
     command.add_argument("--workers", type=int, default=2, help="CP-SAT search workers")
     command.add_argument("--seed", type=int, default=0)
     return parser

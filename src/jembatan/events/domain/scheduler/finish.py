@@ -22,23 +22,17 @@ from jembatan.events.domain.scheduler.structure import Occupancy, Structure
 def occupancy_of(structure: Structure, slot_of: Mapping[int, int]) -> Occupancy:
     """Rebuild the occupancy of a valid placement (fixed meetings first)."""
     occupancy = Occupancy(structure)
-    order = [r for r in structure.fixed] + [
-        r for r in slot_of if r not in structure.fixed
-    ]
+    order = list(structure.fixed) + [r for r in slot_of if r not in structure.fixed]
     for request in order:
         if not occupancy.place(request, slot_of[request]):
-            raise RuntimeError(
-                f"request {request} does not fit in slot {slot_of[request]}"
-            )
+            raise RuntimeError(f"request {request} does not fit in slot {slot_of[request]}")
     return occupancy
 
 
 def fill(occupancy: Occupancy) -> None:
     """Add every request that still fits somewhere, so that each one left out has a reason."""
     structure = occupancy.structure
-    for request in sorted(
-        range(structure.n_requests), key=lambda r: -structure.priority[r]
-    ):
+    for request in sorted(range(structure.n_requests), key=lambda r: -structure.priority[r]):
         if request not in occupancy.slot_of:
             occupancy.place_first(request, structure.options[request])
 
@@ -69,9 +63,7 @@ def finish(
         )
     objective = occupancy.objective()
     if upper_bound is None:
-        upper_bound = sum(
-            p for r, p in enumerate(structure.priority) if structure.options[r]
-        )
+        upper_bound = sum(p for r, p in enumerate(structure.priority) if structure.options[r])
     upper_bound = max(upper_bound, objective)
     unscheduled = [r for r in range(structure.n_requests) if r not in occupancy.slot_of]
     moved, dropped = _changes(instance.requests, meetings, previous)
@@ -129,8 +121,7 @@ def reason(structure: Structure, occupancy: Occupancy, request: int) -> str:
     if not free:
         return PARTICIPANT_CAP
     if structure.needs_interpreter[request] and not any(
-        occupancy.interpreters[s].can_add(structure.eligible_in(request, s))
-        for s in free
+        occupancy.interpreters[s].can_add(structure.eligible_in(request, s)) for s in free
     ):
         return NO_INTERPRETER
     return CAPACITY

@@ -19,9 +19,7 @@ def greedy_occupancy(structure: Structure, order: Iterable[int]) -> Occupancy:
     occupancy = Occupancy(structure)
     for request, (slot, _table) in structure.fixed.items():
         if not occupancy.place(request, slot):
-            raise RuntimeError(
-                f"fixed meeting {request} does not fit: the input checks missed it"
-            )
+            raise RuntimeError(f"fixed meeting {request} does not fit: the input checks missed it")
     for request in order:
         if request not in occupancy.slot_of:
             occupancy.place_first(request, structure.options[request])
@@ -38,9 +36,7 @@ def priority_order(structure: Structure) -> list[int]:
 
     def key(r: int) -> tuple[int, int, int]:
         a, b = structure.ends[r]
-        load = max(pressure[a] - structure.cap[a], 0) + max(
-            pressure[b] - structure.cap[b], 0
-        )
+        load = max(pressure[a] - structure.cap[a], 0) + max(pressure[b] - structure.cap[b], 0)
         return (-structure.priority[r], load, len(structure.options[r]))
 
     return sorted(range(structure.n_requests), key=key)

@@ -79,9 +79,7 @@ class Instance:
 
     def can_interpret(self, interpreter: Interpreter, request: MeetingRequest) -> bool:
         a, b = self.participant(request.a), self.participant(request.b)
-        return bool(
-            interpreter.languages & a.languages and interpreter.languages & b.languages
-        )
+        return bool(interpreter.languages & a.languages and interpreter.languages & b.languages)
 
 
 TOP_KEYS = {"slots", "tables", "participants", "interpreters", "requests", "locked"}
@@ -105,9 +103,7 @@ def parse_instance(data: object) -> Instance:
     slots = _parse_slots(data["slots"], problems)
     tables = _as_int(data["tables"])
     if tables is None or tables < 1:
-        problems.add(
-            f"tables: must be a positive integer, got {describe(data['tables'])}"
-        )
+        problems.add(f"tables: must be a positive integer, got {describe(data['tables'])}")
     known_slots = set(slots)
     participants = tuple(
         _parse_participant(f"participants[{n}]", entry, known_slots, problems)
@@ -131,9 +127,7 @@ def parse_instance(data: object) -> Instance:
         for n, entry in enumerate(_list(data, "locked", problems))
     )
     problems.raise_if_any()
-    instance = Instance(
-        slots, tables or 1, participants, interpreters, requests, locked
-    )
+    instance = Instance(slots, tables or 1, participants, interpreters, requests, locked)
     # Imported here: locks.py builds on Instance.
     from jembatan.events.domain.scheduler.locks import lock_problems
 
@@ -158,16 +152,12 @@ def _list(data: Mapping[str, object], key: str, problems: Problems) -> list[obje
 
 def _parse_slots(value: object, problems: Problems) -> tuple[str, ...]:
     if not isinstance(value, list) or not value:
-        problems.add(
-            f"slots: must be a non-empty list of slot names, got {describe(value)}"
-        )
+        problems.add(f"slots: must be a non-empty list of slot names, got {describe(value)}")
         return ()
     seen: set[str] = set()
     for n, slot in enumerate(value):
         if not isinstance(slot, str) or not slot:
-            problems.add(
-                f"slots[{n}]: must be a non-empty string, got {describe(slot)}"
-            )
+            problems.add(f"slots[{n}]: must be a non-empty string, got {describe(slot)}")
         elif slot in seen:
             problems.add(f'slots[{n}]: slot "{slot}" is listed twice')
         else:
@@ -202,23 +192,15 @@ def _label(where: str, entry: Mapping[str, object]) -> str:
 
 
 def _languages(label: str, value: object, problems: Problems) -> frozenset[str]:
-    if (
-        not isinstance(value, list)
-        or not value
-        or not all(isinstance(v, str) and v for v in value)
-    ):
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
         problems.add(f"{label}: languages must be a non-empty list of strings")
         return frozenset()
     return frozenset(str(v) for v in value)
 
 
-def _slot_set(
-    label: str, value: object, known: set[str], problems: Problems
-) -> frozenset[str]:
+def _slot_set(label: str, value: object, known: set[str], problems: Problems) -> frozenset[str]:
     if not isinstance(value, list):
-        problems.add(
-            f"{label}: available must be a list of slots, got {describe(value)}"
-        )
+        problems.add(f"{label}: available must be a list of slots, got {describe(value)}")
         return frozenset()
     result: set[str] = set()
     for slot in value:
@@ -234,9 +216,7 @@ def _slot_set(
 def _parse_participant(
     where: str, entry: object, known: set[str], problems: Problems
 ) -> Participant:
-    data = _entry(
-        where, entry, {"id", "languages"}, {"available", "max_meetings"}, problems
-    )
+    data = _entry(where, entry, {"id", "languages"}, {"available", "max_meetings"}, problems)
     if data is None:
         return Participant("", frozenset())
     label = _label(where, data)
@@ -283,9 +263,7 @@ def _parse_request(
         if side in data and (not isinstance(who, str) or who not in participants):
             problems.add(f"{label}: participant {describe(who)} is not listed")
     if "a" in data and data.get("a") == data.get("b"):
-        problems.add(
-            f"{label}: a and b are the same participant {describe(data.get('a'))}"
-        )
+        problems.add(f"{label}: a and b are the same participant {describe(data.get('a'))}")
     priority = _as_int(data.get("priority", 1))
     if priority is None or priority < 1:
         problems.add(
@@ -302,9 +280,7 @@ def _parse_lock(where: str, entry: object, problems: Problems) -> LockedMeeting:
         return LockedMeeting("", "", 0)
     table = _as_int(data.get("table", 0))
     if table is None:
-        problems.add(
-            f"{where}: table must be an integer, got {describe(data.get('table'))}"
-        )
+        problems.add(f"{where}: table must be an integer, got {describe(data.get('table'))}")
     return LockedMeeting(str(data.get("request")), str(data.get("slot")), table or 0)
 
 
@@ -312,8 +288,6 @@ def _check_unique_ids(key: str, ids: list[str], problems: Problems) -> None:
     first: dict[str, int] = {}
     for n, ident in enumerate(ids):
         if ident in first:
-            problems.add(
-                f'{key}[{n}]: id "{ident}" is already used by {key}[{first[ident]}]'
-            )
+            problems.add(f'{key}[{n}]: id "{ident}" is already used by {key}[{first[ident]}]')
         else:
             first[ident] = n

@@ -18,9 +18,7 @@ from ortools.sat.python import cp_model
 from jembatan.events.domain.scheduler.finish import occupancy_of
 from jembatan.events.domain.scheduler.structure import Occupancy, Structure
 
-TARGET_VARIABLES = (
-    3_000  # starting sub-problem size; adapted as solves finish or time out
-)
+TARGET_VARIABLES = 3_000  # starting sub-problem size; adapted as solves finish or time out
 SUB_TIME_LIMIT = 2.0  # seconds for one sub-problem
 
 # (sub-problem, hint, seconds) -> (its placement or None, whether proven optimal)
@@ -56,9 +54,7 @@ def improve(
             break
         whole = False
         if rounds % 2:
-            released, allowed, whole = _slot_neighbourhood(
-                structure, current, rng, target
-            )
+            released, allowed, whole = _slot_neighbourhood(structure, current, rng, target)
         else:
             released, allowed = _participant_neighbourhood(
                 structure, current, rng, target, pressure, requests_of
@@ -137,9 +133,7 @@ def residual(
     return replace(
         structure,
         cap=[c - n for c, n in zip(structure.cap, count, strict=True)],
-        slot_capacity=[
-            c - n for c, n in zip(structure.slot_capacity, used_tables, strict=True)
-        ],
+        slot_capacity=[c - n for c, n in zip(structure.slot_capacity, used_tables, strict=True)],
         interpreter_available=interpreter_available,
         options=options,
         fixed={},
@@ -155,16 +149,10 @@ def _slot_neighbourhood(
     structure: Structure, current: Occupancy, rng: random.Random, target: float
 ) -> tuple[set[int], dict[int, tuple[int, ...]], bool]:
     """All meetings of a few random slots, and every unplaced request, within those slots."""
-    per_slot = max(
-        1.0, sum(len(o) for o in structure.options) / max(1, structure.n_slots)
-    )
+    per_slot = max(1.0, sum(len(o) for o in structure.options) / max(1, structure.n_slots))
     k = max(1, min(structure.n_slots, round(target / per_slot)))
     chosen = set(rng.sample(range(structure.n_slots), k))
-    released = {
-        r
-        for r, s in current.slot_of.items()
-        if s in chosen and r not in structure.fixed
-    }
+    released = {r for r, s in current.slot_of.items() if s in chosen and r not in structure.fixed}
     allowed = {}
     for r in range(structure.n_requests):
         if _free(structure, r) and (r in released or r not in current.slot_of):

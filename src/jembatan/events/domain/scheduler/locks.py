@@ -29,9 +29,7 @@ def lock_problems(instance: Instance) -> list[str]:
             problems.append(f'{where}: slot "{lock.slot}" is not in slots')
             continue
         if not 1 <= lock.table <= instance.tables:
-            problems.append(
-                f"{where}: table {lock.table} is not between 1 and {instance.tables}"
-            )
+            problems.append(f"{where}: table {lock.table} is not between 1 and {instance.tables}")
             continue
         if lock.request in seen_request:
             problems.append(
@@ -63,9 +61,7 @@ def _participant_problems(
     for who in (request.a, request.b):
         participant = instance.participant(who)
         if not instance.is_available(participant, lock.slot):
-            problems.append(
-                f'{where}: participant "{who}" is not available in slot "{lock.slot}"'
-            )
+            problems.append(f'{where}: participant "{who}" is not available in slot "{lock.slot}"')
         if (who, lock.slot) in busy:
             other = busy[(who, lock.slot)]
             problems.append(
@@ -73,10 +69,7 @@ def _participant_problems(
             )
         busy[(who, lock.slot)] = n
         meetings[who] += 1
-        if (
-            participant.max_meetings is not None
-            and meetings[who] > participant.max_meetings
-        ):
+        if participant.max_meetings is not None and meetings[who] > participant.max_meetings:
             problems.append(
                 f'{where}: participant "{who}" would have more than max_meetings '
                 f"({participant.max_meetings}) locked meetings"
@@ -96,17 +89,14 @@ def _interpreter_problems(
     eligible = [
         k
         for k, interpreter in enumerate(instance.interpreters)
-        if lock.slot in interpreter.available
-        and instance.can_interpret(interpreter, request)
+        if lock.slot in interpreter.available and instance.can_interpret(interpreter, request)
     ]
     matching = matchings.setdefault(lock.slot, InterpreterMatching())
     if matching.add(n, eligible):
         return []
     where = f'locked[{n}] (request "{lock.request}")'
     if not eligible:
-        return [
-            f'{where}: needs an interpreter and none is available in slot "{lock.slot}"'
-        ]
+        return [f'{where}: needs an interpreter and none is available in slot "{lock.slot}"']
     return [
         (
             f'{where}: needs an interpreter and every one available in slot "{lock.slot}" '

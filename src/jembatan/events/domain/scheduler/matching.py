@@ -15,16 +15,12 @@ class InterpreterMatching:
     def __init__(self) -> None:
         self.interpreter_of: dict[int, int] = {}  # meeting -> interpreter
         self.meeting_of: dict[int, int] = {}  # interpreter -> meeting
-        self.eligible: dict[
-            int, Sequence[int]
-        ] = {}  # meeting -> interpreters free to serve it
+        self.eligible: dict[int, Sequence[int]] = {}  # meeting -> interpreters free to serve it
         # Matchings only grow (probes aside), so a set of interpreters that could not take
         # one more meeting never can again: remember it rather than search again.
         self.full: set[tuple[int, ...]] = set()
 
-    def add(
-        self, meeting: int, eligible: Sequence[int], prefer: int | None = None
-    ) -> bool:
+    def add(self, meeting: int, eligible: Sequence[int], prefer: int | None = None) -> bool:
         """Match ``meeting``; on failure leave the matching as it was and return False."""
         self.eligible[meeting] = eligible
         if prefer is not None and prefer in eligible and prefer not in self.meeting_of:

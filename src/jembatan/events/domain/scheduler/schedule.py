@@ -25,9 +25,7 @@ FEASIBLE = "feasible"
 NO_COMMON_SLOT = "no_common_slot"  # no slot in which both participants are available
 NO_INTERPRETER = "no_interpreter"  # an interpreter is needed and none is free
 PARTICIPANT_CAP = "participant_cap"  # a participant is at max_meetings or fully booked
-CAPACITY = (
-    "capacity"  # the tables are full where both are free: lost to higher priorities
-)
+CAPACITY = "capacity"  # the tables are full where both are free: lost to higher priorities
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +54,7 @@ class Schedule:
     reasons: dict[str, str] = field(default_factory=dict)
     moved: tuple[str, ...] | None = None  # None: no previous schedule was given
     dropped: tuple[str, ...] | None = None
-    stats: dict[str, float] = field(
-        default_factory=dict
-    )  # timings and bounds, not written
+    stats: dict[str, float] = field(default_factory=dict)  # timings and bounds, not written
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -85,9 +81,7 @@ class Extras:
 def parse_extras(data: Mapping[str, object]) -> Extras:
     allow_moves = data.get("allow_moves", False)
     if not isinstance(allow_moves, bool):
-        raise InstanceError(
-            [f"allow_moves: must be true or false, got {describe(allow_moves)}"]
-        )
+        raise InstanceError([f"allow_moves: must be true or false, got {describe(allow_moves)}"])
     previous = data.get("previous")
     if previous is None:
         return Extras(None, allow_moves)
@@ -100,13 +94,9 @@ def parse_meetings(data: object, where: str = "previous") -> tuple[Meeting, ...]
         data = data.get("meetings")
         where = f"{where}.meetings"
     if not isinstance(data, list):
-        raise InstanceError(
-            [f"{where}: must be a list of meetings, got {describe(data)}"]
-        )
+        raise InstanceError([f"{where}: must be a list of meetings, got {describe(data)}"])
     problems = Problems()
-    meetings = [
-        _parse_meeting(f"{where}[{n}]", entry, problems) for n, entry in enumerate(data)
-    ]
+    meetings = [_parse_meeting(f"{where}[{n}]", entry, problems) for n, entry in enumerate(data)]
     problems.raise_if_any()
     return tuple(m for m in meetings if m is not None)
 
@@ -125,14 +115,13 @@ def _parse_meeting(where: str, entry: object, problems: Problems) -> Meeting | N
     if not isinstance(table, int) or isinstance(table, bool):
         problems.add(f"{where}: table must be an integer, got {describe(table)}")
     if interpreter is not None and not isinstance(interpreter, str):
-        problems.add(
-            f"{where}: interpreter must be a string or null, got {describe(interpreter)}"
-        )
+        problems.add(f"{where}: interpreter must be a string or null, got {describe(interpreter)}")
     for key in sorted(set(entry) - {"request", "slot", "table", "interpreter"}):
         problems.add(f'{where}: unknown key "{key}"')
     if len(problems.messages) > bad:
         return None
-    assert isinstance(request, str) and isinstance(slot, str) and isinstance(table, int)
-    return Meeting(
-        request, slot, table, interpreter if isinstance(interpreter, str) else None
-    )
+    # Narrowing for the type checker: the checks above reported every other case.
+    assert isinstance(request, str)
+    assert isinstance(slot, str)
+    assert isinstance(table, int)
+    return Meeting(request, slot, table, interpreter if isinstance(interpreter, str) else None)

@@ -56,9 +56,7 @@ def add_secondary_objective(model: Model, structure: Structure, floor: int) -> N
     ]
     cover_weight = len(starts) + 2  # more than any number of gaps
     keep_weight = (cover_weight + 1) * (len(covered) + 1)
-    cp.maximize(
-        keep_weight * sum(kept) + (cover_weight + 1) * sum(covered) - sum(starts)
-    )
+    cp.maximize(keep_weight * sum(kept) + (cover_weight + 1) * sum(covered) - sum(starts))
 
 
 def derived_hints(model: Model, hint: Occupancy) -> list[tuple[cp_model.IntVar, int]]:
@@ -69,19 +67,14 @@ def derived_hints(model: Model, hint: Occupancy) -> list[tuple[cp_model.IntVar, 
         return s is not None and ((p, s) in hint.busy or (p, s) in structure.busy)
 
     values = [(var, int(hint.count[p] > 0)) for var, p in model.covered]
-    values += [
-        (var, int(busy(p, s) and not busy(p, before)))
-        for var, p, s, before in model.starts
-    ]
+    values += [(var, int(busy(p, s) and not busy(p, before))) for var, p, s, before in model.starts]
     return values
 
 
 def secondary_key(structure: Structure, occupancy: Occupancy) -> tuple[int, int, int]:
     """(previous meetings kept in their slot, participants with a meeting, -idle gaps)."""
     kept = sum(
-        1
-        for r, (slot, _table) in structure.preferred.items()
-        if occupancy.slot_of.get(r) == slot
+        1 for r, (slot, _table) in structure.preferred.items() if occupancy.slot_of.get(r) == slot
     )
     covered = sum(1 for n in occupancy.count if n > 0)
     gaps = 0
@@ -89,8 +82,6 @@ def secondary_key(structure: Structure, occupancy: Occupancy) -> tuple[int, int,
         if occupancy.count[p] < 2:
             continue
         pattern = [(p, s) in occupancy.busy for s in sorted(available)]
-        blocks = sum(
-            1 for j, on in enumerate(pattern) if on and (j == 0 or not pattern[j - 1])
-        )
+        blocks = sum(1 for j, on in enumerate(pattern) if on and (j == 0 or not pattern[j - 1]))
         gaps += blocks - 1
     return kept, covered, -gaps

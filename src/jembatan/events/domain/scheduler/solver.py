@@ -46,18 +46,12 @@ class Model:
     model: cp_model.CpModel
     x: dict[tuple[int, int], cp_model.IntVar]  # (request, slot) -> scheduled there
     objective: cp_model.LinearExpr
-    by_participant_slot: dict[tuple[int, int], list[cp_model.IntVar]] = field(
-        default_factory=dict
-    )
+    by_participant_slot: dict[tuple[int, int], list[cp_model.IntVar]] = field(default_factory=dict)
     # (slot, group of eligible interpreters, interpreter) -> serves that group in that slot
-    y: dict[tuple[int, tuple[int, ...], int], cp_model.IntVar] = field(
-        default_factory=dict
-    )
+    y: dict[tuple[int, tuple[int, ...], int], cp_model.IntVar] = field(default_factory=dict)
     # phase 2 helpers: (has a meeting, participant); (block starts, participant, slot, slot before)
     covered: list[tuple[cp_model.IntVar, int]] = field(default_factory=list)
-    starts: list[tuple[cp_model.IntVar, int, int, int | None]] = field(
-        default_factory=list
-    )
+    starts: list[tuple[cp_model.IntVar, int, int, int | None]] = field(default_factory=list)
 
 
 def solve(
@@ -147,14 +141,10 @@ def build_model(structure: Structure) -> Model:
     """Variables only where a meeting is possible; tables and interpreters as counts/flows."""
     model = cp_model.CpModel()
     x: dict[tuple[int, int], cp_model.IntVar] = {}
-    by_participant_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(
-        list
-    )
+    by_participant_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
     by_participant: dict[int, list[cp_model.IntVar]] = defaultdict(list)
     by_slot: dict[int, list[cp_model.IntVar]] = defaultdict(list)
-    by_group_slot: dict[tuple[tuple[int, ...], int], list[cp_model.IntVar]] = (
-        defaultdict(list)
-    )
+    by_group_slot: dict[tuple[tuple[int, ...], int], list[cp_model.IntVar]] = defaultdict(list)
     terms: list[tuple[cp_model.IntVar, int]] = []
     for r, slots in enumerate(structure.options):
         a, b = structure.ends[r]
@@ -184,9 +174,7 @@ def build_model(structure: Structure) -> Model:
     for s, xs in by_slot.items():
         if len(xs) > structure.slot_capacity[s]:
             model.add(sum(xs) <= structure.slot_capacity[s])
-    objective = cp_model.LinearExpr.weighted_sum(
-        [v for v, _ in terms], [w for _, w in terms]
-    )
+    objective = cp_model.LinearExpr.weighted_sum([v for v, _ in terms], [w for _, w in terms])
     model.maximize(objective)
     result = Model(model, x, objective, dict(by_participant_slot))
     _add_interpreters(result, structure, by_group_slot)
@@ -200,8 +188,8 @@ def _add_interpreters(
 ) -> None:
     """Per slot, a flow from groups of requests (same eligible interpreters) to interpreters."""
     model = result.model
-    groups_in_slot: dict[int, list[tuple[tuple[int, ...], list[cp_model.IntVar]]]] = (
-        defaultdict(list)
+    groups_in_slot: dict[int, list[tuple[tuple[int, ...], list[cp_model.IntVar]]]] = defaultdict(
+        list
     )
     for (group, s), xs in by_group_slot.items():
         groups_in_slot[s].append((group, xs))
@@ -247,9 +235,7 @@ def run_model(
     solver.parameters.max_time_in_seconds = seconds
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
-    solver.parameters.symmetry_level = (
-        0  # costs seconds of presolve, gains nothing here
-    )
+    solver.parameters.symmetry_level = 0  # costs seconds of presolve, gains nothing here
     status = solver.solve(model.model)
     return solver, status
 

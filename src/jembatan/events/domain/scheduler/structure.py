@@ -21,23 +21,15 @@ class Structure:
     slot_index: dict[str, int]
     participant_index: dict[str, int]
     available: list[frozenset[int]]  # participant -> slots
-    cap: list[
-        int
-    ]  # participant -> most meetings possible: min(max_meetings, |available|)
+    cap: list[int]  # participant -> most meetings possible: min(max_meetings, |available|)
     ends: list[tuple[int, int]]  # request -> (participant a, participant b)
     priority: list[int]
-    eligible: list[
-        tuple[int, ...]
-    ]  # request -> interpreters able to serve it; () if none needed
+    eligible: list[tuple[int, ...]]  # request -> interpreters able to serve it; () if none needed
     needs_interpreter: list[bool]
     interpreter_available: list[frozenset[int]]
     options: list[tuple[int, ...]]  # request -> slots it may take
-    fixed: dict[
-        int, tuple[int, int]
-    ]  # request -> (slot, table): locks and kept meetings
-    slot_capacity: list[int] = field(
-        default_factory=list
-    )  # slot -> meetings it can hold
+    fixed: dict[int, tuple[int, int]]  # request -> (slot, table): locks and kept meetings
+    slot_capacity: list[int] = field(default_factory=list)  # slot -> meetings it can hold
     # (participant, slot) taken by meetings outside the model (LNS sub-problems only)
     busy: frozenset[tuple[int, int]] = frozenset()
     preferred: dict[int, tuple[int, int]] = field(default_factory=dict)  # soft previous
@@ -48,9 +40,7 @@ class Structure:
         return len(self.ends)
 
     def eligible_in(self, request: int, slot: int) -> list[int]:
-        return [
-            i for i in self.eligible[request] if slot in self.interpreter_available[i]
-        ]
+        return [i for i in self.eligible[request] if slot in self.interpreter_available[i]]
 
     def requests_of(self) -> list[list[int]]:
         """Participant -> the requests with at least one option that involve them."""
@@ -72,9 +62,7 @@ def build_structure(
     participant_index = {p.id: n for n, p in enumerate(instance.participants)}
     all_slots = frozenset(range(len(instance.slots)))
     available = [
-        all_slots
-        if p.available is None
-        else frozenset(slot_index[s] for s in p.available)
+        all_slots if p.available is None else frozenset(slot_index[s] for s in p.available)
         for p in instance.participants
     ]
     cap = [
@@ -86,8 +74,7 @@ def build_structure(
     ]
     request_index = {r.id: n for n, r in enumerate(instance.requests)}
     pinned = {
-        request_index[lock.request]: (slot_index[lock.slot], lock.table)
-        for lock in instance.locked
+        request_index[lock.request]: (slot_index[lock.slot], lock.table) for lock in instance.locked
     }
     for request_id, (slot, table) in (fixed or {}).items():
         pinned[request_index[request_id]] = (slot_index[slot], table)
@@ -113,9 +100,7 @@ def build_structure(
             continue
         slots = available[a] & available[b]
         if need:
-            slots = frozenset(
-                s for s in slots if any(s in interpreter_available[i] for i in can)
-            )
+            slots = frozenset(s for s in slots if any(s in interpreter_available[i] for i in can))
         options.append(tuple(sorted(slots)) if cap[a] and cap[b] else ())
     structure = Structure(
         instance,
@@ -177,9 +162,7 @@ class Occupancy:
         st = self.structure
         if st.needs_interpreter[request]:
             prefer = st.preferred_interpreter.get(request)
-            if not self.interpreters[slot].add(
-                request, st.eligible_in(request, slot), prefer
-            ):
+            if not self.interpreters[slot].add(request, st.eligible_in(request, slot), prefer):
                 return False
         a, b = st.ends[request]
         self.slot_of[request] = slot
