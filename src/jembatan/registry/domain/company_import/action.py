@@ -1,14 +1,11 @@
 """`import_companies`: the one code path the command line and the web views call.
 
-Two passes over the file. The first validates every row (nothing is kept but the upsert
-keys, for duplicates, and the errors), so a failing file writes nothing and reports every
-failing row. The second, only for a clean file, validates again while streaming records
-into the writer, inside one transaction.
+Rows stream through validation into the writer a chunk at a time; only the upsert keys
+(16 bytes a row, for finding duplicates) and the errors are kept for the whole file.
 """
 
 from __future__ import annotations
 
-import contextlib
 from array import array
 from collections.abc import Iterator
 from typing import Any, Protocol
@@ -26,6 +23,7 @@ from jembatan.registry.domain.company_import.validation import (
     SCHEME_LABELS,
     SCHEME_OF_COUNTRY,
     RowValidator,
+    model_fields_for,
 )
 from jembatan.registry.domain.company_import.writer import CompanyWriter
 from jembatan.registry.models import Classification, Company
@@ -44,12 +42,22 @@ class TabularSource(Protocol):
 
 
 def import_companies(source: TabularSource, *, dry_run: bool, actor: Any = None) -> ImportReport:
-    """Validate the whole file; if it is clean (and not a dry run), upsert it in one transaction."""
+    """Validate every row of `source` and, unless it is a dry run, upsert its companies.
+
+    One pass: rows are validated and streamed to the writer inside one transaction; the
+    first failing row stops the writing (validation goes on, to report every failing
+    row) and any error rolls the transaction back, so a failing file writes nothing.
+    A dry run opens no transaction (on SQLite that would take the write lock).
+    """
     report = ImportReport(dry_run=dry_run)
     try:
-        validator = _validate(source, report)
-        if validator is not None and not report.errors:
-            _write(source, validator, report, dry_run=dry_run, actor=actor)
+        if dry_run:
+            _run(source, report, dry_run=True, actor=actor)
+        else:
+            with transaction.atomic():
+                _run(source, report, dry_run=False, actor=actor)
+                if report.errors:
+                    transaction.set_rollback(True)
     except SourceError as error:
         report.errors = [error.error]
     if report.errors:
@@ -80,17 +88,23 @@ def _load_codes() -> dict[str, dict[str, int]]:
     return codes
 
 
-def _validate(source: TabularSource, report: ImportReport) -> RowValidator | None:
+def _run(source: TabularSource, report: ImportReport, *, dry_run: bool, actor: Any) -> None:
     rows = source.rows()
     header, errors, warnings = map_headers(_header(rows))
     report.errors += errors
     report.warnings += warnings
     report.columns = [name for name, _position in sorted(header.index.items(), key=lambda i: i[1])]
     if errors:
-        return None
+        return
     codes = _load_codes()
     _warn_missing_codes(header, codes, report)
     validator = RowValidator(header, RegionIndex.load(), codes)
+    writer = CompanyWriter(
+        model_fields_for(header),
+        {scheme: set(known.values()) for scheme, known in codes.items()},
+        with_classifications=header.has("industry_codes") and any(codes.values()),
+        dry_run=dry_run,
+    )
     keys, key_rows = array("q"), array("q")
     for row, cells in _data_rows(rows):
         result = validator.validate(row, cells)
@@ -100,11 +114,22 @@ def _validate(source: TabularSource, report: ImportReport) -> RowValidator | Non
             country, registry_id = result.key
             keys.append(int(registry_id) * 2 + (country == "JP"))
             key_rows.append(row)
-        if result.record is not None and len(report.sample) < SAMPLE_SIZE:
-            report.sample.append(result.record.display)
+        if result.record is None:
+            continue
+        if len(report.sample) < SAMPLE_SIZE:
+            report.sample.append(result.record.display())
+        if not report.errors:
+            writer.add(result.record)
     report.errors += _duplicates(keys, key_rows, header)
     report.errors.sort(key=lambda error: error.row)
-    return validator
+    if report.errors:
+        return
+    writer.flush()
+    report.created = writer.counts.created
+    report.updated = writer.counts.updated
+    report.unchanged = writer.counts.unchanged
+    if not dry_run and (report.created or report.updated):
+        _audit(source, report, actor)
 
 
 def _warn_missing_codes(
@@ -161,48 +186,16 @@ def _duplicates(keys: array[int], key_rows: array[int], header: HeaderMap) -> li
     return errors
 
 
-def _write(
-    source: TabularSource,
-    validator: RowValidator,
-    report: ImportReport,
-    *,
-    dry_run: bool,
-    actor: Any,
-) -> None:
-    scheme_ids = {scheme: set(codes.values()) for scheme, codes in validator.codes.items()}
-    writer: CompanyWriter | None = None
-    atomic = contextlib.nullcontext() if dry_run else transaction.atomic()
-    with atomic:
-        rows = source.rows()
-        _header(rows)
-        for row, cells in _data_rows(rows):
-            record = validator.validate(row, cells).record
-            if record is None:
-                raise SourceError(_("The file changed while it was being imported."), row=row)
-            if writer is None:
-                writer = CompanyWriter(
-                    list(record.fields),
-                    scheme_ids,
-                    with_classifications=record.classification_ids is not None,
-                    dry_run=dry_run,
-                )
-            writer.add(record)
-        if writer is None:
-            return
-        writer.flush()
-        report.created = writer.counts.created
-        report.updated = writer.counts.updated
-        report.unchanged = writer.counts.unchanged
-        if not dry_run and (report.created or report.updated):
-            log_action(
-                AUDIT_ACTION,
-                ContentType.objects.get_for_model(Company),
-                actor=actor,
-                data={
-                    "file": source.name,
-                    "rows": report.rows,
-                    "created": report.created,
-                    "updated": report.updated,
-                    "unchanged": report.unchanged,
-                },
-            )
+def _audit(source: TabularSource, report: ImportReport, actor: Any) -> None:
+    log_action(
+        AUDIT_ACTION,
+        ContentType.objects.get_for_model(Company),
+        actor=actor,
+        data={
+            "file": source.name,
+            "rows": report.rows,
+            "created": report.created,
+            "updated": report.updated,
+            "unchanged": report.unchanged,
+        },
+    )

@@ -37,7 +37,13 @@ _LIST_SEPARATORS = re.compile(r"[;,、\s]+")
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[,.\s]\d{3})+")
 _WHOLE_FLOAT = re.compile(r"(\d+)\.0+")
 _NUMBER_SUFFIXES = ("人", "名", "年")
+_ID_SEPARATORS = re.compile(r"[\s-]")
 _url_validator = URLValidator(schemes=["http", "https"])
+# The common shape of a website, a strict subset of what URLValidator accepts; anything else
+# goes through URLValidator, which is an order of magnitude slower.
+_PLAIN_URL = re.compile(
+    r"https?://(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(?:/[\w./~%-]*)?"
+)
 
 
 @cache
@@ -64,7 +70,32 @@ class CompanyRecord:
     registry_id: str
     fields: dict[str, Any]
     classification_ids: tuple[int, ...] | None
-    display: dict[str, str]
+    cells: dict[str, str]
+
+    def display(self) -> dict[str, str]:
+        """The row's cells by canonical column, as typed, for a preview."""
+        return {column: text.strip() for column, text in self.cells.items()}
+
+
+def model_fields_for(header: HeaderMap) -> list[str]:
+    """The Company fields a file with these columns sets (industry codes are links)."""
+    names = {"region": "region_id"}
+    return [
+        names.get(column, column)
+        for column in ("name", "country", "registry_id", *OPTIONAL_FIELDS)
+        if header.has(column)
+    ]
+
+
+OPTIONAL_FIELDS = (
+    "region",
+    "city",
+    "employees",
+    "founded_year",
+    "website",
+    "languages",
+    "description",
+)
 
 
 def nfkc(text: str) -> str:
@@ -115,6 +146,12 @@ class RowValidator:
         self.codes = codes
         self.current_year = current_year or datetime.date.today().year  # noqa: DTZ011
         self.positions = sorted(header.index.items(), key=lambda item: item[1])
+        # The checkers of the optional columns the file has, looked up once, not per row.
+        self.checkers = [
+            (column, getattr(self, f"_check_{column}"))
+            for column, _position in self.positions
+            if hasattr(self, f"_check_{column}")
+        ]
 
     def cells_by_column(self, cells: list[str]) -> dict[str, str]:
         size = len(cells)
@@ -139,7 +176,7 @@ class RowValidator:
                 _('Country "%(value)s" is not ID (Indonesia) or JP (Japan).')
                 % {"value": values["country"].strip()},
             )
-        registry_id = re.sub(r"[\s-]", "", nfkc(values["registry_id"]))
+        registry_id = _ID_SEPARATORS.sub("", nfkc(values["registry_id"]))
         key: tuple[str, str] | None = None
         if registry_id and country:
             if message := registry_id_error(country, registry_id):
@@ -149,11 +186,11 @@ class RowValidator:
         fields["name"] = nfkc(values["name"])
         fields["country"] = country
         fields["registry_id"] = registry_id
-        for column, text in values.items():
-            checker = getattr(self, f"_check_{column}", None)
-            if checker is not None and text.strip():
+        for column, checker in self.checkers:
+            text = values[column]
+            if text.strip():
                 checker(text, country, fields, fail)
-            elif checker is not None:
+            else:
                 self._store_empty(column, country, fields)
         for column, limit in MAX_LENGTHS.items():
             if len(str(fields.get(column) or "")) > limit:
@@ -166,8 +203,7 @@ class RowValidator:
         if errors:
             return RowResult(None, errors, key)
         classification_ids = fields.pop("classification_ids", None)
-        display = {column: values[column].strip() for column in values}
-        record = CompanyRecord(row, country, registry_id, fields, classification_ids, display)
+        record = CompanyRecord(row, country, registry_id, fields, classification_ids, values)
         return RowResult(record, errors, key)
 
     def _store_empty(self, column: str, country: str, fields: dict[str, Any]) -> None:
@@ -236,10 +272,12 @@ class RowValidator:
         url = nfkc(text)
         if "://" not in url:
             url = f"https://{url}"
-        try:
-            _url_validator(url)
-        except ValidationError:
-            fail("website", _('"%(value)s" is not a valid web address.') % {"value": text.strip()})
+        if not _PLAIN_URL.fullmatch(url):
+            try:
+                _url_validator(url)
+            except ValidationError:
+                message = _('"%(value)s" is not a valid web address.') % {"value": text.strip()}
+                fail("website", message)
         fields["website"] = url
 
     def _check_languages(self, text: str, country: str, fields: dict[str, Any], fail: Any) -> None:

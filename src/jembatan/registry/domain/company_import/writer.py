@@ -9,7 +9,11 @@ through-model.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import Any
 
+from django.db import connections, models
+from django.db.models import Field
 from django.utils import timezone
 
 from jembatan.registry.domain.company_import.validation import SCHEME_OF_COUNTRY, CompanyRecord
@@ -47,25 +51,27 @@ class CompanyWriter:
         dry_run: bool,
     ) -> None:
         self.field_names = [name for name in field_names if name not in ("country", "registry_id")]
-        # bulk_update wants field names, not attnames.
-        self.update_fields = [
-            "region" if name == "region_id" else name for name in self.field_names
-        ] + ["size_class", "updated_at"]
+        self.update_fields = [*self.field_names, "size_class", "updated_at"]
         self.scheme_ids = scheme_ids
         self.with_classifications = with_classifications
         self.dry_run = dry_run
         self.counts = WriteCounts()
         self.buffer: list[CompanyRecord] = []
+        self.buffered_keys: set[tuple[str, str]] = set()
 
     def add(self, record: CompanyRecord) -> None:
-        self.buffer.append(record)
-        if len(self.buffer) >= CHUNK_SIZE:
+        key = (record.country, record.registry_id)
+        # A repeated key makes the import fail later; until then, keep one chunk consistent.
+        if key in self.buffered_keys or len(self.buffer) >= CHUNK_SIZE:
             self.flush()
+        self.buffer.append(record)
+        self.buffered_keys.add(key)
 
     def flush(self) -> None:
         if not self.buffer:
             return
         records, self.buffer = self.buffer, []
+        self.buffered_keys = set()
         existing = {
             (company.country, company.registry_id): company
             for company in Company.objects.filter(
@@ -128,11 +134,19 @@ class CompanyWriter:
 
     def _write(self, chunk: _Chunk) -> None:
         if chunk.creates:
-            created = Company.objects.bulk_create([company for company, _ in chunk.creates])
-            for company, (_, codes) in zip(created, chunk.creates, strict=True):
-                chunk.new_links += [(company.pk, code) for code in codes or ()]
+            insert_rows([company for company, _codes in chunk.creates])
+            if self.with_classifications:
+                ids = {
+                    (country, registry_id): pk
+                    for country, registry_id, pk in Company.objects.filter(
+                        registry_id__in=[company.registry_id for company, _codes in chunk.creates]
+                    ).values_list("country", "registry_id", "id")
+                }
+                for company, codes in chunk.creates:
+                    pk = ids[(company.country, company.registry_id)]
+                    chunk.new_links += [(pk, code) for code in codes or ()]
         if chunk.updates:
-            Company.objects.bulk_update(chunk.updates, self.update_fields)
+            update_rows(chunk.updates, self.update_fields)
         if chunk.stale_links:
             Link.objects.filter(id__in=chunk.stale_links).delete()
         if chunk.new_links:
@@ -143,3 +157,66 @@ class CompanyWriter:
                 ],
                 ignore_conflicts=True,
             )
+
+
+# Companies are written with executemany rather than bulk_create/bulk_update: measured on
+# 10,000 rows (SQLite, 2 shared cores), bulk_create spent 6.5 s compiling SQL value by value
+# in batches of 28 rows (SQLite's 999-parameter cap over 35 columns), and bulk_update's
+# CASE WHEN id = ... per field took minutes; one prepared statement run by executemany
+# (pipelined by psycopg on PostgreSQL) does the same work several times faster.
+
+
+# Fields whose Python values the database drivers take as they are: get_db_prep_save on
+# them only re-checks the type, at a cost that dominated the writing of rows.
+_PLAIN_FIELDS = (models.CharField, models.TextField, models.IntegerField, models.ForeignKey)
+
+
+def _preparers(fields: list[Field[Any, Any]], connection: Any, add: bool) -> list[Any]:
+    """One callable per field: company -> the value to send to the database."""
+
+    def plain(field: Field[Any, Any]) -> Any:
+        return attrgetter(field.attname)
+
+    def prepared(field: Field[Any, Any]) -> Any:
+        if add:
+            return lambda company: field.get_db_prep_save(field.pre_save(company, True), connection)
+        return lambda company: field.get_db_prep_save(getattr(company, field.attname), connection)
+
+    return [
+        plain(field)
+        if isinstance(field, _PLAIN_FIELDS) and not isinstance(field, models.FileField)
+        else prepared(field)
+        for field in fields
+    ]
+
+
+def insert_rows(companies: list[Company]) -> None:
+    """INSERT `companies` (without primary keys) with one prepared statement."""
+    connection = connections[Company.objects.db]
+    quote = connection.ops.quote_name
+    fields = [field for field in Company._meta.concrete_fields if not field.primary_key]
+    columns = ", ".join(quote(str(field.column)) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    table = quote(Company._meta.db_table)
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608 (names from the model)
+    preparers = _preparers(fields, connection, add=True)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            sql, [[prepare(company) for prepare in preparers] for company in companies]
+        )
+
+
+def update_rows(companies: list[Company], attnames: list[str]) -> None:
+    """UPDATE each company's `attnames` with one prepared statement run by executemany."""
+    connection = connections[Company.objects.db]
+    quote = connection.ops.quote_name
+    by_attname = {field.attname: field for field in Company._meta.concrete_fields}
+    fields = [by_attname[name] for name in attnames]
+    assignments = ", ".join(f"{quote(str(field.column))} = %s" for field in fields)
+    table = quote(Company._meta.db_table)
+    sql = f"UPDATE {table} SET {assignments} WHERE {quote('id')} = %s"  # noqa: S608 (names from the model)
+    preparers = [*_preparers(fields, connection, add=False), attrgetter("pk")]
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            sql, [[prepare(company) for prepare in preparers] for company in companies]
+        )
