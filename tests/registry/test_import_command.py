@@ -63,8 +63,9 @@ def test_import_command_reads_an_xlsx_sheet(tmp_path: Path) -> None:
 def test_import_command_prints_errors_and_warnings(tmp_path: Path) -> None:
     path = write(tmp_path, csv_text("A,ID,12,x", header="name,country,registry_id,fax"))
     out, err = io.StringIO(), io.StringIO()
-    with pytest.raises(CommandError, match="1 errors: nothing was imported."):
+    with pytest.raises(CommandError) as raised:
         call_command("import", "companies", str(path), "--language", "en", stdout=out, stderr=err)
+    assert str(raised.value) == "1 error: nothing was imported."
     assert out.getvalue() == 'error: row 2, column registry_id: NIB "12" must be 13 digits.\n'
     assert (
         err.getvalue() == 'warning: row 1, column fax: Column "fax" is not known and was ignored.\n'

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from jembatan.registry.domain.company_import import ImportReport, import_companies
 from jembatan.registry.interfaces.tabular_files import open_tabular
@@ -56,10 +57,13 @@ class Command(BaseCommand):
                     self._line(_("warning"), warning.row, warning.column, warning.message)
                 )
             if report.errors:
-                raise CommandError(
-                    _("%(count)d errors: nothing was imported.") % {"count": len(report.errors)},
-                    returncode=1,
+                count = len(report.errors)
+                message = ngettext(
+                    "%(count)d error: nothing was imported.",
+                    "%(count)d errors: nothing was imported.",
+                    count,
                 )
+                raise CommandError(message % {"count": count}, returncode=1)
 
     def _print(self, report: ImportReport) -> None:
         for error in report.errors:
