@@ -1,0 +1,75 @@
+"""The upload form of the company import pages, and where uploads wait for confirmation."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from pathlib import Path
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+ACCEPTED_SUFFIXES = (".csv", ".txt", ".xlsx")
+SESSION_KEY = "registry.company_imports"
+STALE_AFTER_S = 24 * 3600
+
+
+class CompanyImportUploadForm(forms.Form):
+    file = forms.FileField(label=_("File (CSV or XLSX)"))
+    sheet = forms.CharField(
+        label=_("Sheet (XLSX only; the first sheet when empty)"), required=False, max_length=100
+    )
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        if not (upload.name or "").lower().endswith(ACCEPTED_SUFFIXES):
+            raise forms.ValidationError(_("Upload a CSV or XLSX file."))
+        return upload
+
+
+def imports_dir() -> Path:
+    return Path(settings.MEDIA_ROOT) / "imports"
+
+
+def store_upload(session: Any, upload: UploadedFile, sheet: str) -> str:
+    """Keep `upload` under MEDIA_ROOT/imports/ under a random token recorded in `session`."""
+    directory = imports_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    _remove_stale(directory)
+    token = secrets.token_urlsafe(18)
+    suffix = Path(upload.name or "").suffix.lower()
+    with (directory / f"{token}{suffix}").open("wb") as handle:
+        for chunk in upload.chunks():
+            handle.write(chunk)
+    pending = dict(session.get(SESSION_KEY, {}))
+    pending[token] = {"name": upload.name, "file": f"{token}{suffix}", "sheet": sheet}
+    session[SESSION_KEY] = pending
+    return token
+
+
+def pending_upload(session: Any, token: str) -> tuple[Path, dict[str, str]] | None:
+    """The stored file and its details, only if `token` belongs to this session."""
+    details = session.get(SESSION_KEY, {}).get(token)
+    if details is None:
+        return None
+    path = imports_dir() / details["file"]
+    return (path, details) if path.is_file() else None
+
+
+def discard_upload(session: Any, token: str) -> None:
+    pending = dict(session.get(SESSION_KEY, {}))
+    details = pending.pop(token, None)
+    session[SESSION_KEY] = pending
+    if details is not None:
+        (imports_dir() / details["file"]).unlink(missing_ok=True)
+
+
+def _remove_stale(directory: Path) -> None:
+    """Uploads never confirmed are removed a day later."""
+    limit = time.time() - STALE_AFTER_S
+    for path in directory.iterdir():
+        if path.is_file() and path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)

@@ -1,0 +1,189 @@
+"""Readers for the files officers import: CSV (UTF-8, Shift_JIS/CP932, Windows-1252) and XLSX.
+
+Both give `rows()` as (row number, cells as strings), header first, re-readable for the
+import's second pass, and raise `SourceError` for a file that cannot be read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import charset_normalizer
+from django.utils.translation import gettext as _
+
+from jembatan.registry.domain.company_import import SourceError, TabularSource
+
+# Tried in this order; the first that decodes the whole file cleanly wins, except that
+# when both legacy code pages decode it, charset-normalizer picks the likelier one.
+UTF8 = "utf-8-sig"
+LEGACY_ENCODINGS = ("cp932", "cp1252")
+_READ_CHUNK = 1 << 20
+_SAMPLE_SIZE = 256 * 1024
+# Decoding "succeeds" into these only when the guess is wrong: C0/C1 controls (other than
+# tab and line ends) and, for CP932, the private-use area Python maps stray bytes to.
+_UNCLEAN = {
+    UTF8: re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"),
+    "cp932": re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]"),
+    "cp1252": re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"),
+}
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy .xls
+
+
+def _first_unclean_offset(handle: IO[bytes], encoding: str) -> int | None:
+    """The byte offset where decoding `encoding` first fails, or None if the file is clean."""
+    handle.seek(0)
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    offset = 0  # of the first byte the decoder has not turned into text yet
+    while True:
+        chunk = handle.read(_READ_CHUNK)
+        pending = decoder.getstate()[0]
+        try:
+            text = decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as error:
+            return offset + error.start
+        if (match := _UNCLEAN[encoding].search(text)) is not None:
+            bom = len(codecs.BOM_UTF8) if offset == 0 and chunk.startswith(codecs.BOM_UTF8) else 0
+            plain = "utf-8" if encoding == UTF8 else encoding
+            return offset + bom + len(text[: match.start()].encode(plain))
+        if not chunk:
+            return None
+        offset += len(pending) + len(chunk) - len(decoder.getstate()[0])
+
+
+def _line_of(handle: IO[bytes], offset: int) -> int:
+    handle.seek(0)
+    return handle.read(offset).count(b"\n") + 1
+
+
+def detect_encoding(handle: IO[bytes]) -> str:
+    """The encoding of a CSV file, or SourceError naming where it is not decodable."""
+    handle.seek(0)
+    if handle.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        raise SourceError(
+            _("The file is in UTF-16, which is not supported: save it as “CSV UTF-8”."), row=1
+        )
+    failures: dict[str, int] = {}
+    utf8_failure = _first_unclean_offset(handle, UTF8)
+    if utf8_failure is None:
+        return UTF8
+    failures[UTF8] = utf8_failure
+    clean = []
+    for encoding in LEGACY_ENCODINGS:
+        failure = _first_unclean_offset(handle, encoding)
+        if failure is None:
+            clean.append(encoding)
+        else:
+            failures[encoding] = failure
+    if len(clean) == 1:
+        return clean[0]
+    if clean:
+        handle.seek(0)
+        best = charset_normalizer.from_bytes(
+            handle.read(_SAMPLE_SIZE), cp_isolation=list(clean)
+        ).best()
+        return best.encoding if best is not None and best.encoding in clean else clean[0]
+    # The encoding that got furthest is most likely the intended one, with a bad byte.
+    offset = max(failures.values())
+    handle.seek(offset)
+    byte = handle.read(1)
+    raise SourceError(
+        _(
+            "Bad encoding: byte 0x%(byte)s at offset %(offset)d (line %(line)d) is not valid "
+            "UTF-8, Shift_JIS (CP932) or Windows-1252. Save the file as “CSV UTF-8”."
+        )
+        % {"byte": byte.hex().upper(), "offset": offset, "line": _line_of(handle, offset)},
+        row=_line_of(handle, offset),
+    )
+
+
+class CsvSource:
+    """A CSV file; the delimiter (comma, semicolon or tab) is read from the header line."""
+
+    def __init__(self, path: Path, name: str = "") -> None:
+        self.path = path
+        self.name = name or path.name
+        self._encoding: str | None = None
+
+    @property
+    def encoding(self) -> str:
+        if self._encoding is None:
+            with self.path.open("rb") as handle:
+                self._encoding = detect_encoding(handle)
+        return self._encoding
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        encoding = self.encoding
+        with self.path.open(encoding=encoding, newline="") as handle:
+            first_line = handle.readline()
+            handle.seek(0)
+            delimiter = max(",;\t", key=first_line.count)
+            yield from enumerate(csv.reader(handle, delimiter=delimiter), start=1)
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+class XlsxSource:
+    """The first sheet of an XLSX workbook, or the sheet named `sheet`."""
+
+    def __init__(self, path: Path, name: str = "", sheet: str | None = None) -> None:
+        self.path = path
+        self.name = name or path.name
+        self.sheet = sheet
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        import openpyxl  # imported here: it is slow to import and CSV imports do not need it
+
+        try:
+            workbook = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+            raise SourceError(
+                _("The XLSX file cannot be read (%(reason)s).") % {"reason": error}, row=0
+            ) from error
+        try:
+            if self.sheet and self.sheet not in workbook.sheetnames:
+                raise SourceError(
+                    _('The workbook has no sheet "%(sheet)s" (its sheets: %(sheets)s).')
+                    % {"sheet": self.sheet, "sheets": ", ".join(workbook.sheetnames)}
+                )
+            worksheet = workbook[self.sheet] if self.sheet else workbook.worksheets[0]
+            worksheet.reset_dimensions()  # some writers record wrong dimensions
+            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+                yield number, [_cell_text(value) for value in values]
+        finally:
+            workbook.close()
+
+
+def open_tabular(path: Path, *, name: str = "", sheet: str | None = None) -> TabularSource:
+    """A reader for `path`, chosen by its first bytes rather than its name."""
+    with path.open("rb") as handle:
+        magic = handle.read(4)
+    if magic == ZIP_MAGIC:
+        return XlsxSource(path, name, sheet)
+    if magic == OLE_MAGIC:
+        return _UnsupportedSource(path, name)
+    return CsvSource(path, name)
+
+
+class _UnsupportedSource(CsvSource):
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        raise SourceError(
+            _("Old .xls workbooks are not supported: save the file as XLSX or CSV UTF-8.")
+        )

@@ -1,0 +1,89 @@
+"""`jembatan import companies PATH [--dry-run] [--json] [--sheet NAME]`."""  # noqa: N999 (the command is called `import`)
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from jembatan.registry.domain.company_import import ImportReport, import_companies
+from jembatan.registry.interfaces.tabular_files import open_tabular
+
+
+class Command(BaseCommand):
+    help = "Import data files into the registry. See docs/import.md for the columns."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        subcommands = parser.add_subparsers(dest="subcommand", required=True)
+        companies = subcommands.add_parser(
+            "companies", help="Create or update companies from a CSV or XLSX file."
+        )
+        companies.add_argument(
+            "path", type=Path, help="CSV (UTF-8, Shift_JIS, Windows-1252) or XLSX file"
+        )
+        companies.add_argument(
+            "--dry-run", action="store_true", help="validate and count, write nothing"
+        )
+        companies.add_argument("--json", action="store_true", help="print the report as JSON")
+        companies.add_argument(
+            "--sheet", default=None, help="XLSX sheet to read (default: the first)"
+        )
+        companies.add_argument(
+            "--language",
+            default=settings.LANGUAGE_CODE,
+            choices=[code for code, _name in settings.LANGUAGES],
+            help="language of the messages (default: %(default)s)",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: Path = options["path"]
+        if not path.is_file():
+            raise CommandError(f"{path}: no such file")
+        with translation.override(options["language"]):
+            source = open_tabular(path, sheet=options["sheet"])
+            report = import_companies(source, dry_run=options["dry_run"], actor=None)
+            if options["json"]:
+                self.stdout.write(json.dumps(report.as_json(), ensure_ascii=False))
+            else:
+                self._print(report)
+            for warning in report.warnings:
+                self.stderr.write(
+                    self._line(_("warning"), warning.row, warning.column, warning.message)
+                )
+            if report.errors:
+                count = len(report.errors)
+                message = ngettext(
+                    "%(count)d error: nothing was imported.",
+                    "%(count)d errors: nothing was imported.",
+                    count,
+                )
+                raise CommandError(message % {"count": count}, returncode=1)
+
+    def _print(self, report: ImportReport) -> None:
+        for error in report.errors:
+            self.stdout.write(self._line(_("error"), error.row, error.column, error.message))
+        if report.errors:
+            return
+        summary = _("%(created)d created, %(updated)d updated, %(unchanged)d unchanged.") % {
+            "created": report.created,
+            "updated": report.updated,
+            "unchanged": report.unchanged,
+        }
+        if report.dry_run:
+            summary = _("Dry run, nothing written: %(summary)s") % {"summary": summary}
+        self.stdout.write(summary)
+
+    @staticmethod
+    def _line(kind: str, row: int, column: str, message: str) -> str:
+        return _("%(kind)s: row %(row)d, column %(column)s: %(message)s") % {
+            "kind": kind,
+            "row": row,
+            "column": column or "-",
+            "message": message,
+        }
