@@ -11,7 +11,7 @@ from stdnum.jp import cn
 
 from jembatan.registry.domain.company_import import ImportReport, import_companies
 from jembatan.registry.interfaces.tabular_files import open_tabular
-from jembatan.registry.models import Classification, Region
+from jembatan.registry.models import Classification
 
 HEADER = "name,country,registry_id,region,city,industry_codes,employees,founded_year,website,languages,description"
 
@@ -27,26 +27,7 @@ ID2 = "9120000000002"
 
 
 def make_reference_rows() -> None:
-    Region.objects.bulk_create(
-        [
-            Region(
-                code="ID-JB",
-                country="ID",
-                name_en="West Java",
-                name_id="Jawa Barat",
-                name_ja="西ジャワ州",
-            ),
-            Region(
-                code="ID-JT",
-                country="ID",
-                name_en="Central Java",
-                name_id="Jawa Tengah",
-                name_ja="中部ジャワ州",
-            ),
-            Region(code="JP-28", country="JP", name_en="Hyōgo", name_id="Hyogo", name_ja="兵庫県"),
-            Region(code="JP-13", country="JP", name_en="Tōkyō", name_id="Tokyo", name_ja="東京都"),
-        ]
-    )
+    # Regions are synced after migrate (ISO 3166-2 with corrected names); codes come here.
     Classification.objects.bulk_create(
         [
             Classification(scheme="kbli2020", code="22220", level="subclass"),

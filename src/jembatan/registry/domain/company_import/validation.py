@@ -17,10 +17,14 @@ import pycountry
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
-from stdnum.jp import cn
 
 from jembatan.registry.domain.company_import.columns import HeaderMap
 from jembatan.registry.domain.company_import.regions import RegionIndex, _resolve_region
+from jembatan.registry.domain.identifiers import (
+    IdentifierError,
+    normalise_corporate_number,
+    normalise_nib,
+)
 from jembatan.registry.domain.company_import.report import RowError
 from jembatan.registry.models import Scheme
 
@@ -103,16 +107,17 @@ def nfkc(text: str) -> str:
 
 
 def registry_id_error(country: str, value: str) -> str | None:
-    """Why `value` is not a valid identifier in `country`, or None.
-
-    Stand-in for the shared identifier rules (registry/domain/identifiers.py) until they land.
-    """
-    if not (len(value) == 13 and value.isascii() and value.isdigit()):
+    """Why `value` is not a valid identifier in `country`, or None (the shared rules in
+    registry/domain/identifiers.py decide; the wording here names the value)."""
+    normalise = normalise_nib if country == "ID" else normalise_corporate_number
+    try:
+        normalise(value)
+    except IdentifierError as error:
+        if error.code == "corporate_number_checksum":
+            return _('Corporate number "%(value)s" has a wrong check digit.') % {"value": value}
         if country == "ID":
             return _('NIB "%(value)s" must be 13 digits.') % {"value": value}
         return _('Corporate number "%(value)s" must be 13 digits.') % {"value": value}
-    if country == "JP" and not cn.is_valid(value):
-        return _('Corporate number "%(value)s" has a wrong check digit.') % {"value": value}
     return None
 
 
