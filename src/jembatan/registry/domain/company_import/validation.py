@@ -20,12 +20,12 @@ from django.utils.translation import gettext as _
 
 from jembatan.registry.domain.company_import.columns import HeaderMap
 from jembatan.registry.domain.company_import.regions import RegionIndex, _resolve_region
+from jembatan.registry.domain.company_import.report import RowError
 from jembatan.registry.domain.identifiers import (
     IdentifierError,
     normalise_corporate_number,
     normalise_nib,
 )
-from jembatan.registry.domain.company_import.report import RowError
 from jembatan.registry.models import Scheme
 
 FOUNDED_YEAR_MIN = 1800
