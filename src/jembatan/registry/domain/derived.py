@@ -76,22 +76,48 @@ def isic_classes_for(codes: Iterable[int]) -> dict[int, list[str]]:
 
 
 def refresh_sectors(companies: Iterable[Company]) -> None:
-    """Recompute the programme sectors of `companies` from their classification codes.
+    """Recompute the programme sectors of `companies` from their classification codes."""
+    refresh_sectors_of([c.pk for c in companies])
 
-    A company without codes keeps the sectors given by hand (the demo and the edit form
-    set them directly), since there is nothing to derive them from.
+
+def refresh_sectors_of(company_ids: Iterable[int] | None = None, chunk: int = 2000) -> None:
+    """Recompute programme sectors from classification codes, in a few queries per chunk.
+
+    `None` means every company that declares codes (what an import needs). A company without
+    codes keeps the sectors given by hand (the demo and the edit form set them directly),
+    since there is nothing to derive them from.
     """
-    through = Company.sectors.through
-    for company in companies:
-        code_ids = list(company.classifications.values_list("id", flat=True))
-        if not code_ids:
-            continue
-        isic = isic_classes_for(code_ids)
-        slugs = {
-            slug for codes in isic.values() for code in codes for slug in sector_for_isic(code)
-        }
-        through.objects.filter(company_id=company.pk).exclude(programmesector_id__in=slugs).delete()
-        through.objects.bulk_create(
-            [through(company_id=company.pk, programmesector_id=s) for s in sorted(slugs)],
-            ignore_conflicts=True,
+    codes = Company.classifications.through.objects.all()
+    if company_ids is not None:
+        wanted_ids = sorted(set(company_ids))
+        chunks = [wanted_ids[i : i + chunk] for i in range(0, len(wanted_ids), chunk)]
+    else:
+        all_ids = sorted(set(codes.values_list("company_id", flat=True)))
+        chunks = [all_ids[i : i + chunk] for i in range(0, len(all_ids), chunk)]
+    slugs_of: dict[int, set[str]] = {}
+    for ids in chunks:
+        pairs = list(
+            codes.filter(company_id__in=ids).values_list("company_id", "classification_id")
         )
+        missing = {code_id for _, code_id in pairs} - slugs_of.keys()
+        for code_id, isic_codes in isic_classes_for(missing).items():
+            slugs_of[code_id] = {slug for code in isic_codes for slug in sector_for_isic(code)}
+        _replace_sectors(pairs, slugs_of)
+
+
+def _replace_sectors(pairs: list[tuple[int, int]], slugs_of: dict[int, set[str]]) -> None:
+    through = Company.sectors.through
+    wanted: set[tuple[int, str]] = {
+        (company_id, slug) for company_id, code_id in pairs for slug in slugs_of.get(code_id, ())
+    }
+    ids = {company_id for company_id, _ in pairs}
+    current = set(
+        through.objects.filter(company_id__in=ids).values_list("company_id", "programmesector_id")
+    )
+    for company_id, slug in current - wanted:
+        through.objects.filter(company_id=company_id, programmesector_id=slug).delete()
+    through.objects.bulk_create(
+        [through(company_id=c, programmesector_id=s) for c, s in sorted(wanted - current)],
+        batch_size=1000,
+        ignore_conflicts=True,
+    )

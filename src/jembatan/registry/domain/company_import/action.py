@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from jembatan.core.domain.audit import log_action
 from jembatan.registry.domain.company_import.columns import HeaderMap, map_headers
 from jembatan.registry.domain.company_import.regions import RegionIndex
+from jembatan.registry.domain.derived import refresh_sectors_of
 from jembatan.registry.domain.company_import.report import ImportReport, RowError, SourceError
 from jembatan.registry.domain.company_import.validation import (
     SCHEME_LABELS,
@@ -125,6 +126,12 @@ def _run(source: TabularSource, report: ImportReport, *, dry_run: bool, actor: A
     if report.errors:
         return
     writer.flush()
+    if (
+        writer.with_classifications
+        and not dry_run
+        and (writer.counts.created or writer.counts.updated)
+    ):
+        refresh_sectors_of()
     report.created = writer.counts.created
     report.updated = writer.counts.updated
     report.unchanged = writer.counts.unchanged
