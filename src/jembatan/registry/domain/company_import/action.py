@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from jembatan.core.domain.audit import log_action
 from jembatan.registry.domain.company_import.columns import HeaderMap, map_headers
 from jembatan.registry.domain.company_import.regions import RegionIndex
-from jembatan.registry.domain.derived import refresh_sectors_of
 from jembatan.registry.domain.company_import.report import ImportReport, RowError, SourceError
 from jembatan.registry.domain.company_import.validation import (
     SCHEME_LABELS,
@@ -27,6 +26,7 @@ from jembatan.registry.domain.company_import.validation import (
     model_fields_for,
 )
 from jembatan.registry.domain.company_import.writer import CompanyWriter
+from jembatan.registry.domain.derived import refresh_sectors_of
 from jembatan.registry.models import Classification, Company
 
 SAMPLE_SIZE = 10
