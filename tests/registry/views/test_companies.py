@@ -261,7 +261,7 @@ def test_edit_invalid_phone_is_a_field_error(client: Client, member, company) ->
     response = client.post(f"/companies/{company.pk}/edit/", data)
     assert response.status_code == 400
     errors = response.context["contacts"].forms[0].errors
-    assert errors["phone"] == ["“12345” is not a valid phone number in Indonesia."]
+    assert errors["phone"] == ["“12345”: This phone number is not valid for its country."]
 
 
 def test_edit_japanese_phone_uses_japan_as_default_region(
@@ -293,12 +293,10 @@ def test_edit_officer_changes_registry_id_with_check(client: Client, officer, co
     bad = client.post(
         f"/companies/{company.pk}/edit/", _edit_data(company, country="ID", registry_id="12345")
     )
-    assert bad.context["form"].errors["registry_id"] == [
-        "The identifier must have exactly 13 digits."
-    ]
+    assert bad.context["form"].errors["registry_id"] == ["An NIB has exactly 13 digits."]
     good = client.post(
         f"/companies/{company.pk}/edit/",
-        _edit_data(company, country="ID", registry_id="9120000099999"),
+        _edit_data(company, country="ID", registry_id="9120-0000-99999"),
     )
     company.refresh_from_db()
     assert good.status_code == 302

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from jembatan.registry.domain.sectors import sector_for_isic
 from jembatan.registry.domain.size import (
@@ -79,7 +79,8 @@ def refresh_sectors(companies: Iterable[Company]) -> None:
     """Recompute the programme sectors of `companies` from their classification codes.
 
     A company without codes keeps the sectors given by hand (the demo and the edit form
-    set them directly), since there is nothing to derive them from.
+    set them directly), since there is nothing to derive them from; so does a company whose
+    codes reach no ISIC class yet (ISIC or the crosswalk not loaded, every link rejected).
     """
     through = Company.sectors.through
     for company in companies:
@@ -87,6 +88,8 @@ def refresh_sectors(companies: Iterable[Company]) -> None:
         if not code_ids:
             continue
         isic = isic_classes_for(code_ids)
+        if not any(isic.values()):
+            continue
         slugs = {
             slug for codes in isic.values() for code in codes for slug in sector_for_isic(code)
         }
@@ -95,3 +98,45 @@ def refresh_sectors(companies: Iterable[Company]) -> None:
             [through(company_id=company.pk, programmesector_id=s) for s in sorted(slugs)],
             ignore_conflicts=True,
         )
+
+
+def classification_codes_in_order(company: Company) -> list[tuple[str, str]]:
+    """The (scheme, code) pairs of a stored company, in the order they were given."""
+    through = Company.classifications.through
+    rows = through.objects.filter(company_id=company.pk).order_by("id")
+    return list(rows.values_list("classification__scheme", "classification__code"))
+
+
+def set_classifications(company: Company, classifications: Sequence[Classification]) -> None:
+    """Give a stored company exactly these codes, keeping their order: the first is its main
+    activity (for a Japanese firm, the code that decides its SME sector)."""
+    classifications = list(dict.fromkeys(classifications))
+    wanted = [(c.scheme, c.code) for c in classifications]
+    if classification_codes_in_order(company) == wanted:
+        return
+    # Through the join table: the related manager's add() takes a set and loses the order.
+    through = Company.classifications.through
+    through.objects.filter(company_id=company.pk).delete()
+    through.objects.bulk_create(
+        [through(company_id=company.pk, classification_id=c.pk) for c in classifications]
+    )
+
+
+def main_code_for(company: Company) -> str | None:
+    """The code that decides a Japanese firm's SME sector: its first JSIC code, in the order
+    the codes were given; None for Indonesian firms and firms without one."""
+    if company.country != "JP" or company.pk is None:
+        return None
+    codes = [code for scheme, code in classification_codes_in_order(company) if scheme == "jsic14"]
+    return codes[0] if codes else None
+
+
+def update_derived_fields(company: Company) -> None:
+    """Recompute and save a stored company's size class and programme sectors.
+
+    The one code path behind the edit form, the API and the admin: call it after the
+    company and its classification codes are saved.
+    """
+    apply_derived_fields(company, main_code_for(company))
+    company.save(update_fields=["size_class"])
+    refresh_sectors([company])
