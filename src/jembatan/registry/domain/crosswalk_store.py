@@ -24,6 +24,7 @@ from jembatan.registry.domain.derived import refresh_sectors
 from jembatan.registry.domain.taxonomy import ClassificationRecord
 from jembatan.registry.models import Classification, Company, CrosswalkLink
 
+# By the proposal's method up to its first ":" ("via_class:identical_code" is via_class).
 _METHODS = {"identical_code": CrosswalkLink.Method.DIRECT, "via_class": CrosswalkLink.Method.PARENT}
 
 
@@ -113,7 +114,7 @@ def store_proposals(scheme: str, proposals: Iterable[CrosswalkProposal]) -> int:
             CrosswalkLink(
                 source_id=source_id,
                 isic_id=isic_id,
-                method=_METHODS.get(p.method, CrosswalkLink.Method.PROPOSED),
+                method=_METHODS.get(p.method.split(":")[0], CrosswalkLink.Method.PROPOSED),
                 basis=p.method,
                 score=round(p.score, 4),
             )
