@@ -388,3 +388,34 @@ def test_company_options_describes_fields_to_signed_in_users(
 
 def test_company_options_anonymous_is_401(db: None) -> None:
     assert APIClient().options(LIST_URL).status_code == 401
+
+
+def test_company_create_tax_number_checked_for_the_country(officer: Any) -> None:
+    errors = post_errors(officer, private={"tax_number": "01.312.166.1-091.000"})
+    assert errors == {
+        "private": {
+            "tax_number": ["This NPWP's check digit is wrong; please check for a typing error."]
+        }
+    }
+
+
+def test_company_create_japanese_invoice_number_stored_as_t_and_13_digits(officer: Any) -> None:
+    region("JP-27")
+    payload = valid_payload(
+        country="JP",
+        registry_id="5010401067252",
+        region_code="JP-27",
+        capital_currency="JPY",
+        private={"tax_number": "t5010401067252"},
+    )
+    response = api_client(officer).post(LIST_URL, payload, format="json")
+    assert response.status_code == 201, response.content
+    assert response.json()["private"]["tax_number"] == "T5010401067252"
+
+
+def test_company_create_registry_id_typed_with_dashes_is_normalised(officer: Any) -> None:
+    response = api_client(officer).post(
+        LIST_URL, valid_payload(registry_id="9120-0012-34567"), format="json"
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["registry_id"] == "9120001234567"
