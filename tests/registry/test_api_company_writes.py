@@ -44,7 +44,7 @@ def valid_payload(**changes: Any) -> dict[str, Any]:
         "description_language": "id",
         "classification_codes": ["kbli2020:17021"],
         "sectors": ["packaging"],
-        "private": {"tax_number": "01.234.567.8-901.000", "address": "Jl. Industri 5"},
+        "private": {"tax_number": "01.312.166.0-091.000", "address": "Jl. Industri 5"},
     }
     payload.update(changes)
     return payload
@@ -66,9 +66,9 @@ def test_company_create_by_officer(officer: Any) -> None:
     assert sorted(company.certifications.values_list("code", flat=True)) == ["halal", "iso9001"]
     assert list(company.classifications.values_list("code", flat=True)) == ["17021"]
     assert list(company.sectors.values_list("slug", flat=True)) == ["packaging"]
-    assert (company.tax_number, company.address) == ("01.234.567.8-901.000", "Jl. Industri 5")
+    assert (company.tax_number, company.address) == ("013121660091000", "Jl. Industri 5")
     assert company.verification == "unverified"
-    assert response.json()["private"]["tax_number"] == "01.234.567.8-901.000"
+    assert response.json()["private"]["tax_number"] == "013121660091000"
     entry = AuditLogEntry.objects.get(action="jembatan.company.created")
     assert (entry.actor, entry.object_id) == (officer, str(company.pk))
 
@@ -106,24 +106,25 @@ def post_errors(user: Any, **changes: Any) -> dict[str, Any]:
 
 def test_company_create_registry_id_must_be_13_digits(officer: Any) -> None:
     assert post_errors(officer, registry_id="912000123456") == {
-        "registry_id": ["The registry identifier must be exactly 13 digits."]
+        "registry_id": ["An NIB has exactly 13 digits."]
     }
 
 
 def test_company_create_japanese_registry_id_needs_valid_check_digit(officer: Any) -> None:
     base = "101000000042"
     wrong = str((int(cn.calc_check_digit(base)) + 1) % 10) + base
-    errors = post_errors(officer, country="JP", registry_id=wrong, region_code=None)
+    errors = post_errors(officer, country="JP", registry_id=wrong, region_code=None, private={})
     assert errors == {
         "registry_id": [
-            f"The registry identifier {wrong} is not a valid Japanese corporate number."
+            "This corporate number's check digit is wrong; please check for a typing error."
         ]
     }
 
 
 def test_company_create_valid_japanese_corporate_number(officer: Any) -> None:
     base = "101000000042"
-    payload = valid_payload(country="JP", registry_id=cn.calc_check_digit(base) + base)
+    number = cn.calc_check_digit(base) + base
+    payload = valid_payload(country="JP", registry_id=number, private={"tax_number": f"T{number}"})
     payload.update(region_code="JP-27", capital_currency="JPY", name="株式会社なにわ精工")
     region("JP-27")
     response = api_client(officer).post(LIST_URL, payload, format="json")
@@ -186,12 +187,16 @@ def test_company_partial_update_by_officer_and_member(
     user = request.getfixturevalue(role)
     response = api_client(user).patch(
         detail_url(company),
-        {"city": "Cimahi", "employees": 12, "private": {"tax_number": "99"}},
+        {"city": "Cimahi", "employees": 12, "private": {"tax_number": "01.312.166.0-091.000"}},
         format="json",
     )
     assert response.status_code == 200, response.content
     company.refresh_from_db()
-    assert (company.city, company.employees, company.tax_number) == ("Cimahi", 12, "99")
+    assert (company.city, company.employees, company.tax_number) == (
+        "Cimahi",
+        12,
+        "013121660091000",
+    )
     entry = AuditLogEntry.objects.get(action="jembatan.company.changed")
     assert entry.data == {"fields": ["city", "employees", "tax_number"]}
 
@@ -303,14 +308,12 @@ def test_contacts_create_refused_for_outsider_and_viewer(
 @pytest.mark.parametrize(
     ("phone", "error"),
     [
-        (
-            "0221234567",
-            "The phone number 0221234567 is not a valid international number like +62211234567.",
-        ),
-        ("+62 1", "The phone number +62 1 is not a valid international number like +62211234567."),
+        ("12345", "“12345”: This phone number is not valid for its country."),
+        ("+62 1", "“+62 1”: This does not look like a phone number."),
+        ("call me", "“call me”: This does not look like a phone number."),
     ],
 )
-def test_contacts_create_phone_must_be_e164(
+def test_contacts_create_phone_must_be_valid(
     officer: Any, company: Company, phone: str, error: str
 ) -> None:
     response = api_client(officer).post(
@@ -385,3 +388,34 @@ def test_company_options_describes_fields_to_signed_in_users(
 
 def test_company_options_anonymous_is_401(db: None) -> None:
     assert APIClient().options(LIST_URL).status_code == 401
+
+
+def test_company_create_tax_number_checked_for_the_country(officer: Any) -> None:
+    errors = post_errors(officer, private={"tax_number": "01.312.166.1-091.000"})
+    assert errors == {
+        "private": {
+            "tax_number": ["This NPWP's check digit is wrong; please check for a typing error."]
+        }
+    }
+
+
+def test_company_create_japanese_invoice_number_stored_as_t_and_13_digits(officer: Any) -> None:
+    region("JP-27")
+    payload = valid_payload(
+        country="JP",
+        registry_id="5010401067252",
+        region_code="JP-27",
+        capital_currency="JPY",
+        private={"tax_number": "t5010401067252"},
+    )
+    response = api_client(officer).post(LIST_URL, payload, format="json")
+    assert response.status_code == 201, response.content
+    assert response.json()["private"]["tax_number"] == "T5010401067252"
+
+
+def test_company_create_registry_id_typed_with_dashes_is_normalised(officer: Any) -> None:
+    response = api_client(officer).post(
+        LIST_URL, valid_payload(registry_id="9120-0012-34567"), format="json"
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["registry_id"] == "9120001234567"

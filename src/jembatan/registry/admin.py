@@ -1,7 +1,24 @@
+"""The registry in Django admin. Verification and crosswalk decisions go through the same
+domain functions as the web pages and the API, so every path records who decided and when."""
+
 from __future__ import annotations
 
-from django.contrib import admin
+from typing import Any
 
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.db import models
+from django.db.models import QuerySet
+from django.forms import ModelForm
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from jembatan.registry.domain.crosswalk_store import review_link
+from jembatan.registry.domain.derived import update_derived_fields
+from jembatan.registry.domain.verification import return_company, verify_company
+from jembatan.registry.interfaces.forms import ReturnCompanyForm
 from jembatan.registry.models import (
     Certification,
     Classification,
@@ -26,8 +43,70 @@ class CompanyAdmin(admin.ModelAdmin):
     list_select_related = ("region",)
     raw_id_fields = ("classifications", "verified_by")
     filter_horizontal = ("certifications", "sectors")
-    readonly_fields = ("size_class", "created_at", "updated_at")
+    # Verification changes only through the actions, which record the officer and the date.
+    readonly_fields = (
+        "size_class",
+        "verification",
+        "verification_note",
+        "verified_by",
+        "verified_at",
+        "created_at",
+        "updated_at",
+    )
     inlines = [ContactInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    actions = ["verify_selected", "return_selected"]
+
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
+    ) -> None:
+        super().save_related(request, form, formsets, change)
+        update_derived_fields(form.instance)  # once the classification codes are saved
+
+    @admin.action(description=_("Verify the selected companies"), permissions=["verify"])
+    def verify_selected(self, request: HttpRequest, queryset: QuerySet[Company]) -> None:
+        companies = list(queryset)
+        for company in companies:
+            verify_company(company, request.user)
+        self.message_user(
+            request,
+            ngettext("%(count)d company verified.", "%(count)d companies verified.", len(companies))
+            % {"count": len(companies)},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Return the selected companies with a note"), permissions=["verify"]
+    )
+    def return_selected(
+        self, request: HttpRequest, queryset: QuerySet[Company]
+    ) -> HttpResponse | None:
+        form = ReturnCompanyForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            companies = list(queryset)
+            for company in companies:
+                return_company(company, request.user, form.cleaned_data["note"])
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d company returned.", "%(count)d companies returned.", len(companies)
+                )
+                % {"count": len(companies)},
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Return companies with a note"),
+            "opts": self.model._meta,
+            "companies": queryset,
+            "form": form,
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/registry/company/return_note.html", context)
+
+    def has_verify_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.has_perm("registry.verify_company"))
 
 
 @admin.register(Classification)
@@ -40,10 +119,46 @@ class ClassificationAdmin(admin.ModelAdmin):
 
 @admin.register(CrosswalkLink)
 class CrosswalkLinkAdmin(admin.ModelAdmin):
-    list_display = ("source", "isic", "method", "score", "status", "confirmed_by", "confirmed_at")
+    list_display = (
+        "source",
+        "isic",
+        "method",
+        "basis",
+        "score",
+        "status",
+        "confirmed_by",
+        "confirmed_at",
+    )
     list_filter = ("status", "method", "source__scheme")
+    list_select_related = ("source", "isic", "confirmed_by")
+    search_fields = ("source__code", "isic__code", "source__title_en", "source__title_id")
     raw_id_fields = ("source", "isic")
-    readonly_fields = ("confirmed_by", "confirmed_at")
+    readonly_fields = ("status", "confirmed_by", "confirmed_at")
+    actions = ["confirm_selected", "reject_selected"]
+
+    @admin.action(description=_("Confirm the selected links"), permissions=["review"])
+    def confirm_selected(self, request: HttpRequest, queryset: QuerySet[CrosswalkLink]) -> None:
+        self._review(request, queryset, confirm=True)
+
+    @admin.action(description=_("Reject the selected links"), permissions=["review"])
+    def reject_selected(self, request: HttpRequest, queryset: QuerySet[CrosswalkLink]) -> None:
+        self._review(request, queryset, confirm=False)
+
+    def _review(
+        self, request: HttpRequest, queryset: QuerySet[CrosswalkLink], *, confirm: bool
+    ) -> None:
+        links = list(queryset.select_related("source", "isic"))
+        for link in links:
+            review_link(link, request.user, confirm=confirm)
+        template = (
+            ngettext("%(count)d link confirmed.", "%(count)d links confirmed.", len(links))
+            if confirm
+            else ngettext("%(count)d link rejected.", "%(count)d links rejected.", len(links))
+        )
+        self.message_user(request, template % {"count": len(links)}, messages.SUCCESS)
+
+    def has_review_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.has_perm("registry.review_crosswalk"))
 
 
 admin.site.register(Region)

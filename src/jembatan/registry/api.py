@@ -136,7 +136,8 @@ class CompanyViewSet(
     @contacts.mapping.post
     def add_contact(self, request: Request, pk: str | None = None) -> Response:
         company = self.get_object()
-        serializer = ContactSerializer(data=request.data, context=self.get_serializer_context())
+        context = {**self.get_serializer_context(), "country": company.country}
+        serializer = ContactSerializer(data=request.data, context=context)
         serializer.is_valid(raise_exception=True)
         serializer.save(company=company)
         return Response(serializer.data, status=status.HTTP_201_CREATED)

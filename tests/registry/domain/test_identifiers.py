@@ -18,6 +18,8 @@ from jembatan.registry.domain.identifiers import (
     normalise_invoice_registration_number,
     normalise_nib,
     normalise_npwp,
+    normalise_registry_id,
+    normalise_tax_number,
 )
 
 # Published corporate numbers: National Tax Agency, and two listed companies'
@@ -162,3 +164,47 @@ def test_error_carries_code_and_english_default() -> None:
     assert error.code == "nib_length"
     assert error.message == "An NIB has exactly 13 digits."
     assert set(ERROR_MESSAGES) >= {"nib_length", "corporate_number_checksum"}
+
+
+@pytest.mark.parametrize(
+    ("country", "value", "expected"),
+    [
+        ("ID", "9120-0012-34567", "9120001234567"),
+        ("JP", "5-0104-0106-7252", "5010401067252"),
+    ],
+)
+def test_registry_id_by_country(country: str, value: str, expected: str) -> None:
+    assert normalise_registry_id(country, value) == expected
+
+
+def test_registry_id_japanese_check_digit_checked() -> None:
+    with pytest.raises(IdentifierError) as error:
+        normalise_registry_id("JP", "6010401067252")
+    assert error.value.code == "corporate_number_checksum"
+
+
+@pytest.mark.parametrize(
+    ("country", "value", "expected"),
+    [
+        ("ID", "01.312.166.0-091.000", "013121660091000"),
+        ("JP", "5010401067252", "5010401067252"),
+        ("JP", "t5010401067252", "T5010401067252"),
+        ("JP", "Ｔ５０１０４０１０６７２５２", "T5010401067252"),
+    ],
+)
+def test_tax_number_by_country(country: str, value: str, expected: str) -> None:
+    assert normalise_tax_number(country, value) == expected
+
+
+@pytest.mark.parametrize(
+    ("country", "value", "code"),
+    [
+        ("ID", "01.312.166.1-091.000", "npwp_checksum"),
+        ("JP", "T6010401067252", "invoice_number_checksum"),
+        ("JP", "01.312.166.0-091.000", "corporate_number_format"),
+    ],
+)
+def test_tax_number_errors_by_country(country: str, value: str, code: str) -> None:
+    with pytest.raises(IdentifierError) as error:
+        normalise_tax_number(country, value)
+    assert error.value.code == code

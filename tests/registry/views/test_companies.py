@@ -261,7 +261,7 @@ def test_edit_invalid_phone_is_a_field_error(client: Client, member, company) ->
     response = client.post(f"/companies/{company.pk}/edit/", data)
     assert response.status_code == 400
     errors = response.context["contacts"].forms[0].errors
-    assert errors["phone"] == ["“12345” is not a valid phone number in Indonesia."]
+    assert errors["phone"] == ["“12345”: This phone number is not valid for its country."]
 
 
 def test_edit_japanese_phone_uses_japan_as_default_region(
@@ -293,12 +293,10 @@ def test_edit_officer_changes_registry_id_with_check(client: Client, officer, co
     bad = client.post(
         f"/companies/{company.pk}/edit/", _edit_data(company, country="ID", registry_id="12345")
     )
-    assert bad.context["form"].errors["registry_id"] == [
-        "The identifier must have exactly 13 digits."
-    ]
+    assert bad.context["form"].errors["registry_id"] == ["An NIB has exactly 13 digits."]
     good = client.post(
         f"/companies/{company.pk}/edit/",
-        _edit_data(company, country="ID", registry_id="9120000099999"),
+        _edit_data(company, country="ID", registry_id="9120-0000-99999"),
     )
     company.refresh_from_db()
     assert good.status_code == 302
@@ -381,3 +379,33 @@ def test_edit_by_member_resubmits_returned_company(client: Client, member, compa
     client.post(f"/companies/{company.pk}/edit/", _edit_data(company))
     company.refresh_from_db()
     assert company.verification == Company.Verification.UNVERIFIED
+
+
+def test_edit_tax_number_checked_as_npwp_for_indonesia(client: Client, member, company) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(member)
+    url = f"/companies/{company.pk}/edit/"
+    bad = client.post(url, _edit_data(company, tax_number="01.312.166.1-091.000"))
+    assert bad.context["form"].errors["tax_number"] == [
+        "This NPWP's check digit is wrong; please check for a typing error."
+    ]
+    assert (
+        client.post(url, _edit_data(company, tax_number="01.312.166.0-091.000")).status_code == 302
+    )
+    company.refresh_from_db()
+    assert company.tax_number == "013121660091000"
+
+
+def test_edit_tax_number_of_a_japanese_firm_is_a_corporate_or_invoice_number(
+    client: Client, officer, other_company
+) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(officer)
+    url = f"/companies/{other_company.pk}/edit/"
+    data = {"country": "JP", "registry_id": other_company.registry_id}
+    npwp = client.post(url, _edit_data(other_company, tax_number="013121660091000", **data))
+    assert npwp.context["form"].errors["tax_number"] == [
+        "A corporate number has exactly 13 digits."
+    ]
+    invoice = _edit_data(other_company, tax_number="T 5010-4010-67252", **data)
+    assert client.post(url, invoice).status_code == 302
+    other_company.refresh_from_db()
+    assert other_company.tax_number == "T5010401067252"

@@ -2,24 +2,29 @@
 
 Proposals are recomputed whenever a classification is loaded; a link an officer confirmed,
 rejected or entered by hand is never touched, and a code with a confirmed link gets no new
-proposal.
+proposal. Officers decide through `review_link` and `correct_link`, the one code path of the
+review page and the admin.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from jembatan.core.domain.audit import log_action
 from jembatan.registry.domain.crosswalk import (
     CrosswalkProposal,
     propose_jsic_to_isic,
     propose_kbli_to_isic,
 )
+from jembatan.registry.domain.derived import refresh_sectors
 from jembatan.registry.domain.taxonomy import ClassificationRecord
-from jembatan.registry.models import Classification, CrosswalkLink
+from jembatan.registry.models import Classification, Company, CrosswalkLink
 
+# By the proposal's method up to its first ":" ("via_class:identical_code" is via_class).
 _METHODS = {"identical_code": CrosswalkLink.Method.DIRECT, "via_class": CrosswalkLink.Method.PARENT}
 
 
@@ -137,7 +142,7 @@ def store_proposals(scheme: str, proposals: Iterable[CrosswalkProposal]) -> int:
             CrosswalkLink(
                 source_id=source_id,
                 isic_id=isic_id,
-                method=_METHODS.get(p.method, CrosswalkLink.Method.PROPOSED),
+                method=_METHODS.get(p.method.split(":")[0], CrosswalkLink.Method.PROPOSED),
                 basis=p.method,
                 score=round(p.score, 4),
             )
@@ -150,9 +155,58 @@ def store_proposals(scheme: str, proposals: Iterable[CrosswalkProposal]) -> int:
     return len(links)
 
 
-def review_link(link: CrosswalkLink, officer: object, *, confirm: bool) -> None:
-    """An officer confirms or rejects one link; who and when is kept."""
-    link.status = CrosswalkLink.Status.CONFIRMED if confirm else CrosswalkLink.Status.REJECTED
-    link.confirmed_by = officer  # type: ignore[assignment]
-    link.confirmed_at = timezone.now()
-    link.save(update_fields=["status", "confirmed_by", "confirmed_at"])
+def review_link(link: CrosswalkLink, officer: Any, *, confirm: bool) -> CrosswalkLink:
+    """An officer confirms or rejects one link; who and when is kept and audit-logged.
+
+    The sectors of the companies holding the source code follow the decision.
+    """
+    with transaction.atomic():
+        link.status = CrosswalkLink.Status.CONFIRMED if confirm else CrosswalkLink.Status.REJECTED
+        link.confirmed_by = officer
+        link.confirmed_at = timezone.now()
+        link.save(update_fields=["status", "confirmed_by", "confirmed_at"])
+        action = "jembatan.crosswalk.confirmed" if confirm else "jembatan.crosswalk.rejected"
+        log_action(action, link, officer, data=_describe(link))
+        _refresh_companies_of(link.source_id)
+    return link
+
+
+def correct_link(link: CrosswalkLink, officer: Any, isic_code: str) -> CrosswalkLink:
+    """An officer links the source of `link` to another ISIC class instead.
+
+    The link to `isic_code` is created (or updated) as a manual, confirmed one; `link` is
+    rejected. Raises Classification.DoesNotExist when `isic_code` is not an ISIC class.
+    Returns the manual link.
+    """
+    isic = Classification.objects.get(scheme="isic4", code=isic_code, level="class")
+    now = timezone.now()
+    with transaction.atomic():
+        manual, _created = CrosswalkLink.objects.update_or_create(
+            source_id=link.source_id,
+            isic=isic,
+            defaults={
+                "method": CrosswalkLink.Method.MANUAL,
+                "basis": "officer",
+                "score": 1.0,
+                "status": CrosswalkLink.Status.CONFIRMED,
+                "confirmed_by": officer,
+                "confirmed_at": now,
+            },
+        )
+        if manual.pk != link.pk:
+            link.status = CrosswalkLink.Status.REJECTED
+            link.confirmed_by = officer
+            link.confirmed_at = now
+            link.save(update_fields=["status", "confirmed_by", "confirmed_at"])
+        data = {**_describe(manual), "replaces": link.isic.code}
+        log_action("jembatan.crosswalk.corrected", manual, officer, data=data)
+        _refresh_companies_of(link.source_id)
+    return manual
+
+
+def _describe(link: CrosswalkLink) -> dict[str, str]:
+    return {"scheme": link.source.scheme, "code": link.source.code, "isic": link.isic.code}
+
+
+def _refresh_companies_of(source_id: int) -> None:
+    refresh_sectors(Company.objects.filter(classifications__id=source_id))

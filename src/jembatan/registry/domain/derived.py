@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from jembatan.registry.domain.sectors import sector_for_isic
 from jembatan.registry.domain.size import (
@@ -85,7 +85,8 @@ def refresh_sectors_of(company_ids: Iterable[int] | None = None, chunk: int = 20
 
     `None` means every company that declares codes (what an import needs). A company without
     codes keeps the sectors given by hand (the demo and the edit form set them directly),
-    since there is nothing to derive them from.
+    since there is nothing to derive them from; so does a company whose codes reach no ISIC
+    class yet (ISIC or the crosswalk not loaded, every link rejected).
     """
     codes = Company.classifications.through.objects.all()
     if company_ids is not None:
@@ -95,14 +96,19 @@ def refresh_sectors_of(company_ids: Iterable[int] | None = None, chunk: int = 20
         all_ids = sorted(set(codes.values_list("company_id", flat=True)))
         chunks = [all_ids[i : i + chunk] for i in range(0, len(all_ids), chunk)]
     slugs_of: dict[int, set[str]] = {}
+    reaches_isic: dict[int, bool] = {}
     for ids in chunks:
         pairs = list(
             codes.filter(company_id__in=ids).values_list("company_id", "classification_id")
         )
         missing = {code_id for _, code_id in pairs} - slugs_of.keys()
-        for code_id, isic_codes in isic_classes_for(missing).items():
-            slugs_of[code_id] = {slug for code in isic_codes for slug in sector_for_isic(code)}
-        _replace_sectors(pairs, slugs_of)
+        isic = isic_classes_for(missing)
+        for code_id in missing:
+            reached = isic.get(code_id, [])
+            slugs_of[code_id] = {slug for code in reached for slug in sector_for_isic(code)}
+            reaches_isic[code_id] = bool(reached)
+        derivable = {c for c, code_id in pairs if reaches_isic[code_id]}
+        _replace_sectors([(c, code_id) for c, code_id in pairs if c in derivable], slugs_of)
 
 
 def _replace_sectors(pairs: list[tuple[int, int]], slugs_of: dict[int, set[str]]) -> None:
@@ -121,3 +127,44 @@ def _replace_sectors(pairs: list[tuple[int, int]], slugs_of: dict[int, set[str]]
         batch_size=1000,
         ignore_conflicts=True,
     )
+
+def classification_codes_in_order(company: Company) -> list[tuple[str, str]]:
+    """The (scheme, code) pairs of a stored company, in the order they were given."""
+    through = Company.classifications.through
+    rows = through.objects.filter(company_id=company.pk).order_by("id")
+    return list(rows.values_list("classification__scheme", "classification__code"))
+
+
+def set_classifications(company: Company, classifications: Sequence[Classification]) -> None:
+    """Give a stored company exactly these codes, keeping their order: the first is its main
+    activity (for a Japanese firm, the code that decides its SME sector)."""
+    classifications = list(dict.fromkeys(classifications))
+    wanted = [(c.scheme, c.code) for c in classifications]
+    if classification_codes_in_order(company) == wanted:
+        return
+    # Through the join table: the related manager's add() takes a set and loses the order.
+    through = Company.classifications.through
+    through.objects.filter(company_id=company.pk).delete()
+    through.objects.bulk_create(
+        [through(company_id=company.pk, classification_id=c.pk) for c in classifications]
+    )
+
+
+def main_code_for(company: Company) -> str | None:
+    """The code that decides a Japanese firm's SME sector: its first JSIC code, in the order
+    the codes were given; None for Indonesian firms and firms without one."""
+    if company.country != "JP" or company.pk is None:
+        return None
+    codes = [code for scheme, code in classification_codes_in_order(company) if scheme == "jsic14"]
+    return codes[0] if codes else None
+
+
+def update_derived_fields(company: Company) -> None:
+    """Recompute and save a stored company's size class and programme sectors.
+
+    The one code path behind the edit form, the API and the admin: call it after the
+    company and its classification codes are saved.
+    """
+    apply_derived_fields(company, main_code_for(company))
+    company.save(update_fields=["size_class"])
+    refresh_sectors([company])

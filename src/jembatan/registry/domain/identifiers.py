@@ -179,3 +179,24 @@ def generate_corporate_number(rng: random.Random) -> str:
     """Return a corporate number with a valid check digit, for demo and test data."""
     base = f"{rng.randrange(10**12):012d}"
     return corporate_number_check_digit(base) + base
+
+
+def normalise_registry_id(country: str, value: str) -> str:
+    """Return a company's registry identifier for `country`: an NIB (``ID``) or a corporate
+    number (``JP``)."""
+    if country == "JP":
+        return normalise_corporate_number(value)
+    return normalise_nib(value)
+
+
+def normalise_tax_number(country: str, value: str) -> str:
+    """Return a company's tax number for `country`.
+
+    Indonesia: the NPWP. Japan: the corporate number, or the qualified-invoice registration
+    number (``T`` + 13 digits) when the input starts with ``T``, kept in that form.
+    """
+    if country != "JP":
+        return normalise_npwp(value)
+    if unicodedata.normalize("NFKC", value).strip()[:1] in ("T", "t"):
+        return normalise_invoice_registration_number(value)
+    return normalise_corporate_number(value)

@@ -6,15 +6,22 @@ import re
 from collections.abc import Iterator
 from typing import Any, cast
 
-import phonenumbers
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxLengthValidator
 from django.forms import BoundField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from stdnum.jp import cn
 
+from jembatan.registry.domain.derived import classification_codes_in_order, set_classifications
+from jembatan.registry.domain.identifiers import (
+    IdentifierError,
+    normalise_registry_id,
+    normalise_tax_number,
+)
+from jembatan.registry.domain.phones import PhoneNumberError, normalise_phone
 from jembatan.registry.domain.queries.companies import CompanySearch
+from jembatan.registry.interfaces.messages import error_message, value_error_message
 from jembatan.registry.models import (
     Certification,
     Classification,
@@ -100,7 +107,11 @@ class CompanyFilterForm(forms.Form):
         return CompanySearch(text=self.cleaned_data.get("q", ""), **values)
 
 
-def normalise_phone(value: str, country: str) -> str:
+# Typed identifiers may carry spaces, dots and dashes; the stored form is shorter.
+IDENTIFIER_INPUT_MAX_LENGTH = 32
+
+
+def clean_phone_input(value: str, country: str) -> str:
     """`value` in E.164 (+62221234567), read as a number of `country` unless it starts with +.
 
     Raises ValidationError naming the number when it is not a valid one.
@@ -109,33 +120,17 @@ def normalise_phone(value: str, country: str) -> str:
     if not value:
         return ""
     try:
-        number = phonenumbers.parse(value, country or None)
-    except phonenumbers.NumberParseException as exc:
-        raise forms.ValidationError(
-            _("“%(value)s” is not a phone number; write it as +62 21 1234567 or 021 1234567."),
-            code="invalid_phone",
-            params={"value": value},
-        ) from exc
-    if not phonenumbers.is_valid_number(number):
-        raise forms.ValidationError(
-            _("“%(value)s” is not a valid phone number in %(country)s."),
-            code="invalid_phone",
-            params={"value": value, "country": Country(country).label if country else "?"},
-        )
-    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+        return normalise_phone(value, country)
+    except PhoneNumberError as error:
+        raise forms.ValidationError(value_error_message(error, value), code=error.code) from error
 
 
-def registry_id_error(country: str, registry_id: str) -> str | None:
-    """Why `registry_id` is not a valid identifier for `country`, or None when it is.
-
-    Until the shared identifier rules land in registry.domain: NIB is 13 digits; a Japanese
-    corporate number is 13 digits with a check digit (stdnum.jp.cn).
-    """
-    if not re.fullmatch(r"\d{13}", registry_id):
-        return str(_("The identifier must have exactly 13 digits."))
-    if country == Country.JAPAN and not cn.is_valid(registry_id):
-        return str(_("The check digit of this corporate number is wrong."))
-    return None
+def _allow_longer_input(field: forms.CharField) -> None:
+    """Let `field` take an identifier typed with separators; the model's own length check
+    still applies to the normalised value."""
+    field.max_length = IDENTIFIER_INPUT_MAX_LENGTH
+    field.validators = [v for v in field.validators if not isinstance(v, MaxLengthValidator)]
+    field.widget.attrs["maxlength"] = str(IDENTIFIER_INPUT_MAX_LENGTH)
 
 
 class LogoField(forms.ImageField):
@@ -166,7 +161,10 @@ class CompanyForm(forms.ModelForm):
     classification_codes = forms.CharField(
         label=_("Industry classification codes"),
         required=False,
-        help_text=_("KBLI 2020 codes (Indonesia) or JSIC codes (Japan), separated by commas."),
+        help_text=_(
+            "KBLI 2020 codes (Indonesia) or JSIC codes (Japan), separated by commas; the "
+            "first is the main activity."
+        ),
     )
     languages = forms.MultipleChoiceField(
         label=_("Working languages"),
@@ -261,9 +259,12 @@ class CompanyForm(forms.ModelForm):
             # A member's company stays in its country, so only that country's regions apply.
             region_field = cast(forms.ModelChoiceField, self.fields["region"])
             region_field.queryset = Region.objects.filter(country=self.instance.country)
+        for name in ("registry_id", "tax_number"):
+            if name in self.fields:
+                _allow_longer_input(cast(forms.CharField, self.fields[name]))
         if self.instance.pk:
             self.fields["classification_codes"].initial = ", ".join(
-                c.code for c in self.instance.classifications.all()
+                code for _scheme, code in classification_codes_in_order(self.instance)
             )
 
     def grouped_fields(self) -> Iterator[tuple[Any, list[BoundField]]]:
@@ -294,11 +295,17 @@ class CompanyForm(forms.ModelForm):
                 _("%(region)s is not in %(country)s.")
                 % {"region": region.localized_name(), "country": Country(country).label},
             )
-        registry_id = cleaned.get("registry_id")
-        if "registry_id" in self.fields and registry_id:
-            error = registry_id_error(country, registry_id)
-            if error:
-                self.add_error("registry_id", error)
+        for name, normalise in (
+            ("registry_id", normalise_registry_id),
+            ("tax_number", normalise_tax_number),
+        ):
+            value = cleaned.get(name)
+            if name not in self.fields or not value:
+                continue
+            try:
+                cleaned[name] = normalise(country, value)
+            except IdentifierError as error:
+                self.add_error(name, error_message(error))
         self.cleaned_classifications = self._clean_classifications(country)
         return cleaned
 
@@ -322,7 +329,7 @@ class CompanyForm(forms.ModelForm):
     # save(commit=False); overriding it covers both. django-stubs does not declare it.
     def _save_m2m(self) -> None:
         super()._save_m2m()  # type: ignore[misc]
-        self.instance.classifications.set(self.cleaned_classifications)
+        set_classifications(self.instance, self.cleaned_classifications)
 
 
 class ContactForm(forms.ModelForm):
@@ -339,7 +346,7 @@ class ContactForm(forms.ModelForm):
         self.country = country
 
     def clean_phone(self) -> str:
-        return normalise_phone(self.cleaned_data.get("phone", ""), self.country)
+        return clean_phone_input(self.cleaned_data.get("phone", ""), self.country)
 
 
 ContactFormSet = forms.inlineformset_factory(

@@ -7,20 +7,24 @@ anyone else the two keys are absent from the JSON, not null, so nothing hints at
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-import phonenumbers
 import pycountry
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.fields import SkipField
-from stdnum.jp import cn as jp_corporate_number
 
 from jembatan.core.domain.audit import log_action
-from jembatan.registry.domain.derived import apply_derived_fields
+from jembatan.registry.domain.derived import set_classifications, update_derived_fields
+from jembatan.registry.domain.identifiers import (
+    IdentifierError,
+    normalise_registry_id,
+    normalise_tax_number,
+)
+from jembatan.registry.domain.phones import PhoneNumberError, normalise_phone
+from jembatan.registry.interfaces.messages import error_message, value_error_message
 from jembatan.registry.models import (
     Certification,
     Classification,
@@ -34,19 +38,8 @@ from jembatan.registry.models import (
 PRIVATE_PERMISSION = "registry.view_company_private"
 
 
-def registry_id_error(country: str, registry_id: str) -> str | None:
-    """Why `registry_id` is not a valid identifier for `country`, or None when it is.
-
-    Stands in for the shared validators of registry/domain/identifiers.py until they land.
-    """
-    if not re.fullmatch(r"\d{13}", registry_id):
-        return str(_("The registry identifier must be exactly 13 digits."))
-    if country == "JP" and not jp_corporate_number.is_valid(registry_id):
-        return str(
-            _("The registry identifier %(value)s is not a valid Japanese corporate number.")
-            % {"value": registry_id}
-        )
-    return None
+# Typed identifiers may carry spaces, dots and dashes; the stored form is shorter.
+IDENTIFIER_INPUT_MAX_LENGTH = 32
 
 
 def language_codes_error(codes: list[str]) -> str | None:
@@ -208,18 +201,16 @@ class ContactSerializer(serializers.ModelSerializer[Contact]):
         fields = ["id", "name", "role", "email", "phone", "languages", "is_primary"]
 
     def validate_phone(self, value: str) -> str:
+        """E.164; a number without a country code is read as one of the company's country
+        (the view puts it in the context as "country")."""
         if not value:
             return value
-        message = _(
-            "The phone number %(value)s is not a valid international number like +62211234567."
-        )
+        company = getattr(self.instance, "company", None)
+        country = str(self.context.get("country") or getattr(company, "country", "ID"))
         try:
-            number = phonenumbers.parse(value, None)
-        except phonenumbers.NumberParseException as error:
-            raise serializers.ValidationError(message % {"value": value}) from error
-        if not phonenumbers.is_valid_number(number):
-            raise serializers.ValidationError(message % {"value": value})
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            return normalise_phone(value, country)
+        except PhoneNumberError as error:
+            raise serializers.ValidationError(value_error_message(error, value)) from error
 
 
 class PrivateOnlyMixin:
@@ -244,7 +235,15 @@ class VerifiedBySerializer(serializers.Serializer[Any]):
 class CompanyPrivateSerializer(PrivateOnlyMixin, serializers.Serializer[Company]):
     """The private block of a company. Members may write tax_number and address."""
 
-    tax_number = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    tax_number = serializers.CharField(
+        max_length=IDENTIFIER_INPUT_MAX_LENGTH,
+        required=False,
+        allow_blank=True,
+        help_text=_(
+            "Indonesia: NPWP (15 or 16 digits). Japan: corporate number, or the invoice "
+            "registration number (T and 13 digits)."
+        ),
+    )
     address = serializers.CharField(required=False, allow_blank=True)
     verification_note = serializers.CharField(read_only=True)
     verified_by = VerifiedBySerializer(read_only=True, allow_null=True)
@@ -281,6 +280,10 @@ class ClassificationCodesField(serializers.ListField):
 
 
 class CompanySerializer(serializers.ModelSerializer[Company]):
+    registry_id = serializers.CharField(
+        max_length=IDENTIFIER_INPUT_MAX_LENGTH,
+        help_text=_("Indonesia: NIB (13 digits). Japan: corporate number (13 digits)."),
+    )
     region = RegionBriefSerializer(read_only=True, allow_null=True)
     region_code = serializers.SlugRelatedField(
         source="region",
@@ -299,7 +302,10 @@ class CompanySerializer(serializers.ModelSerializer[Company]):
     )
     classifications = ClassificationBriefSerializer(many=True, read_only=True)
     classification_codes = ClassificationCodesField(
-        source="classifications", write_only=True, required=False
+        source="classifications",
+        write_only=True,
+        required=False,
+        help_text=_('Codes as "scheme:code"; the first is the main activity.'),
     )
     languages = LanguageListField(required=False)
     logo = serializers.ImageField(read_only=True, use_url=True)
@@ -366,14 +372,28 @@ class CompanySerializer(serializers.ModelSerializer[Company]):
             return attrs[name] if name in attrs else getattr(self.instance, name, None)
 
         country, registry_id, region = current("country"), current("registry_id"), current("region")
-        errors: dict[str, str] = {}
-        if registry_id and (error := registry_id_error(country, registry_id)):
-            errors["registry_id"] = error
-        elif registry_id and self._registry_id_taken(country, registry_id):
-            errors["registry_id"] = str(
-                _("A company of %(country)s with registry identifier %(id)s is already registered.")
-                % {"country": country, "id": registry_id}
-            )
+        errors: dict[str, Any] = {}
+        try:
+            # The stored identifier is checked again when only the country changes.
+            registry_id = normalise_registry_id(country, registry_id) if registry_id else ""
+        except IdentifierError as error:
+            errors["registry_id"] = error_message(error)
+        else:
+            if "registry_id" in attrs:
+                attrs["registry_id"] = registry_id
+            if registry_id and self._registry_id_taken(country, registry_id):
+                errors["registry_id"] = str(
+                    _(
+                        "A company of %(country)s with registry identifier %(id)s is already "
+                        "registered."
+                    )
+                    % {"country": country, "id": registry_id}
+                )
+        if attrs.get("tax_number"):
+            try:
+                attrs["tax_number"] = normalise_tax_number(country, attrs["tax_number"])
+            except IdentifierError as error:
+                errors["private"] = {"tax_number": [error_message(error)]}
         if region is not None and region.country != country:
             errors["region_code"] = str(
                 _("The region %(region)s is not in the company's country %(country)s.")
@@ -391,22 +411,34 @@ class CompanySerializer(serializers.ModelSerializer[Company]):
 
     def create(self, validated_data: dict[str, Any]) -> Company:
         with transaction.atomic():
+            codes = validated_data.pop("classifications", None)
             company = super().create(validated_data)
-            self._after_save(company, "jembatan.company.created", validated_data)
+            self._after_save(company, "jembatan.company.created", validated_data, codes)
         return company
 
     def update(self, instance: Company, validated_data: dict[str, Any]) -> Company:
         with transaction.atomic():
+            codes = validated_data.pop("classifications", None)
             company = super().update(instance, validated_data)
-            self._after_save(company, "jembatan.company.changed", validated_data)
+            self._after_save(company, "jembatan.company.changed", validated_data, codes)
         return company
 
-    def _after_save(self, company: Company, action: str, validated_data: dict[str, Any]) -> None:
-        apply_derived_fields(company)  # the size class needs the sectors, saved just above
-        company.save(update_fields=["size_class"])
+    def _after_save(
+        self,
+        company: Company,
+        action: str,
+        validated_data: dict[str, Any],
+        codes: list[Classification] | None,
+    ) -> None:
+        fields = set(validated_data)
+        if codes is not None:
+            # In the order given: the first code is the main activity.
+            set_classifications(company, codes)
+            fields.add("classifications")
+        update_derived_fields(company)
         request = self.context.get("request")
         actor = request.user if request is not None else None
-        log_action(action, company, actor, data={"fields": sorted(validated_data)})
+        log_action(action, company, actor, data={"fields": sorted(fields)})
 
 
 class ReturnCompanySerializer(serializers.Serializer[Any]):

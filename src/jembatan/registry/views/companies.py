@@ -13,7 +13,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from jembatan.core.domain.audit import log_action
-from jembatan.registry.domain.derived import apply_derived_fields
+from jembatan.registry.domain.derived import update_derived_fields
 from jembatan.registry.domain.queries.companies import filter_companies
 from jembatan.registry.domain.verification import resubmit_after_edit
 from jembatan.registry.interfaces.forms import CompanyFilterForm, CompanyForm, ContactFormSet
@@ -85,8 +85,7 @@ def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
             company.save()
             form.save_m2m()
             contacts.save()
-            apply_derived_fields(company)
-            company.save()
+            update_derived_fields(company)
             log_action(
                 "jembatan.company.updated",
                 company,

@@ -1,14 +1,19 @@
 """Deterministic, plausible registry identifiers for demo firms.
 
-Validity is checked here with python-stdnum and a 13-digit test; switch to the shared
-registry.domain identifier rules once they land.
+The check digit and the validity checks are the registry's own rules
+(jembatan.registry.domain.identifiers); the shared `generate_*` functions draw uniformly,
+so the demo keeps its own drawing of plausible prefixes and office codes.
 """
 
 from __future__ import annotations
 
 import random
 
-from stdnum.jp import cn
+from jembatan.registry.domain.identifiers import (
+    corporate_number_check_digit,
+    normalise_corporate_number,
+    normalise_nib,
+)
 
 # First digits that issued NIBs commonly start with.
 NIB_PREFIXES: tuple[str, ...] = ("9120", "8120", "1220", "0220")
@@ -39,18 +44,10 @@ JP_OFFICE_CODES: dict[str, tuple[str, ...]] = {
 JP_KIND_CODES: dict[str, str] = {"KK": "01", "YK": "02", "GK": "03"}
 
 
-def is_valid_nib(value: str) -> bool:
-    return len(value) == 13 and value.isdigit()
-
-
-def is_valid_corporate_number(value: str) -> bool:
-    return bool(cn.is_valid(value))
-
-
 def nib(rng: random.Random, taken: set[str]) -> str:
     """A 13-digit NIB not in `taken` (which it joins)."""
     while True:
-        value = rng.choice(NIB_PREFIXES) + str(rng.randint(100_000_000, 999_999_999))
+        value = normalise_nib(rng.choice(NIB_PREFIXES) + str(rng.randint(100_000_000, 999_999_999)))
         if value not in taken:
             taken.add(value)
             return value
@@ -61,7 +58,7 @@ def corporate_number(rng: random.Random, region: str, legal_form: str, taken: se
     while True:
         office = rng.choice(JP_OFFICE_CODES.get(region, ("0100",)))
         base = office + JP_KIND_CODES.get(legal_form, "01") + f"{rng.randint(1, 999_999):06d}"
-        value = cn.calc_check_digit(base) + base
+        value = normalise_corporate_number(corporate_number_check_digit(base) + base)
         if value not in taken:
             taken.add(value)
             return value

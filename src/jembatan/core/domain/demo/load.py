@@ -152,6 +152,13 @@ def upsert_companies(
         (company.country, company.registry_id): company
         for company in Company.objects.filter(registry_id__in=[s.registry_id for s in specs])
     }
+    # A Japanese firm's SME sector follows its first JSIC code that is loaded, as it will
+    # when the registry recomputes the size class after an edit.
+    loaded_jsic = set(
+        Classification.objects.filter(
+            scheme="jsic14", code__in={c for s in specs if s.country == "JP" for c in s.codes}
+        ).values_list("code", flat=True)
+    )
     companies: list[Company] = []
     changed: list[Company] = []
     for index, spec in enumerate(specs):
@@ -161,7 +168,8 @@ def upsert_companies(
         before = _stored(company)
         for name, value in _company_values(spec, index, regions, officers).items():
             setattr(company, name, value)
-        apply_derived_fields(company)
+        main_code = next((c for c in spec.codes if c in loaded_jsic), None)
+        apply_derived_fields(company, main_code if spec.country == "JP" else None)
         if company.pk is not None and before != _stored(company):
             changed.append(company)
         companies.append(company)

@@ -1,0 +1,87 @@
+"""The officers' review of the proposed KBLI/JSIC to ISIC crosswalk: confirm, reject, correct."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from jembatan.registry.domain.crosswalk_store import correct_link, review_link
+from jembatan.registry.domain.queries.crosswalk import filter_links, review_queryset
+from jembatan.registry.interfaces.crosswalk_forms import CorrectLinkForm, CrosswalkFilterForm
+from jembatan.registry.models import CrosswalkLink
+
+PAGE_SIZE = 25
+PERMISSION = "registry.review_crosswalk"
+
+
+def _require_reviewer(request: HttpRequest) -> None:
+    if not request.user.has_perm(PERMISSION):
+        raise PermissionDenied
+
+
+@login_required
+def review_list(request: HttpRequest) -> HttpResponse:
+    _require_reviewer(request)
+    form = CrosswalkFilterForm(request.GET)
+    page = Paginator(filter_links(form.search()), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "registry/crosswalk/list.html", {"form": form, "page": page})
+
+
+def _link(pk: int) -> CrosswalkLink:
+    return get_object_or_404(review_queryset(), pk=pk)
+
+
+def _decided(request: HttpRequest, link: CrosswalkLink, message: str) -> HttpResponse:
+    """The row again (htmx) or back to the list with a message."""
+    if getattr(request, "htmx", False):
+        return render(request, "registry/crosswalk/_row.html", {"link": link, "message": message})
+    messages.success(request, message)
+    return redirect("registry:crosswalk_review")
+
+
+def _codes(link: CrosswalkLink) -> dict[str, str]:
+    return {"code": link.source.code, "isic": link.isic.code}
+
+
+@require_POST
+@login_required
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_reviewer(request)
+    link = review_link(_link(pk), request.user, confirm=True)
+    return _decided(request, link, _("%(code)s → ISIC %(isic)s confirmed.") % _codes(link))
+
+
+@require_POST
+@login_required
+def reject(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_reviewer(request)
+    link = review_link(_link(pk), request.user, confirm=False)
+    return _decided(request, link, _("%(code)s → ISIC %(isic)s rejected.") % _codes(link))
+
+
+@require_POST
+@login_required
+def correct(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_reviewer(request)
+    link = _link(pk)
+    form = CorrectLinkForm(request.POST)
+    if not form.is_valid():
+        if getattr(request, "htmx", False):
+            # 200 so that htmx swaps the row in, with the error next to the field.
+            return render(request, "registry/crosswalk/_row.html", {"link": link, "form": form})
+        for error in form.errors["isic_code"]:
+            messages.error(request, f"{link.source.code}: {error}")
+        return redirect("registry:crosswalk_review")
+    manual = correct_link(link, request.user, form.cleaned_data["isic_code"])
+    manual = review_queryset().get(pk=manual.pk)
+    message = _("%(code)s now links to ISIC %(isic)s (was %(old)s).") % {
+        **_codes(manual),
+        "old": link.isic.code,
+    }
+    return _decided(request, manual, message)
