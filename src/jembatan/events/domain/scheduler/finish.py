@@ -1,0 +1,157 @@
+"""From a placement of requests in slots to a full schedule: tables, interpreters, reasons."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+
+from jembatan.events.domain.scheduler.instance import MeetingRequest
+from jembatan.events.domain.scheduler.schedule import (
+    CAPACITY,
+    FEASIBLE,
+    NO_COMMON_SLOT,
+    NO_INTERPRETER,
+    OPTIMAL,
+    PARTICIPANT_CAP,
+    Meeting,
+    Schedule,
+)
+from jembatan.events.domain.scheduler.structure import Occupancy, Structure
+
+
+def occupancy_of(structure: Structure, slot_of: Mapping[int, int]) -> Occupancy:
+    """Rebuild the occupancy of a valid placement (fixed meetings first)."""
+    occupancy = Occupancy(structure)
+    order = [r for r in structure.fixed] + [
+        r for r in slot_of if r not in structure.fixed
+    ]
+    for request in order:
+        if not occupancy.place(request, slot_of[request]):
+            raise RuntimeError(
+                f"request {request} does not fit in slot {slot_of[request]}"
+            )
+    return occupancy
+
+
+def fill(occupancy: Occupancy) -> None:
+    """Add every request that still fits somewhere, so that each one left out has a reason."""
+    structure = occupancy.structure
+    for request in sorted(
+        range(structure.n_requests), key=lambda r: -structure.priority[r]
+    ):
+        if request not in occupancy.slot_of:
+            occupancy.place_first(request, structure.options[request])
+
+
+def finish(
+    structure: Structure,
+    occupancy: Occupancy,
+    upper_bound: int | None,
+    started: float,
+    previous: Sequence[Meeting] | None = None,
+    stats: dict[str, float] | None = None,
+) -> Schedule:
+    fill(occupancy)
+    instance = structure.instance
+    tables = _tables(structure, occupancy)
+    meetings = []
+    for request, slot in sorted(
+        occupancy.slot_of.items(), key=lambda item: (item[1], tables[item[0]])
+    ):
+        interpreter = occupancy.interpreters[slot].interpreter_of.get(request)
+        meetings.append(
+            Meeting(
+                instance.requests[request].id,
+                instance.slots[slot],
+                tables[request],
+                None if interpreter is None else instance.interpreters[interpreter].id,
+            )
+        )
+    objective = occupancy.objective()
+    if upper_bound is None:
+        upper_bound = sum(
+            p for r, p in enumerate(structure.priority) if structure.options[r]
+        )
+    upper_bound = max(upper_bound, objective)
+    unscheduled = [r for r in range(structure.n_requests) if r not in occupancy.slot_of]
+    moved, dropped = _changes(instance.requests, meetings, previous)
+    all_stats = dict(stats or {})
+    all_stats["seconds"] = time.perf_counter() - started
+    return Schedule(
+        tuple(meetings),
+        tuple(instance.requests[r].id for r in unscheduled),
+        objective,
+        upper_bound,
+        OPTIMAL if objective == upper_bound else FEASIBLE,
+        {instance.requests[r].id: reason(structure, occupancy, r) for r in unscheduled},
+        moved,
+        dropped,
+        all_stats,
+    )
+
+
+def _tables(structure: Structure, occupancy: Occupancy) -> dict[int, int]:
+    """Table numbers: fixed meetings keep theirs, then previous ones, then the lowest free."""
+    tables: dict[int, int] = {}
+    taken: set[tuple[int, int]] = set()
+    for request, (slot, table) in structure.fixed.items():
+        tables[request] = table
+        taken.add((slot, table))
+    for request, (slot, table) in structure.preferred.items():
+        if occupancy.slot_of.get(request) == slot and (slot, table) not in taken:
+            tables[request] = table
+            taken.add((slot, table))
+    next_free = [1] * structure.n_slots
+    for request, slot in sorted(occupancy.slot_of.items()):
+        if request in tables:
+            continue
+        while (slot, next_free[slot]) in taken:
+            next_free[slot] += 1
+        tables[request] = next_free[slot]
+        taken.add((slot, next_free[slot]))
+    return tables
+
+
+def reason(structure: Structure, occupancy: Occupancy, request: int) -> str:
+    """Why a request is unscheduled in a maximal schedule (see schedule.py for the codes)."""
+    a, b = structure.ends[request]
+    if not structure.available[a] & structure.available[b]:
+        return NO_COMMON_SLOT
+    if occupancy.count[a] >= structure.cap[a] or occupancy.count[b] >= structure.cap[b]:
+        return PARTICIPANT_CAP
+    if structure.needs_interpreter[request] and not structure.options[request]:
+        return NO_INTERPRETER
+    free = [
+        s
+        for s in structure.options[request]
+        if (a, s) not in occupancy.busy and (b, s) not in occupancy.busy
+    ]
+    if not free:
+        return PARTICIPANT_CAP
+    if structure.needs_interpreter[request] and not any(
+        occupancy.interpreters[s].can_add(structure.eligible_in(request, s))
+        for s in free
+    ):
+        return NO_INTERPRETER
+    return CAPACITY
+
+
+def _changes(
+    requests: Sequence[MeetingRequest],
+    meetings: list[Meeting],
+    previous: Sequence[Meeting] | None,
+) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+    if previous is None:
+        return None, None
+    now = {m.request: m for m in meetings}
+    known = {r.id for r in requests}
+    moved, dropped = [], []
+    for old in previous:
+        if old.request not in known:
+            continue  # withdrawn: not a change the solver made
+        new = now.get(old.request)
+        if new is None:
+            dropped.append(old.request)
+        elif (new.slot, new.table) != (old.slot, old.table):
+            moved.append(old.request)
+    return tuple(moved), tuple(dropped)

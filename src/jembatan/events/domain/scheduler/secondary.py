@@ -1,0 +1,96 @@
+"""Phase 2 objective: fewer moves, then everyone gets a meeting, then fewer idle gaps.
+
+Weighted so that the order is strict: one more kept meeting outweighs any fairness or
+gap change, one more participant covered outweighs any number of gaps. The phase 1
+objective is held by a constraint, so none of this can lower it.
+
+An idle gap is a run of a participant's available slots without a meeting between two
+of their meetings; we count runs (blocks of consecutive meetings, less one).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ortools.sat.python import cp_model
+
+from jembatan.events.domain.scheduler.structure import Occupancy, Structure
+
+if TYPE_CHECKING:
+    from jembatan.events.domain.scheduler.solver import Model
+
+
+def add_secondary_objective(model: Model, structure: Structure, floor: int) -> None:
+    """Keep the main objective at least ``floor`` and maximise the secondary one."""
+    cp = model.model
+    cp.add(model.objective >= floor)
+    starts: list[cp_model.IntVar] = []
+    covered: list[cp_model.IntVar] = []
+    for p, available in enumerate(structure.available):
+        slots = sorted(available)
+        busy = [model.by_participant_slot.get((p, s), []) for s in slots]
+        if not any(busy):
+            continue
+        fixed = [(p, s) in structure.busy for s in slots]
+        if not any(fixed):
+            has_meeting = cp.new_bool_var(f"covered{p}")
+            cp.add_bool_or([v for vs in busy for v in vs]).only_enforce_if(has_meeting)
+            covered.append(has_meeting)
+            model.covered.append((has_meeting, p))
+        # A block starts at slot j when p meets at j but not at j-1.
+        for j, s in enumerate(slots):
+            if fixed[j] and (j == 0 or fixed[j - 1]):
+                continue  # constant, whatever the model decides
+            if not busy[j] and not fixed[j]:
+                continue
+            start = cp.new_bool_var("")
+            now = 1 if fixed[j] else sum(busy[j])
+            before = 0 if j == 0 else (1 if fixed[j - 1] else sum(busy[j - 1]))
+            cp.add(now - before <= start)
+            starts.append(start)
+            model.starts.append((start, p, s, slots[j - 1] if j else None))
+    kept = [
+        model.x[(r, slot)]
+        for r, (slot, _table) in structure.preferred.items()
+        if r not in structure.fixed and (r, slot) in model.x
+    ]
+    cover_weight = len(starts) + 2  # more than any number of gaps
+    keep_weight = (cover_weight + 1) * (len(covered) + 1)
+    cp.maximize(
+        keep_weight * sum(kept) + (cover_weight + 1) * sum(covered) - sum(starts)
+    )
+
+
+def derived_hints(model: Model, hint: Occupancy) -> list[tuple[cp_model.IntVar, int]]:
+    """Values of the phase 2 helper variables that match the hinted placement."""
+    structure = hint.structure
+
+    def busy(p: int, s: int | None) -> bool:
+        return s is not None and ((p, s) in hint.busy or (p, s) in structure.busy)
+
+    values = [(var, int(hint.count[p] > 0)) for var, p in model.covered]
+    values += [
+        (var, int(busy(p, s) and not busy(p, before)))
+        for var, p, s, before in model.starts
+    ]
+    return values
+
+
+def secondary_key(structure: Structure, occupancy: Occupancy) -> tuple[int, int, int]:
+    """(previous meetings kept in their slot, participants with a meeting, -idle gaps)."""
+    kept = sum(
+        1
+        for r, (slot, _table) in structure.preferred.items()
+        if occupancy.slot_of.get(r) == slot
+    )
+    covered = sum(1 for n in occupancy.count if n > 0)
+    gaps = 0
+    for p, available in enumerate(structure.available):
+        if occupancy.count[p] < 2:
+            continue
+        pattern = [(p, s) in occupancy.busy for s in sorted(available)]
+        blocks = sum(
+            1 for j, on in enumerate(pattern) if on and (j == 0 or not pattern[j - 1])
+        )
+        gaps += blocks - 1
+    return kept, covered, -gaps

@@ -1,0 +1,257 @@
+"""The CP-SAT model, and :func:`solve`, the one entry point for every caller.
+
+Two phases within the time limit: phase 1 maximises the sum of priorities; phase 2 keeps
+that sum at least as high and then prefers, in this order, previous meetings left in
+place (with ``allow_moves``), every participant getting a meeting, and fewer idle gaps.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from jembatan.events.domain.scheduler.bound import lp_bound
+from jembatan.events.domain.scheduler.finish import finish, occupancy_of
+from jembatan.events.domain.scheduler.greedy import (
+    greedy_occupancy,
+    lp_guided_occupancy,
+    priority_order,
+)
+from jembatan.events.domain.scheduler.instance import Instance
+from jembatan.events.domain.scheduler.lns import cp_sat_sub_solver, improve
+from jembatan.events.domain.scheduler.previous import keepable_meetings
+from jembatan.events.domain.scheduler.schedule import Meeting, Schedule
+from jembatan.events.domain.scheduler.secondary import derived_hints, secondary_key
+from jembatan.events.domain.scheduler.structure import (
+    Occupancy,
+    Structure,
+    build_structure,
+)
+
+PHASE1_SHARE = 0.75  # of the time limit; phase 2 (secondary objective) gets the rest
+LP_SHARE = 0.6  # at most this share goes to the LP (bound, and rounded: the best start)
+FULL_MODEL_VARIABLES = 4_000  # up to this size CP-SAT gets the whole model first
+FULL_MODEL_SHARE = 0.4  # for at most this share of the time limit
+PATIENCE = 40  # phase 2 stops after this many neighbourhoods in a row bring nothing
+
+
+@dataclass
+class Model:
+    model: cp_model.CpModel
+    x: dict[tuple[int, int], cp_model.IntVar]  # (request, slot) -> scheduled there
+    objective: cp_model.LinearExpr
+    by_participant_slot: dict[tuple[int, int], list[cp_model.IntVar]] = field(
+        default_factory=dict
+    )
+    # (slot, group of eligible interpreters, interpreter) -> serves that group in that slot
+    y: dict[tuple[int, tuple[int, ...], int], cp_model.IntVar] = field(
+        default_factory=dict
+    )
+    # phase 2 helpers: (has a meeting, participant); (block starts, participant, slot, slot before)
+    covered: list[tuple[cp_model.IntVar, int]] = field(default_factory=list)
+    starts: list[tuple[cp_model.IntVar, int, int, int | None]] = field(
+        default_factory=list
+    )
+
+
+def solve(
+    instance: Instance,
+    *,
+    time_limit: float = 60.0,
+    previous: Sequence[Meeting] | None = None,
+    allow_moves: bool = False,
+    workers: int = 2,
+    seed: int = 0,
+    secondary: bool = True,
+) -> Schedule:
+    """Schedule the instance's requests within about ``time_limit`` seconds.
+
+    ``previous`` is a published schedule: its meetings stay where they are (they become
+    locks) unless ``allow_moves``, in which case as many as possible stay without lowering
+    the objective. ``secondary=False`` skips phase 2 (fewer moves, fairness, gaps).
+    """
+    started = time.perf_counter()
+    deadline = started + time_limit
+    structure = _structure(instance, previous, allow_moves)
+    current = greedy_occupancy(structure, priority_order(structure))
+    stats: dict[str, float] = {"hint": current.objective()}
+    phase1_end = started + time_limit * (PHASE1_SHARE if secondary else 1.0)
+    upper: int | None = None
+    if sum(len(o) for o in structure.options) <= FULL_MODEL_VARIABLES:
+        model = build_model(structure)
+        seconds = min(phase1_end - time.perf_counter(), time_limit * FULL_MODEL_SHARE)
+        solver, status = run_model(model, current, seconds, workers, seed)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            current = occupancy_of(structure, placement(solver, model))
+            upper = math.floor(solver.best_objective_bound + 1e-6)
+            stats["solver_bound"] = upper
+    if upper is None or upper > current.objective():
+        lp = lp_bound(structure, time_limit=max(0.1, time_limit * LP_SHARE))
+        if lp is not None:
+            stats["lp_bound"] = lp.bound
+            upper = lp.bound if upper is None else min(upper, lp.bound)
+            rounded = lp_guided_occupancy(structure, lp.values)
+            stats["lp_rounding"] = rounded.objective()
+            if rounded.objective() > current.objective():
+                current = rounded
+        stats["lp_seconds"] = time.perf_counter() - started
+        sub_solver = cp_sat_sub_solver(workers, seed)
+        current, lns_stats = improve(
+            structure, current, phase1_end, sub_solver, _main_key, seed, stop_at=upper
+        )
+        stats.update(lns_stats)
+    if secondary and deadline - time.perf_counter() > 0.5:
+        sub_solver = cp_sat_sub_solver(workers, seed, secondary=True)
+        current, lns_stats = improve(
+            structure,
+            current,
+            deadline - 0.1,
+            sub_solver,
+            _full_key,
+            seed + 1,
+            patience=PATIENCE,
+        )
+        stats.update({f"phase2_{k}": v for k, v in lns_stats.items()})
+    return finish(structure, current, upper, started, previous, stats)
+
+
+def _main_key(occupancy: Occupancy) -> tuple[int, ...]:
+    return (occupancy.objective(),)
+
+
+def _full_key(occupancy: Occupancy) -> tuple[int, ...]:
+    return (occupancy.objective(), *secondary_key(occupancy.structure, occupancy))
+
+
+def _structure(
+    instance: Instance, previous: Sequence[Meeting] | None, allow_moves: bool
+) -> Structure:
+    if not previous:
+        return build_structure(instance)
+    kept = keepable_meetings(instance, previous)
+    if allow_moves:
+        preferred = {m.request: (m.slot, m.table, m.interpreter) for m in kept}
+        return build_structure(instance, preferred=preferred)
+    fixed = {m.request: (m.slot, m.table) for m in kept}
+    preferred = {m.request: (m.slot, m.table, m.interpreter) for m in kept}
+    return build_structure(instance, fixed=fixed, preferred=preferred)
+
+
+def build_model(structure: Structure) -> Model:
+    """Variables only where a meeting is possible; tables and interpreters as counts/flows."""
+    model = cp_model.CpModel()
+    x: dict[tuple[int, int], cp_model.IntVar] = {}
+    by_participant_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(
+        list
+    )
+    by_participant: dict[int, list[cp_model.IntVar]] = defaultdict(list)
+    by_slot: dict[int, list[cp_model.IntVar]] = defaultdict(list)
+    by_group_slot: dict[tuple[tuple[int, ...], int], list[cp_model.IntVar]] = (
+        defaultdict(list)
+    )
+    terms: list[tuple[cp_model.IntVar, int]] = []
+    for r, slots in enumerate(structure.options):
+        a, b = structure.ends[r]
+        xs = []
+        for s in slots:
+            var = model.new_bool_var(f"x{r}_{s}")
+            x[(r, s)] = var
+            xs.append(var)
+            terms.append((var, structure.priority[r]))
+            by_participant_slot[(a, s)].append(var)
+            by_participant_slot[(b, s)].append(var)
+            by_participant[a].append(var)
+            by_participant[b].append(var)
+            by_slot[s].append(var)
+            if structure.needs_interpreter[r]:
+                by_group_slot[(structure.eligible[r], s)].append(var)
+        if r in structure.fixed:
+            model.add(xs[0] == 1)
+        elif len(xs) > 1:
+            model.add_at_most_one(xs)
+    for xs in by_participant_slot.values():
+        if len(xs) > 1:
+            model.add_at_most_one(xs)
+    for p, xs in by_participant.items():
+        if len(xs) > structure.cap[p]:
+            model.add(sum(xs) <= structure.cap[p])
+    for s, xs in by_slot.items():
+        if len(xs) > structure.slot_capacity[s]:
+            model.add(sum(xs) <= structure.slot_capacity[s])
+    objective = cp_model.LinearExpr.weighted_sum(
+        [v for v, _ in terms], [w for _, w in terms]
+    )
+    model.maximize(objective)
+    result = Model(model, x, objective, dict(by_participant_slot))
+    _add_interpreters(result, structure, by_group_slot)
+    return result
+
+
+def _add_interpreters(
+    result: Model,
+    structure: Structure,
+    by_group_slot: dict[tuple[tuple[int, ...], int], list[cp_model.IntVar]],
+) -> None:
+    """Per slot, a flow from groups of requests (same eligible interpreters) to interpreters."""
+    model = result.model
+    groups_in_slot: dict[int, list[tuple[tuple[int, ...], list[cp_model.IntVar]]]] = (
+        defaultdict(list)
+    )
+    for (group, s), xs in by_group_slot.items():
+        groups_in_slot[s].append((group, xs))
+    for s, groups in groups_in_slot.items():
+        if len(groups) == 1:
+            group, xs = groups[0]
+            free = sum(1 for i in group if s in structure.interpreter_available[i])
+            if len(xs) > free:
+                model.add(sum(xs) <= free)
+            continue
+        serves: dict[int, list[cp_model.IntVar]] = defaultdict(list)
+        for n, (group, xs) in enumerate(groups):
+            ys = []
+            for i in group:
+                if s in structure.interpreter_available[i]:
+                    y = model.new_bool_var(f"y{s}_{n}_{i}")
+                    result.y[(s, group, i)] = y
+                    serves[i].append(y)
+                    ys.append(y)
+            model.add(sum(xs) == sum(ys))
+        for ys in serves.values():
+            if len(ys) > 1:
+                model.add_at_most_one(ys)
+
+
+def run_model(
+    model: Model, hint: Occupancy, seconds: float, workers: int, seed: int
+) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
+    """Solve from a complete hint (CP-SAT drops an incomplete one it cannot complete)."""
+    model.model.clear_hints()  # type: ignore[no-untyped-call]
+    for (r, s), var in model.x.items():
+        model.model.add_hint(var, 1 if hint.slot_of.get(r) == s else 0)
+    used = set()
+    for r, s in hint.slot_of.items():
+        interpreter = hint.interpreters[s].interpreter_of.get(r)
+        if interpreter is not None:
+            used.add((s, hint.structure.eligible[r], interpreter))
+    for key, var in model.y.items():
+        model.model.add_hint(var, 1 if key in used else 0)
+    for var, value in derived_hints(model, hint):
+        model.model.add_hint(var, value)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = seconds
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = seed
+    solver.parameters.symmetry_level = (
+        0  # costs seconds of presolve, gains nothing here
+    )
+    status = solver.solve(model.model)
+    return solver, status
+
+
+def placement(solver: cp_model.CpSolver, model: Model) -> dict[int, int]:
+    return {r: s for (r, s), var in model.x.items() if solver.boolean_value(var)}

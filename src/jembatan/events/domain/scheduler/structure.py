@@ -1,0 +1,196 @@
+"""An indexed view of an instance, and the occupancy of a partial schedule.
+
+The solver, the bound, the greedy baseline and the final repair all work on integer
+indices; this module builds them once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from jembatan.events.domain.scheduler.instance import Instance
+from jembatan.events.domain.scheduler.matching import InterpreterMatching
+
+
+@dataclass
+class Structure:
+    instance: Instance
+    n_slots: int
+    tables: int
+    slot_index: dict[str, int]
+    participant_index: dict[str, int]
+    available: list[frozenset[int]]  # participant -> slots
+    cap: list[
+        int
+    ]  # participant -> most meetings possible: min(max_meetings, |available|)
+    ends: list[tuple[int, int]]  # request -> (participant a, participant b)
+    priority: list[int]
+    eligible: list[
+        tuple[int, ...]
+    ]  # request -> interpreters able to serve it; () if none needed
+    needs_interpreter: list[bool]
+    interpreter_available: list[frozenset[int]]
+    options: list[tuple[int, ...]]  # request -> slots it may take
+    fixed: dict[
+        int, tuple[int, int]
+    ]  # request -> (slot, table): locks and kept meetings
+    slot_capacity: list[int] = field(
+        default_factory=list
+    )  # slot -> meetings it can hold
+    # (participant, slot) taken by meetings outside the model (LNS sub-problems only)
+    busy: frozenset[tuple[int, int]] = frozenset()
+    preferred: dict[int, tuple[int, int]] = field(default_factory=dict)  # soft previous
+    preferred_interpreter: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def n_requests(self) -> int:
+        return len(self.ends)
+
+    def eligible_in(self, request: int, slot: int) -> list[int]:
+        return [
+            i for i in self.eligible[request] if slot in self.interpreter_available[i]
+        ]
+
+    def requests_of(self) -> list[list[int]]:
+        """Participant -> the requests with at least one option that involve them."""
+        result: list[list[int]] = [[] for _ in self.available]
+        for r, (a, b) in enumerate(self.ends):
+            if self.options[r]:
+                result[a].append(r)
+                result[b].append(r)
+        return result
+
+
+def build_structure(
+    instance: Instance,
+    fixed: Mapping[str, tuple[str, int]] | None = None,
+    preferred: Mapping[str, tuple[str, int, str | None]] | None = None,
+) -> Structure:
+    """Index ``instance``; ``fixed`` adds meetings to keep (request -> slot, table) to locks."""
+    slot_index = {s: n for n, s in enumerate(instance.slots)}
+    participant_index = {p.id: n for n, p in enumerate(instance.participants)}
+    all_slots = frozenset(range(len(instance.slots)))
+    available = [
+        all_slots
+        if p.available is None
+        else frozenset(slot_index[s] for s in p.available)
+        for p in instance.participants
+    ]
+    cap = [
+        len(av) if p.max_meetings is None else min(p.max_meetings, len(av))
+        for p, av in zip(instance.participants, available, strict=True)
+    ]
+    interpreter_available = [
+        frozenset(slot_index[s] for s in i.available) for i in instance.interpreters
+    ]
+    request_index = {r.id: n for n, r in enumerate(instance.requests)}
+    pinned = {
+        request_index[lock.request]: (slot_index[lock.slot], lock.table)
+        for lock in instance.locked
+    }
+    for request_id, (slot, table) in (fixed or {}).items():
+        pinned[request_index[request_id]] = (slot_index[slot], table)
+    ends: list[tuple[int, int]] = []
+    priority: list[int] = []
+    eligible: list[tuple[int, ...]] = []
+    needs: list[bool] = []
+    options: list[tuple[int, ...]] = []
+    for n, request in enumerate(instance.requests):
+        a, b = participant_index[request.a], participant_index[request.b]
+        need = instance.needs_interpreter(request)
+        can = tuple(
+            k
+            for k, i in enumerate(instance.interpreters)
+            if need and instance.can_interpret(i, request)
+        )
+        ends.append((a, b))
+        priority.append(request.priority)
+        needs.append(need)
+        eligible.append(can)
+        if n in pinned:
+            options.append((pinned[n][0],))
+            continue
+        slots = available[a] & available[b]
+        if need:
+            slots = frozenset(
+                s for s in slots if any(s in interpreter_available[i] for i in can)
+            )
+        options.append(tuple(sorted(slots)) if cap[a] and cap[b] else ())
+    structure = Structure(
+        instance,
+        len(instance.slots),
+        instance.tables,
+        slot_index,
+        participant_index,
+        available,
+        cap,
+        ends,
+        priority,
+        eligible,
+        needs,
+        interpreter_available,
+        options,
+        pinned,
+        [instance.tables] * len(instance.slots),
+    )
+    interpreter_index = {i.id: n for n, i in enumerate(instance.interpreters)}
+    for request_id, (slot, table, interpreter) in (preferred or {}).items():
+        r = request_index[request_id]
+        structure.preferred[r] = (slot_index[slot], table)
+        if interpreter in interpreter_index:
+            structure.preferred_interpreter[r] = interpreter_index[interpreter]
+    return structure
+
+
+class Occupancy:
+    """What a partial schedule uses: participants' slots, tables per slot, interpreters."""
+
+    def __init__(self, structure: Structure) -> None:
+        self.structure = structure
+        self.slot_of: dict[int, int] = {}
+        self.busy: set[tuple[int, int]] = set()  # (participant, slot)
+        self.count = [0] * len(structure.available)
+        self.used_tables = [0] * structure.n_slots
+        self.interpreters = [InterpreterMatching() for _ in range(structure.n_slots)]
+
+    def fits(self, request: int, slot: int) -> bool:
+        st = self.structure
+        a, b = st.ends[request]
+        if (
+            request in self.slot_of
+            or self.used_tables[slot] >= st.slot_capacity[slot]
+            or (a, slot) in self.busy
+            or (b, slot) in self.busy
+            or self.count[a] >= st.cap[a]
+            or self.count[b] >= st.cap[b]
+        ):
+            return False
+        return not st.needs_interpreter[request] or self.interpreters[slot].can_add(
+            st.eligible_in(request, slot)
+        )
+
+    def place(self, request: int, slot: int) -> bool:
+        """Place the request in the slot if it fits there; say whether it did."""
+        if not self.fits(request, slot):
+            return False
+        st = self.structure
+        if st.needs_interpreter[request]:
+            prefer = st.preferred_interpreter.get(request)
+            if not self.interpreters[slot].add(
+                request, st.eligible_in(request, slot), prefer
+            ):
+                return False
+        a, b = st.ends[request]
+        self.slot_of[request] = slot
+        self.busy.update(((a, slot), (b, slot)))
+        self.count[a] += 1
+        self.count[b] += 1
+        self.used_tables[slot] += 1
+        return True
+
+    def place_first(self, request: int, slots: tuple[int, ...] | list[int]) -> bool:
+        return any(self.place(request, s) for s in slots)
+
+    def objective(self) -> int:
+        return sum(self.structure.priority[r] for r in self.slot_of)
