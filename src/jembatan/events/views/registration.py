@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -24,7 +25,10 @@ def participant_register(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, "events.register_participant", event)
     company = None
     if not request.user.has_perm("events.organise_event", event):
-        company = Company.objects.get(pk=getattr(request.user, "company_id_or_none", None))
+        company_pk = getattr(request.user, "company_id_or_none", None)
+        if company_pk is None:
+            raise PermissionDenied
+        company = Company.objects.get(pk=company_pk)
     form = ParticipantForm(request.POST or None, event=event, company=company)
     if request.method == "POST" and form.is_valid():
         participant = form.save(commit=False)
