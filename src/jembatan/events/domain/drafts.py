@@ -24,7 +24,13 @@ def draft_conflicts(event: Event) -> list[str]:
         instance = event_data.parse()
     except InstanceError as error:
         return [explain(p, event_data.labels) for p in error.problems]
-    meetings = [m.to_json() for m in planned(live_meetings(event, Stage.DRAFT))]
+    rows = live_meetings(event, Stage.DRAFT)
+    meetings = [m.to_json() for m in planned(rows)]
+    labels = dict(event_data.labels)
+    for n, (row, meeting) in enumerate(zip(rows, meetings, strict=True)):
+        names = event_data.labels.get(str(meeting["request"]), str(meeting["request"]))
+        table = _("table %(number)s") % {"number": row.table.number}
+        labels[f"meetings[{n}]"] = f"{names} ({row.slot.code}, {table})"
     output = {
         "meetings": meetings,
         "unscheduled": [],
@@ -33,7 +39,7 @@ def draft_conflicts(event: Event) -> list[str]:
         "status": "feasible",
     }
     return [
-        explain(problem, event_data.labels)
+        explain(problem, labels)
         for problem in check_schedule(instance, output)
         if not problem.startswith(TOTALS)
     ]

@@ -166,9 +166,9 @@ def published_previous(event: Event) -> list[PlannedMeeting]:
     return planned(live_meetings(event, Stage.PUBLISHED))
 
 
-KEY = re.compile(r"""(['"])([pir])(\d+)\1""")
+KEY = re.compile(r"""(['"])([pir]\d+)\1|(meetings\[\d+\])""")
 
 
 def explain(message: str, labels: dict[str, str]) -> str:
-    """The scheduler's message with ids ('p12') replaced by the names people know."""
-    return KEY.sub(lambda m: labels.get(m.group(2) + m.group(3), m.group(0)), message)
+    """The scheduler's message with ids ('p12', meetings[3]) replaced by what people know."""
+    return KEY.sub(lambda m: labels.get(m.group(2) or m.group(3), m.group(0)), message)
