@@ -19,6 +19,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ortools.sat.python import cp_model
+
 from jembatan.events.domain.scheduler import (
     Instance,
     check_schedule,
@@ -164,10 +166,11 @@ def cp_sat_alone(
     structure = build_structure(instance)
     model = build_model(structure)
     hint = greedy_occupancy(structure, priority_order(structure))
-    solver, _status = run_model(model, hint, seconds, workers, seed)
-    return str(round(solver.objective_value)), str(
-        int(solver.best_objective_bound + 1e-6)
-    )
+    solver, status = run_model(model, hint, seconds, workers, seed)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return "-", "-"  # still in presolve when time ran out
+    objective, bound = solver.objective_value, solver.best_objective_bound
+    return str(round(objective)), str(int(bound + 1e-6))
 
 
 def run(

@@ -37,6 +37,7 @@ PHASE1_SHARE = 0.75  # of the time limit; phase 2 (secondary objective) gets the
 LP_SHARE = 0.6  # at most this share goes to the LP (bound, and rounded: the best start)
 FULL_MODEL_VARIABLES = 4_000  # up to this size CP-SAT gets the whole model first
 FULL_MODEL_SHARE = 0.4  # for at most this share of the time limit
+FINISH_RESERVE = 0.03  # of the time limit, kept for tables, interpreters and reasons
 PATIENCE = 40  # phase 2 stops after this many neighbourhoods in a row bring nothing
 
 
