@@ -70,7 +70,9 @@ def test_build_event_data_no_show_is_available_nowhere(fair) -> None:  # type: i
 
 def test_build_event_data_lock_in_a_blocked_slot_is_invalid(fair) -> None:  # type: ignore[no-untyped-def]
     request = factories.accepted(fair.suzuki, fair.dewi)
-    lock_request(request, factories.slot(fair.event, "d1-1000"), fair.event.tables.get(number=1), None)
+    lock_request(
+        request, factories.slot(fair.event, "d1-1000"), fair.event.tables.get(number=1), None
+    )
     fair.event.slots.filter(code="d1-1000").update(blocked=True)
     with pytest.raises(InstanceError, match="d1-1000"):
         build_event_data(fair.event).parse()

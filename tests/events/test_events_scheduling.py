@@ -24,8 +24,9 @@ from tests.events import factories
 def placements(event, stage: str = Stage.DRAFT) -> dict[int, tuple[str, int]]:  # type: ignore[no-untyped-def]
     return {
         m.request_id: (m.slot.code, m.table.number)
-        for m in Meeting.objects.filter(event=event, stage=stage, freed_at__isnull=True)
-        .select_related("slot", "table")
+        for m in Meeting.objects.filter(
+            event=event, stage=stage, freed_at__isnull=True
+        ).select_related("slot", "table")
     }
 
 
@@ -47,7 +48,8 @@ def test_run_writes_the_draft_and_records_the_run(fair, officer) -> None:  # typ
     assert (result.status, result.solver_status) == ("succeeded", "optimal")
     assert (result.objective, result.upper_bound, result.meeting_count) == (7, 7, 3)
     assert (result.request_count, result.reasons, result.started_by) == (3, {}, officer)
-    assert result.build_seconds is not None and result.solve_seconds is not None
+    assert result.build_seconds is not None
+    assert result.solve_seconds is not None
     meetings = Meeting.objects.filter(event=fair.event, stage=Stage.DRAFT)
     assert sorted(m.request_id for m in meetings) == [r1.pk, r2.pk, r3.pk]
     interpreters = {m.request_id: m.interpreter for m in meetings}
@@ -81,10 +83,12 @@ def test_run_reports_why_requests_are_left_out(fair, company) -> None:  # type: 
 
 
 def test_failed_run_leaves_the_previous_draft_untouched(fair, officer) -> None:  # type: ignore[no-untyped-def]
-    r1, r2, r3 = three_requests(fair)
+    *_, r3 = three_requests(fair)
     run(fair.event)
     before = list(Meeting.objects.filter(stage=Stage.DRAFT).values_list("pk", "slot", "table"))
-    lock_request(r3, factories.slot(fair.event, "d1-0900"), fair.event.tables.get(number=1), officer)
+    lock_request(
+        r3, factories.slot(fair.event, "d1-0900"), fair.event.tables.get(number=1), officer
+    )
     fair.event.slots.filter(code="d1-0900").update(blocked=True)  # the lock is now invalid
     failed = run(fair.event, officer)
     assert failed.status == "failed"
@@ -152,8 +156,10 @@ def test_draft_edits_list_every_conflict_with_names(fair, officer) -> None:  # t
 
 
 def test_draft_move_of_a_locked_meeting_is_a_conflict(fair, officer) -> None:  # type: ignore[no-untyped-def]
-    r1, r2, r3 = three_requests(fair)
-    lock_request(r3, factories.slot(fair.event, "d1-1300"), fair.event.tables.get(number=2), officer)
+    *_, r3 = three_requests(fair)
+    lock_request(
+        r3, factories.slot(fair.event, "d1-1300"), fair.event.tables.get(number=2), officer
+    )
     run(fair.event)
     m3 = Meeting.objects.get(request=r3, stage=Stage.DRAFT)
     assert (m3.slot.code, m3.table.number) == ("d1-1300", 2)
@@ -167,7 +173,7 @@ def test_draft_move_of_a_locked_meeting_is_a_conflict(fair, officer) -> None:  #
 
 def test_no_show_frees_meetings_and_fill_places_waiting_requests(fair, officer) -> None:  # type: ignore[no-untyped-def]
     e = fair.event
-    r1, r2, r3 = three_requests(fair)
+    _, r2, _ = three_requests(fair)
     lock_request(r2, factories.slot(e, "d1-1000"), e.tables.get(number=1), officer)
     kato = factories.participant(e, fair.budi.company, "Kato Ren", ["ja"], slots=["d1-1000"])
     waiting = factories.accepted(kato, fair.suzuki, 1)  # Suzuki is busy at d1-1000
@@ -203,11 +209,15 @@ def test_command_schedule_and_solve(fair, tmp_path: Path, capsys) -> None:  # ty
     from jembatan.events.domain.instances import build_event_data
 
     source.write_text(json.dumps(build_event_data(fair.event).data))
-    call_command("events", "solve", "--input", str(source), "--output", str(target), "--time-limit", "2")
+    call_command(
+        "events", "solve", "--input", str(source), "--output", str(target), "--time-limit", "2"
+    )
     assert json.loads(target.read_text())["objective"] == 7
     source.write_text(json.dumps({"slots": []}))
     with pytest.raises(CommandError, match="not written"):
-        call_command("events", "solve", "--input", str(source), "--output", str(tmp_path / "x.json"))
+        call_command(
+            "events", "solve", "--input", str(source), "--output", str(tmp_path / "x.json")
+        )
     assert not (tmp_path / "x.json").exists()
     with pytest.raises(CommandError, match="no event with id 999"):
         call_command("events", "schedule", "999")

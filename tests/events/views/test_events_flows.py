@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from jembatan.events.models import (
     Event,
@@ -73,11 +73,17 @@ def test_officer_registers_an_interpreter_for_two_slots(fair, as_user) -> None: 
 def test_request_sent_then_answered_through_the_pages(fair, as_user) -> None:  # type: ignore[no-untyped-def]
     url = f"/events/{fair.event.pk}/participants/{fair.budi.pk}/request/"
     response = as_user("member").post(
-        url, {"receiver": fair.tanaka.pk, "priority": "3", "message": "Kemasan untuk ekspor."}, follow=True
+        url,
+        {"receiver": fair.tanaka.pk, "priority": "3", "message": "Kemasan untuk ekspor."},
+        follow=True,
     )
     assert messages_of(response) == ["Your request is sent."]
     request = MeetingRequest.objects.get()
-    assert (request.status, request.priority, request.message) == ("pending", 3, "Kemasan untuk ekspor.")
+    assert (request.status, request.priority, request.message) == (
+        "pending",
+        3,
+        "Kemasan untuk ekspor.",
+    )
     own = as_user("member").post(url, {"receiver": fair.budi.pk, "priority": "3"}, follow=True)
     assert messages_of(own)[0].startswith("meet: Select a valid choice.")
     response = as_user("outsider").post(
@@ -93,9 +99,7 @@ def test_draft_run_move_with_warnings_and_publish(fair, as_user) -> None:  # typ
     r2 = factories.accepted(fair.budi, fair.suzuki, 2)
     client = as_user("officer")
     response = client.post(f"/events/{fair.event.pk}/schedule/run/", follow=True)
-    assert messages_of(response) == [
-        "The draft holds 2 meetings (objective 5 of at most 5)."
-    ]
+    assert messages_of(response) == ["The draft holds 2 meetings (objective 5 of at most 5)."]
     run = ScheduleRun.objects.get()
     assert run.started_by.username == "officer"
     m1 = Meeting.objects.get(request=r1)
@@ -143,9 +147,7 @@ def test_no_show_and_fill_through_the_check_in_page(fair, as_user) -> None:  # t
     client = as_user("officer")
     client.post(f"/events/{fair.event.pk}/schedule/run/")
     client.post(f"/events/{fair.event.pk}/schedule/publish/")
-    response = client.post(
-        f"/events/{fair.event.pk}/checkin/{fair.suzuki.pk}/absent/", follow=True
-    )
+    response = client.post(f"/events/{fair.event.pk}/checkin/{fair.suzuki.pk}/absent/", follow=True)
     assert messages_of(response)[-1] == "Suzuki Yuki did not come: 2 meetings are freed."
     response = client.post(f"/events/{fair.event.pk}/checkin/fill/", follow=True)
     assert messages_of(response)[-1] == "0 waiting requests got a freed slot."

@@ -40,7 +40,11 @@ def setup(fair: Any) -> dict[str, Any]:
         "agenda_pdf": ("get", reverse("events:agenda_pdf", kwargs=p), MEMBERS),
         "agenda_ics": ("get", reverse("events:agenda_ics", kwargs=p), MEMBERS),
         "rate": ("get", reverse("events:rate", kwargs={**p, "meeting_pk": meeting.pk}), {"member"}),
-        "requests": ("get", reverse("events:requests", args=[e]), {"officer", "member", "outsider"}),
+        "requests": (
+            "get",
+            reverse("events:requests", args=[e]),
+            {"officer", "member", "outsider"},
+        ),
         "request_send": ("post", reverse("events:request_send", kwargs=p), MEMBERS),
         "request_answer": (
             "post",

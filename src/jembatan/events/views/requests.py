@@ -36,10 +36,8 @@ def request_send(request: HttpRequest, pk: int, participant_pk: int) -> HttpResp
             messages.success(request, _("Your request is sent."))
     else:
         for field, errors in form.errors.items():
-            messages.error(
-                request,
-                f"{form.fields[field].label if field in form.fields else field}: {' '.join(errors)}",
-            )
+            label = form.fields[field].label if field in form.fields else field
+            messages.error(request, f"{label}: {' '.join(str(e) for e in errors)}")
     return redirect("events:participant", pk=pk, participant_pk=sender.pk)
 
 
