@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import datetime as dt
+import zoneinfo
+
 import pytest
 
 from jembatan.core.models import AuditLogEntry
@@ -10,6 +13,7 @@ from jembatan.events.domain.requests import (
     block_slot,
     lock_request,
     send_request,
+    window_problem,
 )
 from jembatan.events.models import MeetingRequest, RequestStatus
 from tests.events import factories
@@ -89,3 +93,23 @@ def test_lock_request_needs_acceptance_and_an_open_slot(fair, officer) -> None: 
         "jembatan.slot.unblocked",
         "jembatan.meeting_request.locked",
     ]
+
+
+def test_send_request_outside_the_request_window_refused(fair) -> None:  # type: ignore[no-untyped-def]
+    fair.event.requests_close = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+    fair.event.save()
+    with pytest.raises(
+        RequestError, match=r"Meeting requests: This closed on 2026-03-01 07:00 \(Asia/Jakarta\)"
+    ):
+        send_request(fair.budi, fair.tanaka, 2, "", None)
+
+
+def test_window_problem_open_closed_and_unbounded() -> None:
+    opens = dt.datetime(2026, 2, 1, tzinfo=dt.UTC)
+    closes = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+    tokyo = zoneinfo.ZoneInfo("Asia/Tokyo")
+    assert window_problem(opens, closes, dt.datetime(2026, 2, 15, tzinfo=dt.UTC), tokyo) == ""
+    assert window_problem(opens, closes, dt.datetime(2026, 1, 15, tzinfo=dt.UTC), tokyo) == (
+        "This opens on 2026-02-01 09:00 (Asia/Tokyo)."
+    )
+    assert window_problem(None, None, closes, tokyo) == ""

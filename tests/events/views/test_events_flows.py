@@ -217,3 +217,15 @@ def test_draft_queries_do_not_grow(fair, as_user, django_assert_num_queries) -> 
         client.get(url)
     assert one == 19
     assert Event.objects.count() == 1
+
+
+def test_member_registration_refused_after_the_window(fair, as_user) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    fair.event.registration_closes = dt.datetime(2026, 1, 31, 10, tzinfo=dt.UTC)
+    fair.event.save()
+    response = as_user("member").get(f"/events/{fair.event.pk}/register/", follow=True)
+    assert messages_of(response) == [
+        "Registration: This closed on 2026-01-31 17:00 (Asia/Jakarta)."
+    ]
+    assert as_user("officer").get(f"/events/{fair.event.pk}/register/").status_code == 200

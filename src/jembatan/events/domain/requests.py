@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import transaction
@@ -33,7 +34,11 @@ def send_request(
 ) -> MeetingRequest:
     """A participant asks to meet another; accepted at once where the organisers said so."""
     _check_pair(sender, receiver)
-    auto = sender.event.auto_accept
+    event = sender.event
+    closed = window_problem(event.requests_open, event.requests_close, timezone.now(), event.zone)
+    if closed:
+        raise RequestError(_("Meeting requests: %(reason)s") % {"reason": closed})
+    auto = event.auto_accept
     request = MeetingRequest.objects.create(
         event_id=sender.event_id,
         sender=sender,
@@ -113,3 +118,19 @@ def block_slot(slot: Slot, blocked: bool, user: Any) -> None:
     slot.blocked = blocked
     slot.save(update_fields=["blocked"])
     log_action("jembatan.slot.blocked" if blocked else "jembatan.slot.unblocked", slot, user)
+
+
+def window_problem(
+    opens: dt.datetime | None, closes: dt.datetime | None, now: dt.datetime, zone: dt.tzinfo
+) -> str:
+    """Why the window is shut at ``now`` (empty when open), with times in the event's zone;
+    an unset bound does not limit."""
+    if opens is not None and now < opens:
+        return _("This opens on %(when)s.") % {"when": _when(opens, zone)}
+    if closes is not None and now >= closes:
+        return _("This closed on %(when)s.") % {"when": _when(closes, zone)}
+    return ""
+
+
+def _when(moment: dt.datetime, zone: dt.tzinfo) -> str:
+    return f"{moment.astimezone(zone):%Y-%m-%d %H:%M} ({zone})"

@@ -8,11 +8,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jembatan.core.domain.audit import log_action
 from jembatan.events.domain.agenda import participant_agenda
 from jembatan.events.domain.recommendations import recommended_partners
+from jembatan.events.domain.requests import window_problem
 from jembatan.events.interfaces.forms import InterpreterForm, ParticipantForm, RequestForm
 from jembatan.events.models import MeetingRating, MeetingRequest
 from jembatan.events.views.common import get_event, get_organised_event, get_participant, require
@@ -25,6 +27,12 @@ def participant_register(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, "events.register_participant", event)
     company = None
     if not request.user.has_perm("events.organise_event", event):
+        closed = window_problem(
+            event.registration_opens, event.registration_closes, timezone.now(), event.zone
+        )
+        if closed:
+            messages.error(request, _("Registration: %(reason)s") % {"reason": closed})
+            return redirect("events:detail", pk=event.pk)
         company_pk = getattr(request.user, "company_id_or_none", None)
         if company_pk is None:
             raise PermissionDenied
