@@ -1,0 +1,58 @@
+"""After the event: a participant rates a meeting; a planned next step is a follow-up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from jembatan.core.domain.audit import log_action
+from jembatan.events.models import FollowUp, Meeting, MeetingRating, Participant, Stage
+
+
+class RatingError(ValueError):
+    pass
+
+
+def rate_meeting(
+    meeting: Meeting,
+    participant: Participant,
+    *,
+    happened: bool,
+    usefulness: int | None,
+    next_step: bool,
+    next_step_text: str,
+    user: Any,
+) -> MeetingRating:
+    """Record (or replace) the participant's rating; keep the follow-up in step with it."""
+    if meeting.stage != Stage.PUBLISHED:
+        raise RatingError(_("Only meetings of the published schedule can be rated."))
+    if participant.pk not in (meeting.request.sender_id, meeting.request.receiver_id):
+        raise RatingError(
+            _("%(name)s did not take part in this meeting.") % {"name": participant.name}
+        )
+    with transaction.atomic():
+        rating, _created = MeetingRating.objects.update_or_create(
+            meeting=meeting,
+            participant=participant,
+            defaults={
+                "happened": happened,
+                "usefulness": usefulness if happened else None,
+                "next_step": happened and next_step,
+                "next_step_text": next_step_text if happened and next_step else "",
+            },
+        )
+        if rating.next_step:
+            FollowUp.objects.update_or_create(
+                rating=rating, defaults={"meeting": meeting, "text": rating.next_step_text}
+            )
+        else:
+            FollowUp.objects.filter(rating=rating).delete()
+        log_action(
+            "jembatan.meeting.rated",
+            meeting,
+            user,
+            {"participant": participant.pk, "next_step": rating.next_step},
+        )
+    return rating

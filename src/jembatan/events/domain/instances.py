@@ -1,0 +1,174 @@
+"""From the database to the scheduler's instance (design.md's file format), and back.
+
+Ids in the instance are the rows' keys with a letter: ``p12`` participant 12, ``i3``
+interpreter 3, ``r40`` meeting request 40; slots go by their code, tables by number.
+Blocked slots are left out of ``slots``; no-show participants are available nowhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from jembatan.events.domain.scheduler import Instance, parse_instance
+from jembatan.events.domain.scheduler import Meeting as PlannedMeeting
+from jembatan.events.models import (
+    Event,
+    Interpreter,
+    Meeting,
+    MeetingRequest,
+    Participant,
+    RequestStatus,
+    Stage,
+)
+
+
+def participant_key(pk: int) -> str:
+    return f"p{pk}"
+
+
+def interpreter_key(pk: int) -> str:
+    return f"i{pk}"
+
+
+def request_key(pk: int) -> str:
+    return f"r{pk}"
+
+
+def key_pk(key: str) -> int:
+    return int(key[1:])
+
+
+@dataclass
+class EventData:
+    """The instance as decoded JSON, and the names that explain its ids to people."""
+
+    data: dict[str, object]
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def parse(self) -> Instance:
+        return parse_instance(self.data)
+
+
+def accepted_requests(event: Event) -> list[MeetingRequest]:
+    return list(
+        MeetingRequest.objects.filter(event=event, status=RequestStatus.ACCEPTED)
+        .select_related("sender__company", "receiver__company", "lock_slot", "lock_table")
+        .order_by("id")
+    )
+
+
+def build_event_data(
+    event: Event, extra_locks: Iterable[Meeting] = (), skip_locks: bool = False
+) -> EventData:
+    """The event's instance: open slots, tables, participants, interpreters, accepted
+    requests and their locks (plus ``extra_locks``: meetings to keep exactly in place)."""
+    slots = list(event.slots.filter(blocked=False).order_by("starts_at"))
+    codes = [s.code for s in slots]
+    open_codes = set(codes)
+    participants = list(
+        Participant.objects.filter(event=event)
+        .select_related("company")
+        .prefetch_related("available_slots")
+        .order_by("id")
+    )
+    interpreters = list(
+        Interpreter.objects.filter(event=event).prefetch_related("available_slots").order_by("id")
+    )
+    requests = accepted_requests(event)
+    labels: dict[str, str] = {}
+    entries: list[dict[str, object]] = []
+    for p in participants:
+        labels[participant_key(p.pk)] = f"{p.name} ({p.company.name})"
+        entry: dict[str, object] = {"id": participant_key(p.pk), "languages": sorted(p.languages)}
+        if p.no_show_at is not None:
+            entry["available"] = []
+        elif not p.available_everywhere:
+            entry["available"] = sorted(
+                s.code for s in p.available_slots.all() if s.code in open_codes
+            )
+        if p.max_meetings is not None:
+            entry["max_meetings"] = p.max_meetings
+        entries.append(entry)
+    interpreter_entries: list[dict[str, object]] = []
+    for i in interpreters:
+        labels[interpreter_key(i.pk)] = i.name
+        available = (
+            codes
+            if i.available_everywhere
+            else sorted(s.code for s in i.available_slots.all() if s.code in open_codes)
+        )
+        interpreter_entries.append(
+            {"id": interpreter_key(i.pk), "languages": sorted(i.languages), "available": available}
+        )
+    request_entries = []
+    locked: list[dict[str, object]] = []
+    for r in requests:
+        labels[request_key(r.pk)] = f"{r.sender.name} – {r.receiver.name}"
+        request_entries.append(
+            {
+                "id": request_key(r.pk),
+                "a": participant_key(r.sender_id),
+                "b": participant_key(r.receiver_id),
+                "priority": r.priority,
+            }
+        )
+        if not skip_locks and r.lock_slot is not None and r.lock_table is not None:
+            locked.append(
+                {
+                    "request": request_key(r.pk),
+                    "slot": r.lock_slot.code,
+                    "table": r.lock_table.number,
+                }
+            )
+    already = {entry["request"] for entry in locked}
+    known = {entry["id"] for entry in request_entries}
+    for meeting in extra_locks:
+        key = request_key(meeting.request_id)
+        if key in known and key not in already:
+            locked.append(
+                {"request": key, "slot": meeting.slot.code, "table": meeting.table.number}
+            )
+    data: dict[str, object] = {
+        "slots": codes,
+        "tables": event.table_count,
+        "participants": entries,
+        "interpreters": interpreter_entries,
+        "requests": request_entries,
+        "locked": locked,
+    }
+    return EventData(data, labels)
+
+
+def live_meetings(event: Event, stage: str) -> list[Meeting]:
+    return list(
+        Meeting.objects.filter(event=event, stage=stage, freed_at__isnull=True)
+        .select_related("slot", "table", "interpreter")
+        .order_by("slot__starts_at", "table__number", "id")
+    )
+
+
+def planned(meetings: Iterable[Meeting]) -> list[PlannedMeeting]:
+    """Meetings in the scheduler's terms (for ``previous`` and for checking a draft)."""
+    return [
+        PlannedMeeting(
+            request_key(m.request_id),
+            m.slot.code,
+            m.table.number,
+            interpreter_key(m.interpreter_id) if m.interpreter_id else None,
+        )
+        for m in meetings
+    ]
+
+
+def published_previous(event: Event) -> list[PlannedMeeting]:
+    return planned(live_meetings(event, Stage.PUBLISHED))
+
+
+KEY = re.compile(r"""(['"])([pir]\d+)\1|(meetings\[\d+\])""")
+
+
+def explain(message: str, labels: dict[str, str]) -> str:
+    """The scheduler's message with ids ('p12', meetings[3]) replaced by what people know."""
+    return KEY.sub(lambda m: labels.get(m.group(2) or m.group(3), m.group(0)), message)

@@ -1,0 +1,229 @@
+"""Scheduling runs: build the instance, solve outside any transaction, then write the
+new draft (or the filled slots) in one transaction under the event's row lock.
+
+See docs/locking.md. A run that fails or times out changes no meeting.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jembatan.core.domain.audit import log_action
+from jembatan.events.domain.instances import (
+    build_event_data,
+    key_pk,
+    live_meetings,
+    published_previous,
+)
+from jembatan.events.domain.scheduler import InstanceError, Schedule, solve
+from jembatan.events.models import (
+    Event,
+    Meeting,
+    MeetingRequest,
+    RequestStatus,
+    RunKind,
+    RunStatus,
+    ScheduleRun,
+    Stage,
+)
+
+DEFAULT_TIME_LIMIT = 30.0
+logger = logging.getLogger(__name__)
+
+
+def default_time_limit() -> float:
+    return float(getattr(settings, "JEMBATAN_SCHEDULER_TIME_LIMIT", DEFAULT_TIME_LIMIT))
+
+
+def start_run(
+    event: Event,
+    user: Any,
+    *,
+    kind: str = RunKind.SCHEDULE,
+    allow_moves: bool = False,
+    time_limit: float | None = None,
+) -> ScheduleRun:
+    """Record a waiting run; :func:`execute_run` (through the task) does the work."""
+    run = ScheduleRun.objects.create(
+        event=event,
+        kind=kind,
+        allow_moves=allow_moves,
+        time_limit=time_limit or default_time_limit(),
+        started_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    log_action(f"jembatan.schedule_run.{kind}_started", event, user, {"run": run.pk})
+    return run
+
+
+def claim(run_id: int) -> bool:
+    """Take a waiting run; a conditional UPDATE so two workers never run the same one."""
+    return bool(
+        ScheduleRun.objects.filter(pk=run_id, status=RunStatus.PENDING).update(
+            status=RunStatus.RUNNING, started_at=timezone.now()
+        )
+    )
+
+
+def execute_run(run_id: int) -> ScheduleRun:
+    """Run a waiting run to its end. Idempotent: a run already taken is returned as it is."""
+    if not claim(run_id):
+        return ScheduleRun.objects.get(pk=run_id)
+    run = ScheduleRun.objects.select_related("event").get(pk=run_id)
+    try:
+        _execute(run)
+    except InstanceError as error:
+        _fail(run, error)
+    except Exception as error:  # recorded on the run; the draft stays as it was
+        logger.exception("scheduling run %s failed", run.pk)
+        _fail(run, error)
+    return run
+
+
+def _fail(run: ScheduleRun, error: Exception) -> None:
+    run.status = RunStatus.FAILED
+    run.error = str(error) or error.__class__.__name__
+    run.finished_at = timezone.now()
+    run.save(update_fields=["status", "error", "finished_at"])
+    log_action("jembatan.schedule_run.failed", run.event, run.started_by, {"run": run.pk})
+
+
+def _execute(run: ScheduleRun) -> None:
+    event = run.event
+    started = time.perf_counter()
+    fill = run.kind == RunKind.FILL
+    if fill:
+        kept = live_meetings(event, Stage.PUBLISHED)
+        event_data = build_event_data(event, extra_locks=kept, skip_locks=True)
+        previous = None
+    else:
+        event_data = build_event_data(event)
+        previous = published_previous(event) or None
+    instance = event_data.parse()
+    run.build_seconds = time.perf_counter() - started
+    run.request_count = len(instance.requests)
+    schedule = solve(
+        instance, time_limit=run.time_limit, previous=previous, allow_moves=run.allow_moves
+    )
+    run.solve_seconds = time.perf_counter() - started - run.build_seconds
+    written = time.perf_counter()
+    with transaction.atomic():
+        Event.objects.select_for_update().get(pk=event.pk)
+        count = _write_fill(event, schedule) if fill else _write_draft(event, schedule)
+        run.status = RunStatus.SUCCEEDED
+        run.solver_status = schedule.status
+        run.objective = schedule.objective
+        run.upper_bound = schedule.upper_bound
+        run.meeting_count = count
+        run.reasons = {str(key_pk(k)): v for k, v in schedule.reasons.items()}
+        run.moved = [key_pk(k) for k in schedule.moved or ()]
+        run.dropped = [key_pk(k) for k in schedule.dropped or ()]
+        run.finished_at = timezone.now()
+        run.write_seconds = time.perf_counter() - written
+        run.save()
+        log_action(
+            f"jembatan.schedule_run.{run.kind}_finished",
+            event,
+            run.started_by,
+            {"run": run.pk, "objective": schedule.objective, "upper_bound": schedule.upper_bound},
+        )
+
+
+def _meetings_from(event: Event, schedule: Schedule, stage: str, skip: set[int]) -> list[Meeting]:
+    """Rows for the schedule's meetings whose request is still accepted (it may have been
+    declined or removed while the solver ran: such a meeting is left out)."""
+    still = set(
+        MeetingRequest.objects.filter(event=event, status=RequestStatus.ACCEPTED).values_list(
+            "pk", flat=True
+        )
+    )
+    slots = {s.code: s for s in event.slots.all()}
+    tables = {t.number: t for t in event.tables.all()}
+    rows = []
+    for m in schedule.meetings:
+        request_pk = key_pk(m.request)
+        if request_pk not in still or request_pk in skip:
+            continue
+        rows.append(
+            Meeting(
+                event=event,
+                request_id=request_pk,
+                stage=stage,
+                slot=slots[m.slot],
+                table=tables[m.table],
+                interpreter_id=key_pk(m.interpreter) if m.interpreter else None,
+            )
+        )
+    return rows
+
+
+def _write_draft(event: Event, schedule: Schedule) -> int:
+    Meeting.objects.filter(event=event, stage=Stage.DRAFT).delete()
+    return len(Meeting.objects.bulk_create(_meetings_from(event, schedule, Stage.DRAFT, set())))
+
+
+def _write_fill(event: Event, schedule: Schedule) -> int:
+    """Add the new meetings to the published schedule and to the draft alike."""
+    placed = set(
+        Meeting.objects.filter(
+            event=event, stage=Stage.PUBLISHED, freed_at__isnull=True
+        ).values_list("request_id", flat=True)
+    )
+    new = _meetings_from(event, schedule, Stage.PUBLISHED, placed)
+    Meeting.objects.filter(
+        event=event, stage=Stage.PUBLISHED, request_id__in=[m.request_id for m in new]
+    ).delete()  # freed rows of the same request make way for its new meeting
+    Meeting.objects.bulk_create(new)
+    _copy(event, Stage.PUBLISHED, Stage.DRAFT)
+    return len(new)
+
+
+def _copy(event: Event, source: str, target: str) -> int:
+    Meeting.objects.filter(event=event, stage=target).delete()
+    rows = [
+        Meeting(
+            event=event,
+            request_id=m.request_id,
+            stage=target,
+            slot_id=m.slot_id,
+            table_id=m.table_id,
+            interpreter_id=m.interpreter_id,
+            freed_at=m.freed_at,
+        )
+        for m in Meeting.objects.filter(event=event, stage=source)
+    ]
+    return len(Meeting.objects.bulk_create(rows))
+
+
+class PublishError(ValueError):
+    def __init__(self, message: str, conflicts: list[str]) -> None:
+        super().__init__(message)
+        self.conflicts = conflicts
+
+
+def publish_draft(event: Event, user: Any) -> int:
+    """The draft becomes the published schedule, unless it breaks a rule."""
+    from jembatan.events.domain.drafts import draft_conflicts
+
+    with transaction.atomic():
+        Event.objects.select_for_update().get(pk=event.pk)
+        conflicts = draft_conflicts(event)
+        if conflicts:
+            raise PublishError(
+                _("The draft cannot be published while it has %(count)s conflicts.")
+                % {"count": len(conflicts)},
+                conflicts,
+            )
+        if not Meeting.objects.filter(event=event, stage=Stage.DRAFT).exists():
+            raise PublishError(_("The draft holds no meeting."), [])
+        count = _copy(event, Stage.DRAFT, Stage.PUBLISHED)
+        event.schedule_published_at = timezone.now()
+        event.save(update_fields=["schedule_published_at"])
+        log_action("jembatan.event.published", event, user, {"meetings": count})
+    return count

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from jembatan.events.models.event import Event, Session, Slot, Table
+from jembatan.events.models.feedback import FollowUp, MeetingRating
+from jembatan.events.models.participant import AgendaLanguage, Interpreter, Participant
+from jembatan.events.models.request import (
+    Meeting,
+    MeetingRequest,
+    Priority,
+    RequestStatus,
+    Stage,
+)
+from jembatan.events.models.run import RunKind, RunStatus, ScheduleRun
+
+__all__ = [
+    "AgendaLanguage",
+    "Event",
+    "FollowUp",
+    "Interpreter",
+    "Meeting",
+    "MeetingRating",
+    "MeetingRequest",
+    "Participant",
+    "Priority",
+    "RequestStatus",
+    "RunKind",
+    "RunStatus",
+    "ScheduleRun",
+    "Session",
+    "Slot",
+    "Stage",
+    "Table",
+]

@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from celery import shared_task
+
+from jembatan.events.domain.scheduling import execute_run, start_run
+from jembatan.events.models import Event, RunStatus
+
+
+@shared_task
+def task_schedule_event(event_id: int, run_id: int | None = None) -> str:
+    """Run the scheduler for the event (a run the caller recorded, else a new one).
+
+    Idempotent: a run already taken by a worker is left alone. Inline without a broker.
+    """
+    if run_id is None:
+        run_id = start_run(Event.objects.get(pk=event_id), None).pk
+    run = execute_run(run_id)
+    return str(run.status if run.status != RunStatus.PENDING else "pending")

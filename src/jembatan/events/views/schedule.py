@@ -1,0 +1,174 @@
+"""The organiser's pages: set-up (slots, interpreters), scheduling runs, the draft and its
+edits, publishing."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from jembatan.events.domain import drafts
+from jembatan.events.domain.instances import accepted_requests
+from jembatan.events.domain.reasons import reason_text
+from jembatan.events.domain.scheduling import PublishError, publish_draft, start_run
+from jembatan.events.domain.slots import SlotError, generate_slots
+from jembatan.events.interfaces.forms import DropForm, MoveForm, RunForm, SwapForm
+from jembatan.events.models import Meeting, RunKind, RunStatus, Stage
+from jembatan.events.tasks import task_schedule_event
+from jembatan.events.views.common import get_organised_event
+
+
+@login_required
+def organise(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_organised_event(request, pk)
+    context = {
+        "event": event,
+        "sessions": list(event.sessions.all()),
+        "slots": list(event.slots.all()),
+        "interpreters": list(event.interpreters.all()),
+        "runs": list(event.runs.select_related("started_by")[:10]),
+    }
+    return render(request, "events/organise.html", context)
+
+
+@login_required
+@require_POST
+def slots_generate(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_organised_event(request, pk)
+    try:
+        slots = generate_slots(event)
+    except SlotError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("%(count)s slots generated.") % {"count": len(slots)})
+    return redirect("events:organise", pk=event.pk)
+
+
+@login_required
+def draft(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_organised_event(request, pk)
+    meetings = list(
+        Meeting.objects.filter(
+            event=event, stage=Stage.DRAFT, freed_at__isnull=True
+        ).select_related(
+            "slot", "table", "interpreter", "request__sender__company", "request__receiver__company"
+        )
+    )
+    run = event.runs.filter(kind=RunKind.SCHEDULE).select_related("started_by").first()
+    last_good = (
+        run
+        if run and run.status == RunStatus.SUCCEEDED
+        else event.runs.filter(kind=RunKind.SCHEDULE, status=RunStatus.SUCCEEDED).first()
+    )
+    placed = {m.request_id for m in meetings}
+    reasons = last_good.reasons if last_good else {}
+    unscheduled = [
+        (r, reason_text(reasons[str(r.pk)]) if str(r.pk) in reasons else "")
+        for r in accepted_requests(event)
+        if r.pk not in placed
+    ]
+    context = {
+        "event": event,
+        "meetings": meetings,
+        "run": run,
+        "last_good": last_good,
+        "unscheduled": unscheduled,
+        "conflicts": drafts.draft_conflicts(event) if meetings else [],
+        "run_form": RunForm(),
+        "move_form": MoveForm(event=event),
+        "swap_form": SwapForm(event=event),
+        "drop_form": DropForm(event=event),
+        "published": event.schedule_published_at,
+    }
+    return render(request, "events/draft.html", context)
+
+
+@login_required
+@require_POST
+def schedule_run(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_organised_event(request, pk)
+    form = RunForm(request.POST)
+    allow_moves = form.is_valid() and form.cleaned_data["allow_moves"]
+    run = start_run(event, request.user, allow_moves=allow_moves)
+    task_schedule_event.delay(event.pk, run.pk)
+    run.refresh_from_db()
+    if run.status == RunStatus.SUCCEEDED:
+        messages.success(
+            request,
+            _("The draft holds %(count)s meetings (objective %(objective)s of at most %(bound)s).")
+            % {"count": run.meeting_count, "objective": run.objective, "bound": run.upper_bound},
+        )
+    elif run.status == RunStatus.FAILED:
+        messages.error(
+            request,
+            _("The run failed; the previous draft is unchanged. %(error)s") % {"error": run.error},
+        )
+    else:
+        messages.info(request, _("The scheduler is running; reload this page in a minute."))
+    return redirect("events:draft", pk=event.pk)
+
+
+def _report(request: HttpRequest, conflicts: list[str], done: str) -> None:
+    messages.success(request, done)
+    for conflict in conflicts:
+        messages.warning(request, _("Conflict: %(problem)s") % {"problem": conflict})
+
+
+@login_required
+@require_POST
+def draft_move(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_organised_event(request, pk)
+    form = MoveForm(request.POST, event=event)
+    if not form.is_valid():
+        messages.error(request, _("Choose a meeting of the draft, an open slot and a table."))
+        return redirect("events:draft", pk=event.pk)
+    data = form.cleaned_data
+    conflicts = drafts.move_meeting(data["meeting"], data["slot"], data["table"], request.user)
+    _report(request, conflicts, _("The meeting is moved."))
+    return redirect("events:draft", pk=event.pk)
+
+
+@login_required
+@require_POST
+def draft_swap(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_organised_event(request, pk)
+    form = SwapForm(request.POST, event=event)
+    if not form.is_valid():
+        messages.error(request, _("Choose two meetings of the draft."))
+        return redirect("events:draft", pk=event.pk)
+    conflicts = drafts.swap_meetings(
+        form.cleaned_data["meeting"], form.cleaned_data["other"], request.user
+    )
+    _report(request, conflicts, _("The meetings are swapped."))
+    return redirect("events:draft", pk=event.pk)
+
+
+@login_required
+@require_POST
+def draft_drop(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_organised_event(request, pk)
+    form = DropForm(request.POST, event=event)
+    if not form.is_valid():
+        messages.error(request, _("Choose a meeting of the draft."))
+        return redirect("events:draft", pk=event.pk)
+    conflicts = drafts.drop_meeting(form.cleaned_data["meeting"], request.user)
+    _report(request, conflicts, _("The meeting is dropped from the draft."))
+    return redirect("events:draft", pk=event.pk)
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_organised_event(request, pk)
+    try:
+        count = publish_draft(event, request.user)
+    except PublishError as error:
+        messages.error(request, str(error))
+        for conflict in error.conflicts:
+            messages.warning(request, _("Conflict: %(problem)s") % {"problem": conflict})
+    else:
+        messages.success(request, _("%(count)s meetings are published.") % {"count": count})
+    return redirect("events:draft", pk=event.pk)

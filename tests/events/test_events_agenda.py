@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zoneinfo
+
+import openpyxl
+import pypdf
+from icalendar import Calendar
+
+from jembatan.events.domain.scheduling import execute_run, publish_draft, start_run
+from jembatan.events.interfaces.agenda_ics import participant_ics
+from jembatan.events.interfaces.agenda_pdf import interpreter_pdf, participant_pdf, table_pdf
+from jembatan.events.interfaces.plan_xlsx import plan_xlsx
+from jembatan.events.models import Meeting, Stage
+from tests.events import factories
+
+JAKARTA = zoneinfo.ZoneInfo("Asia/Jakarta")
+
+
+def published(fair, officer):  # type: ignore[no-untyped-def]
+    requests = (
+        factories.accepted(fair.budi, fair.tanaka, 3),
+        factories.accepted(fair.budi, fair.suzuki, 2),
+    )
+    execute_run(start_run(fair.event, officer, time_limit=3).pk)
+    publish_draft(fair.event, officer)
+    return {
+        r.pk: Meeting.objects.select_related("slot", "table").get(request=r, stage=Stage.PUBLISHED)
+        for r in requests
+    }
+
+
+def pdf_text(content: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    return " ".join(text.split())  # cells wrap: compare words, not line breaks
+
+
+def test_participant_ics_lists_meetings_with_partner_table_interpreter(fair, officer) -> None:  # type: ignore[no-untyped-def]
+    meetings = published(fair, officer)
+    calendar = Calendar.from_ical(participant_ics(fair.budi))
+    events = sorted(calendar.walk("VEVENT"), key=lambda e: e.decoded("dtstart"))
+    assert len(events) == 2
+    expected = sorted(meetings.values(), key=lambda m: m.slot.starts_at)
+    for item, meeting in zip(events, expected, strict=True):
+        assert item.decoded("dtstart") == meeting.slot.starts_at
+        assert item.decoded("dtstart").utcoffset() == dt.timedelta(hours=7)
+        assert item.decoded("dtend") - item.decoded("dtstart") == dt.timedelta(minutes=30)
+        assert f"Table {meeting.table.number}" in str(item["location"])
+    summaries = sorted(str(e["summary"]) for e in events)
+    assert summaries == [
+        "Meeting with Suzuki Yuki (Toyohashi Pack)",
+        "Meeting with Tanaka Hiroshi (Akashi Seimitsu)",
+    ]
+    with_tanaka = next(e for e in events if "Tanaka" in str(e["summary"]))
+    assert "Interpreter: Rina Wijaya" in str(with_tanaka["description"])
+
+
+def test_participant_pdf_shows_partners_and_tables(fair, officer) -> None:  # type: ignore[no-untyped-def]
+    meetings = published(fair, officer)
+    text = pdf_text(participant_pdf(fair.budi))
+    assert "Budi Santoso" in text
+    assert "Tanaka Hiroshi (Akashi Seimitsu)" in text
+    assert "Suzuki Yuki (Toyohashi Pack)" in text
+    for meeting in meetings.values():
+        assert f"Table {meeting.table.number}" in text
+        assert meeting.slot.starts_at.astimezone(JAKARTA).strftime("%H:%M") in text
+    assert "Rina Wijaya" in text
+
+
+def test_participant_pdf_in_japanese_for_a_japanese_participant(fair, officer) -> None:  # type: ignore[no-untyped-def]
+    published(fair, officer)
+    text = pdf_text(participant_pdf(fair.tanaka))
+    assert "Budi Santoso (PT Karton Jaya Abadi)" in text
+    assert "Tanaka Hiroshi" in text
+
+
+def test_table_and_interpreter_pdfs(fair, officer) -> None:  # type: ignore[no-untyped-def]
+    meetings = published(fair, officer)
+    first = next(iter(meetings.values()))
+    text = pdf_text(table_pdf(first.table))
+    assert f"Table {first.table.number}" in text
+    assert "Budi Santoso (PT Karton Jaya Abadi)" in text
+    roster = pdf_text(interpreter_pdf(fair.rina))
+    assert "Rina Wijaya" in roster
+    assert "Budi Santoso (PT Karton Jaya Abadi) – Tanaka Hiroshi (Akashi Seimitsu)" in roster
+
+
+def test_plan_xlsx_holds_every_published_meeting(fair, officer) -> None:  # type: ignore[no-untyped-def]
+    meetings = published(fair, officer)
+    book = openpyxl.load_workbook(io.BytesIO(plan_xlsx(fair.event)))
+    rows = list(book["Meetings"].iter_rows(values_only=True))
+    assert rows[0][:5] == ("Slot", "Starts", "Ends", "Table", "Participant")
+    by_partner = {row[6]: row for row in rows[1:]}
+    assert set(by_partner) == {"Tanaka Hiroshi", "Suzuki Yuki"}
+    tanaka = by_partner["Tanaka Hiroshi"]
+    meeting = next(m for m in meetings.values() if m.request.receiver_id == fair.tanaka.pk)
+    assert tanaka[0] == meeting.slot.code
+    assert tanaka[3] == meeting.table.number
+    assert tanaka[8:] == ("Rina Wijaya", 3)
+    grid = list(book["Grid"].iter_rows(values_only=True))
+    assert grid[0] == ("Slot", "Table 1", "Table 2", "Table 3")
+    assert len(grid) == 6  # five slots
