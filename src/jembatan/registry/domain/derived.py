@@ -128,6 +128,7 @@ def _replace_sectors(pairs: list[tuple[int, int]], slugs_of: dict[int, set[str]]
         ignore_conflicts=True,
     )
 
+
 def classification_codes_in_order(company: Company) -> list[tuple[str, str]]:
     """The (scheme, code) pairs of a stored company, in the order they were given."""
     through = Company.classifications.through
