@@ -10,7 +10,7 @@ from pathlib import Path
 
 import phonenumbers
 import pytest
-from django.core.management import call_command, get_commands
+from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, override_settings
 from django.utils import translation
@@ -228,16 +228,3 @@ def test_load_reference_data_missing_folder_reports_it(tmp_path: Path) -> None:
         assert load_reference_data(tmp_path / "absent", lines.append) is False
         assert load_reference_data(None, lines.append) is False
     assert lines == [NO_REFERENCE, NO_REFERENCE]
-
-
-@pytest.mark.skipif("taxonomy" in get_commands(), reason="the taxonomy command is installed")
-def test_load_reference_data_without_taxonomy_command_skips_codes(tmp_path: Path) -> None:
-    for scheme in ("isic4", "kbli2020", "jsic14"):
-        (tmp_path / scheme).mkdir()
-    lines: list[str] = []
-    with translation.override("en"):
-        assert load_reference_data(tmp_path, lines.append) is False
-    assert lines == [
-        "The 'taxonomy' command is not installed: industry classification codes are skipped, "
-        "programme sectors are used."
-    ]

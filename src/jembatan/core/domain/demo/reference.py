@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from django.core.management import call_command, get_commands
+from django.core.management import call_command
 from django.utils.translation import gettext as _
 
 from jembatan.registry.models import Classification
@@ -31,14 +31,6 @@ def load_reference_data(folder: str | Path | None, write: Callable[[str], object
     folders = reference_folders(folder)
     if len(folders) < len(SCHEMES):
         write(_("Reference classification files not found: using programme sectors only."))
-        return False
-    if "taxonomy" not in get_commands():
-        write(
-            _(
-                "The 'taxonomy' command is not installed: industry classification codes are "
-                "skipped, programme sectors are used."
-            )
-        )
         return False
     for scheme, path in folders.items():
         if Classification.objects.filter(scheme=scheme).exists():
