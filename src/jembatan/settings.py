@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "jembatan.accounts",
     "jembatan.registry",
     "jembatan.opportunities",
+    "jembatan.matching",
     "jembatan.web",
 ]
 

@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from jembatan.matching.models.digest import DigestSubscription
+from jembatan.matching.models.embedding import Embedding, EmbeddedObject, KeywordDocument, ObjectType
+from jembatan.matching.models.feedback import RecommendationFeedback
+
+__all__ = [
+    "DigestSubscription",
+    "EmbeddedObject",
+    "Embedding",
+    "KeywordDocument",
+    "ObjectType",
+    "RecommendationFeedback",
+]
