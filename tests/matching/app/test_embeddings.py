@@ -30,7 +30,12 @@ def test_embed_stores_float32_bytes_with_model_and_dim(db) -> None:  # type: ign
     encoder = current_encoder()
     embedded = embed_texts(encoder, ["Kemasan karton"])
     row = Embedding.objects.get()
-    assert (row.model, row.kind, row.dim, len(bytes(row.vector))) == (encoder.name, "passage", 384, 1536)
+    assert (row.model, row.kind, row.dim, len(bytes(row.vector))) == (
+        encoder.name,
+        "passage",
+        384,
+        1536,
+    )
     assert np.array_equal(np.frombuffer(bytes(row.vector), np.float32), embedded.vectors[0])
 
 
@@ -84,10 +89,15 @@ def test_delete_removes_from_indexes_through_the_signal(
     with django_capture_on_commit_callbacks(execute=True):
         profile.delete()
     assert pk not in read_index("profile", 384)
-    assert (EmbeddedObject.objects.filter(object_id=pk).count(), KeywordDocument.objects.count()) == (0, 0)
+    assert (
+        EmbeddedObject.objects.filter(object_id=pk).count(),
+        KeywordDocument.objects.count(),
+    ) == (0, 0)
 
 
-def test_company_edit_reembeds_through_the_signal(company, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_company_edit_reembeds_through_the_signal(
+    company, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
     with django_capture_on_commit_callbacks(execute=True):
         company.description = "Pabrik kemasan kaleng untuk ikan sarden."
         company.save()

@@ -22,14 +22,20 @@ def test_profile_matches_signed_out_redirects(client: Client, company) -> None: 
     )
 
 
-@pytest.mark.parametrize(("role", "status"), [("officer", 200), ("member", 200), ("outsider", 403), ("viewer", 403)])
+@pytest.mark.parametrize(
+    ("role", "status"), [("officer", 200), ("member", 200), ("outsider", 403), ("viewer", 403)]
+)
 def test_profile_matches_only_owner_and_officers(as_user, company, role: str, status: int) -> None:  # type: ignore[no-untyped-def]
     profile = published(company=company)
     assert as_user(role).get(f"/matching/profiles/{profile.pk}/").status_code == status
 
 
-@pytest.mark.parametrize(("role", "status"), [("officer", 200), ("member", 200), ("outsider", 403), ("viewer", 403)])
-def test_company_matches_only_members_and_officers(as_user, company, role: str, status: int) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("role", "status"), [("officer", 200), ("member", 200), ("outsider", 403), ("viewer", 403)]
+)
+def test_company_matches_only_members_and_officers(
+    as_user, company, role: str, status: int
+) -> None:  # type: ignore[no-untyped-def]
     assert as_user(role).get(f"/matching/companies/{company.pk}/").status_code == status
 
 
@@ -96,7 +102,9 @@ def test_feedback_invalid_names_the_field(corpus: Corpus, as_user) -> None:  # t
 
 @pytest.mark.parametrize("role", ROLES)
 def test_search_page_hides_anonymous_poster(corpus: Corpus, as_user, role: str) -> None:  # type: ignore[no-untyped-def]
-    response = as_user(role).get("/matching/search/", {"q": "スタンドパウチ用の自動包装機", "type": "profile"})
+    response = as_user(role).get(
+        "/matching/search/", {"q": "スタンドパウチ用の自動包装機", "type": "profile"}
+    )
     assert response.status_code == 200
     views = {p.id: p for p in response.context["profiles"]}
     assert corpus.packaging_request.pk in views
@@ -106,7 +114,9 @@ def test_search_page_hides_anonymous_poster(corpus: Corpus, as_user, role: str) 
 
 
 def test_search_page_companies(corpus: Corpus, as_user) -> None:  # type: ignore[no-untyped-def]
-    response = as_user("viewer").get("/matching/search/", {"q": "包装機械メーカー", "type": "company"})
+    response = as_user("viewer").get(
+        "/matching/search/", {"q": "包装機械メーカー", "type": "company"}
+    )
     assert response.context["companies"][0].id == corpus.machine_maker.pk
 
 
@@ -154,7 +164,9 @@ def _profile_with_targets(company, other_company, count: int):  # type: ignore[n
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_profile_matches_query_count_constant(as_user, company, other_company, django_assert_num_queries, count: int) -> None:  # type: ignore[no-untyped-def]
+def test_profile_matches_query_count_constant(
+    as_user, company, other_company, django_assert_num_queries, count: int
+) -> None:  # type: ignore[no-untyped-def]
     source = _profile_with_targets(company, other_company, count)
     client = as_user("member")
     client.get(f"/matching/profiles/{source.pk}/")  # phrase vectors stored on the first view
@@ -164,7 +176,9 @@ def test_profile_matches_query_count_constant(as_user, company, other_company, d
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_company_matches_query_count_constant(as_user, company, other_company, django_assert_num_queries, count: int) -> None:  # type: ignore[no-untyped-def]
+def test_company_matches_query_count_constant(
+    as_user, company, other_company, django_assert_num_queries, count: int
+) -> None:  # type: ignore[no-untyped-def]
     _profile_with_targets(company, other_company, count)
     client = as_user("member")
     with django_assert_num_queries(28):
@@ -173,7 +187,9 @@ def test_company_matches_query_count_constant(as_user, company, other_company, d
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_search_query_count_constant(as_user, company, other_company, django_assert_num_queries, count: int) -> None:  # type: ignore[no-untyped-def]
+def test_search_query_count_constant(
+    as_user, company, other_company, django_assert_num_queries, count: int
+) -> None:  # type: ignore[no-untyped-def]
     _profile_with_targets(company, other_company, count)
     client = as_user("viewer")
     with django_assert_num_queries(8):

@@ -35,7 +35,9 @@ def is_subscribed(user: Any) -> bool:
     return DigestSubscription.objects.filter(user=user, is_active=True).exists()
 
 
-def new_matches(user: Any, company: Company, since: dt.datetime, now: dt.datetime) -> list[Recommendation]:
+def new_matches(
+    user: Any, company: Company, since: dt.datetime, now: dt.datetime
+) -> list[Recommendation]:
     recommendations = recommend_profiles_for_company(company, user, limit=50, now=now)
     fresh = [
         r

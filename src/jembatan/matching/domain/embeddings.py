@@ -15,15 +15,17 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
+from numpy.typing import NDArray
 
 from jembatan.matching.domain import keyword_store
-from jembatan.matching.domain.encoder import Encoder, EmbeddingKind, Vectors, get_encoder, text_hash
+from jembatan.matching.domain.encoder import EmbeddingKind, Encoder, Vectors, get_encoder, text_hash
 from jembatan.matching.domain.vector_store import writable_index
 from jembatan.matching.models import EmbeddedObject, Embedding, ObjectType
 from jembatan.opportunities.models import PartnershipProfile, Status
 from jembatan.registry.models import Company
 
 BATCH = 64
+Vector = NDArray[np.float32]
 
 
 def current_encoder() -> Encoder:
@@ -46,16 +48,18 @@ def company_text(company: Company) -> str:
     return company.description.strip()
 
 
-def to_bytes(vector: np.ndarray) -> bytes:  # type: ignore[type-arg]
+def to_bytes(vector: Vector) -> bytes:
     return np.asarray(vector, dtype=np.float32).tobytes()
 
 
-def from_bytes(data: bytes | memoryview, dim: int) -> np.ndarray:  # type: ignore[type-arg]
+def from_bytes(data: bytes | memoryview, dim: int) -> Vector:
     return np.frombuffer(bytes(data), dtype=np.float32, count=dim)
 
 
-def cached_vectors(hashes: Iterable[str]) -> dict[str, np.ndarray]:  # type: ignore[type-arg]
-    rows = Embedding.objects.filter(text_hash__in=set(hashes)).values_list("text_hash", "dim", "vector")
+def cached_vectors(hashes: Iterable[str]) -> dict[str, Vector]:
+    rows = Embedding.objects.filter(text_hash__in=set(hashes)).values_list(
+        "text_hash", "dim", "vector"
+    )
     return {digest: from_bytes(vector, dim) for digest, dim, vector in rows}
 
 
@@ -81,7 +85,9 @@ class Embedded:
     computed: int  # how many texts had to be encoded (the rest came from the cache)
 
 
-def embed_texts(encoder: Encoder, texts: Sequence[str], kind: EmbeddingKind = "passage") -> Embedded:
+def embed_texts(
+    encoder: Encoder, texts: Sequence[str], kind: EmbeddingKind = "passage"
+) -> Embedded:
     """Vectors of ``texts``, from the cache where possible; new ones are stored."""
     hashes = [text_hash(encoder.name, kind, text) for text in texts]
     known = cached_vectors(hashes)
@@ -99,7 +105,7 @@ def embed_texts(encoder: Encoder, texts: Sequence[str], kind: EmbeddingKind = "p
     return Embedded(hashes, matrix, len(missing))
 
 
-def object_vectors(object_type: str, ids: Iterable[int]) -> dict[int, np.ndarray]:  # type: ignore[type-arg]
+def object_vectors(object_type: str, ids: Iterable[int]) -> dict[int, Vector]:
     """The current vectors of some objects (those embedded with the current model)."""
     encoder = current_encoder()
     pairs = list(
@@ -187,7 +193,9 @@ def _rebuild(
             computed += embedded.computed
             EmbeddedObject.objects.bulk_create(
                 [
-                    EmbeddedObject(object_type=object_type, object_id=pk, text_hash=h, model=encoder.name)
+                    EmbeddedObject(
+                        object_type=object_type, object_id=pk, text_hash=h, model=encoder.name
+                    )
                     for (pk, _, _), h in zip(batch, embedded.hashes, strict=True)
                 ]
             )
@@ -209,7 +217,10 @@ def reindex_items() -> dict[str, list[tuple[int, str, bool]]]:
         if text
     ]
     companies = [
-        (c.pk, text, True) for c in Company.objects.order_by("pk") for text in [company_text(c)] if text
+        (c.pk, text, True)
+        for c in Company.objects.order_by("pk")
+        for text in [company_text(c)]
+        if text
     ]
     return {ObjectType.PROFILE: profiles, ObjectType.COMPANY: companies}
 

@@ -16,12 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 from django.utils import timezone
 
 from jembatan.matching.domain import scoring
 from jembatan.matching.domain.cards import CompanyCard, company_card
 from jembatan.matching.domain.embeddings import (
+    Vector,
     cached_vectors,
     company_text,
     current_encoder,
@@ -36,7 +36,7 @@ from jembatan.matching.domain.vector_store import read_index
 from jembatan.matching.models import ObjectType, RecommendationFeedback
 from jembatan.opportunities.domain.presentation import ProfileView, public_view
 from jembatan.opportunities.domain.queries.profiles import for_display
-from jembatan.opportunities.models import Direction, PartnershipProfile, Status
+from jembatan.opportunities.models import PartnershipProfile, Status
 from jembatan.registry.domain.derived import isic_classes_for
 from jembatan.registry.models import Company
 
@@ -117,7 +117,7 @@ def marks_by_others(company_id: int, target_type: str, ids: Iterable[int]) -> di
     return counts
 
 
-def _vector_of(object_type: str, pk: int, text: str, encoder: Encoder) -> np.ndarray | None:  # type: ignore[type-arg]
+def _vector_of(object_type: str, pk: int, text: str, encoder: Encoder) -> Vector | None:
     vector = object_vectors(object_type, [pk]).get(pk)
     if vector is None and text:
         vector = embed_texts(encoder, [text]).vectors[0]  # not embedded yet: do it now
@@ -203,7 +203,9 @@ def recommend_for_profile(
     marks = marks_by_others(profile.company_id, ObjectType.PROFILE, cosine)
     scored = []
     for target in targets:
-        factors = score_profile(source, target, cosine[target.pk], isic, marks.get(target.pk, 0), now)
+        factors = score_profile(
+            source, target, cosine[target.pk], isic, marks.get(target.pk, 0), now
+        )
         scored.append((complements(source, target), scoring.total(factors), target, factors))
     scored.sort(key=lambda row: (not row[0], -row[1], row[2].pk))
     chosen = scored[:limit]
@@ -236,9 +238,9 @@ def recommend_profiles_for_company(
 ) -> list[Recommendation]:
     """Over the company's published profiles: the best target for each, merged."""
     best: dict[int, Recommendation] = {}
-    own = PartnershipProfile.objects.filter(company=company, status=Status.PUBLISHED).select_related(
-        "company"
-    )
+    own = PartnershipProfile.objects.filter(
+        company=company, status=Status.PUBLISHED
+    ).select_related("company")
     for profile in own:
         for rec in recommend_for_profile(profile, viewer, limit, with_phrases=False, now=now):
             kept = best.get(rec.target_id)
@@ -248,9 +250,7 @@ def recommend_profiles_for_company(
     return ranked[:limit]
 
 
-def recommend_companies(
-    company: Company, viewer: Any, limit: int = 10
-) -> list[Recommendation]:
+def recommend_companies(company: Company, viewer: Any, limit: int = 10) -> list[Recommendation]:
     """Firms of the other country whose descriptions are close to this one's."""
     encoder = current_encoder()
     vector = _vector_of(ObjectType.COMPANY, company.pk, company_text(company), encoder)

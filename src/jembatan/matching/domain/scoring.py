@@ -13,8 +13,8 @@ import math
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 WEIGHTS: dict[str, float] = {
     "semantic": 0.55,

@@ -70,7 +70,9 @@ class SearchResult:
     item: Any  # a ProfileView or a CompanyCard
 
 
-def search_profile_objects(user: Any, query: str, k: int = 20) -> list[tuple[FusedHit, PartnershipProfile]]:
+def search_profile_objects(
+    user: Any, query: str, k: int = 20
+) -> list[tuple[FusedHit, PartnershipProfile]]:
     """Published profiles the user may see, best match first."""
     query = query.strip()
     if not query:
@@ -82,7 +84,9 @@ def search_profile_objects(user: Any, query: str, k: int = 20) -> list[tuple[Fus
     encoder = current_encoder()
     index = read_index(ObjectType.PROFILE, encoder.dim)
     hits = fused_ranking(query, encoder, index, _db_keywords(ObjectType.PROFILE), k, allowed)
-    profiles = for_display(PartnershipProfile.objects.filter(pk__in=[h.key for h in hits])).in_bulk()
+    profiles = for_display(
+        PartnershipProfile.objects.filter(pk__in=[h.key for h in hits])
+    ).in_bulk()
     return [(hit, profiles[hit.key]) for hit in hits if hit.key in profiles]
 
 

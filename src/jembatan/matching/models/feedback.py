@@ -27,7 +27,9 @@ class RecommendationFeedback(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    target_type = models.CharField(_("recommended object type"), max_length=10, choices=ObjectType.choices)
+    target_type = models.CharField(
+        _("recommended object type"), max_length=10, choices=ObjectType.choices
+    )
     target_id = models.PositiveBigIntegerField(_("recommended object id"))
     verdict = models.CharField(
         _("verdict"), max_length=20, choices=Verdict.choices, default=Verdict.NOT_RELEVANT

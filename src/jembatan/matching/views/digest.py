@@ -26,4 +26,5 @@ def digest_subscription(request: HttpRequest) -> HttpResponse:
         if active
         else _("You will no longer receive the weekly digest."),
     )
-    return redirect("matching:company", pk=request.user.company_id_or_none)
+    company_id = getattr(request.user, "company_id_or_none", None)
+    return redirect("matching:company", pk=company_id)

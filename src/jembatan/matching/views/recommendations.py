@@ -64,11 +64,15 @@ def company_matches(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "matching/company_matches.html", context)
 
 
-def _record_feedback(request: HttpRequest, company: Company, source: PartnershipProfile | None) -> None:
+def _record_feedback(
+    request: HttpRequest, company: Company, source: PartnershipProfile | None
+) -> None:
     form = FeedbackForm(request.POST)
     if not form.is_valid():
         for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label}: {' '.join(errors)}")
+            messages.error(
+                request, f"{form.fields[field].label}: {' '.join(str(e) for e in errors)}"
+            )
         return
     data = form.cleaned_data
     mark_not_relevant(company, data["target_type"], data["target_id"], request.user, source)

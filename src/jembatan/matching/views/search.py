@@ -22,10 +22,18 @@ def search_page(request: HttpRequest) -> HttpResponse:
     if form.is_valid() and form.cleaned_data["q"]:
         query, kind = form.cleaned_data["q"], form.cleaned_data["type"]
         if kind == ObjectType.COMPANY:
-            companies = [company_card(c) for _, c in search_company_objects(request.user, query, RESULTS)]
+            companies = [
+                company_card(c) for _, c in search_company_objects(request.user, query, RESULTS)
+            ]
         else:
             profiles = [
-                public_view(p, request.user) for _, p in search_profile_objects(request.user, query, RESULTS)
+                public_view(p, request.user)
+                for _, p in search_profile_objects(request.user, query, RESULTS)
             ]
-    context = {"form": form, "profiles": profiles, "companies": companies, "searched": form.is_bound}
+    context = {
+        "form": form,
+        "profiles": profiles,
+        "companies": companies,
+        "searched": form.is_bound,
+    }
     return render(request, "matching/search.html", context)

@@ -101,10 +101,14 @@ def install_demo_profiles(
     """Create the demo profiles of firms that have none yet; returns how many were made."""
     sectors = {s.slug: s for s in ProgrammeSector.objects.all()}
     has_profile = set(
-        PartnershipProfile.objects.filter(company__in=companies).values_list("company_id", flat=True)
+        PartnershipProfile.objects.filter(company__in=companies).values_list(
+            "company_id", flat=True
+        )
     )
     new = [
-        PartnershipProfile(company=company, sector=sectors.get(spec.sector), **profile_values(spec, n))
+        PartnershipProfile(
+            company=company, sector=sectors.get(spec.sector), **profile_values(spec, n)
+        )
         for n, (spec, company) in enumerate(zip(specs, companies, strict=True))
         if spec.verification == "verified" and company.pk not in has_profile
     ]

@@ -71,4 +71,6 @@ class Command(BaseCommand):
             return
         for key in REPORT_KEYS:
             value = values[key]
-            self.stdout.write(f"{key:16} {value:.4f}" if isinstance(value, float) else f"{key:16} {value}")
+            self.stdout.write(
+                f"{key:16} {value:.4f}" if isinstance(value, float) else f"{key:16} {value}"
+            )
