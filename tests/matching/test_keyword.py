@@ -36,9 +36,7 @@ def test_search_filters_and_thresholds() -> None:
     index = TrigramIndex()
     index.upsert_many([(1, "batik tulis"), (2, "batik cap"), (3, "kopi gayo")])
     assert [hit.key for hit in index.search("batik", allowed={2, 3})] == [2]
-    assert index.search("batik tulis", min_score=0.99) == [
-        index.search("batik tulis")[0]
-    ]
+    assert index.search("batik tulis", min_score=0.99) == [index.search("batik tulis")[0]]
     assert index.search("xyz") == []
 
 

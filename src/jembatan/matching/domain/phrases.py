@@ -28,10 +28,9 @@ from jembatan.matching.domain.encoder import Encoder, text_hash
 
 # Sentence ends: Japanese and full-width marks, newlines, and a Latin . ! ? followed by
 # a space (so "3.5 ton" and "PT. Maju" with no space after the dot stay whole).
-# Full-width punctuation below is intended (RUF001): it is what Japanese text uses.
-_SENTENCES = re.compile(r"[。！？!?\n\r]+|(?<=[.!?;])\s+")  # noqa: RUF001
+_SENTENCES = re.compile(r"[。！？!?\n\r]+|(?<=[.!?;])\s+")
 # Clause and list separators inside a sentence.
-_CLAUSES = re.compile(r"[、，,；;：:・/／|()（）「」『』【】\[\]]+|\s+[-–—]\s+")  # noqa: RUF001
+_CLAUSES = re.compile(r"[、，,；;：:・/／|()（）「」『』【】\[\]]+|\s+[-–—]\s+")
 _SPACES = re.compile(r"\s+")
 
 
@@ -89,7 +88,7 @@ def split_phrases(text: str, min_chars: int = 2) -> list[str]:
     seen: set[str] = set()
     for sentence in _SENTENCES.split(text):
         for clause in _CLAUSES.split(sentence):
-            chunk = _SPACES.sub(" ", clause).strip(" .。-–—*•\t")  # noqa: RUF001
+            chunk = _SPACES.sub(" ", clause).strip(" .。-–—*•\t")
             if len(chunk) >= min_chars and chunk not in seen:
                 seen.add(chunk)
                 chunks.append(chunk)
