@@ -32,6 +32,7 @@ def test_schema_generation_validates_without_warnings(tmp_path: Path) -> None:
         "/api/v1/companies/{id}/verify/",
         "/api/v1/regions/",
         "/api/v1/regions/{code}/",
+        "/api/v1/search/",
         "/api/v1/sectors/",
         "/api/v1/sectors/{slug}/",
     ]

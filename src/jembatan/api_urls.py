@@ -11,6 +11,7 @@ from drf_spectacular.views import (
 from rest_framework.routers import DefaultRouter
 
 from jembatan.core.api import ObtainTokenView
+from jembatan.matching.api_urls import urlpatterns as matching_routes
 from jembatan.opportunities.api_urls import router_registrations as opportunities_routes
 from jembatan.registry import api as registry_api
 
@@ -34,6 +35,7 @@ v1: list[URLPattern | URLResolver] = [
         classification_detail,
         name="classification-detail",
     ),
+    *matching_routes,
     path("", include(router.urls)),
 ]
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "jembatan.registry",
     "jembatan.opportunities",
     "jembatan.events",
+    "jembatan.matching",
     "jembatan.web",
 ]
 

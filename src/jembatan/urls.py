@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("imports/", include("jembatan.registry.import_urls")),
     path("profiles/", include("jembatan.opportunities.urls")),
     path("events/", include("jembatan.events.urls")),
+    path("matching/", include("jembatan.matching.urls")),
     path("", include("jembatan.web.urls")),
 ]
 if settings.DEBUG:

@@ -18,6 +18,7 @@ from django.db import transaction
 from jembatan.accounts.models import Organisation, User
 from jembatan.core.domain.demo.companies import demo_companies
 from jembatan.core.domain.demo.places import REGION_NAMES
+from jembatan.core.domain.demo.profiles_demo import install_demo_profiles
 from jembatan.core.domain.demo.spec import CompanySpec
 from jembatan.core.domain.demo.users import (
     DEMO_PASSWORD,
@@ -304,6 +305,7 @@ def install_demo(reset: bool = False) -> DemoSummary:
     link_companies(specs, companies, summary)
     summary.contacts = replace_contacts(specs, companies)
     summary.users = install_users(specs, companies, organisations, password)
+    install_demo_profiles(specs, companies)  # partnership profiles, indexed after commit
     for spec in specs:
         summary.companies[spec.country] = summary.companies.get(spec.country, 0) + 1
         summary.verification[spec.verification] = summary.verification.get(spec.verification, 0) + 1

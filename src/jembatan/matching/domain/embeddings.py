@@ -1,0 +1,233 @@
+"""Embeddings of profiles and companies: cached by text hash, mapped to their objects, and
+pushed to the keyword store and the vector index.
+
+A text is embedded once per model: the ``Embedding`` table is keyed by
+``text_hash(model, kind, text)``, so saving a profile whose text did not change computes
+nothing, and two objects with the same text share a vector. ``EmbeddedObject`` says which
+hash each object has now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from django.conf import settings
+from numpy.typing import NDArray
+
+from jembatan.matching.domain import keyword_store
+from jembatan.matching.domain.encoder import EmbeddingKind, Encoder, Vectors, get_encoder, text_hash
+from jembatan.matching.domain.vector_store import writable_index
+from jembatan.matching.models import EmbeddedObject, Embedding, ObjectType
+from jembatan.opportunities.models import PartnershipProfile, Status
+from jembatan.registry.models import Company
+
+BATCH = 64
+Vector = NDArray[np.float32]
+
+
+def current_encoder() -> Encoder:
+    """The encoder named by settings.JEMBATAN_ENCODER (the bundled e5 model by default)."""
+    return get_encoder(
+        getattr(settings, "JEMBATAN_ENCODER", None),
+        getattr(settings, "JEMBATAN_ENCODER_OPTIONS", None),
+    )
+
+
+def profile_text(profile: PartnershipProfile) -> str:
+    """What is embedded of a profile: its own words only (never the company's name)."""
+    parts = [profile.title, profile.summary, profile.description, profile.brings, profile.seeks]
+    if profile.keywords:
+        parts.append(", ".join(str(word) for word in profile.keywords))
+    return "\n".join(part.strip() for part in parts if part and part.strip())
+
+
+def company_text(company: Company) -> str:
+    return company.description.strip()
+
+
+def to_bytes(vector: Vector) -> bytes:
+    return np.asarray(vector, dtype=np.float32).tobytes()
+
+
+def from_bytes(data: bytes | memoryview, dim: int) -> Vector:
+    return np.frombuffer(bytes(data), dtype=np.float32, count=dim)
+
+
+def cached_vectors(hashes: Iterable[str]) -> dict[str, Vector]:
+    rows = Embedding.objects.filter(text_hash__in=set(hashes)).values_list(
+        "text_hash", "dim", "vector"
+    )
+    return {digest: from_bytes(vector, dim) for digest, dim, vector in rows}
+
+
+def store_vectors(encoder: Encoder, vectors: dict[str, Any], kind: EmbeddingKind) -> None:
+    """Keep new vectors in the cache table, keyed by their text hashes."""
+    if not vectors:
+        return
+    Embedding.objects.bulk_create(
+        [
+            Embedding(
+                text_hash=digest, model=encoder.name, kind=kind, dim=encoder.dim, vector=to_bytes(v)
+            )
+            for digest, v in vectors.items()
+        ],
+        ignore_conflicts=True,  # another worker may have stored the same text meanwhile
+    )
+
+
+@dataclass(frozen=True)
+class Embedded:
+    hashes: list[str]
+    vectors: Vectors
+    computed: int  # how many texts had to be encoded (the rest came from the cache)
+
+
+def embed_texts(
+    encoder: Encoder, texts: Sequence[str], kind: EmbeddingKind = "passage"
+) -> Embedded:
+    """Vectors of ``texts``, from the cache where possible; new ones are stored."""
+    hashes = [text_hash(encoder.name, kind, text) for text in texts]
+    known = cached_vectors(hashes)
+    missing = list(dict.fromkeys(h for h in hashes if h not in known))
+    if missing:
+        text_of = dict(zip(hashes, texts, strict=True))
+        batch = [text_of[h] for h in missing]
+        encode = encoder.encode_passages if kind == "passage" else encoder.encode_queries
+        fresh = encode(batch)
+        store_vectors(encoder, dict(zip(missing, fresh, strict=True)), kind)
+        known.update(zip(missing, fresh, strict=True))
+    matrix = np.zeros((len(texts), encoder.dim), dtype=np.float32)
+    for row, digest in enumerate(hashes):
+        matrix[row] = known[digest]
+    return Embedded(hashes, matrix, len(missing))
+
+
+def object_vectors(object_type: str, ids: Iterable[int]) -> dict[int, Vector]:
+    """The current vectors of some objects (those embedded with the current model)."""
+    encoder = current_encoder()
+    pairs = list(
+        EmbeddedObject.objects.filter(
+            object_type=object_type, object_id__in=set(ids), model=encoder.name
+        ).values_list("object_id", "text_hash")
+    )
+    vectors = cached_vectors(h for _, h in pairs)
+    return {int(pk): vectors[h] for pk, h in pairs if h in vectors}
+
+
+def _record(object_type: str, object_id: int, digest: str, model: str) -> bool:
+    """Point the object at ``digest``; returns whether it changed."""
+    mapping, created = EmbeddedObject.objects.get_or_create(
+        object_type=object_type, object_id=object_id, defaults={"text_hash": digest, "model": model}
+    )
+    if created or (mapping.text_hash, mapping.model) == (digest, model):
+        return created
+    mapping.text_hash, mapping.model = digest, model
+    mapping.save(update_fields=["text_hash", "model", "updated_at"])
+    return True
+
+
+def _refresh(object_type: str, object_id: int, text: str, indexed: bool) -> bool:
+    """Embed ``text`` if new, update mapping, keyword document and vector index.
+
+    Returns whether the text had to be encoded (False: it came from the cache)."""
+    if not text:
+        forget(object_type, object_id)
+        return False
+    encoder = current_encoder()
+    embedded = embed_texts(encoder, [text])
+    _record(object_type, object_id, embedded.hashes[0], encoder.name)
+    if indexed:
+        keyword_store.upsert_document(object_type, object_id, text)
+    else:
+        keyword_store.remove_document(object_type, object_id)
+    with writable_index(object_type, encoder.dim) as index:
+        if indexed:
+            index.upsert([object_id], embedded.vectors)
+        else:
+            index.remove([object_id])
+    return embedded.computed > 0
+
+
+def refresh_profile(profile_id: int) -> bool:
+    profile = PartnershipProfile.objects.filter(pk=profile_id).first()
+    if profile is None:
+        forget(ObjectType.PROFILE, profile_id)
+        return False
+    # Only published profiles are searched; drafts keep their vector for their own matches.
+    published = profile.status == Status.PUBLISHED
+    return _refresh(ObjectType.PROFILE, profile_id, profile_text(profile), published)
+
+
+def refresh_company(company_id: int) -> bool:
+    company = Company.objects.filter(pk=company_id).first()
+    if company is None:
+        forget(ObjectType.COMPANY, company_id)
+        return False
+    return _refresh(ObjectType.COMPANY, company_id, company_text(company), True)
+
+
+def forget(object_type: str, object_id: int) -> None:
+    EmbeddedObject.objects.filter(object_type=object_type, object_id=object_id).delete()
+    keyword_store.remove_document(object_type, object_id)
+    with writable_index(object_type, current_encoder().dim) as index:
+        index.remove([object_id])
+
+
+Progress = Callable[[int], None]
+
+
+def _rebuild(
+    object_type: str, items: list[tuple[int, str, bool]], progress: Progress | None
+) -> int:
+    encoder = current_encoder()
+    keyword_store.clear_documents(object_type)
+    EmbeddedObject.objects.filter(object_type=object_type).delete()
+    computed = 0
+    with writable_index(object_type, encoder.dim, fresh=True) as index:
+        for start in range(0, len(items), BATCH):
+            batch = items[start : start + BATCH]
+            embedded = embed_texts(encoder, [text for _, text, _ in batch])
+            computed += embedded.computed
+            EmbeddedObject.objects.bulk_create(
+                [
+                    EmbeddedObject(
+                        object_type=object_type, object_id=pk, text_hash=h, model=encoder.name
+                    )
+                    for (pk, _, _), h in zip(batch, embedded.hashes, strict=True)
+                ]
+            )
+            keep = [row for row, (_, _, indexed) in enumerate(batch) if indexed]
+            for row in keep:
+                keyword_store.upsert_document(object_type, batch[row][0], batch[row][1])
+            if keep:
+                index.upsert([batch[row][0] for row in keep], embedded.vectors[keep])
+            if progress is not None:
+                progress(len(batch))
+    return computed
+
+
+def reindex_items() -> dict[str, list[tuple[int, str, bool]]]:
+    profiles = [
+        (p.pk, text, p.status == Status.PUBLISHED)
+        for p in PartnershipProfile.objects.order_by("pk")
+        for text in [profile_text(p)]
+        if text
+    ]
+    companies = [
+        (c.pk, text, True)
+        for c in Company.objects.order_by("pk")
+        for text in [company_text(c)]
+        if text
+    ]
+    return {ObjectType.PROFILE: profiles, ObjectType.COMPANY: companies}
+
+
+def reindex(
+    progress: Progress | None = None, items: dict[str, list[tuple[int, str, bool]]] | None = None
+) -> dict[str, int]:
+    """Rebuild mappings, keyword documents and both vector indexes; returns texts encoded."""
+    items = items if items is not None else reindex_items()
+    return {kind: _rebuild(kind, rows, progress) for kind, rows in items.items()}

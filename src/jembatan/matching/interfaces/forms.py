@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from jembatan.matching.models import ObjectType
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), max_length=500, required=False)
+    type = forms.ChoiceField(
+        label=_("Search in"), choices=ObjectType.choices, initial=ObjectType.PROFILE, required=False
+    )
+
+    def clean_type(self) -> str:
+        return self.cleaned_data.get("type") or ObjectType.PROFILE
+
+
+class FeedbackForm(forms.Form):
+    target_type = forms.ChoiceField(label=_("Recommended object type"), choices=ObjectType.choices)
+    target_id = forms.IntegerField(label=_("Recommended object"), min_value=1)
+
+
+class DigestForm(forms.Form):
+    active = forms.BooleanField(label=_("Send me the weekly digest of new matches"), required=False)

@@ -1,0 +1,76 @@
+"""`jembatan matching reindex | eval | digest`."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from jembatan.matching.domain.digest import send_weekly_digests
+from jembatan.matching.domain.embeddings import reindex, reindex_items
+from jembatan.matching.domain.evaluation import EvaluationReport
+from jembatan.matching.domain.offline_eval import EvalFileError, evaluate_files
+
+REPORT_KEYS = (
+    "recall_at_1",
+    "recall_at_5",
+    "recall_at_10",
+    "mrr",
+    "n",
+    "latency_ms_p50",
+    "latency_ms_p95",
+)
+
+
+class Command(BaseCommand):
+    help = "Rebuild the matching indexes, evaluate retrieval, or send the weekly digests."
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        sub.add_parser("reindex", help="re-embed (from the cache) and rebuild every index")
+        evaluate = sub.add_parser("eval", help="recall@k, MRR and latency on query pairs")
+        evaluate.add_argument("--pairs", required=True, help="CSV: query,relevant (or ja,id)")
+        evaluate.add_argument("--corpus", help="CSV of extra texts to search among (column text)")
+        evaluate.add_argument("--k", type=int, default=10, help="results retrieved per query")
+        evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
+        sub.add_parser("digest", help="send the weekly digest e-mails now")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        action = options["action"]
+        if action == "reindex":
+            self._reindex()
+        elif action == "eval":
+            self._eval(options["pairs"], options["corpus"], options["k"], options["json"])
+        else:
+            sent = send_weekly_digests()
+            self.stdout.write(f"digest: {sent} e-mails sent")
+
+    def _reindex(self) -> None:
+        items = reindex_items()
+        total = sum(len(rows) for rows in items.values())
+        with tqdm(total=total, unit="text", desc="reindex", file=self.stderr) as bar:
+            computed = reindex(bar.update, items)
+        for kind, rows in items.items():
+            self.stdout.write(f"{kind}: {len(rows)} indexed, {computed[kind]} texts encoded")
+
+    def _eval(self, pairs: str, corpus: str | None, k: int, as_json: bool) -> None:
+        try:
+            report: EvaluationReport = evaluate_files(
+                Path(pairs), Path(corpus) if corpus else None, k
+            )
+        except (EvalFileError, OSError, csv.Error) as exc:
+            raise CommandError(str(exc)) from exc
+        values = {key: report[key] for key in REPORT_KEYS}  # type: ignore[literal-required]
+        if as_json:
+            self.stdout.write(json.dumps(values))
+            return
+        for key in REPORT_KEYS:
+            value = values[key]
+            self.stdout.write(
+                f"{key:16} {value:.4f}" if isinstance(value, float) else f"{key:16} {value}"
+            )

@@ -1,0 +1,31 @@
+"""Thin task wrappers: they take ids and call the domain. Idempotent, safe to retry."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from jembatan.matching.domain import digest, embeddings
+
+
+@shared_task
+def task_embed_profile(profile_id: int) -> bool:
+    """Embed a profile's text (when it changed) and update keyword and vector indexes."""
+    return embeddings.refresh_profile(profile_id)
+
+
+@shared_task
+def task_embed_company(company_id: int) -> bool:
+    """Embed a company's description (when it changed) and update the indexes."""
+    return embeddings.refresh_company(company_id)
+
+
+@shared_task
+def task_forget(object_type: str, object_id: int) -> None:
+    """Remove a deleted profile or company from the indexes."""
+    embeddings.forget(object_type, object_id)
+
+
+@shared_task
+def task_send_weekly_digests() -> int:
+    """Run weekly (Celery beat): e-mail each subscriber the matches new since the last one."""
+    return digest.send_weekly_digests()

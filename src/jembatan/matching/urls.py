@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from jembatan.matching.views import digest, recommendations, search
+
+app_name = "matching"
+urlpatterns = [
+    path("search/", search.search_page, name="search"),
+    path("profiles/<int:pk>/", recommendations.profile_matches, name="profile"),
+    path("profiles/<int:pk>/feedback/", recommendations.profile_feedback, name="profile_feedback"),
+    path("companies/<int:pk>/", recommendations.company_matches, name="company"),
+    path("companies/<int:pk>/feedback/", recommendations.company_feedback, name="company_feedback"),
+    path("digest/", digest.digest_subscription, name="digest"),
+]
