@@ -250,15 +250,19 @@ def recommend_profiles_for_company(
     return ranked[:limit]
 
 
-def recommend_companies(company: Company, viewer: Any, limit: int = 10) -> list[Recommendation]:
-    """Firms of the other country whose descriptions are close to this one's."""
+def recommend_companies(
+    company: Company, viewer: Any, limit: int = 10, among: Iterable[int] | None = None
+) -> list[Recommendation]:
+    """Firms of the other country whose descriptions are close to this one's (only the
+    companies in `among`, when given: an event's registered firms, say)."""
     encoder = current_encoder()
     vector = _vector_of(ObjectType.COMPANY, company.pk, company_text(company), encoder)
-    allowed = set(
-        Company.objects.exclude(country=company.country)
-        .exclude(pk__in=hidden_targets(company.pk, ObjectType.COMPANY))
-        .values_list("pk", flat=True)
+    candidates = Company.objects.exclude(country=company.country).exclude(
+        pk__in=hidden_targets(company.pk, ObjectType.COMPANY)
     )
+    if among is not None:
+        candidates = candidates.filter(pk__in=list(among))
+    allowed = set(candidates.values_list("pk", flat=True))
     if vector is None or not allowed:
         return []
     index = read_index(ObjectType.COMPANY, encoder.dim)
