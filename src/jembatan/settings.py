@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import dj_database_url
@@ -174,6 +175,12 @@ SPECTACULAR_SETTINGS = {
 # Where the official classification files live (KBLI 2020, JSIC Rev.14, ISIC Rev.4);
 # `jembatan demo` loads them from here when set. See README.
 JEMBATAN_REFERENCE_DATA = envstr("JEMBATAN_REFERENCE_DATA")
+
+# Matching: the sentence encoder (a dotted class path; the bundled multilingual-e5-small when
+# empty), its options as JSON, and where the vector indexes are kept. See docs/matching.md.
+JEMBATAN_ENCODER = envstr("JEMBATAN_ENCODER") or None
+JEMBATAN_ENCODER_OPTIONS = json.loads(envstr("JEMBATAN_ENCODER_OPTIONS") or "{}")
+JEMBATAN_INDEX_DIR = Path(envstr("JEMBATAN_INDEX_DIR", str(VAR_DIR / "index")))
 
 LOGGING = {
     "version": 1,
