@@ -132,13 +132,13 @@ def _placeholders(text: str) -> Counter[str]:
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_catalogue_has_no_untranslated_entries(language: str) -> None:
     missing = [entry.label for entry in _messages(language) if not entry.translated]
-    assert missing == [], f"{len(missing)} untranslated entries in {_po(language)}"
+    assert missing == [], f"{len(missing)} untranslated in {_po(language)}:\n" + "\n".join(missing)
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_catalogue_has_no_fuzzy_entries(language: str) -> None:
     fuzzy = [entry.label for entry in _messages(language) if "fuzzy" in entry.flags]
-    assert fuzzy == [], f"{len(fuzzy)} fuzzy entries in {_po(language)}"
+    assert fuzzy == [], f"{len(fuzzy)} fuzzy in {_po(language)}:\n" + "\n".join(fuzzy)
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
@@ -172,7 +172,7 @@ def test_catalogue_translations_keep_the_placeholders(language: str) -> None:
                 expected |= _placeholders(entry.msgid_plural)
             if _placeholders(text) != expected:
                 wrong.append(f"{entry.label} -> {text!r}")
-    assert wrong == []
+    assert wrong == [], "placeholders differ from the msgid:\n" + "\n".join(wrong)
 
 
 @pytest.mark.parametrize("language", ALL_LANGUAGES)
@@ -196,7 +196,7 @@ def test_compiled_catalogue_holds_every_translation(language: str) -> None:
             expected = {0: entry.msgstr[0]}
         if found != expected:
             stale.append(entry.label)
-    assert stale == [], f"{mo} is older than its .po: run compilemessages"
+    assert stale == [], f"{mo} is older than its .po (run compilemessages):\n" + "\n".join(stale)
 
 
 @pytest.mark.skipif(
