@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 from tests.factories import CompanyFactory, OrganisationFactory, UserFactory
 
@@ -50,6 +51,19 @@ def outsider(other_company):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def viewer(db):  # type: ignore[no-untyped-def]
     return UserFactory(username="viewer", role="viewer")
+
+
+@pytest.fixture
+def as_user(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """A client signed in as the role named, or not signed in for 'anonymous'."""
+
+    def make(role: str) -> Client:
+        client = Client()
+        if role != "anonymous":
+            client.force_login(request.getfixturevalue(role))
+        return client
+
+    return make
 
 
 CHROMIUM_ARGS = [
