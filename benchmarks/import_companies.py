@@ -31,19 +31,6 @@ from stdnum.jp import cn
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "benchmarks.md"
-HEADER = [
-    "name",
-    "country",
-    "registry_id",
-    "region",
-    "city",
-    "industry_codes",
-    "employees",
-    "founded_year",
-    "website",
-    "languages",
-    "description",
-]
 ID_REGIONS = [
     ("ID-JB", "West Java", "Jawa Barat", "西ジャワ州"),
     ("ID-JT", "Central Java", "Jawa Tengah", "中部ジャワ州"),
@@ -133,10 +120,17 @@ def generate_rows(count: int, *, variant: int = 0, seed: int = 7) -> list[list[s
     return rows
 
 
+def header() -> list[str]:
+    """The product's canonical column names (the template's header); needs Django set up."""
+    from jembatan.registry.domain.company_import import COLUMNS
+
+    return [column.name for column in COLUMNS]
+
+
 def write_csv(path: Path, rows: list[list[str]], encoding: str) -> None:
     with path.open("w", encoding=encoding, newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(HEADER)
+        writer.writerow(header())
         writer.writerows(rows)
 
 
@@ -145,7 +139,7 @@ def write_xlsx(path: Path, rows: list[list[str]]) -> None:
 
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet("companies")
-    sheet.append(HEADER)
+    sheet.append(header())
     for row in rows:
         sheet.append(row)
     workbook.save(path)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
+from django.test import Client
 
 from tests.factories import CompanyFactory, OrganisationFactory, UserFactory
 
@@ -46,3 +51,51 @@ def outsider(other_company):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def viewer(db):  # type: ignore[no-untyped-def]
     return UserFactory(username="viewer", role="viewer")
+
+
+@pytest.fixture
+def as_user(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """A client signed in as the role named, or not signed in for 'anonymous'."""
+
+    def make(role: str) -> Client:
+        client = Client()
+        if role != "anonymous":
+            client.force_login(request.getfixturevalue(role))
+        return client
+
+    return make
+
+
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _chromium_path() -> str | None:
+    found = shutil.which("chromium")
+    if found:
+        return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+@pytest.fixture
+def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """The system's Chromium, headless, driven by Playwright; the test is skipped without it."""
+    path = _chromium_path()
+    if path is None:
+        pytest.skip("Chromium not installed: browser tests skipped")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the test makes
+    # while it runs are still synchronous and safe.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from django.test import Client
 from django.utils import translation
 
 from jembatan.events.models import Event, Interpreter, Participant
@@ -24,19 +23,6 @@ def short_solver(settings, tmp_path: Path):  # type: ignore[no-untyped-def]
 def english():  # type: ignore[no-untyped-def]
     with translation.override("en"):
         yield
-
-
-@pytest.fixture
-def as_user(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
-    """A client signed in as the role named, or not signed in for 'anonymous'."""
-
-    def make(role: str) -> Client:
-        client = Client()
-        if role != "anonymous":
-            client.force_login(request.getfixturevalue(role))
-        return client
-
-    return make
 
 
 @dataclass

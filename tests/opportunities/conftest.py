@@ -3,7 +3,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from django.test import Client
 from django.utils import translation
 
 
@@ -11,19 +10,6 @@ from django.utils import translation
 def media_root(settings, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def as_user(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
-    """A client signed in as the role named, or not signed in for 'anonymous'."""
-
-    def make(role: str) -> Client:
-        client = Client()
-        if role != "anonymous":
-            client.force_login(request.getfixturevalue(role))
-        return client
-
-    return make
 
 
 @pytest.fixture(autouse=True)

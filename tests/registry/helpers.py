@@ -13,7 +13,21 @@ from jembatan.registry.domain.company_import import ImportReport, import_compani
 from jembatan.registry.interfaces.tabular_files import open_tabular
 from jembatan.registry.models import Classification
 
-HEADER = "name,country,registry_id,region,city,industry_codes,employees,founded_year,website,languages,description"
+# The canonical columns, in order, as the template and the import report name them.
+COLUMN_NAMES = [
+    "name",
+    "country",
+    "registry_id",
+    "region",
+    "city",
+    "industry_codes",
+    "employees",
+    "founded_year",
+    "website",
+    "languages",
+    "description",
+]
+HEADER = ",".join(COLUMN_NAMES)
 
 
 def corporate_number(base: str) -> str:

@@ -10,7 +10,7 @@ from django.test import Client
 
 from jembatan.registry.interfaces.company_import_forms import imports_dir
 from jembatan.registry.models import Company
-from tests.registry.helpers import ID1, ID2, csv_text, make_reference_rows
+from tests.registry.helpers import COLUMN_NAMES, ID1, ID2, csv_text, make_reference_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -122,17 +122,5 @@ def test_import_template_is_an_xlsx_with_the_canonical_headers(officer) -> None:
     )
     workbook = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True)
     header = next(workbook.worksheets[0].iter_rows(values_only=True))
-    assert list(header) == [
-        "name",
-        "country",
-        "registry_id",
-        "region",
-        "city",
-        "industry_codes",
-        "employees",
-        "founded_year",
-        "website",
-        "languages",
-        "description",
-    ]
+    assert list(header) == COLUMN_NAMES
     assert workbook.sheetnames == ["companies", "columns"]

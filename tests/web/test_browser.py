@@ -7,8 +7,6 @@ ones in the repository), else to the test's temporary folder.
 from __future__ import annotations
 
 import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,41 +15,7 @@ from jembatan.registry.models import Company
 from tests.factories import CompanyFactory, OrganisationFactory, UserFactory
 from tests.registry.sample import make_certification, make_regions, make_sectors
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the test makes
-# while it runs are still synchronous and safe.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 pytestmark = pytest.mark.browser
-
-
-def _chromium_path() -> str | None:
-    found = shutil.which("chromium")
-    if found:
-        return found
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
-
-@pytest.fixture
-def browser() -> Iterator[object]:
-    path = _chromium_path()
-    if path is None:
-        pytest.skip("Chromium not installed: browser tests skipped")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

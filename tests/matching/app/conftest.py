@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from django.test import Client
 from django.utils import translation
 
 from tests.matching.app.corpus import Corpus, build_corpus
@@ -25,17 +24,6 @@ def matching_settings(settings, tmp_path: Path):  # type: ignore[no-untyped-def]
 def english():  # type: ignore[no-untyped-def]
     with translation.override("en"):
         yield
-
-
-@pytest.fixture
-def as_user(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
-    def make(role: str) -> Client:
-        client = Client()
-        if role != "anonymous":
-            client.force_login(request.getfixturevalue(role))
-        return client
-
-    return make
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import pytest
 
 from jembatan.opportunities.domain.content import (
     company_identifiers,
+    content_problems,
     cooperation_type_problem,
     deadline_problem,
     fields_naming_company,
@@ -66,3 +67,27 @@ def test_keyword_problem_limits() -> None:
     assert keyword_problem(["batik"] * 20) is None
     assert keyword_problem(["batik"] * 21) == "At most 20 keywords; there are 21."
     assert keyword_problem(["x" * 51]) == f"Keyword {'x' * 51} is longer than 50 characters."
+
+
+def test_content_problems_by_field_with_callers_labels(hidden) -> None:  # type: ignore[no-untyped-def]
+    values = {
+        "kind": "business",
+        "cooperation_types": ["equity"],
+        "is_anonymous": True,
+        "title": "Kain tenun",
+        "summary": "Produk Rahasia Textile",
+        "keywords": ["tenun", "rahasia-tekstil.co.id"],
+    }
+    assert content_problems(hidden, values.get, str.upper) == {
+        "cooperation_types": "Equity investment do not belong to Business cooperation; "
+        "choose from Supply, Sourcing, Distribution.",
+        "summary": "SUMMARY names your company (its name, website or registry number); "
+        "remove it, or turn off hiding your identity.",
+        "keywords": "KEYWORDS names your company (its name, website or registry number); "
+        "remove it, or turn off hiding your identity.",
+    }
+
+
+def test_content_problems_names_allowed_when_not_anonymous(hidden) -> None:  # type: ignore[no-untyped-def]
+    values = {"kind": "business", "cooperation_types": ["supply"], "title": "Rahasia Textile"}
+    assert content_problems(hidden, values.get, str.upper) == {}

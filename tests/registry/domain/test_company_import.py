@@ -7,11 +7,11 @@ import pytest
 from django.utils import translation
 
 from jembatan.core.models import AuditLogEntry
-from jembatan.registry.domain.company_import import AUDIT_ACTION
+from jembatan.registry.domain.company_import import AUDIT_ACTION, COLUMNS
 from jembatan.registry.models import Company
 from tests.factories import CompanyFactory
 from tests.registry.helpers import (
-    HEADER,
+    COLUMN_NAMES,
     ID1,
     ID2,
     JP1,
@@ -344,19 +344,7 @@ def test_import_empty_file_fails(tmp_path: Path) -> None:
 
 
 def test_import_header_constant_lists_every_column() -> None:
-    assert HEADER.split(",") == [
-        "name",
-        "country",
-        "registry_id",
-        "region",
-        "city",
-        "industry_codes",
-        "employees",
-        "founded_year",
-        "website",
-        "languages",
-        "description",
-    ]
+    assert [column.name for column in COLUMNS] == COLUMN_NAMES
 
 
 def _queries_for(tmp_path: Path, count: int) -> int:

@@ -3,6 +3,9 @@ edits, publishing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -111,52 +114,68 @@ def schedule_run(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("events:draft", pk=event.pk)
 
 
-def _report(request: HttpRequest, conflicts: list[str], done: str) -> None:
-    messages.success(request, done)
+def _warn_conflicts(request: HttpRequest, conflicts: list[str]) -> None:
     for conflict in conflicts:
         messages.warning(request, _("Conflict: %(problem)s") % {"problem": conflict})
+
+
+def _edit_draft(
+    request: HttpRequest,
+    pk: int,
+    form_class: type[MoveForm | SwapForm | DropForm],
+    edit: Callable[[dict[str, Any], Any], list[str]],
+    invalid: str,
+    done: str,
+) -> HttpResponse:
+    """Check the edit's form, apply it to the draft, report it and the conflicts it leaves."""
+    event = get_organised_event(request, pk)
+    form = form_class(request.POST, event=event)
+    if not form.is_valid():
+        messages.error(request, invalid)
+        return redirect("events:draft", pk=event.pk)
+    conflicts = edit(form.cleaned_data, request.user)
+    messages.success(request, done)
+    _warn_conflicts(request, conflicts)
+    return redirect("events:draft", pk=event.pk)
 
 
 @login_required
 @require_POST
 def draft_move(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_organised_event(request, pk)
-    form = MoveForm(request.POST, event=event)
-    if not form.is_valid():
-        messages.error(request, _("Choose a meeting of the draft, an open slot and a table."))
-        return redirect("events:draft", pk=event.pk)
-    data = form.cleaned_data
-    conflicts = drafts.move_meeting(data["meeting"], data["slot"], data["table"], request.user)
-    _report(request, conflicts, _("The meeting is moved."))
-    return redirect("events:draft", pk=event.pk)
+    return _edit_draft(
+        request,
+        pk,
+        MoveForm,
+        lambda data, user: drafts.move_meeting(data["meeting"], data["slot"], data["table"], user),
+        _("Choose a meeting of the draft, an open slot and a table."),
+        _("The meeting is moved."),
+    )
 
 
 @login_required
 @require_POST
 def draft_swap(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_organised_event(request, pk)
-    form = SwapForm(request.POST, event=event)
-    if not form.is_valid():
-        messages.error(request, _("Choose two meetings of the draft."))
-        return redirect("events:draft", pk=event.pk)
-    conflicts = drafts.swap_meetings(
-        form.cleaned_data["meeting"], form.cleaned_data["other"], request.user
+    return _edit_draft(
+        request,
+        pk,
+        SwapForm,
+        lambda data, user: drafts.swap_meetings(data["meeting"], data["other"], user),
+        _("Choose two meetings of the draft."),
+        _("The meetings are swapped."),
     )
-    _report(request, conflicts, _("The meetings are swapped."))
-    return redirect("events:draft", pk=event.pk)
 
 
 @login_required
 @require_POST
 def draft_drop(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_organised_event(request, pk)
-    form = DropForm(request.POST, event=event)
-    if not form.is_valid():
-        messages.error(request, _("Choose a meeting of the draft."))
-        return redirect("events:draft", pk=event.pk)
-    conflicts = drafts.drop_meeting(form.cleaned_data["meeting"], request.user)
-    _report(request, conflicts, _("The meeting is dropped from the draft."))
-    return redirect("events:draft", pk=event.pk)
+    return _edit_draft(
+        request,
+        pk,
+        DropForm,
+        lambda data, user: drafts.drop_meeting(data["meeting"], user),
+        _("Choose a meeting of the draft."),
+        _("The meeting is dropped from the draft."),
+    )
 
 
 @login_required
@@ -167,8 +186,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         count = publish_draft(event, request.user)
     except PublishError as error:
         messages.error(request, str(error))
-        for conflict in error.conflicts:
-            messages.warning(request, _("Conflict: %(problem)s") % {"problem": conflict})
+        _warn_conflicts(request, error.conflicts)
     else:
         messages.success(request, _("%(count)s meetings are published.") % {"count": count})
     return redirect("events:draft", pk=event.pk)

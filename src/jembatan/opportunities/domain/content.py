@@ -4,12 +4,36 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.utils.translation import gettext as _
 
 from jembatan.opportunities.models import COOPERATION_TYPES_BY_KIND, CooperationType, Kind
 from jembatan.registry.models import Company
+
+# What a poster writes in a profile: the form and the API both edit exactly these fields.
+CONTENT_FIELDS = (
+    "kind",
+    "direction",
+    "cooperation_types",
+    "title",
+    "summary",
+    "description",
+    "language",
+    "sector",
+    "classifications",
+    "target_countries",
+    "partner_size_wanted",
+    "brings",
+    "seeks",
+    "keywords",
+    "deadline",
+    "is_anonymous",
+)
+# Text fields that could give away the poster's identity.
+IDENTIFYING_TEXT_FIELDS = ("title", "summary", "description", "brings", "seeks")
 
 MAX_KEYWORDS = 20
 MAX_KEYWORD_LENGTH = 50
@@ -86,3 +110,26 @@ def anonymity_problem(field: str) -> str:
         "%(field)s names your company (its name, website or registry number); remove it, "
         "or turn off hiding your identity."
     ) % {"field": field}
+
+
+def content_problems(
+    company: Company, value: Callable[[str], Any], label: Callable[[str], str]
+) -> dict[str, str]:
+    """Problems that involve more than one field, by field: cooperation types that do not
+    belong to the kind and, when the poster hides their identity, texts naming the company.
+
+    `value` gives the profile's content by field name (keywords as a list, None when not
+    given); `label` gives the name of a field as the caller shows it.
+    """
+    errors: dict[str, str] = {}
+    kind = value("kind")
+    if kind:
+        problem = cooperation_type_problem(kind, value("cooperation_types") or [])
+        if problem:
+            errors["cooperation_types"] = problem
+    if value("is_anonymous"):
+        texts = {name: value(name) or "" for name in IDENTIFYING_TEXT_FIELDS}
+        texts["keywords"] = " ".join(value("keywords") or [])
+        for name in fields_naming_company(company, texts):
+            errors[name] = anonymity_problem(label(name))
+    return errors

@@ -16,10 +16,9 @@ from jembatan.opportunities.domain.attachments import (
     count_problem,
 )
 from jembatan.opportunities.domain.content import (
-    anonymity_problem,
-    cooperation_type_problem,
+    CONTENT_FIELDS,
+    content_problems,
     deadline_problem,
-    fields_naming_company,
     keyword_problem,
 )
 from jembatan.opportunities.models import (
@@ -31,9 +30,6 @@ from jembatan.opportunities.models import (
     PartnershipProfile,
 )
 from jembatan.registry.models import Company, Country
-
-# Text fields that could give away the poster's identity.
-IDENTIFYING_TEXT_FIELDS = ("title", "summary", "description", "brings", "seeks")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -83,24 +79,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = PartnershipProfile
-        fields = [
-            "kind",
-            "direction",
-            "cooperation_types",
-            "title",
-            "summary",
-            "description",
-            "language",
-            "sector",
-            "classifications",
-            "target_countries",
-            "partner_size_wanted",
-            "brings",
-            "seeks",
-            "keywords",
-            "deadline",
-            "is_anonymous",
-        ]
+        fields = CONTENT_FIELDS
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "deadline": forms.DateInput(attrs={"type": "date"}),
@@ -148,16 +127,11 @@ class ProfileForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        kind = cleaned.get("kind")
-        if kind:
-            problem = cooperation_type_problem(kind, cleaned.get("cooperation_types") or [])
-            if problem:
-                self.add_error("cooperation_types", problem)
-        if cleaned.get("is_anonymous"):
-            texts = {name: cleaned.get(name) or "" for name in IDENTIFYING_TEXT_FIELDS}
-            texts["keywords"] = " ".join(cleaned.get("keywords") or [])
-            for name in fields_naming_company(self.company, texts):
-                self.add_error(name, anonymity_problem(str(self.fields[name].label)))
+        problems = content_problems(
+            self.company, cleaned.get, lambda name: str(self.fields[name].label)
+        )
+        for name, problem in problems.items():
+            self.add_error(name, problem)
         return cleaned
 
 

@@ -21,18 +21,15 @@ from jembatan.opportunities.domain.attachments import (
     count_problem,
 )
 from jembatan.opportunities.domain.content import (
+    CONTENT_FIELDS,
     MAX_KEYWORD_LENGTH,
     MAX_KEYWORDS,
-    anonymity_problem,
-    cooperation_type_problem,
+    content_problems,
     deadline_problem,
-    fields_naming_company,
 )
 from jembatan.opportunities.domain.presentation import public_view
 from jembatan.opportunities.models import ClosedReason, Language, PartnershipProfile
 from jembatan.registry.models import Country
-
-IDENTIFYING_TEXT_FIELDS = ("title", "summary", "description", "brings", "seeks")
 
 
 class CompanyShownSerializer(serializers.Serializer):
@@ -112,24 +109,7 @@ class ProfileSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PartnershipProfile
-        fields = [
-            "kind",
-            "direction",
-            "cooperation_types",
-            "title",
-            "summary",
-            "description",
-            "language",
-            "sector",
-            "classifications",
-            "target_countries",
-            "partner_size_wanted",
-            "brings",
-            "seeks",
-            "keywords",
-            "deadline",
-            "is_anonymous",
-        ]
+        fields = CONTENT_FIELDS
         extra_kwargs = {"classifications": {"required": False}}
 
     def validate_deadline(self, value: Any) -> Any:
@@ -144,17 +124,11 @@ class ProfileSerializer(serializers.ModelSerializer):
                 return attrs[name]
             return getattr(self.instance, name) if self.instance else None
 
-        errors: dict[str, str] = {}
-        problem = cooperation_type_problem(current("kind"), current("cooperation_types") or [])
-        if problem:
-            errors["cooperation_types"] = problem
-        company = self.context["company"]
-        if current("is_anonymous"):
-            texts = {name: current(name) or "" for name in IDENTIFYING_TEXT_FIELDS}
-            texts["keywords"] = " ".join(current("keywords") or [])
-            for name in fields_naming_company(company, texts):
-                label = getattr(PartnershipProfile._meta.get_field(name), "verbose_name", name)
-                errors[name] = anonymity_problem(capfirst(str(label)))
+        def label(name: str) -> str:
+            field = PartnershipProfile._meta.get_field(name)
+            return capfirst(str(getattr(field, "verbose_name", name)))
+
+        errors = content_problems(self.context["company"], current, label)
         if errors:
             raise serializers.ValidationError(errors)
         return attrs

@@ -62,19 +62,33 @@ def profile_extend(request: HttpRequest, pk: int) -> HttpResponse:
     return _run(request, pk, lifecycle.extend, _("Extended by 365 days."))
 
 
+def _run_with_reason(
+    request: HttpRequest,
+    pk: int,
+    form_class: type[ReturnForm | CloseForm],
+    action: Callable[[PartnershipProfile, Any, str], None],
+    missing: str,
+    done: str,
+) -> HttpResponse:
+    """`_run` for an action that needs the reason given in `form_class`'s one field."""
+    form = form_class(request.POST)
+    if not form.is_valid():
+        get_visible_profile(request, pk)
+        messages.error(request, missing)
+        return redirect("opportunities:detail", pk=pk)
+    reason = form.cleaned_data["reason"]
+    return _run(request, pk, lambda profile, user: action(profile, user, reason), done)
+
+
 @login_required
 @require_POST
 def profile_return(request: HttpRequest, pk: int) -> HttpResponse:
-    form = ReturnForm(request.POST)
-    if not form.is_valid():
-        get_visible_profile(request, pk)
-        messages.error(request, _("Give the reason for returning the profile."))
-        return redirect("opportunities:detail", pk=pk)
-    reason = form.cleaned_data["reason"]
-    return _run(
+    return _run_with_reason(
         request,
         pk,
-        lambda profile, user: lifecycle.return_with_reason(profile, user, reason),
+        ReturnForm,
+        lifecycle.return_with_reason,
+        _("Give the reason for returning the profile."),
         _("Returned to the poster with your reason."),
     )
 
@@ -82,16 +96,12 @@ def profile_return(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def profile_close(request: HttpRequest, pk: int) -> HttpResponse:
-    form = CloseForm(request.POST)
-    if not form.is_valid():
-        get_visible_profile(request, pk)
-        messages.error(request, _("Choose why the profile is closed."))
-        return redirect("opportunities:detail", pk=pk)
-    reason = form.cleaned_data["reason"]
-    return _run(
+    return _run_with_reason(
         request,
         pk,
-        lambda profile, user: lifecycle.close(profile, user, reason),
+        CloseForm,
+        lifecycle.close,
+        _("Choose why the profile is closed."),
         _("The profile is closed."),
     )
 

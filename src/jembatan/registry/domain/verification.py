@@ -14,30 +14,8 @@ from jembatan.core.domain.audit import log_action
 from jembatan.registry.models import Company
 
 
-@transaction.atomic
-def verify_company(company: Company, officer: Any) -> Company:
-    """Mark `company` as verified by `officer` and record it in the audit log."""
-    company.verification = Company.Verification.VERIFIED
-    company.verification_note = ""
-    company.verified_by = officer
-    company.verified_at = timezone.now()
-    company.save(
-        update_fields=[
-            "verification",
-            "verification_note",
-            "verified_by",
-            "verified_at",
-            "updated_at",
-        ]
-    )
-    log_action("jembatan.company.verified", company, officer)
-    return company
-
-
-@transaction.atomic
-def return_company(company: Company, officer: Any, note: str) -> Company:
-    """Send `company` back to its members with `note` saying what to fix."""
-    company.verification = Company.Verification.REJECTED
+def _record_verdict(company: Company, officer: Any, verdict: str, note: str) -> None:
+    company.verification = verdict
     company.verification_note = note
     company.verified_by = officer
     company.verified_at = timezone.now()
@@ -50,6 +28,20 @@ def return_company(company: Company, officer: Any, note: str) -> Company:
             "updated_at",
         ]
     )
+
+
+@transaction.atomic
+def verify_company(company: Company, officer: Any) -> Company:
+    """Mark `company` as verified by `officer` and record it in the audit log."""
+    _record_verdict(company, officer, Company.Verification.VERIFIED, "")
+    log_action("jembatan.company.verified", company, officer)
+    return company
+
+
+@transaction.atomic
+def return_company(company: Company, officer: Any, note: str) -> Company:
+    """Send `company` back to its members with `note` saying what to fix."""
+    _record_verdict(company, officer, Company.Verification.REJECTED, note)
     log_action("jembatan.company.returned", company, officer, data={"note": note})
     return company
 
