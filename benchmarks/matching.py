@@ -178,7 +178,21 @@ def eval_sets(quick: bool) -> list[EvalSet]:
     extra_ja = descriptions if not quick else [descriptions[i] for i in sample] + descriptions[:200]
     kbli_id = [r["title_id"] + ". " + r["description_id"][:300] for r in kbli]
     extra_id = random.Random(20).sample(kbli_id, 100 if quick else 400)
+    # Same language, where words are shared and the keyword leg can help: an Indonesian
+    # officer typing a KBLI title and looking for the activity's description.
+    described = [r for r in kbli if r["description_id"].strip()]
+    random.Random(7).shuffle(described)
+    kbli_corpus = _distinct([r["description_id"].strip() for r in described])
+    kbli_pairs = [
+        (r["title_id"].strip(), r["description_id"].strip())
+        for r in described[: 100 if quick else 300]
+    ]
     return [
+        EvalSet(
+            "KBLI: Indonesian title -> Indonesian description",
+            kbli_pairs,
+            kbli_corpus if not quick else _distinct([p[1] for p in kbli_pairs] + kbli_corpus[:400]),
+        ),
         EvalSet(
             "JSIC: English name -> Japanese description",
             jsic_pairs,
