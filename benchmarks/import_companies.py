@@ -57,6 +57,11 @@ def _setup_django(database_url: str | None, var_dir: Path) -> None:
     django.setup()
     from django.core.management import call_command
 
+    from jembatan.registry.domain.notifications import companies_imported
+
+    # The import alone is timed: embedding the imported descriptions for matching is
+    # background work queued after the commit (Celery workers in production).
+    companies_imported.disconnect(dispatch_uid="matching.companies_imported")
     call_command("migrate", verbosity=0)
 
 

@@ -6,12 +6,14 @@ that takes the id: inline without a broker, on a worker with one.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from jembatan.opportunities.models import PartnershipProfile
+from jembatan.registry.domain.notifications import companies_imported as imported_signal
 from jembatan.registry.models import Company
 
 
@@ -49,7 +51,22 @@ def company_deleted(sender: Any, instance: Company, **kwargs: Any) -> None:
     transaction.on_commit(lambda: task_forget.delay("company", company_id))
 
 
+IMPORT_BATCH = 500
+
+
+def companies_imported(sender: Any, since: datetime, **kwargs: Any) -> None:
+    """A bulk import writes rows without model signals; embed what it touched, in batches."""
+    from jembatan.matching.tasks import task_embed_companies
+
+    ids = list(
+        Company.objects.filter(updated_at__gte=since).order_by("pk").values_list("pk", flat=True)
+    )
+    for start in range(0, len(ids), IMPORT_BATCH):
+        task_embed_companies.delay(ids[start : start + IMPORT_BATCH])
+
+
 def connect() -> None:
+    imported_signal.connect(companies_imported, dispatch_uid="matching.companies_imported")
     post_save.connect(
         profile_saved, sender=PartnershipProfile, dispatch_uid="matching.profile_saved"
     )

@@ -20,6 +20,12 @@ def task_embed_company(company_id: int) -> bool:
 
 
 @shared_task
+def task_embed_companies(company_ids: list[int]) -> int:
+    """Embed many firms' descriptions in one batch (queued after a bulk import)."""
+    return embeddings.refresh_companies(company_ids)
+
+
+@shared_task
 def task_forget(object_type: str, object_id: int) -> None:
     """Remove a deleted profile or company from the indexes."""
     embeddings.forget(object_type, object_id)

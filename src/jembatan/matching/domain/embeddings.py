@@ -169,6 +169,29 @@ def refresh_company(company_id: int) -> bool:
     return _refresh(ObjectType.COMPANY, company_id, company_text(company), True)
 
 
+def refresh_companies(company_ids: Sequence[int]) -> int:
+    """`refresh_company` for many firms at once (after a bulk import): one batch through the
+    encoder and one index write. Returns how many texts had to be encoded."""
+    companies = list(Company.objects.filter(pk__in=list(company_ids)).order_by("pk"))
+    texted = [(c.pk, company_text(c)) for c in companies]
+    for pk in {c.pk for c in companies} ^ set(company_ids):
+        forget(ObjectType.COMPANY, pk)
+    for pk, text in texted:
+        if not text:
+            forget(ObjectType.COMPANY, pk)
+    texted = [(pk, text) for pk, text in texted if text]
+    if not texted:
+        return 0
+    encoder = current_encoder()
+    embedded = embed_texts(encoder, [text for _, text in texted])
+    for (pk, text), digest in zip(texted, embedded.hashes, strict=True):
+        _record(ObjectType.COMPANY, pk, digest, encoder.name)
+        keyword_store.upsert_document(ObjectType.COMPANY, pk, text)
+    with writable_index(ObjectType.COMPANY, encoder.dim) as index:
+        index.upsert([pk for pk, _ in texted], embedded.vectors)
+    return embedded.computed
+
+
 def forget(object_type: str, object_id: int) -> None:
     EmbeddedObject.objects.filter(object_type=object_type, object_id=object_id).delete()
     keyword_store.remove_document(object_type, object_id)

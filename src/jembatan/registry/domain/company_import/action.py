@@ -13,6 +13,7 @@ from typing import Any, Protocol
 import numpy as np
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jembatan.core.domain.audit import log_action
@@ -27,6 +28,7 @@ from jembatan.registry.domain.company_import.validation import (
 )
 from jembatan.registry.domain.company_import.writer import CompanyWriter
 from jembatan.registry.domain.derived import refresh_sectors_of
+from jembatan.registry.domain.notifications import companies_imported
 from jembatan.registry.models import Classification, Company
 
 SAMPLE_SIZE = 10
@@ -51,6 +53,7 @@ def import_companies(source: TabularSource, *, dry_run: bool, actor: Any = None)
     A dry run opens no transaction (on SQLite that would take the write lock).
     """
     report = ImportReport(dry_run=dry_run)
+    started = timezone.now()
     try:
         if dry_run:
             _run(source, report, dry_run=True, actor=actor)
@@ -63,6 +66,10 @@ def import_companies(source: TabularSource, *, dry_run: bool, actor: Any = None)
         report.errors = [error.error]
     if report.errors:
         report.created = report.updated = report.unchanged = 0
+    elif not dry_run and (report.created or report.updated):
+        transaction.on_commit(
+            lambda: companies_imported.send(sender=Company, since=started), robust=True
+        )
     return report
 
 
