@@ -309,3 +309,18 @@ def test_event_edit_shows_times_in_the_event_zone(fair, as_user) -> None:  # typ
 def test_event_list_links_new_event_for_officers_only(as_user, db) -> None:  # type: ignore[no-untyped-def]
     assert 'href="/events/new/"' in as_user("officer").get("/events/").content.decode()
     assert 'href="/events/new/"' not in as_user("member").get("/events/").content.decode()
+
+
+def test_event_edit_refuses_to_drop_a_locked_slot(fair, as_user) -> None:  # type: ignore[no-untyped-def]
+    event = fair.event
+    request = factories.accepted(fair.suzuki, fair.dewi)
+    request.lock_slot = factories.slot(event, "d1-1330")
+    request.lock_table = event.tables.get(number=1)
+    request.save()
+    data = edit_data(event, **{"sessions-1-ends": "13:30"})
+    response = as_user("officer").post(f"/events/{event.pk}/edit/", data)
+    assert errors_of(response)["__all__"][0].endswith(
+        "first: Suzuki Yuki – Dewi Lestari (locked to d1-1330)."
+    )
+    request.refresh_from_db()
+    assert request.lock_slot is not None

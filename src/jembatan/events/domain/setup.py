@@ -11,7 +11,7 @@ each meeting.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -29,15 +29,26 @@ class SlotChanges:
     removed: int
 
 
-def _meeting_label(meeting: Meeting) -> str:
-    request = meeting.request
-    return _("%(sender)s – %(receiver)s (%(slot)s, table %(table)s, %(stage)s)") % {
-        "sender": request.sender.name,
-        "receiver": request.receiver.name,
-        "slot": meeting.slot.code,
-        "table": meeting.table.number,
-        "stage": meeting.get_stage_display().lower(),
-    }
+def _meeting_labels(meetings: Iterable[Meeting]) -> list[str]:
+    """One line per request and place; a meeting in the draft and the published schedule
+    alike is named once, with both stages."""
+    stages: dict[tuple[int, int, int], list[str]] = {}
+    first: dict[tuple[int, int, int], Meeting] = {}
+    for meeting in meetings:
+        key = (meeting.request_id, meeting.slot_id, meeting.table_id)
+        first.setdefault(key, meeting)
+        stages.setdefault(key, []).append(meeting.get_stage_display().lower())
+    return [
+        _("%(sender)s – %(receiver)s (%(slot)s, table %(table)s, %(stage)s)")
+        % {
+            "sender": m.request.sender.name,
+            "receiver": m.request.receiver.name,
+            "slot": m.slot.code,
+            "table": m.table.number,
+            "stage": ", ".join(sorted(stages[key])),
+        }
+        for key, m in first.items()
+    ]
 
 
 def _lock_label(request: MeetingRequest) -> str:
@@ -56,9 +67,11 @@ def _refuse_if_used(event: Event, slots: Sequence[Slot], table_numbers: Sequence
         .filter(Q(slot_id__in=slot_ids) | Q(table__number__in=table_numbers))
         .select_related("slot", "table", "request__sender", "request__receiver")
     )
-    problems = [_meeting_label(m) for m in meetings]
-    locks = MeetingRequest.objects.filter(event=event, lock_slot_id__in=slot_ids).select_related(
-        "sender", "receiver", "lock_slot"
+    problems = _meeting_labels(meetings.order_by("slot__starts_at", "table__number", "stage"))
+    locks = (
+        MeetingRequest.objects.filter(event=event, lock_slot_id__in=slot_ids)
+        .exclude(pk__in=meetings.values("request_id"))  # already named with their meeting
+        .select_related("sender", "receiver", "lock_slot")
     )
     problems += [_lock_label(r) for r in locks]
     if problems:

@@ -79,6 +79,15 @@ class EventForm(forms.ModelForm):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
+    field_order = [
+        "name",
+        "venue",
+        "time_zone",
+        "description",
+        "table_count",
+        "table_names",
+    ]
+
     class Meta:
         model = Event
         fields = [
