@@ -113,6 +113,7 @@ USE_I18N = True
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Indonesian")), ("ja", _("Japanese")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["jembatan.formats"]  # dates as each language writes them
 LANGUAGE_COOKIE_NAME = "jembatan_language"
 
 STATIC_URL = "/static/"

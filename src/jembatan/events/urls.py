@@ -2,13 +2,15 @@ from __future__ import annotations
 
 from django.urls import path
 
-from jembatan.events.views import day, files, public, registration, requests, schedule
+from jembatan.events.views import day, files, public, registration, requests, schedule, setup
 
 app_name = "events"
 P = "<int:pk>/participants/<int:participant_pk>/"
 urlpatterns = [
     path("", public.event_list, name="list"),
+    path("new/", setup.event_create, name="create"),
     path("<int:pk>/", public.event_detail, name="detail"),
+    path("<int:pk>/edit/", setup.event_edit, name="edit"),
     path("<int:pk>/register/", registration.participant_register, name="register"),
     path(P, registration.participant_detail, name="participant"),
     path(P + "edit/", registration.participant_edit, name="participant_edit"),

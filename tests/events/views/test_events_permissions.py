@@ -30,6 +30,8 @@ def setup(fair: Any) -> dict[str, Any]:
     return {
         "list": ("get", reverse("events:list"), set(ROLES)),
         "detail": ("get", reverse("events:detail", args=[e]), set(ROLES)),
+        "create": ("get", reverse("events:create"), OFFICER),
+        "edit": ("get", reverse("events:edit", args=[e]), OFFICER),
         "register": (
             "get",
             reverse("events:register", args=[e]),
@@ -87,6 +89,8 @@ def setup(fair: Any) -> dict[str, Any]:
 VIEWS = [
     "list",
     "detail",
+    "create",
+    "edit",
     "register",
     "participant",
     "participant_edit",

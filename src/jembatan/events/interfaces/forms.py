@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.events.models import (
@@ -30,8 +31,8 @@ LANGUAGES = [
 
 class SlotChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Slot) -> str:
-        event = obj.event
-        return obj.starts_at.astimezone(event.zone).strftime("%a %d %b %H:%M")
+        local = obj.starts_at.astimezone(obj.event.zone)
+        return formats.date_format(local, "WEEKDAY_DATETIME_FORMAT")
 
 
 class AvailabilityMixin(forms.ModelForm):
@@ -51,7 +52,7 @@ class AvailabilityMixin(forms.ModelForm):
         days = sorted({s.starts_at.astimezone(zone).date() for s in slots})
         day_field = self.fields["days"]
         assert isinstance(day_field, forms.MultipleChoiceField)
-        day_field.choices = [(d.isoformat(), d.strftime("%a %d %b %Y")) for d in days]
+        day_field.choices = [(d.isoformat(), formats.date_format(d, "DATE_FORMAT")) for d in days]
         self._event = event
 
     def clean(self) -> dict[str, Any]:

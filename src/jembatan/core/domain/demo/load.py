@@ -17,6 +17,7 @@ from django.db import transaction
 
 from jembatan.accounts.models import Organisation, User
 from jembatan.core.domain.demo.companies import demo_companies
+from jembatan.core.domain.demo.events_demo import install_demo_events
 from jembatan.core.domain.demo.places import REGION_NAMES
 from jembatan.core.domain.demo.profiles_demo import install_demo_profiles
 from jembatan.core.domain.demo.spec import CompanySpec
@@ -309,4 +310,5 @@ def install_demo(reset: bool = False) -> DemoSummary:
     for spec in specs:
         summary.companies[spec.country] = summary.companies.get(spec.country, 0) + 1
         summary.verification[spec.verification] = summary.verification.get(spec.verification, 0) + 1
+    install_demo_events(specs, companies, reset=reset)  # after the users: members' firms
     return summary

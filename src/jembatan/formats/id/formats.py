@@ -1,0 +1,11 @@
+"""Indonesian: Selasa, 10 Maret 2026 pukul 09.00 (times with a full stop, as PUEBI writes them)."""
+
+DATE_FORMAT = "l, j F Y"
+SHORT_DATE_FORMAT = "j M Y"
+DATETIME_FORMAT = "l, j F Y H.i"
+SHORT_DATETIME_FORMAT = "j M Y H.i"
+TIME_FORMAT = "H.i"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"
+WEEKDAY_DATE_FORMAT = "D, j M"
+WEEKDAY_DATETIME_FORMAT = "D, j M H.i"

@@ -1,0 +1,11 @@
+"""Japanese: 2026年3月10日(火) 9:00."""
+
+DATE_FORMAT = "Y年n月j日(D)"
+SHORT_DATE_FORMAT = "Y/m/d"
+DATETIME_FORMAT = "Y年n月j日(D) G:i"
+SHORT_DATETIME_FORMAT = "Y/m/d G:i"
+TIME_FORMAT = "G:i"
+YEAR_MONTH_FORMAT = "Y年n月"
+MONTH_DAY_FORMAT = "n月j日"
+WEEKDAY_DATE_FORMAT = "n月j日(D)"
+WEEKDAY_DATETIME_FORMAT = "n月j日(D) G:i"
