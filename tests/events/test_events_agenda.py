@@ -47,14 +47,15 @@ def test_participant_ics_lists_meetings_with_partner_table_interpreter(fair, off
         assert item.decoded("dtstart") == meeting.slot.starts_at
         assert item.decoded("dtstart").utcoffset() == dt.timedelta(hours=7)
         assert item.decoded("dtend") - item.decoded("dtstart") == dt.timedelta(minutes=30)
-        assert f"Table {meeting.table.number}" in str(item["location"])
+        # Budi's agenda language is Indonesian.
+        assert f"Meja {meeting.table.number}" in str(item["location"])
     summaries = sorted(str(e["summary"]) for e in events)
     assert summaries == [
-        "Meeting with Suzuki Yuki (Toyohashi Pack)",
-        "Meeting with Tanaka Hiroshi (Akashi Seimitsu)",
+        "Pertemuan dengan Suzuki Yuki (Toyohashi Pack)",
+        "Pertemuan dengan Tanaka Hiroshi (Akashi Seimitsu)",
     ]
     with_tanaka = next(e for e in events if "Tanaka" in str(e["summary"]))
-    assert "Interpreter: Rina Wijaya" in str(with_tanaka["description"])
+    assert "Juru bahasa: Rina Wijaya" in str(with_tanaka["description"])
 
 
 def test_participant_pdf_shows_partners_and_tables(fair, officer) -> None:  # type: ignore[no-untyped-def]
@@ -64,7 +65,7 @@ def test_participant_pdf_shows_partners_and_tables(fair, officer) -> None:  # ty
     assert "Tanaka Hiroshi (Akashi Seimitsu)" in text
     assert "Suzuki Yuki (Toyohashi Pack)" in text
     for meeting in meetings.values():
-        assert f"Table {meeting.table.number}" in text
+        assert f"Meja {meeting.table.number}" in text  # in Budi's language, Indonesian
         assert meeting.slot.starts_at.astimezone(JAKARTA).strftime("%H:%M") in text
     assert "Rina Wijaya" in text
 

@@ -89,8 +89,10 @@ class Meeting(models.Model):
     event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="meetings")
     request = models.ForeignKey(MeetingRequest, on_delete=models.CASCADE, related_name="meetings")
     stage = models.CharField(max_length=10, choices=Stage.choices, default=Stage.DRAFT)
-    slot = models.ForeignKey("events.Slot", on_delete=models.PROTECT, related_name="meetings")
-    table = models.ForeignKey("events.Table", on_delete=models.PROTECT, related_name="meetings")
+    # RESTRICT, not PROTECT: a lone slot or table with meetings cannot be deleted, but
+    # deleting the whole event (which cascades to its meetings too) works.
+    slot = models.ForeignKey("events.Slot", on_delete=models.RESTRICT, related_name="meetings")
+    table = models.ForeignKey("events.Table", on_delete=models.RESTRICT, related_name="meetings")
     interpreter = models.ForeignKey(
         "events.Interpreter",
         null=True,
