@@ -71,11 +71,13 @@ def solve(
     the objective. ``secondary=False`` skips phase 2 (fewer moves, fairness, gaps).
     """
     started = time.perf_counter()
-    deadline = started + time_limit
+    # Searching stops early enough for the last steps (tables, interpreters, reasons) and a
+    # sub-solve's overrun to fit inside the limit.
+    deadline = started + time_limit - max(0.5, time_limit * FINISH_RESERVE)
     structure = _structure(instance, previous, allow_moves)
     current = greedy_occupancy(structure, priority_order(structure))
     stats: dict[str, float] = {"hint": current.objective()}
-    phase1_end = started + time_limit * (PHASE1_SHARE if secondary else 1.0)
+    phase1_end = min(deadline, started + time_limit * (PHASE1_SHARE if secondary else 1.0))
     upper: int | None = None
     if sum(len(o) for o in structure.options) <= FULL_MODEL_VARIABLES:
         model = build_model(structure)
@@ -105,7 +107,7 @@ def solve(
         current, lns_stats = improve(
             structure,
             current,
-            deadline - 0.1,
+            deadline,
             sub_solver,
             _full_key,
             seed + 1,
