@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.env import envbool, envint, envlist, envstr, local_secret_key
@@ -148,6 +149,18 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_SERIALIZER = "json"
+# Periodic work for `celery beat`; without a broker, run `jembatan profiles expire` daily and
+# `jembatan matching digest` weekly from cron instead.
+CELERY_BEAT_SCHEDULE = {
+    "expire-profiles": {
+        "task": "jembatan.opportunities.tasks.task_expire_profiles",
+        "schedule": crontab(hour=1, minute=0),
+    },
+    "weekly-digest": {
+        "task": "jembatan.matching.tasks.task_send_weekly_digests",
+        "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
