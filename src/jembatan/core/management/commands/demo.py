@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from jembatan.core.domain.demo.load import DemoSummary, install_demo
@@ -21,8 +22,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reset", action="store_true", help="Delete the previous demo data first."
         )
+        parser.add_argument(
+            "--language", default="en", choices=["en", "id", "ja"], help="Language of the report."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # The operator who runs the demo reads the README's language; the site itself
+        # still opens in Indonesian.
+        translation.activate(options["language"])
         started = time.monotonic()
         loaded = load_reference_data(settings.JEMBATAN_REFERENCE_DATA, self.stdout.write)
         summary = install_demo(reset=options["reset"])
