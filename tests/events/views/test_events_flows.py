@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -203,9 +204,10 @@ def test_request_list_queries_do_not_grow(fair, as_user, django_assert_num_queri
     assert one == {"officer": 8, "member": 7}
 
 
-def test_draft_queries_do_not_grow(fair, as_user, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("view", ["grid", "list"])
+def test_draft_queries_do_not_grow(fair, as_user, django_assert_num_queries, view: str) -> None:  # type: ignore[no-untyped-def]
     client = as_user("officer")
-    url = f"/events/{fair.event.pk}/schedule/"
+    url = f"/events/{fair.event.pk}/schedule/?view={view}"
     factories.accepted(fair.budi, fair.tanaka)
     client.post(f"/events/{fair.event.pk}/schedule/run/")
     one = count_queries(client, url)
@@ -214,9 +216,42 @@ def test_draft_queries_do_not_grow(fair, as_user, django_assert_num_queries) -> 
     client.post(f"/events/{fair.event.pk}/schedule/run/")
     assert Meeting.objects.filter(stage=Stage.DRAFT).count() == 3
     with django_assert_num_queries(one):
-        client.get(url)
-    assert one == 19
+        response = client.get(url)
+    assert one == 15
+    assert response.content.decode().count('class="draft-meeting') == 3
     assert Event.objects.count() == 1
+
+
+def test_draft_grid_shows_slot_times_not_codes(fair, as_user) -> None:  # type: ignore[no-untyped-def]
+    factories.accepted(fair.budi, fair.tanaka)
+    client = as_user("officer")
+    client.post(f"/events/{fair.event.pk}/schedule/run/")
+    meeting = Meeting.objects.select_related("slot").get()
+    html = client.get(f"/events/{fair.event.pk}/schedule/").content.decode()
+    assert meeting.slot.code.startswith("d1-")
+    assert '<span class="grid-time__range">09:00–09:30</span>' in html
+    assert '<span class="grid-time__range">13:30–14:00</span>' in html
+    assert "d1-" not in html
+    assert "<span>Tue 10 Mar 2026</span>" in html  # the day heading
+    assert '<span class="grid-person">Budi Santoso</span>' in html
+    assert '<span class="grid-company">Akashi Seimitsu</span>' in html
+    assert 'class="ev-badge ev-badge--interpreter"' in html
+
+
+def test_draft_grid_chosen_meeting_offers_free_cells(fair, as_user) -> None:  # type: ignore[no-untyped-def]
+    factories.accepted(fair.budi, fair.tanaka)
+    client = as_user("officer")
+    client.post(f"/events/{fair.event.pk}/schedule/run/")
+    meeting = Meeting.objects.get()
+    free_cells = fair.event.slots.filter(blocked=False).count() * fair.event.tables.count() - 1
+    page = client.get(f"/events/{fair.event.pk}/schedule/?meeting={meeting.pk}")
+    assert page.content.decode().count(">Move here</a>") == free_cells
+    assert page.context["chosen"] == {
+        "meeting": meeting.pk,
+        "other": None,
+        "slot": None,
+        "table": None,
+    }
 
 
 def test_member_registration_refused_after_the_window(fair, as_user) -> None:  # type: ignore[no-untyped-def]

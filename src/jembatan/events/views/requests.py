@@ -47,9 +47,13 @@ def request_list(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, "events.view_requests", event)
     organiser = request.user.has_perm("events.organise_event", event)
     company = request.user.company_id_or_none  # type: ignore[union-attr]
+    requests = list(visible_requests(event, request.user))
     context = {
         "event": event,
-        "requests": visible_requests(event, request.user),
+        "requests": requests,
+        # A member sees what their company received (to answer) apart from what it sent.
+        "incoming": [r for r in requests if r.receiver.company_id == company],
+        "outgoing": [r for r in requests if r.receiver.company_id != company],
         "organiser": organiser,
         "company": company,
         "add_form": OrganiserRequestForm(event=event) if organiser else None,

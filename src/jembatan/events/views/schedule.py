@@ -10,10 +10,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from jembatan.events.domain import drafts
+from jembatan.events.domain import drafts, grid
 from jembatan.events.domain.instances import accepted_requests
 from jembatan.events.domain.reasons import reason_text
 from jembatan.events.domain.scheduling import PublishError, publish_draft, start_run
@@ -50,16 +51,28 @@ def slots_generate(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("events:organise", pk=event.pk)
 
 
+VIEWS = ("grid", "list")
+
+
+def _chosen(request: HttpRequest, name: str, known: set[int]) -> int | None:
+    """A pk from the query string (a cell clicked in the grid), if it is one of ``known``."""
+    value = request.GET.get(name, "")
+    return int(value) if value.isdigit() and int(value) in known else None
+
+
 @login_required
 def draft(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_organised_event(request, pk)
-    meetings = list(
+    # One query for both stages: the grid marks draft meetings already published there.
+    meetings, published_meetings = grid.split_stages(
         Meeting.objects.filter(
-            event=event, stage=Stage.DRAFT, freed_at__isnull=True
+            event=event, stage__in=(Stage.DRAFT, Stage.PUBLISHED), freed_at__isnull=True
         ).select_related(
             "slot", "table", "interpreter", "request__sender__company", "request__receiver__company"
         )
     )
+    slots = list(event.slots.order_by("starts_at"))
+    tables = list(event.tables.all())
     run = event.runs.filter(kind=RunKind.SCHEDULE).select_related("started_by").first()
     last_good = (
         run
@@ -73,20 +86,42 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
         for r in accepted_requests(event)
         if r.pk not in placed
     ]
+    view = request.GET.get("view", "grid")
+    meeting_pks = {m.pk for m in meetings}
     context = {
         "event": event,
         "meetings": meetings,
+        "view": view if view in VIEWS else "grid",
+        "days": grid.draft_grid(event, slots, tables, meetings, published_meetings),
+        "slots": slots,
+        "open_slots": [s for s in slots if not s.blocked],
+        "tables": tables,
+        "chosen": {
+            "meeting": _chosen(request, "meeting", meeting_pks),
+            "other": _chosen(request, "other", meeting_pks),
+            "slot": _chosen(request, "slot", {s.pk for s in slots if not s.blocked}),
+            "table": _chosen(request, "table", {t.pk for t in tables}),
+        },
         "run": run,
         "last_good": last_good,
+        "quality": grid.quality_percent(last_good),
         "unscheduled": unscheduled,
         "conflicts": drafts.draft_conflicts(event) if meetings else [],
         "run_form": RunForm(),
+        # The edit forms give their labels; their choices come from the lists above, so
+        # rendering them costs no query.
         "move_form": MoveForm(event=event),
         "swap_form": SwapForm(event=event),
         "drop_form": DropForm(event=event),
         "published": event.schedule_published_at,
     }
     return render(request, "events/draft.html", context)
+
+
+def _back(request: HttpRequest, event_pk: int) -> HttpResponse:
+    """Back to the draft, in the view (grid or list) the edit was made from."""
+    url = reverse("events:draft", kwargs={"pk": event_pk})
+    return redirect(f"{url}?view=list" if request.POST.get("view") == "list" else url)
 
 
 @login_required
@@ -132,11 +167,11 @@ def _edit_draft(
     form = form_class(request.POST, event=event)
     if not form.is_valid():
         messages.error(request, invalid)
-        return redirect("events:draft", pk=event.pk)
+        return _back(request, event.pk)
     conflicts = edit(form.cleaned_data, request.user)
     messages.success(request, done)
     _warn_conflicts(request, conflicts)
-    return redirect("events:draft", pk=event.pk)
+    return _back(request, event.pk)
 
 
 @login_required
@@ -189,4 +224,4 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         _warn_conflicts(request, error.conflicts)
     else:
         messages.success(request, _("%(count)s meetings are published.") % {"count": count})
-    return redirect("events:draft", pk=event.pk)
+    return _back(request, event.pk)
