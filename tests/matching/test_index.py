@@ -83,6 +83,20 @@ def test_search_filters_by_allowed_set_and_predicate() -> None:
     assert top_keys(both) == [20]
 
 
+def test_search_subset_spanning_chunks_matches_brute_force() -> None:
+    # 2,500 allowed rows: the subset is gathered and scored in three chunks.
+    vectors = clustered(4000, seed=5)
+    index = VectorIndex(32)
+    index.upsert(np.arange(4000), vectors)
+    for query in clustered(5, seed=6):
+        hits = index.search(query, 10, where=lambda keys: keys % 8 < 5)
+        assert hits == index.search_exact(query, 10, where=lambda keys: keys % 8 < 5)
+        assert all(hit.key % 8 < 5 for hit in hits)
+        assert hits[0].score == pytest.approx(
+            float(np.max(vectors[np.arange(4000) % 8 < 5] @ query))
+        )
+
+
 def test_search_empty_index_returns_nothing() -> None:
     assert VectorIndex(4).search(np.ones(4), k=5) == []
 
