@@ -56,6 +56,7 @@ def test_remove_forgets_keys_and_reuses_rows() -> None:
     assert len(index) == 2
     assert 20 not in index
     assert top_keys(index.search([0.0, 1.0], k=3)) == [30, 10]
+    assert top_keys(index.search([0.0, 1.0], k=3, where=lambda keys: keys != 10)) == [30]
     index.upsert([40], [[0.0, 1.0]])
     assert sorted(index.keys().tolist()) == [10, 30, 40]
     with pytest.raises(KeyError):

@@ -76,7 +76,7 @@ class HnswSettings:
     with 256 (no gain at 512), for 1-2 ms a search.
     """
 
-    connectivity: int = 16
+    connectivity: int = 24
     expansion_add: int = 64
     expansion_search: int = 256
     dtype: str = "f16"
@@ -326,7 +326,10 @@ class VectorIndex:
         else:
             assert where is not None
             row_keys = self._row_keys[: self._n_rows]
-            rows = np.flatnonzero((row_keys >= 0) & where(row_keys))
+            allowed_mask = where(row_keys)
+            if self._free_rows:
+                allowed_mask = allowed_mask & (row_keys >= 0)
+            rows = np.flatnonzero(allowed_mask)
         return np.asarray(rows, dtype=np.int64)
 
     def _exact(self, q: NDArray[np.float32], k: int, rows: Keys | None) -> list[SearchHit]:
