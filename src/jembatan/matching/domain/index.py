@@ -72,8 +72,10 @@ class HnswSettings:
     ``dtype`` is the precision of vectors inside the graph ("f32", "f16", "i8"); the
     float32 matrix is kept anyway for re-scoring. ``expansion_search`` is the search
     beam (usearch widens it to the number of candidates asked for when that is more):
-    at 1,000,000 clustered vectors recall@10 is 0.85 with 64, 0.94 with 128 and 0.965
-    with 256 (no gain at 512), for 1-2 ms a search.
+    at 1,000,000 clustered vectors and connectivity 16, recall@10 was 0.85 with 64, 0.94
+    with 128, 0.94-0.965 with 256 (depending on the build) and no better with 512: the
+    rest are nodes the search cannot reach. Connectivity 24 gave 0.97 with 256, for
+    1.5-2 ms a search and a 250 s build (docs/benchmarks.md).
     """
 
     connectivity: int = 24
