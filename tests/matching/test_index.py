@@ -56,6 +56,7 @@ def test_remove_forgets_keys_and_reuses_rows() -> None:
     assert len(index) == 2
     assert 20 not in index
     assert top_keys(index.search([0.0, 1.0], k=3)) == [30, 10]
+    assert top_keys(index.search([0.0, 1.0], k=3, where=lambda keys: keys != 10)) == [30]
     index.upsert([40], [[0.0, 1.0]])
     assert sorted(index.keys().tolist()) == [10, 30, 40]
     with pytest.raises(KeyError):
@@ -81,6 +82,20 @@ def test_search_filters_by_allowed_set_and_predicate() -> None:
     ]
     both = index.search([1.0, 0.0], k=3, allowed={10, 20}, where=lambda keys: keys > 10)
     assert top_keys(both) == [20]
+
+
+def test_search_subset_spanning_chunks_matches_brute_force() -> None:
+    # 2,500 allowed rows: the subset is gathered and scored in three chunks.
+    vectors = clustered(4000, seed=5)
+    index = VectorIndex(32)
+    index.upsert(np.arange(4000), vectors)
+    for query in clustered(5, seed=6):
+        hits = index.search(query, 10, where=lambda keys: keys % 8 < 5)
+        assert hits == index.search_exact(query, 10, where=lambda keys: keys % 8 < 5)
+        assert all(hit.key % 8 < 5 for hit in hits)
+        assert hits[0].score == pytest.approx(
+            float(np.max(vectors[np.arange(4000) % 8 < 5] @ query))
+        )
 
 
 def test_search_empty_index_returns_nothing() -> None:
