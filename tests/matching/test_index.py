@@ -98,6 +98,40 @@ def test_search_subset_spanning_chunks_matches_brute_force() -> None:
         )
 
 
+def test_search_quantised_first_pass_matches_brute_force() -> None:
+    # 12,000 allowed rows of 24,000: scored with the int8 codes first, top 64 re-scored.
+    vectors = clustered(24_000, seed=7)
+    index = VectorIndex(32, exact_threshold=100_000)
+    index.upsert(np.arange(24_000), vectors)
+    rows = np.flatnonzero(np.arange(24_000) % 2 == 0)
+    for query in clustered(40, seed=8):
+        rough = index._quantised_scores(query, rows)
+        assert np.abs(rough - vectors[rows] @ query).max() < 0.02
+        hits = index.search(query, 10, where=lambda keys: keys % 2 == 0)
+        assert hits == index.search_exact(query, 10, where=lambda keys: keys % 2 == 0)
+
+
+def test_search_quantised_codes_follow_upsert_and_persist(tmp_path: Path) -> None:
+    vectors = clustered(6000, seed=9)
+    index = VectorIndex(32, exact_threshold=100_000)
+    index.upsert(np.arange(6000), vectors)
+    query = clustered(1, seed=10)[0]
+    index.upsert([4], [query])  # now the best match, found through the codes
+    index.remove([0])
+    expected = index.search_exact(query, 10, where=lambda keys: keys % 2 == 0)
+    assert expected[0] == SearchHit(4, pytest.approx(1.0, abs=1e-6))
+    assert index.search(query, 10, where=lambda keys: keys % 2 == 0) == expected
+    index.save(tmp_path)
+    for mmap in (False, True):
+        loaded = VectorIndex.load(tmp_path, mmap=mmap)
+        assert loaded.search(query, 10, where=lambda keys: keys % 2 == 0) == expected
+    generation = tmp_path / (tmp_path / "CURRENT").read_text()
+    (generation / "codes.npy").unlink()  # an index saved before the codes were kept
+    (generation / "code_scales.npy").unlink()
+    loaded = VectorIndex.load(tmp_path, mmap=True)
+    assert loaded.search(query, 10, where=lambda keys: keys % 2 == 0) == expected
+
+
 def test_search_empty_index_returns_nothing() -> None:
     assert VectorIndex(4).search(np.ones(4), k=5) == []
 

@@ -19,6 +19,13 @@ Filtering never trades recall away:
   ``oversample``) filtered afterwards, and when fewer than ``k`` candidates survive,
   the allowed subset is searched exactly.
 
+Large exact subset scans (more than ``_QUANTISED_MIN_ROWS`` rows) take a compact first
+pass: every vector is also kept as int8 codes with a per-vector scale (384 bytes a row
+at 384-d, a quarter of float32), the allowed rows are scored with those, and the best
+``max(4k, 64)`` are re-scored with float32 and ranked exactly. Scattered rows are read
+from memory at a quarter of the bytes; at 1,000,000 vectors a 1% subset (10,000 rows)
+took 2.3 ms instead of 4.7 ms, with the same top-10 (docs/benchmarks.md).
+
 Persistence: :meth:`VectorIndex.save` writes a new generation directory and then
 switches a ``CURRENT`` pointer file with :func:`os.replace`, so readers never see half
 an index. Web processes open it with ``VectorIndex.load(path, mmap=True)``: numpy and
@@ -50,6 +57,7 @@ from jembatan.matching.domain.encoder import normalise
 FORMAT_VERSION = 1
 CURRENT_FILE = "CURRENT"
 _CHUNK_ROWS = 1024  # 1.5 MB of 384-d float32: stays in cache between gather and product
+_QUANTISED_MIN_ROWS = 2000  # below this the float32 scan is as fast as two passes
 
 Keys = NDArray[np.int64]
 KeyFilter = Callable[[Keys], NDArray[np.bool_]]
@@ -111,6 +119,8 @@ class VectorIndex:
         self.threads = threads
         self.read_only = False
         self._vectors: NDArray[np.float32] = np.empty((0, dim), dtype=np.float32)
+        self._codes: NDArray[np.int8] = np.empty((0, dim), dtype=np.int8)
+        self._code_scales: NDArray[np.float32] = np.empty(0, dtype=np.float32)
         self._row_keys: Keys = np.empty(0, dtype=np.int64)  # -1 marks a free row
         self._n_rows = 0
         self._free_rows: list[int] = []
@@ -149,6 +159,7 @@ class VectorIndex:
     def memory_bytes(self) -> int:
         """Bytes held by the matrix, key arrays and HNSW graph (mapped files count)."""
         total = self._vectors.nbytes + self._row_keys.nbytes
+        total += self._codes.nbytes + self._code_scales.nbytes
         if self._sorted_keys is not None and self._sorted_rows is not None:
             total += self._sorted_keys.nbytes + self._sorted_rows.nbytes
         if self._hnsw is not None:
@@ -187,6 +198,7 @@ class VectorIndex:
             rows[i] = self._allocate_row()
             self._row_of[int(key_array[i])] = int(rows[i])
         self._vectors[rows] = matrix
+        self._codes[rows], self._code_scales[rows] = _quantise(matrix)
         self._row_keys[rows] = key_array
         if self._hnsw is not None:
             if existing.any():
@@ -236,7 +248,12 @@ class VectorIndex:
             vectors[: self._n_rows] = self._vectors[: self._n_rows]
             row_keys = np.full(capacity, -1, dtype=np.int64)
             row_keys[: self._n_rows] = self._row_keys[: self._n_rows]
+            codes = np.zeros((capacity, self.dim), dtype=np.int8)
+            codes[: self._n_rows] = self._codes[: self._n_rows]
+            code_scales = np.zeros(capacity, dtype=np.float32)
+            code_scales[: self._n_rows] = self._code_scales[: self._n_rows]
             self._vectors, self._row_keys = vectors, row_keys
+            self._codes, self._code_scales = codes, code_scales
         self._n_rows += 1
         return self._n_rows - 1
 
@@ -338,6 +355,11 @@ class VectorIndex:
         if rows is None:
             rows = np.flatnonzero(self._row_keys[: self._n_rows] >= 0)
             scores = np.einsum("ij,j->i", self._vectors[: self._n_rows], q)[rows]
+        elif len(rows) > _QUANTISED_MIN_ROWS and len(rows) > 2 * max(4 * k, 64):
+            rough = self._quantised_scores(q, rows)
+            count = max(4 * k, 64)
+            rows = rows[np.argpartition(rough, len(rough) - count)[len(rough) - count :]]
+            scores = self._scores(q, rows)
         else:
             scores = self._scores(q, rows)
         return self._top(rows, scores, k)
@@ -357,6 +379,21 @@ class VectorIndex:
             chunk = buffer[: len(part)]
             np.take(self._vectors, part, axis=0, out=chunk)
             np.einsum("ij,j->i", chunk, q, out=scores[start : start + len(part)])
+        return scores
+
+    def _quantised_scores(self, q: NDArray[np.float32], rows: Keys) -> NDArray[np.float32]:
+        """Approximate dot products from the int8 codes (a first pass; see the module)."""
+        scores = np.empty(len(rows), dtype=np.float32)
+        size = min(len(rows), _CHUNK_ROWS)
+        codes = np.empty((size, self.dim), dtype=np.int8)
+        buffer = np.empty((size, self.dim), dtype=np.float32)
+        for start in range(0, len(rows), _CHUNK_ROWS):
+            part = rows[start : start + _CHUNK_ROWS]
+            np.take(self._codes, part, axis=0, out=codes[: len(part)])
+            chunk = buffer[: len(part)]
+            chunk[...] = codes[: len(part)]
+            np.einsum("ij,j->i", chunk, q, out=scores[start : start + len(part)])
+        scores *= self._code_scales[rows]
         return scores
 
     def _top(self, rows: NDArray[Any], scores: NDArray[np.float32], k: int) -> list[SearchHit]:
@@ -405,6 +442,8 @@ class VectorIndex:
         staging.mkdir()
         try:
             _save_npy(staging / "vectors.npy", np.ascontiguousarray(self._vectors[live]))
+            _save_npy(staging / "codes.npy", np.ascontiguousarray(self._codes[live]))
+            _save_npy(staging / "code_scales.npy", np.ascontiguousarray(self._code_scales[live]))
             _save_npy(staging / "keys.npy", keys)
             _save_npy(staging / "sorted_keys.npy", np.ascontiguousarray(keys[order]))
             _save_npy(staging / "sorted_rows.npy", order.astype(np.int64))
@@ -450,6 +489,11 @@ class VectorIndex:
         )
         vectors = np.load(generation / "vectors.npy", mmap_mode="r" if mmap else None)
         keys = np.load(generation / "keys.npy", mmap_mode="r" if mmap else None)
+        if (generation / "codes.npy").exists():
+            codes = np.load(generation / "codes.npy", mmap_mode="r" if mmap else None)
+            code_scales = np.load(generation / "code_scales.npy", mmap_mode="r" if mmap else None)
+        else:  # written before the codes were kept: derive them
+            codes, code_scales = _quantise(np.asarray(vectors))
         index._n_rows = len(keys)
         if meta["has_hnsw"]:
             graph = Index.restore(str(generation / "hnsw.usearch"), view=mmap)
@@ -462,11 +506,13 @@ class VectorIndex:
         if mmap:
             index.read_only = True
             index._vectors, index._row_keys = vectors, keys
+            index._codes, index._code_scales = codes, code_scales
             index._row_of = None
             index._sorted_keys = np.load(generation / "sorted_keys.npy", mmap_mode="r")
             index._sorted_rows = np.load(generation / "sorted_rows.npy", mmap_mode="r")
         else:
             index._vectors, index._row_keys = np.array(vectors), np.array(keys)
+            index._codes, index._code_scales = np.array(codes), np.array(code_scales)
             index._row_of = {int(key): row for row, key in enumerate(keys.tolist())}
         return index
 
@@ -478,6 +524,14 @@ def _as_keys(keys: ArrayLike) -> Keys:
     if array.size and (array.dtype.kind not in "iu" or int(array.min()) < 0):
         raise ValueError("keys must be non-negative integers")
     return array.astype(np.int64)
+
+
+def _quantise(matrix: NDArray[np.float32]) -> tuple[NDArray[np.int8], NDArray[np.float32]]:
+    """int8 codes and per-row scales such that ``codes * scale`` approximates ``matrix``."""
+    peak = np.abs(matrix).max(axis=1)
+    scales = np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
+    codes = np.rint(matrix / scales[:, None]).astype(np.int8)
+    return codes, scales
 
 
 def _save_npy(path: Path, array: NDArray[Any]) -> None:
