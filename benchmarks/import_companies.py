@@ -56,12 +56,17 @@ def _setup_django(database_url: str | None, var_dir: Path) -> None:
 
     django.setup()
     from django.core.management import call_command
+    from django.db.models.signals import post_delete, post_save
 
     from jembatan.registry.domain.notifications import companies_imported
+    from jembatan.registry.models import Company
 
     # The import alone is timed: embedding the imported descriptions for matching is
-    # background work queued after the commit (Celery workers in production).
+    # background work queued after the commit (Celery workers in production), and the
+    # resets between runs should not queue a removal from the index per company.
     companies_imported.disconnect(dispatch_uid="matching.companies_imported")
+    post_save.disconnect(sender=Company, dispatch_uid="matching.company_saved")
+    post_delete.disconnect(sender=Company, dispatch_uid="matching.company_deleted")
     call_command("migrate", verbosity=0)
 
 
