@@ -287,7 +287,7 @@ def bench_quality(report: Report, cached: CachedEncoder, quick: bool) -> None:
         rows,
     )
     report.note(
-        "Product path: the product's index settings (exact scan below 10,000 vectors, as at "
+        "Product path: the product's index settings (exact scan below 30,000 vectors, as at "
         "these sizes; top 50) fused by reciprocal rank (k=60) with trigram keyword search "
         "(top 50, score > 0.5). hnsw+kw: the same with the HNSW graph forced on, to show what "
         "the approximation costs. " + "; ".join(verdicts) + "."
@@ -565,7 +565,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, `{' '.join(['benchmarks/matching.py', *(argv if argv is not None else sys.argv[1:])])}`, "
         f"{os.cpu_count()} CPU cores shared with other work (load average {load[0]:.1f} at start), "
         f"Python {platform.python_version()}, numpy {np.__version__}. "
-        f"Index defaults: exact below 10,000 vectors; HNSW {settings}; filtered: "
+        f"Index defaults: exact below 30,000 vectors; HNSW {settings}; filtered: "
         f"oversample x{defaults.oversample:g}, exact subset scan when cheaper by the cost "
         f"ratio {defaults.subset_cost_ratio:g}."
     )

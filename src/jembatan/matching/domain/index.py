@@ -103,7 +103,7 @@ class VectorIndex:
         self,
         dim: int,
         *,
-        exact_threshold: int = 10_000,
+        exact_threshold: int = 30_000,
         subset_cost_ratio: float = 8.0,
         oversample: float = 2.0,
         hnsw: HnswSettings | None = None,
