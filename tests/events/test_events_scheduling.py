@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone, translation
 
 from jembatan.core.models import AuditLogEntry
 from jembatan.events.domain import drafts
@@ -135,15 +136,15 @@ def test_draft_edits_list_every_conflict_with_names(fair, officer) -> None:  # t
     m1 = Meeting.objects.get(request=r1, stage=Stage.DRAFT)
     m3 = Meeting.objects.get(request=r3, stage=Stage.DRAFT)
     conflicts = drafts.move_meeting(m3, m1.slot, m1.table, officer)
-    code, table = m1.slot.code, m1.table.number
+    code, table = drafts.slot_time(m1.slot, fair.event), m1.table.number
     where = f"({code}, table {table})"
     tanaka, suzuki = f"Budi Santoso – Tanaka Hiroshi {where}", f"Budi Santoso – Suzuki Yuki {where}"
     # Which of the two comes first in the draft depends on the rows' order.
     first, second = (suzuki, tanaka) if conflicts[0].startswith(suzuki) else (tanaka, suzuki)
     assert conflicts == [
-        f"{first}: table {table} in slot '{code}' already holds {second}",
+        f"{first}: table {table} in slot {code} already holds {second}",
         f"{first}: participant Budi Santoso (PT Karton Jaya Abadi) already meets in slot "
-        f"'{code}' ({second})",
+        f"{code} ({second})",
     ]
     assert len(conflicts) == 2
     assert drafts.drop_meeting(m3, officer) == []
@@ -166,8 +167,9 @@ def test_draft_move_of_a_locked_meeting_is_a_conflict(fair, officer) -> None:  #
     used = set(Meeting.objects.filter(slot=m3.slot).values_list("table__number", flat=True))
     free = fair.event.tables.exclude(number__in=used).first()
     conflicts = drafts.move_meeting(m3, m3.slot, free, officer)
+    when = drafts.slot_time(m3.slot, fair.event)
     assert conflicts == [
-        'locked[0] (request Budi Santoso – Suzuki Yuki): not kept at slot "d1-1300" table 2'
+        f"locked[0] (request Budi Santoso – Suzuki Yuki): not kept at slot {when} table 2"
     ]
 
 
@@ -221,3 +223,15 @@ def test_command_schedule_and_solve(fair, tmp_path: Path, capsys) -> None:  # ty
     assert not (tmp_path / "x.json").exists()
     with pytest.raises(CommandError, match="no event with id 999"):
         call_command("events", "schedule", "999")
+
+
+def test_draft_conflicts_name_the_slot_by_its_time_not_its_code(fair, officer) -> None:  # type: ignore[no-untyped-def]
+    three_requests(fair)
+    run(fair.event, officer)
+    first, second = Meeting.objects.filter(event=fair.event, stage=Stage.DRAFT)[:2]
+    with translation.override("en"):
+        conflicts = drafts.move_meeting(first, second.slot, second.table, officer)
+    assert conflicts
+    starts = timezone.localtime(second.slot.starts_at, fair.event.zone)
+    assert any(starts.strftime("%H:%M") in message for message in conflicts)
+    assert not any("d1-" in message for message in conflicts)

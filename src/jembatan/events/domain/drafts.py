@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jembatan.core.domain.audit import log_action
@@ -30,7 +32,8 @@ def draft_conflicts(event: Event) -> list[str]:
     for n, (row, meeting) in enumerate(zip(rows, meetings, strict=True)):
         names = event_data.labels.get(str(meeting["request"]), str(meeting["request"]))
         table = _("table %(number)s") % {"number": row.table.number}
-        labels[f"meetings[{n}]"] = f"{names} ({row.slot.code}, {table})"
+        labels[row.slot.code] = slot_time(row.slot, event)
+        labels[f"meetings[{n}]"] = f"{names} ({labels[row.slot.code]}, {table})"
     output = {
         "meetings": meetings,
         "unscheduled": [],
@@ -43,6 +46,12 @@ def draft_conflicts(event: Event) -> list[str]:
         for problem in check_schedule(instance, output)
         if not problem.startswith(TOTALS)
     ]
+
+
+def slot_time(slot: Slot, event: Event) -> str:
+    """A slot as people read it, in the event's zone and the reader's language."""
+    starts = timezone.localtime(slot.starts_at, event.zone)
+    return date_format(starts, "WEEKDAY_DATETIME_FORMAT")
 
 
 class DraftError(ValueError):

@@ -166,9 +166,10 @@ def published_previous(event: Event) -> list[PlannedMeeting]:
     return planned(live_meetings(event, Stage.PUBLISHED))
 
 
-KEY = re.compile(r"""(['"])([pir]\d+)\1|(meetings\[\d+\])""")
+KEY = re.compile(r"""(['"])([pir]\d+|d\d+-\d{4})\1|(meetings\[\d+\])""")
 
 
 def explain(message: str, labels: dict[str, str]) -> str:
-    """The scheduler's message with ids ('p12', meetings[3]) replaced by what people know."""
+    """The scheduler's message with ids ('p12', 'd1-0900', meetings[3]) replaced by what
+    people know, where `labels` has them."""
     return KEY.sub(lambda m: labels.get(m.group(2) or m.group(3), m.group(0)), message)
