@@ -174,7 +174,7 @@ def refresh_companies(company_ids: Sequence[int]) -> int:
     encoder and one index write. Returns how many texts had to be encoded."""
     companies = list(Company.objects.filter(pk__in=list(company_ids)).order_by("pk"))
     texted = [(c.pk, company_text(c)) for c in companies]
-    for pk in {c.pk for c in companies} ^ set(company_ids):
+    for pk in set(company_ids) - {c.pk for c in companies}:
         forget(ObjectType.COMPANY, pk)
     for pk, text in texted:
         if not text:

@@ -74,13 +74,18 @@ def sqlite_candidates(
     join: str = "",
     where: str = "",
     params: tuple[Any, ...] = (),
+    placeholder: str = "?",
 ) -> list[tuple[int, str]]:
-    """(rowid or object id, body) of the best ``limit`` FTS5 matches by bm25."""
+    """(rowid or object id, body) of the best ``limit`` FTS5 matches by bm25.
+
+    ``placeholder`` is the cursor's parameter style: ``?`` for a plain sqlite3 cursor,
+    ``%s`` for Django's (which logs the query like any other)."""
     terms = query_terms(query)
     if not terms:
         return []
     select = f"SELECT {'d.object_id' if join else 'f.rowid'}, f.body FROM {FTS_TABLE} f {join}"  # noqa: S608
-    sql = f"{select} WHERE {FTS_TABLE} MATCH ? {where} ORDER BY bm25({FTS_TABLE}) LIMIT ?"
+    p = placeholder
+    sql = f"{select} WHERE {FTS_TABLE} MATCH {p} {where} ORDER BY bm25({FTS_TABLE}) LIMIT {p}"
     cursor.execute(sql, (match_expression(terms), *params, limit))
     return [(int(key), str(body)) for key, body in cursor.fetchall()]
 
@@ -127,14 +132,15 @@ def keyword_search(
     """The best ``k`` objects of ``object_type`` for ``query`` by keywords, best first."""
     limit = max(CANDIDATES, 4 * k)
     if connection.vendor == "sqlite":
-        with connection.cursor() as raw:
+        with connection.cursor() as cursor:
             rows = sqlite_candidates(
-                raw.cursor,  # the DB-API cursor: FTS5 syntax takes '?' placeholders
+                cursor,
                 query,
                 limit,
                 join="JOIN matching_keyworddocument d ON d.id = f.rowid",
-                where="AND d.object_type = ?",
+                where="AND d.object_type = %s",
                 params=(object_type,),
+                placeholder="%s",
             )
         return rank_by_coverage(query, rows, k, allowed)
     if connection.vendor == "postgresql":
