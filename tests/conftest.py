@@ -42,6 +42,12 @@ def member(company):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def teammate(member):  # type: ignore[no-untyped-def]
+    """A second member of `member`'s company: may do what the owner does, as a colleague."""
+    return UserFactory(username="teammate", role="company_member", organisation=member.organisation)
+
+
+@pytest.fixture
 def outsider(other_company):  # type: ignore[no-untyped-def]
     """A company member of another company."""
     org = OrganisationFactory(kind="company", company=other_company, name=other_company.name)
