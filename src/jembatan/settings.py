@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "axes",
     "jembatan.core",
     "jembatan.accounts",
     "jembatan.registry",
@@ -56,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "jembatan.urls"
@@ -95,6 +99,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every sign-in (web, admin, API token) from a locked-out account or address.
+    "jembatan.accounts.lockout.LockoutBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -106,6 +112,39 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+
+# Password guessing (django-axes; see docs/security.md). After JEMBATAN_LOGIN_FAILURE_LIMIT
+# failed sign-ins, the account and the address are each locked for JEMBATAN_LOGIN_COOLOFF_MINUTES.
+# JEMBATAN_LOCKOUT_PARAMETERS: comma-separated, each item one lock; `+` joins parameters into a
+# combination ("username+ip_address" locks a name only from the address that guessed it).
+AXES_FAILURE_LIMIT = envint("JEMBATAN_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("JEMBATAN_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [
+    item.split("+") if "+" in item else item
+    for item in envlist("JEMBATAN_LOCKOUT_PARAMETERS", "username,ip_address")
+]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # each failure, with address and user agent, in the admin
+# The log names the address (to block it upstream) but not the name typed: people type their
+# password into the username field.
+AXES_SENSITIVE_PARAMETERS = ["username"]
+AXES_HANDLER = {
+    "database": "axes.handlers.database.AxesDatabaseHandler",
+    "cache": "axes.handlers.cache.AxesCacheHandler",
+}[envstr("JEMBATAN_LOCKOUT_STORE", "database")]
+AXES_CACHE = "axes"
+# Addresses: X-Forwarded-For is read only behind JEMBATAN_PROXY_COUNT trusted proxies (0: never).
+JEMBATAN_PROXY_COUNT = envint("JEMBATAN_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "jembatan.accounts.domain.addresses.client_address"
+AXES_LOCKOUT_CALLABLE = "jembatan.accounts.lockout.lockout_response"
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # The lockout counters when JEMBATAN_LOCKOUT_STORE=cache: shared by every web process only
+    # when JEMBATAN_LOCKOUT_CACHE_URL names a Redis server.
+    "axes": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if (url := envstr("JEMBATAN_LOCKOUT_CACHE_URL"))
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "axes"},
+}
 
 # Times are stored in UTC and shown in the user's or the event's zone.
 USE_TZ = True
@@ -172,6 +211,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Throttles key on the address; X-Forwarded-For only behind the configured proxies.
+    "NUM_PROXIES": JEMBATAN_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Jembatan API",
@@ -203,6 +244,19 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# HTTPS: JEMBATAN_HTTPS=1 turns every setting below on; each can also be set on its own.
+JEMBATAN_HTTPS = envbool("JEMBATAN_HTTPS", False)
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", JEMBATAN_HTTPS)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31_536_000 if JEMBATAN_HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", JEMBATAN_HTTPS)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", JEMBATAN_HTTPS)
+SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", JEMBATAN_HTTPS)
+CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", JEMBATAN_HTTPS)
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+if envbool("JEMBATAN_TRUST_X_FORWARDED_PROTO", JEMBATAN_HTTPS):
+    # Only behind a proxy that sets this header itself and drops the client's own.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 if not DEBUG:
     SESSION_COOKIE_HTTPONLY = True

@@ -18,3 +18,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Styled error pages in the user's language (web/errors.py); the API answers its own JSON.
+handler403 = "jembatan.web.errors.permission_denied"
+handler404 = "jembatan.web.errors.page_not_found"
+handler500 = "jembatan.web.errors.server_error"

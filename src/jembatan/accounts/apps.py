@@ -8,3 +8,11 @@ class AccountsConfig(AppConfig):
     name = "jembatan.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_login_failed
+
+        from jembatan.accounts.lockout import flag_lockout_on_django_request
+
+        # After django-axes' receiver (axes is listed before accounts in INSTALLED_APPS).
+        user_login_failed.connect(flag_lockout_on_django_request, dispatch_uid="jembatan-lockout")

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser
+from typing import Any
+
+from django.contrib.auth.models import AbstractUser, _user_has_perm
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +37,17 @@ class User(AbstractUser):
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
+
+    def has_perm(self, perm: str, obj: Any = None) -> bool:
+        """Ask the backends, also for a superuser: the programme's rules decide for everyone.
+
+        Django answers True for an active superuser without asking, which let administrators
+        past every rule, into company-only pages that then failed for want of a company. Here
+        the rules treat an administrator as a programme officer (`is_officer`), so company-only
+        actions are refused with a 403 like for any officer; ModelBackend still grants a
+        superuser every model permission, so the Django admin works as before.
+        """
+        return self.is_active and _user_has_perm(self, perm, obj)
 
     @property
     def is_officer(self) -> bool:
