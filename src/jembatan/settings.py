@@ -128,6 +128,7 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True  # each failure, with address and user age
 # The log names the address (to block it upstream) but not the name typed: people type their
 # password into the username field.
 AXES_SENSITIVE_PARAMETERS = ["username"]
+AXES_VERBOSE = False  # log the locked parameters only; no start-up banner on every command
 AXES_HANDLER = {
     "database": "axes.handlers.database.AxesDatabaseHandler",
     "cache": "axes.handlers.cache.AxesCacheHandler",
@@ -242,7 +243,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Failed sign-ins and lockouts (WARNING), not django-axes' notes on every sign-in.
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # HTTPS: JEMBATAN_HTTPS=1 turns every setting below on; each can also be set on its own.

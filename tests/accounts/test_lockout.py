@@ -135,7 +135,9 @@ def test_token_endpoint_locks(client: Client, member) -> None:  # type: ignore[n
     ]
     # The fifth failure reaches the limit and is answered as locked, as on the web.
     assert statuses == [400, 400, 400, 400, 429]
-    locked = client.post(TOKEN, {"username": "member", "password": PASSWORD})
+    locked = client.post(
+        TOKEN, {"username": "member", "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert locked.status_code == 429
     assert locked.json() == {
         "detail": "Too many failed sign-ins for this account or from this address. Signing in "

@@ -97,3 +97,16 @@ def test_favicon_linked_and_served(client: Client) -> None:
     assert '<link rel="icon" href="/static/web/favicon.svg" type="image/svg+xml">' in html
     response = client.get("/favicon.ico")
     assert (response.status_code, response["Location"]) == (301, "/static/web/favicon.svg")
+
+
+@pytest.mark.parametrize("role", ["viewer", "institution_member"])
+def test_forbidden_participant_page_is_styled(as_user, company, role: str) -> None:  # type: ignore[no-untyped-def]
+    from tests.events import factories as events
+
+    event = events.scheduled_event(is_public=True)
+    budi = events.participant(event, company, "Budi Santoso", ["id"])
+    response = as_user(role).get(f"/events/{event.pk}/participants/{budi.pk}/")
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert '<h1 id="error-title">No access to this page</h1>' in html
+    assert "Budi Santoso" not in html
