@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractUser, _user_has_perm
+from django.contrib.auth import models as auth_models
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -47,7 +48,10 @@ class User(AbstractUser):
         actions are refused with a 403 like for any officer; ModelBackend still grants a
         superuser every model permission, so the Django admin works as before.
         """
-        return self.is_active and _user_has_perm(self, perm, obj)
+        if not self.is_active:
+            return False
+        # The private helper PermissionsMixin.has_perm itself calls after its superuser shortcut.
+        return bool(auth_models._user_has_perm(self, perm, obj))  # type: ignore[attr-defined]
 
     @property
     def is_officer(self) -> bool:
