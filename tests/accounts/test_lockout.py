@@ -202,3 +202,29 @@ def test_token_throttle_ignores_forwarded_for(rf) -> None:  # type: ignore[no-un
 
     request = rf.post(TOKEN, REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR="10.1.2.3")
     assert TokenThrottle().get_ident(request) == "198.51.100.7"
+
+
+def test_lockout_in_shared_redis_cache(settings, client: Client, member) -> None:  # type: ignore[no-untyped-def]
+    redis = pytest.importorskip("redis")
+    url = "redis://127.0.0.1:6379/3"
+    try:
+        redis.Redis.from_url(url).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("no Redis at 127.0.0.1:6379")
+    settings.CACHES = {
+        **settings.CACHES,
+        "axes": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url},
+    }
+    settings.AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+    from django.core.cache import caches
+
+    caches["axes"].clear()
+    try:
+        assert _fail(client, LOGIN, "member", 5) == [200, 200, 200, 200, 429]
+        # The account's count is in Redis (not in the database), so any web process sees it.
+        elsewhere = Client(REMOTE_ADDR="203.0.113.9")
+        response = elsewhere.post(LOGIN, {"username": "member", "password": PASSWORD})
+        assert response.status_code == 429
+        assert AccessAttempt.objects.count() == 0
+    finally:
+        caches["axes"].clear()
