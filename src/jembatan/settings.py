@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.env import envbool, envint, envlist, envstr, local_secret_key
@@ -129,10 +130,15 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True  # each failure, with address and user age
 # password into the username field.
 AXES_SENSITIVE_PARAMETERS = ["username"]
 AXES_VERBOSE = False  # log the locked parameters only; no start-up banner on every command
-AXES_HANDLER = {
+LOCKOUT_HANDLERS = {
     "database": "axes.handlers.database.AxesDatabaseHandler",
     "cache": "axes.handlers.cache.AxesCacheHandler",
-}[envstr("JEMBATAN_LOCKOUT_STORE", "database")]
+}
+if (lockout_store := envstr("JEMBATAN_LOCKOUT_STORE", "database")) not in LOCKOUT_HANDLERS:
+    raise ImproperlyConfigured(
+        f"JEMBATAN_LOCKOUT_STORE is {lockout_store!r}; it must be 'database' or 'cache'."
+    )
+AXES_HANDLER = LOCKOUT_HANDLERS[lockout_store]
 AXES_CACHE = "axes"
 # Addresses: X-Forwarded-For is read only behind JEMBATAN_PROXY_COUNT trusted proxies (0: never).
 JEMBATAN_PROXY_COUNT = envint("JEMBATAN_PROXY_COUNT", 0)
@@ -142,8 +148,8 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     # The lockout counters when JEMBATAN_LOCKOUT_STORE=cache: shared by every web process only
     # when JEMBATAN_LOCKOUT_CACHE_URL names a Redis server.
-    "axes": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
-    if (url := envstr("JEMBATAN_LOCKOUT_CACHE_URL"))
+    "axes": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": lockout_cache}
+    if (lockout_cache := envstr("JEMBATAN_LOCKOUT_CACHE_URL"))
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "axes"},
 }
 
