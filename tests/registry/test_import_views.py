@@ -124,3 +124,11 @@ def test_import_template_is_an_xlsx_with_the_canonical_headers(officer) -> None:
     header = next(workbook.worksheets[0].iter_rows(values_only=True))
     assert list(header) == COLUMN_NAMES
     assert workbook.sheetnames == ["companies", "columns"]
+
+
+def test_import_template_cells_are_never_formulas(officer) -> None:  # type: ignore[no-untyped-def]
+    response = signed_in(officer).get("/imports/template.xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
+    assert book.worksheets[0]["A1"].value == "name"
