@@ -74,6 +74,7 @@ def detect_encoding(handle: IO[bytes]) -> str:
     utf8_failure = _first_unclean_offset(handle, UTF8)
     if utf8_failure is None:
         return UTF8
+    _refuse_mixed_encodings(handle)
     failures[UTF8] = utf8_failure
     clean = []
     for encoding in LEGACY_ENCODINGS:
@@ -102,6 +103,43 @@ def detect_encoding(handle: IO[bytes]) -> str:
         % {"byte": byte.hex().upper(), "offset": offset, "line": _line_of(handle, offset)},
         row=_line_of(handle, offset),
     )
+
+
+def _refuse_mixed_encodings(handle: IO[bytes]) -> None:
+    """SourceError when some non-ASCII lines are valid UTF-8 and others are not.
+
+    CP932 and Windows-1252 decode almost any bytes, so a file pasted together from a UTF-8
+    and a Shift_JIS file would otherwise be read whole as one legacy code page (mojibake).
+    The line named is the first of the minority kind: the one that differs from the rest."""
+    handle.seek(0)
+    first: dict[bool, int] = {}
+    counts = {True: 0, False: 0}
+    for number, line in enumerate(handle, start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8 = True
+        except UnicodeDecodeError:
+            utf8 = False
+        counts[utf8] += 1
+        first.setdefault(utf8, number)
+    if not (counts[True] and counts[False]):
+        return
+    odd_is_utf8 = counts[True] < counts[False]
+    odd, usual = first[odd_is_utf8], first[not odd_is_utf8]
+    if odd_is_utf8:
+        message = _(
+            "The file mixes encodings: line %(line)d is UTF-8 while other lines (from line "
+            "%(other)d) are not. Save the whole file once as “CSV UTF-8”."
+        )
+    else:
+        message = _(
+            "The file mixes encodings: line %(line)d is not UTF-8 (perhaps Shift_JIS or "
+            "Windows-1252) while other lines (from line %(other)d) are. Save the whole file "
+            "once as “CSV UTF-8”."
+        )
+    raise SourceError(message % {"line": odd, "other": usual}, row=odd)
 
 
 class CsvSource:
