@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.registry.interfaces.tabular_files import file_too_large_message
+
 ACCEPTED_SUFFIXES = (".csv", ".txt", ".xlsx")
 SESSION_KEY = "registry.company_imports"
 STALE_AFTER_S = 24 * 3600
@@ -27,6 +29,8 @@ class CompanyImportUploadForm(forms.Form):
         upload: UploadedFile = self.cleaned_data["file"]
         if not (upload.name or "").lower().endswith(ACCEPTED_SUFFIXES):
             raise forms.ValidationError(_("Upload a CSV or XLSX file."))
+        if (upload.size or 0) > settings.JEMBATAN_IMPORT_MAX_BYTES:
+            raise forms.ValidationError(file_too_large_message(upload.size or 0))
         return upload
 
 
