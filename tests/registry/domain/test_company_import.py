@@ -69,8 +69,8 @@ def test_import_missing_required_column_is_named(tmp_path: Path) -> None:
     assert errors_of(report) == [
         (
             1,
-            "registry_id",
-            'Required column "registry_id" is missing (accepted headers: registry_id, nib, 法人番号, corporate_number, nomor_induk_berusaha).',
+            "registry identifier (NIB or corporate number)",
+            'Required column "registry identifier (NIB or corporate number)" is missing (accepted headers: registry_id, nib, 法人番号, corporate_number, nomor_induk_berusaha).',
         ),
     ]
 
@@ -402,5 +402,26 @@ def test_import_csv_mostly_cp932_with_one_utf8_line_names_the_utf8_line(tmp_path
             "",
             "The file mixes encodings: line 3 is UTF-8 while other lines (from line 2) are not. "
             "Save the whole file once as “CSV UTF-8”.",
+        )
+    ]
+
+
+def test_import_messages_and_preview_columns_use_the_headers_of_the_file(tmp_path: Path) -> None:
+    text = csv_text("PT A,ID,123,Atlantis", header="Nama Perusahaan,Negara,NIB,Provinsi")
+    report = run(write(tmp_path, text), dry_run=True)
+    assert errors_of(report) == [
+        (2, "NIB", 'NIB "123" must be 13 digits.'),
+        (2, "Provinsi", 'Region "Atlantis" is not a known province or prefecture.'),
+    ]
+    assert report.columns == ["Nama Perusahaan", "Negara", "NIB", "Provinsi"]
+
+
+def test_import_same_column_twice_names_both_headers_and_the_meaning(tmp_path: Path) -> None:
+    text = csv_text(f"PT A,PT A,ID,{ID1}", header="Nama Perusahaan,会社名,country,nib")
+    assert errors_of(run(write(tmp_path, text))) == [
+        (
+            1,
+            "会社名",
+            'Columns "Nama Perusahaan" and "会社名" both mean "company name"; keep one.',
         )
     ]

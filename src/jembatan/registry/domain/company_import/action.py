@@ -101,7 +101,10 @@ def _run(source: TabularSource, report: ImportReport, *, dry_run: bool, actor: A
     header, errors, warnings = map_headers(_header(rows))
     report.errors += errors
     report.warnings += warnings
-    report.columns = [name for name, _position in sorted(header.index.items(), key=lambda i: i[1])]
+    # The preview's headings: the headers as the file wrote them, never internal keys.
+    report.columns = [
+        header.label(name) for name, _position in sorted(header.index.items(), key=lambda i: i[1])
+    ]
     if errors:
         return
     codes = _load_codes()
