@@ -77,3 +77,19 @@ def _remove_stale(directory: Path) -> None:
     for path in directory.iterdir():
         if path.is_file() and path.stat().st_mtime < limit:
             path.unlink(missing_ok=True)
+
+
+def remember_rows(session: Any, token: str, rows: int) -> None:
+    """The preview's row count, shown as the total while the confirmed import runs."""
+    pending = dict(session.get(SESSION_KEY, {}))
+    if token in pending:
+        pending[token] = {**pending[token], "rows": rows}
+        session[SESSION_KEY] = pending
+
+
+def hand_over_upload(session: Any, token: str) -> dict[str, Any]:
+    """Forget `token` in the session but keep its file: an import job now owns it."""
+    pending = dict(session.get(SESSION_KEY, {}))
+    details: dict[str, Any] = pending.pop(token)
+    session[SESSION_KEY] = pending
+    return details
