@@ -32,9 +32,8 @@ def companies_to_embed(since: datetime | None = None) -> list[int]:
     rows = Company.objects.order_by("pk").only("pk", "description", "updated_at").iterator(2000)
     for company in rows:
         text = company_text(company)
-        if since is not None and company.updated_at >= since:
-            ids.append(company.pk)
-        elif text and mapped.get(company.pk) != text_hash(encoder.name, "passage", text):
+        touched = since is not None and company.updated_at >= since
+        if touched or (text and mapped.get(company.pk) != text_hash(encoder.name, "passage", text)):
             ids.append(company.pk)
     return ids
 

@@ -103,7 +103,11 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
         "percent": min(100, done_rows * 100 // total) if total else 0,
         "report": import_job.report,
     }
-    template = "registry/_import_job.html" if request.headers.get("HX-Request") else "registry/import_job.html"
+    template = (
+        "registry/_import_job.html"
+        if request.headers.get("HX-Request")
+        else "registry/import_job.html"
+    )
     return render(request, template, context)
 
 

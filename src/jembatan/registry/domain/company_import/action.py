@@ -95,9 +95,7 @@ def announce_imported(
     receivers' answers. Does nothing for a report that wrote nothing."""
     if report.written_since is None:
         return []
-    return companies_imported.send(
-        sender=Company, since=report.written_since, progress=progress
-    )
+    return companies_imported.send(sender=Company, since=report.written_since, progress=progress)
 
 
 def _data_rows(rows: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:

@@ -11,7 +11,6 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-
 from tqdm import tqdm
 
 from jembatan.registry.domain.company_import import (
