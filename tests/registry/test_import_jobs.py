@@ -150,3 +150,24 @@ def test_reindex_missing_embeds_companies_an_interrupted_import_left_out() -> No
     out = io.StringIO()
     call_command("matching", "reindex", "--missing", stdout=out, stderr=err)
     assert out.getvalue() == "company: 0 missing or stale embeddings queued\n"
+
+
+@pytest.mark.django_db
+def test_next_import_also_embeds_companies_an_interrupted_one_left_out(tmp_path: Path) -> None:
+    Company.objects.bulk_create(
+        [Company(name="PT Dua", country="ID", registry_id=ID2, description="Batik tulis")]
+    )
+    left_out = Company.objects.get()
+    path = write(tmp_path, csv_text(f"PT Satu,ID,{ID1},Kemasan karton", header=HEADER))
+    call_command(
+        "import",
+        "companies",
+        str(path),
+        "--language",
+        "en",
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+    new = Company.objects.get(registry_id=ID1)
+    embedded = EmbeddedObject.objects.order_by("object_id").values_list("object_id", flat=True)
+    assert list(embedded) == [left_out.pk, new.pk]
