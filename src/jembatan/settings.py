@@ -238,6 +238,13 @@ SPECTACULAR_SETTINGS = {
 # `jembatan demo` loads them from here when set. See README.
 JEMBATAN_REFERENCE_DATA = envstr("JEMBATAN_REFERENCE_DATA")
 
+# Company imports (docs/import.md): the largest file accepted, and for XLSX the most its
+# parts may hold once unzipped (a zip bomb is refused before it is read).
+JEMBATAN_IMPORT_MAX_BYTES = envint("JEMBATAN_IMPORT_MAX_BYTES", 50 * 1024 * 1024)
+JEMBATAN_IMPORT_MAX_UNZIPPED_BYTES = envint(
+    "JEMBATAN_IMPORT_MAX_UNZIPPED_BYTES", 1024 * 1024 * 1024
+)
+
 # Matching: the sentence encoder (a dotted class path; the bundled multilingual-e5-small when
 # empty), its options as JSON, and where the vector indexes are kept. See docs/matching.md.
 JEMBATAN_ENCODER = envstr("JEMBATAN_ENCODER") or None

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from jembatan.registry.interfaces.company_import_forms import imports_dir
-from jembatan.registry.models import Company
+from jembatan.registry.models import Company, CompanyImportJob
 from tests.registry.helpers import COLUMN_NAMES, ID1, ID2, csv_text, make_reference_rows
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +18,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = tmp_path / "media"
+    # A background thread would not see the test's uncommitted transaction: run jobs inline.
+    settings.JEMBATAN_IMPORT_JOBS_INLINE = True
 
 
 def upload_file(text: str, name: str = "companies.csv") -> SimpleUploadedFile:
@@ -86,8 +88,21 @@ def test_import_upload_preview_confirm_creates_companies(officer) -> None:  # ty
     ]
     assert Company.objects.count() == 0
     response = client.post(f"/imports/{token}/confirm/")
-    assert response.status_code == 200
-    assert response.context["report"].created == 2
+    job = CompanyImportJob.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/imports/jobs/{job.pk}/"
+    assert (job.status, job.rows_total, job.message) == ("done", 2, "")
+    assert job.report == {
+        "created": 2,
+        "updated": 0,
+        "unchanged": 0,
+        "errors": [],
+        "rows": 2,
+        "warnings": [],
+    }
+    page = client.get(response["Location"])
+    assert page.context["running"] is False
+    assert 'id="count-created">2<' in page.content.decode()
     assert sorted(Company.objects.values_list("name", flat=True)) == ["PT Dua", "PT Satu"]
     assert list(imports_dir().iterdir()) == []
     assert client.get(f"/imports/{token}/").status_code == 404
@@ -102,7 +117,11 @@ def test_import_preview_shows_every_error_in_english(officer) -> None:  # type: 
     assert "Corporate number &quot;34&quot; must be 13 digits." in content
     assert f'action="/imports/{token}/confirm/"' not in content
     response = client.post(f"/imports/{token}/confirm/")
-    assert len(response.context["report"].errors) == 2
+    job = CompanyImportJob.objects.get()
+    assert (job.status, job.message) == ("failed", "The file has errors; nothing was written.")
+    assert [error["row"] for error in job.report["errors"]] == [2, 3]
+    page = client.get(response["Location"]).content.decode()
+    assert "NIB &quot;12&quot; must be 13 digits." in page
     assert Company.objects.count() == 0
 
 
@@ -124,3 +143,11 @@ def test_import_template_is_an_xlsx_with_the_canonical_headers(officer) -> None:
     header = next(workbook.worksheets[0].iter_rows(values_only=True))
     assert list(header) == COLUMN_NAMES
     assert workbook.sheetnames == ["companies", "columns"]
+
+
+def test_import_template_cells_are_never_formulas(officer) -> None:  # type: ignore[no-untyped-def]
+    response = signed_in(officer).get("/imports/template.xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
+    assert book.worksheets[0]["A1"].value == "name"

@@ -6,6 +6,7 @@ that takes the id: inline without a broker, on a worker with one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -51,18 +52,16 @@ def company_deleted(sender: Any, instance: Company, **kwargs: Any) -> None:
     transaction.on_commit(lambda: task_forget.delay("company", company_id))
 
 
-IMPORT_BATCH = 500
-
-
-def companies_imported(sender: Any, since: datetime, **kwargs: Any) -> None:
-    """A bulk import writes rows without model signals; embed what it touched, in batches."""
+def companies_imported(
+    sender: Any, since: datetime, progress: Callable[[int], None] | None = None, **kwargs: Any
+) -> int:
+    """A bulk import writes rows without model signals: embed what it touched, and any
+    company still missing its embedding (an earlier run was interrupted), in batches of
+    tasks; `progress` is told of each batch queued (inline without a broker: embedded)."""
+    from jembatan.matching.domain.backfill import companies_to_embed, embed_companies
     from jembatan.matching.tasks import task_embed_companies
 
-    ids = list(
-        Company.objects.filter(updated_at__gte=since).order_by("pk").values_list("pk", flat=True)
-    )
-    for start in range(0, len(ids), IMPORT_BATCH):
-        task_embed_companies.delay(ids[start : start + IMPORT_BATCH])
+    return embed_companies(companies_to_embed(since), task_embed_companies.delay, progress)
 
 
 def connect() -> None:

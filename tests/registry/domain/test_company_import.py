@@ -16,6 +16,7 @@ from tests.registry.helpers import (
     ID2,
     JP1,
     JP2,
+    corporate_number,
     csv_text,
     make_reference_rows,
     run,
@@ -68,8 +69,8 @@ def test_import_missing_required_column_is_named(tmp_path: Path) -> None:
     assert errors_of(report) == [
         (
             1,
-            "registry_id",
-            'Required column "registry_id" is missing (accepted headers: registry_id, nib, 法人番号, corporate_number, nomor_induk_berusaha).',
+            "registry identifier (NIB or corporate number)",
+            'Required column "registry identifier (NIB or corporate number)" is missing (accepted headers: registry_id, nib, 法人番号, corporate_number, nomor_induk_berusaha).',
         ),
     ]
 
@@ -362,3 +363,65 @@ def test_import_query_count_does_not_grow_with_rows(tmp_path: Path) -> None:
     # Inserts and updates run as one executemany statement per chunk; the count is per chunk.
     _queries_for(tmp_path, 2)  # warms the content-type cache the audit log uses
     assert _queries_for(tmp_path, 1) == _queries_for(tmp_path, 3)
+
+
+def test_import_csv_mixing_utf8_and_cp932_lines_is_refused_naming_the_odd_line(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(
+        b"name,country,registry_id,city\n"
+        + f"PT Ünal,ID,{ID1},Bandung\n".encode()
+        + f"株式会社あかし,JP,{JP1},明石市\n".encode()
+        + f"株式会社すずき,JP,{JP2},浜松市\n".encode("cp932")
+        + f"PT Maju,ID,{ID2},Bogor\n".encode()
+    )
+    report = run(path)
+    assert errors_of(report) == [
+        (
+            4,
+            "",
+            "The file mixes encodings: line 4 is not UTF-8 (perhaps Shift_JIS or Windows-1252) "
+            "while other lines (from line 2) are. Save the whole file once as “CSV UTF-8”.",
+        )
+    ]
+    assert Company.objects.count() == 0
+
+
+def test_import_csv_mostly_cp932_with_one_utf8_line_names_the_utf8_line(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(
+        b"name,country,registry_id,city\n"
+        + f"株式会社あかし,JP,{JP1},明石市\n".encode("cp932")
+        + f"株式会社すずき,JP,{JP2},浜松市\n".encode()
+        + f"株式会社たなか,JP,{corporate_number('010001000003')},京都市\n".encode("cp932")
+    )
+    assert errors_of(run(path)) == [
+        (
+            3,
+            "",
+            "The file mixes encodings: line 3 is UTF-8 while other lines (from line 2) are not. "
+            "Save the whole file once as “CSV UTF-8”.",
+        )
+    ]
+
+
+def test_import_messages_and_preview_columns_use_the_headers_of_the_file(tmp_path: Path) -> None:
+    text = csv_text("PT A,ID,123,Atlantis", header="Nama Perusahaan,Negara,NIB,Provinsi")
+    report = run(write(tmp_path, text), dry_run=True)
+    assert errors_of(report) == [
+        (2, "NIB", 'NIB "123" must be 13 digits.'),
+        (2, "Provinsi", 'Region "Atlantis" is not a known province or prefecture.'),
+    ]
+    assert report.columns == ["Nama Perusahaan", "Negara", "NIB", "Provinsi"]
+
+
+def test_import_same_column_twice_names_both_headers_and_the_meaning(tmp_path: Path) -> None:
+    text = csv_text(f"PT A,PT A,ID,{ID1}", header="Nama Perusahaan,会社名,country,nib")
+    assert errors_of(run(write(tmp_path, text))) == [
+        (
+            1,
+            "会社名",
+            'Columns "Nama Perusahaan" and "会社名" both mean "company name"; keep one.',
+        )
+    ]

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
-
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
+from jembatan.core.interfaces.spreadsheets import SafeWorkbook
 from jembatan.events.domain.agenda import published_meetings
 from jembatan.events.models import Event
 
@@ -14,7 +12,7 @@ from jembatan.events.models import Event
 def plan_xlsx(event: Event) -> bytes:
     zone = event.zone
     meetings = list(published_meetings(event))
-    book = Workbook()
+    book = SafeWorkbook()  # names come from participants: never let one be a formula
     sheet = book.active
     assert sheet is not None
     sheet.title = _("Meetings")[:31]
@@ -58,6 +56,4 @@ def plan_xlsx(event: Event) -> bytes:
     for slot in event.slots.order_by("starts_at"):
         start = slot.starts_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
         grid.append([start, *[cells.get((slot.pk, t.pk), "") for t in tables]])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return book.to_bytes()

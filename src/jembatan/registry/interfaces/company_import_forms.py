@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.registry.interfaces.tabular_files import file_too_large_message
+
 ACCEPTED_SUFFIXES = (".csv", ".txt", ".xlsx")
 SESSION_KEY = "registry.company_imports"
 STALE_AFTER_S = 24 * 3600
@@ -27,6 +29,8 @@ class CompanyImportUploadForm(forms.Form):
         upload: UploadedFile = self.cleaned_data["file"]
         if not (upload.name or "").lower().endswith(ACCEPTED_SUFFIXES):
             raise forms.ValidationError(_("Upload a CSV or XLSX file."))
+        if (upload.size or 0) > settings.JEMBATAN_IMPORT_MAX_BYTES:
+            raise forms.ValidationError(file_too_large_message(upload.size or 0))
         return upload
 
 
@@ -73,3 +77,19 @@ def _remove_stale(directory: Path) -> None:
     for path in directory.iterdir():
         if path.is_file() and path.stat().st_mtime < limit:
             path.unlink(missing_ok=True)
+
+
+def remember_rows(session: Any, token: str, rows: int) -> None:
+    """The preview's row count, shown as the total while the confirmed import runs."""
+    pending = dict(session.get(SESSION_KEY, {}))
+    if token in pending:
+        pending[token] = {**pending[token], "rows": rows}
+        session[SESSION_KEY] = pending
+
+
+def hand_over_upload(session: Any, token: str) -> dict[str, Any]:
+    """Forget `token` in the session but keep its file: an import job now owns it."""
+    pending = dict(session.get(SESSION_KEY, {}))
+    details: dict[str, Any] = pending.pop(token)
+    session[SESSION_KEY] = pending
+    return details

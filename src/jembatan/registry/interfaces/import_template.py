@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
-
-import openpyxl
 from django.utils.translation import gettext as _
 from openpyxl.styles import Font
 
+from jembatan.core.interfaces.spreadsheets import SafeWorkbook
 from jembatan.registry.domain.company_import import COLUMNS
 
 
@@ -42,7 +40,7 @@ def column_help() -> dict[str, tuple[str, str]]:
 
 
 def build_template_xlsx() -> bytes:
-    workbook = openpyxl.Workbook()
+    workbook = SafeWorkbook()
     sheet = workbook.active
     assert sheet is not None  # a new workbook has one sheet
     sheet.title = "companies"
@@ -71,6 +69,4 @@ def build_template_xlsx() -> bytes:
                 example,
             ]
         )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook.to_bytes()

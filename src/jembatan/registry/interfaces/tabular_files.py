@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import charset_normalizer
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from jembatan.registry.domain.company_import import SourceError, TabularSource
@@ -33,6 +34,15 @@ _UNCLEAN = {
     "cp932": re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]"),
     "cp1252": re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"),
 }
+# A spreadsheet cell holds at most 32,767 characters (Excel's limit); a longer CSV field is
+# a broken file (an unclosed quote swallowing the rest), not data.
+MAX_CELL_CHARS = 32_767
+MAX_COLUMNS = 200
+MAX_XLSX_ENTRIES = 1000
+# openpyxl holds the shared strings in memory: cap that part on its own.
+MAX_SHARED_STRINGS_BYTES = 128 * 1024 * 1024
+# Real sheets compress 5-30 times; a part over 1 MiB that compressed more is a zip bomb.
+MAX_COMPRESSION_RATIO = 200
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy .xls
 
@@ -74,6 +84,7 @@ def detect_encoding(handle: IO[bytes]) -> str:
     utf8_failure = _first_unclean_offset(handle, UTF8)
     if utf8_failure is None:
         return UTF8
+    _refuse_mixed_encodings(handle)
     failures[UTF8] = utf8_failure
     clean = []
     for encoding in LEGACY_ENCODINGS:
@@ -104,6 +115,43 @@ def detect_encoding(handle: IO[bytes]) -> str:
     )
 
 
+def _refuse_mixed_encodings(handle: IO[bytes]) -> None:
+    """SourceError when some non-ASCII lines are valid UTF-8 and others are not.
+
+    CP932 and Windows-1252 decode almost any bytes, so a file pasted together from a UTF-8
+    and a Shift_JIS file would otherwise be read whole as one legacy code page (mojibake).
+    The line named is the first of the minority kind: the one that differs from the rest."""
+    handle.seek(0)
+    first: dict[bool, int] = {}
+    counts = {True: 0, False: 0}
+    for number, line in enumerate(handle, start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8 = True
+        except UnicodeDecodeError:
+            utf8 = False
+        counts[utf8] += 1
+        first.setdefault(utf8, number)
+    if not (counts[True] and counts[False]):
+        return
+    odd_is_utf8 = counts[True] < counts[False]
+    odd, usual = first[odd_is_utf8], first[not odd_is_utf8]
+    if odd_is_utf8:
+        message = _(
+            "The file mixes encodings: line %(line)d is UTF-8 while other lines (from line "
+            "%(other)d) are not. Save the whole file once as “CSV UTF-8”."
+        )
+    else:
+        message = _(
+            "The file mixes encodings: line %(line)d is not UTF-8 (perhaps Shift_JIS or "
+            "Windows-1252) while other lines (from line %(other)d) are. Save the whole file "
+            "once as “CSV UTF-8”."
+        )
+    raise SourceError(message % {"line": odd, "other": usual}, row=odd)
+
+
 class CsvSource:
     """A CSV file; the delimiter (comma, semicolon or tab) is read from the header line."""
 
@@ -125,7 +173,38 @@ class CsvSource:
             first_line = handle.readline()
             handle.seek(0)
             delimiter = max(",;\t", key=first_line.count)
-            yield from enumerate(csv.reader(handle, delimiter=delimiter), start=1)
+            reader = csv.reader(handle, delimiter=delimiter)
+            number = 0
+            try:
+                for number, cells in enumerate(reader, start=1):
+                    yield number, _checked_cells(number, cells)
+            except csv.Error as error:
+                raise SourceError(
+                    _(
+                        "Row %(row)d cannot be read as CSV (%(reason)s): a cell may have an "
+                        "unclosed quote or be longer than %(max)d characters."
+                    )
+                    % {"row": number + 1, "reason": error, "max": MAX_CELL_CHARS},
+                    row=number + 1,
+                ) from error
+
+
+def _checked_cells(row: int, cells: list[str]) -> list[str]:
+    """The row's cells, or SourceError when the row is too wide or a cell too long."""
+    if len(cells) > MAX_COLUMNS:
+        raise SourceError(
+            _("Row %(row)d has %(count)d columns; at most %(max)d are read.")
+            % {"row": row, "count": len(cells), "max": MAX_COLUMNS},
+            row=row,
+        )
+    for position, cell in enumerate(cells):
+        if len(cell) > MAX_CELL_CHARS:
+            raise SourceError(
+                _("Row %(row)d, column %(column)d holds more than %(max)d characters.")
+                % {"row": row, "column": position + 1, "max": MAX_CELL_CHARS},
+                row=row,
+            )
+    return cells
 
 
 def _cell_text(value: Any) -> str:
@@ -151,12 +230,11 @@ class XlsxSource:
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         import openpyxl  # imported here: it is slow to import and CSV imports do not need it
 
+        check_xlsx_archive(self.path)
         try:
             workbook = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-            raise SourceError(
-                _("The XLSX file cannot be read (%(reason)s).") % {"reason": error}, row=0
-            ) from error
+        except Exception as error:  # any parser failure: the file is refused
+            raise _unreadable(error) from error
         try:
             if self.sheet and self.sheet not in workbook.sheetnames:
                 raise SourceError(
@@ -165,25 +243,105 @@ class XlsxSource:
                 )
             worksheet = workbook[self.sheet] if self.sheet else workbook.worksheets[0]
             worksheet.reset_dimensions()  # some writers record wrong dimensions
-            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-                yield number, [_cell_text(value) for value in values]
+            rows = enumerate(worksheet.iter_rows(values_only=True), start=1)
+            while True:
+                try:
+                    number, values = next(rows)
+                except StopIteration:
+                    return
+                except Exception as error:  # a broken or hostile sheet part
+                    raise _unreadable(error) from error
+                if len(values) > MAX_COLUMNS:  # blank styled cells at the end do not count
+                    width = len(values)
+                    while width and values[width - 1] in (None, ""):
+                        width -= 1
+                    values = values[:width] if width <= MAX_COLUMNS else values
+                yield number, _checked_cells(number, [_cell_text(value) for value in values])
         finally:
             workbook.close()
 
 
+def _unreadable(error: BaseException) -> SourceError:
+    """The file-level message for a parser failure; openpyxl wraps the XML parser's error,
+    so the chain is walked to its root (whose text names no server path)."""
+    chain = [error]
+    while (cause := chain[-1].__cause__ or chain[-1].__context__) is not None and len(chain) < 10:
+        chain.append(cause)
+    if any(type(item).__module__.startswith("defusedxml") for item in chain):
+        reason = _("it declares XML entities or a DTD, which are refused for safety")
+    else:
+        reason = str(chain[-1]) or type(chain[-1]).__name__
+    return SourceError(_("The XLSX file cannot be read (%(reason)s).") % {"reason": reason})
+
+
+def check_xlsx_archive(path: Path) -> None:
+    """SourceError unless the workbook's zip is of a size that is safe to unpack.
+
+    Checked from the zip's directory before anything is decompressed: the number of parts,
+    their total unzipped size and each part's compression ratio. zipfile never yields more
+    bytes than a part declares (and fails on a mismatch), so the declared sizes bound the
+    work."""
+    limit = settings.JEMBATAN_IMPORT_MAX_UNZIPPED_BYTES
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise _unreadable(error) from error
+    if len(entries) > MAX_XLSX_ENTRIES:
+        raise SourceError(
+            _("The XLSX file has %(count)d parts; a workbook has at most %(max)d.")
+            % {"count": len(entries), "max": MAX_XLSX_ENTRIES}
+        )
+    total = sum(entry.file_size for entry in entries)
+    bomb = any(
+        entry.file_size > (1 << 20)
+        and entry.file_size > MAX_COMPRESSION_RATIO * max(entry.compress_size, 1)
+        for entry in entries
+    )
+    shared = sum(e.file_size for e in entries if e.filename.endswith("sharedStrings.xml"))
+    if bomb or total > limit or shared > MAX_SHARED_STRINGS_BYTES:
+        raise SourceError(
+            _(
+                "The XLSX file unpacks to %(size)s MB, or compresses far more than a real "
+                "workbook does; at most %(max)s MB are read. Save it as CSV UTF-8 or split it."
+            )
+            % {"size": _megabytes(total), "max": _megabytes(limit)}
+        )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):,.1f}"
+
+
+def file_too_large_message(size: int) -> str:
+    return _("The file is %(size)s MB; files of at most %(max)s MB are accepted.") % {
+        "size": _megabytes(size),
+        "max": _megabytes(settings.JEMBATAN_IMPORT_MAX_BYTES),
+    }
+
+
 def open_tabular(path: Path, *, name: str = "", sheet: str | None = None) -> TabularSource:
     """A reader for `path`, chosen by its first bytes rather than its name."""
+    size = path.stat().st_size
+    if size > settings.JEMBATAN_IMPORT_MAX_BYTES:
+        return _RefusedSource(path, name, file_too_large_message(size))
     with path.open("rb") as handle:
         magic = handle.read(4)
     if magic == ZIP_MAGIC:
         return XlsxSource(path, name, sheet)
     if magic == OLE_MAGIC:
-        return _UnsupportedSource(path, name)
+        return _RefusedSource(
+            path,
+            name,
+            _("Old .xls workbooks are not supported: save the file as XLSX or CSV UTF-8."),
+        )
     return CsvSource(path, name)
 
 
-class _UnsupportedSource(CsvSource):
+class _RefusedSource(CsvSource):
+    def __init__(self, path: Path, name: str, message: str) -> None:
+        super().__init__(path, name)
+        self.message = message
+
     def rows(self) -> Iterator[tuple[int, list[str]]]:
-        raise SourceError(
-            _("Old .xls workbooks are not supported: save the file as XLSX or CSV UTF-8.")
-        )
+        raise SourceError(self.message)

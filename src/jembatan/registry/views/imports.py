@@ -9,18 +9,23 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from jembatan.registry.domain.company_import import ImportReport, import_companies
+from jembatan.registry.domain.company_import.jobs import create_job, rows_read
 from jembatan.registry.interfaces.company_import_forms import (
     CompanyImportUploadForm,
-    discard_upload,
+    hand_over_upload,
+    imports_dir,
     pending_upload,
+    remember_rows,
     store_upload,
 )
 from jembatan.registry.interfaces.import_template import build_template_xlsx
 from jembatan.registry.interfaces.tabular_files import open_tabular
+from jembatan.registry.models import CompanyImportJob, ImportJobStatus
+from jembatan.registry.tasks import dispatch_import_job
 
 PERMISSION = "registry.import_companies"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -61,6 +66,7 @@ def _run(request: HttpRequest, token: str, *, dry_run: bool) -> tuple[ImportRepo
 @officer_required
 def preview(request: HttpRequest, token: str) -> HttpResponse:
     report, details = _run(request, token, dry_run=True)
+    remember_rows(request.session, token, report.rows)
     context = {"report": report, "token": token, "file_name": details["name"]}
     return render(request, "registry/import_preview.html", context)
 
@@ -68,12 +74,41 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
 @officer_required
 @require_POST
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
-    report, details = _run(request, token, dry_run=False)
-    context = {"report": report, "token": token, "file_name": details["name"]}
-    if not report.ok:
-        return render(request, "registry/import_preview.html", context)
-    discard_upload(request.session, token)
-    return render(request, "registry/import_done.html", context)
+    """Queue the import as a job (it validates again while writing) and show its page."""
+    if pending_upload(request.session, token) is None:
+        raise Http404
+    details = hand_over_upload(request.session, token)
+    job = create_job(
+        request.user,
+        file_name=details["name"],
+        stored_file=details["file"],
+        sheet=details["sheet"],
+        rows=int(details.get("rows", 0)),
+    )
+    dispatch_import_job(job.pk)
+    return redirect("imports:job", pk=job.pk)
+
+
+@officer_required
+def job(request: HttpRequest, pk: int) -> HttpResponse:
+    """The job's state; while it runs, the page polls its own fragment (HTMX)."""
+    import_job = get_object_or_404(CompanyImportJob, pk=pk)
+    running = import_job.status in (ImportJobStatus.QUEUED, ImportJobStatus.RUNNING)
+    done_rows = rows_read(imports_dir() / import_job.stored_file) if running else 0
+    total = import_job.rows_total
+    context = {
+        "job": import_job,
+        "running": running,
+        "rows_done": min(done_rows, total) if total else done_rows,
+        "percent": min(100, done_rows * 100 // total) if total else 0,
+        "report": import_job.report,
+    }
+    template = (
+        "registry/_import_job.html"
+        if request.headers.get("HX-Request")
+        else "registry/import_job.html"
+    )
+    return render(request, template, context)
 
 
 @officer_required

@@ -32,7 +32,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
-        sub.add_parser("reindex", help="re-embed (from the cache) and rebuild every index")
+        reindex_parser = sub.add_parser(
+            "reindex", help="re-embed (from the cache) and rebuild every index"
+        )
+        reindex_parser.add_argument(
+            "--missing",
+            action="store_true",
+            help="only embed companies whose embedding is missing or stale (resumes an import)",
+        )
         evaluate = sub.add_parser("eval", help="recall@k, MRR and latency on query pairs")
         evaluate.add_argument("--pairs", required=True, help="CSV: query,relevant (or ja,id)")
         evaluate.add_argument("--corpus", help="CSV of extra texts to search among (column text)")
@@ -42,7 +49,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
-        if action == "reindex":
+        if action == "reindex" and options["missing"]:
+            self._embed_missing()
+        elif action == "reindex":
             self._reindex()
         elif action == "eval":
             self._eval(options["pairs"], options["corpus"], options["k"], options["json"])
@@ -57,6 +66,15 @@ class Command(BaseCommand):
             computed = reindex(bar.update, items)
         for kind, rows in items.items():
             self.stdout.write(f"{kind}: {len(rows)} indexed, {computed[kind]} texts encoded")
+
+    def _embed_missing(self) -> None:
+        from jembatan.matching.domain.backfill import companies_to_embed, embed_companies
+        from jembatan.matching.tasks import task_embed_companies
+
+        ids = companies_to_embed()
+        with tqdm(total=len(ids), unit="company", desc="embed", file=self.stderr) as bar:
+            embed_companies(ids, task_embed_companies.delay, bar.update)
+        self.stdout.write(f"company: {len(ids)} missing or stale embeddings queued")
 
     def _eval(self, pairs: str, corpus: str | None, k: int, as_json: bool) -> None:
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from jembatan.registry.domain.company_import.action import (
     AUDIT_ACTION,
     TabularSource,
+    announce_imported,
     import_companies,
 )
 from jembatan.registry.domain.company_import.columns import COLUMNS, Column
@@ -18,5 +19,6 @@ __all__ = [
     "RowError",
     "SourceError",
     "TabularSource",
+    "announce_imported",
     "import_companies",
 ]

@@ -7,7 +7,7 @@ Rows stream through validation into the writer a chunk at a time; only the upser
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 import numpy as np
@@ -32,6 +32,7 @@ from jembatan.registry.domain.notifications import companies_imported
 from jembatan.registry.models import Classification, Company
 
 SAMPLE_SIZE = 10
+PROGRESS_EVERY = 1000  # rows between two calls of the `progress` callback
 AUDIT_ACTION = "jembatan.import.companies"
 
 
@@ -44,8 +45,20 @@ class TabularSource(Protocol):
     def rows(self) -> Iterator[tuple[int, list[str]]]: ...
 
 
-def import_companies(source: TabularSource, *, dry_run: bool, actor: Any = None) -> ImportReport:
+def import_companies(
+    source: TabularSource,
+    *,
+    dry_run: bool,
+    actor: Any = None,
+    progress: Callable[[int], None] | None = None,
+    announce: bool = True,
+) -> ImportReport:
     """Validate every row of `source` and, unless it is a dry run, upsert its companies.
+
+    `progress` is called with the number of rows read so far, every PROGRESS_EVERY rows.
+    With `announce`, `companies_imported` is sent when the transaction commits (matching
+    embeds then, before this returns when tasks run inline); callers that report first
+    pass announce=False and call `announce_imported(report)` once the report is shown.
 
     One pass: rows are validated and streamed to the writer inside one transaction; the
     first failing row stops the writing (validation goes on, to report every failing
@@ -56,10 +69,10 @@ def import_companies(source: TabularSource, *, dry_run: bool, actor: Any = None)
     started = timezone.now()
     try:
         if dry_run:
-            _run(source, report, dry_run=True, actor=actor)
+            _run(source, report, dry_run=True, actor=actor, progress=progress)
         else:
             with transaction.atomic():
-                _run(source, report, dry_run=False, actor=actor)
+                _run(source, report, dry_run=False, actor=actor, progress=progress)
                 if report.errors:
                     transaction.set_rollback(True)
     except SourceError as error:
@@ -67,10 +80,22 @@ def import_companies(source: TabularSource, *, dry_run: bool, actor: Any = None)
     if report.errors:
         report.created = report.updated = report.unchanged = 0
     elif not dry_run and (report.created or report.updated):
-        transaction.on_commit(
-            lambda: companies_imported.send(sender=Company, since=started), robust=True
-        )
+        report.written_since = started
+        if announce:
+            transaction.on_commit(lambda: announce_imported(report), robust=True)
     return report
+
+
+def announce_imported(
+    report: ImportReport, progress: Callable[[int], None] | None = None
+) -> list[tuple[Any, Any]]:
+    """Tell the apps that keep data about companies (matching) what the import wrote.
+
+    `progress` is handed to them (matching calls it with companies embedded); returns the
+    receivers' answers. Does nothing for a report that wrote nothing."""
+    if report.written_since is None:
+        return []
+    return companies_imported.send(sender=Company, since=report.written_since, progress=progress)
 
 
 def _data_rows(rows: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
@@ -96,12 +121,22 @@ def _load_codes() -> dict[str, dict[str, int]]:
     return codes
 
 
-def _run(source: TabularSource, report: ImportReport, *, dry_run: bool, actor: Any) -> None:
+def _run(
+    source: TabularSource,
+    report: ImportReport,
+    *,
+    dry_run: bool,
+    actor: Any,
+    progress: Callable[[int], None] | None,
+) -> None:
     rows = source.rows()
     header, errors, warnings = map_headers(_header(rows))
     report.errors += errors
     report.warnings += warnings
-    report.columns = [name for name, _position in sorted(header.index.items(), key=lambda i: i[1])]
+    # The preview's headings: the headers as the file wrote them, never internal keys.
+    report.columns = [
+        header.label(name) for name, _position in sorted(header.index.items(), key=lambda i: i[1])
+    ]
     if errors:
         return
     codes = _load_codes()
@@ -117,6 +152,8 @@ def _run(source: TabularSource, report: ImportReport, *, dry_run: bool, actor: A
     for row, cells in _data_rows(rows):
         result = validator.validate(row, cells)
         report.rows += 1
+        if progress is not None and report.rows % PROGRESS_EVERY == 0:
+            progress(report.rows)
         report.errors += result.errors
         if result.key is not None:
             country, registry_id = result.key

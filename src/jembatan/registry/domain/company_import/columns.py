@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jembatan.registry.domain.company_import.report import RowError
 
@@ -82,6 +83,21 @@ COLUMNS: tuple[Column, ...] = (
     Column("description", False, ("description", "deskripsi", "事業内容", "概要")),
 )
 COLUMNS_BY_NAME: dict[str, Column] = {column.name: column for column in COLUMNS}
+# What each column holds, in the user's language, for messages about a column the file
+# does not have (otherwise messages name the header as the file wrote it).
+COLUMN_TITLES = {
+    "name": gettext_lazy("company name"),
+    "country": gettext_lazy("country"),
+    "registry_id": gettext_lazy("registry identifier (NIB or corporate number)"),
+    "region": gettext_lazy("province or prefecture"),
+    "city": gettext_lazy("city"),
+    "industry_codes": gettext_lazy("industry codes"),
+    "employees": gettext_lazy("employees"),
+    "founded_year": gettext_lazy("founding year"),
+    "website": gettext_lazy("website"),
+    "languages": gettext_lazy("languages"),
+    "description": gettext_lazy("description"),
+}
 
 _HEADER_NOISE = re.compile(r"[\s_\-.・]+")
 
@@ -134,7 +150,11 @@ def map_headers(cells: list[str]) -> tuple[HeaderMap, list[RowError], list[RowEr
                     1,
                     text,
                     _('Columns "%(first)s" and "%(second)s" both mean "%(column)s"; keep one.')
-                    % {"first": header.header_text[canonical], "second": text, "column": canonical},
+                    % {
+                        "first": header.header_text[canonical],
+                        "second": text,
+                        "column": COLUMN_TITLES[canonical],
+                    },
                 )
             )
         else:
@@ -142,12 +162,13 @@ def map_headers(cells: list[str]) -> tuple[HeaderMap, list[RowError], list[RowEr
             header.header_text[canonical] = text
     for column in COLUMNS:
         if column.required and column.name not in header.index:
+            title = str(COLUMN_TITLES[column.name])
             errors.append(
                 RowError(
                     1,
-                    column.name,
+                    title,
                     _('Required column "%(column)s" is missing (accepted headers: %(variants)s).')
-                    % {"column": column.name, "variants": ", ".join(column.variants)},
+                    % {"column": title, "variants": ", ".join(column.variants)},
                 )
             )
     return header, errors, warnings

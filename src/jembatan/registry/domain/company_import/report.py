@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +40,8 @@ class ImportReport:
     columns: list[str] = field(default_factory=list)
     rows: int = 0
     dry_run: bool = False
+    # When the import started, if it wrote anything: what it wrote has updated_at >= this.
+    written_since: datetime.datetime | None = None
 
     @property
     def ok(self) -> bool:

@@ -11,8 +11,13 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from tqdm import tqdm
 
-from jembatan.registry.domain.company_import import ImportReport, import_companies
+from jembatan.registry.domain.company_import import (
+    ImportReport,
+    announce_imported,
+    import_companies,
+)
 from jembatan.registry.interfaces.tabular_files import open_tabular
 
 
@@ -47,7 +52,9 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: no such file")
         with translation.override(options["language"]):
             source = open_tabular(path, sheet=options["sheet"])
-            report = import_companies(source, dry_run=options["dry_run"], actor=None)
+            report = import_companies(
+                source, dry_run=options["dry_run"], actor=None, announce=False
+            )
             if options["json"]:
                 self.stdout.write(json.dumps(report.as_json(), ensure_ascii=False))
             else:
@@ -64,6 +71,23 @@ class Command(BaseCommand):
                     count,
                 )
                 raise CommandError(message % {"count": count}, returncode=1)
+            self._embed(report)
+
+    def _embed(self, report: ImportReport) -> None:
+        """After the report: matching embeds what was written (inline with a progress bar;
+        with a broker the bar counts batches handed to the workers)."""
+        if report.written_since is None:
+            return
+        self.stdout.flush()
+        written = report.created + report.updated
+        with tqdm(total=written, unit="company", desc=_("matching"), file=self.stderr) as bar:
+
+            def advance(done: int) -> None:
+                if bar.n + done > bar.total:
+                    bar.total = bar.n + done  # companies left over from an interrupted run
+                bar.update(done)
+
+            announce_imported(report, progress=advance)
 
     def _print(self, report: ImportReport) -> None:
         for error in report.errors:
