@@ -250,9 +250,9 @@ def test_edit_by_member_saves_normalises_phone_and_logs(client: Client, member, 
     company.refresh_from_db()
     assert company.city == "Cimahi"
     assert list(company.contacts.values_list("name", "phone")) == [("Budi Santoso", "+62221234567")]
-    entry = AuditLogEntry.objects.get(action="jembatan.company.updated")
+    entry = AuditLogEntry.objects.get(action="jembatan.company.changed")
     assert (entry.actor, entry.object_id) == (member, str(company.pk))
-    assert entry.data["fields"] == ["city"]
+    assert entry.data == {"fields": ["city", "contacts"]}
 
 
 def test_edit_invalid_phone_is_a_field_error(client: Client, member, company) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from django.forms import BoundField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jembatan.registry.domain.derived import classification_codes_in_order, set_classifications
+from jembatan.registry.domain.derived import classification_codes_in_order
 from jembatan.registry.domain.identifiers import (
     IdentifierError,
     normalise_registry_id,
@@ -325,11 +325,16 @@ class CompanyForm(forms.ModelForm):
             )
         return [found[code] for code in codes if code in found]
 
-    # ModelForm calls _save_m2m from save() or from the save_m2m() it hands out after
-    # save(commit=False); overriding it covers both. django-stubs does not declare it.
-    def _save_m2m(self) -> None:
-        super()._save_m2m()  # type: ignore[misc]
-        set_classifications(self.instance, self.cleaned_classifications)
+    def changes(self) -> dict[str, Any]:
+        """The validated changes, by model field name, for `save_company` (the form itself
+        never saves: the domain action does, for the web, the API and the admin alike)."""
+        changes: dict[str, Any] = {}
+        for name in self.changed_data:
+            if name == "classification_codes":
+                changes["classifications"] = self.cleaned_classifications
+            elif name in self._meta.fields:  # type: ignore[operator]
+                changes[name] = self.cleaned_data[name]
+        return changes
 
 
 class ContactForm(forms.ModelForm):
