@@ -105,7 +105,10 @@ def test_simultaneous_return_and_verification_keep_the_winner_whole(officer: Any
     company = CompanyFactory(country="ID")
     first, second = Company.objects.get(pk=company.pk), Company.objects.get(pk=company.pk)
     results = run_at_once(
-        [lambda: return_company(first, officer, "Wrong city."), lambda: verify_company(second, officer)]
+        [
+            lambda: return_company(first, officer, "Wrong city."),
+            lambda: verify_company(second, officer),
+        ]
     )
     conflicts = [r for r in results if isinstance(r, DecisionConflictError)]
     assert len(conflicts) == 1

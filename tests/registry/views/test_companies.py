@@ -121,7 +121,7 @@ def test_detail_anonymous_redirects_to_sign_in(client: Client, company: Company)
     assert response["Location"] == f"/accounts/login/?next=/companies/{company.pk}/"
 
 
-@pytest.mark.parametrize("role", ["officer", "member"])
+@pytest.mark.parametrize("role", ["officer", "member", "teammate"])
 def test_detail_shows_contacts_to_owner_and_officer(
     client: Client, request: pytest.FixtureRequest, role: str, company: Company, contact: Contact
 ) -> None:
@@ -216,7 +216,8 @@ def test_edit_anonymous_redirects_to_sign_in(client: Client, company: Company) -
 
 
 @pytest.mark.parametrize(
-    ("role", "status"), [("officer", 200), ("member", 200), ("outsider", 403), ("viewer", 403)]
+    ("role", "status"),
+    [("officer", 200), ("member", 200), ("teammate", 200), ("outsider", 403), ("viewer", 403)],
 )
 def test_edit_form_access_by_role(
     client: Client, request: pytest.FixtureRequest, role: str, status: int, company: Company
