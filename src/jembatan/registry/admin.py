@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from jembatan.registry.domain.companies import CompanyChangeError, save_company
-from jembatan.registry.domain.crosswalk_store import review_link
+from jembatan.registry.domain.crosswalk_store import ReviewConflictError, review_link
 from jembatan.registry.domain.verification import (
     DecisionConflictError,
     return_company,
@@ -175,15 +175,20 @@ class CrosswalkLinkAdmin(admin.ModelAdmin):
     def _review(
         self, request: HttpRequest, queryset: QuerySet[CrosswalkLink], *, confirm: bool
     ) -> None:
-        links = list(queryset.select_related("source", "isic"))
-        for link in links:
-            review_link(link, request.user, confirm=confirm)
+        done = 0
+        for link in queryset.select_related("source", "isic"):
+            try:
+                review_link(link, request.user, confirm=confirm)
+            except ReviewConflictError as conflict:
+                self.message_user(request, str(conflict), messages.WARNING)
+            else:
+                done += 1
         template = (
-            ngettext("%(count)d link confirmed.", "%(count)d links confirmed.", len(links))
+            ngettext("%(count)d link confirmed.", "%(count)d links confirmed.", done)
             if confirm
-            else ngettext("%(count)d link rejected.", "%(count)d links rejected.", len(links))
+            else ngettext("%(count)d link rejected.", "%(count)d links rejected.", done)
         )
-        self.message_user(request, template % {"count": len(links)}, messages.SUCCESS)
+        self.message_user(request, template % {"count": done}, messages.SUCCESS)
 
     def has_review_permission(self, request: HttpRequest) -> bool:
         return bool(request.user.has_perm("registry.review_crosswalk"))

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from jembatan.core.models import AuditLogEntry
 from jembatan.registry.domain.companies import CompanyChangeError, save_company
@@ -35,7 +36,7 @@ def test_save_company_change_refused_for_others(
 def test_save_company_refuses_computed_fields_even_for_officers(
     officer: Any, company: Company
 ) -> None:
-    with pytest.raises(CompanyChangeError) as raised:
+    with translation.override("en"), pytest.raises(CompanyChangeError) as raised:
         save_company(officer, company, {"verification": "verified", "size_class": "large"})
     assert raised.value.errors == {
         "size_class": "This field is computed or set by an officer's decision.",

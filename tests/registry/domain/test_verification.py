@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from jembatan.core.models import AuditLogEntry
 from jembatan.registry.domain.verification import (
@@ -16,6 +17,13 @@ from jembatan.registry.domain.verification import (
 from jembatan.registry.models import Company
 from tests.concurrency import require_postgresql, run_at_once
 from tests.factories import CompanyFactory
+
+
+@pytest.fixture(autouse=True)
+def in_english() -> Any:
+    """Messages are asserted in English; domain code runs in the active language."""
+    with translation.override("en"):
+        yield
 
 
 def audit_actions() -> list[str]:
