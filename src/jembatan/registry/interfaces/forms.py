@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import MaxLengthValidator
 from django.forms import BoundField
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.registry.domain.derived import classification_codes_in_order
@@ -31,6 +32,11 @@ from jembatan.registry.models import (
     ProgrammeSector,
     Region,
     Scheme,
+)
+from jembatan.registry.models.company import (
+    CAPITAL_AMOUNT_MAX,
+    EMPLOYEES_MAX,
+    FOUNDED_YEAR_MIN,
 )
 
 # Languages a company or a contact can work in (ISO 639-1), in the order the form lists them.
@@ -178,7 +184,20 @@ class CompanyForm(forms.ModelForm):
         choices=[("", "—"), *WORKING_LANGUAGES],
     )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
-    founded_year = forms.IntegerField(label=_("Founding year"), required=False, min_value=1800)
+    founded_year = forms.IntegerField(
+        label=_("Founding year"), required=False, min_value=FOUNDED_YEAR_MIN
+    )
+    # The model's bounds, so that the form's own limit (a 64-bit integer) is not the one named.
+    employees = forms.IntegerField(
+        label=capfirst(_("employees")), required=False, min_value=0, max_value=EMPLOYEES_MAX
+    )
+    capital_amount = forms.IntegerField(
+        label=capfirst(_("capital or investment")),
+        required=False,
+        min_value=0,
+        max_value=CAPITAL_AMOUNT_MAX,
+        help_text=Company._meta.get_field("capital_amount").help_text,
+    )
 
     fieldsets: list[tuple[Any, list[str]]] = [
         (
