@@ -143,7 +143,10 @@ class CompanyViewSet(
         serializer = ContactSerializer(company.contacts.all(), many=True)
         return Response(serializer.data)
 
-    @extend_schema(summary="Add a contact to a company (members and officers only)")
+    @extend_schema(
+        summary="Add a contact to a company (members and officers only)",
+        responses={201: ContactSerializer},
+    )
     @contacts.mapping.post
     def add_contact(self, request: Request, pk: str | None = None) -> Response:
         company = self.get_object()

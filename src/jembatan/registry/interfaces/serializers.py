@@ -126,7 +126,7 @@ class ClassificationBriefSerializer(serializers.ModelSerializer[Classification])
 class ClassificationSerializer(ClassificationBriefSerializer):
     # DRF's Field has a `parent` attribute too; the serializer metaclass moves declared fields
     # out of the class body, so the name is safe at run time.
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)  # type: ignore[assignment,var-annotated]
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)  # type: ignore[assignment,var-annotated]
 
     class Meta:
         model = Classification
@@ -254,6 +254,18 @@ class CompanyPrivateSerializer(PrivateOnlyMixin, serializers.Serializer[Company]
 # -- companies --------------------------------------------------------------------------
 
 
+@extend_schema_field(
+    {
+        "anyOf": [
+            {"type": "string", "format": "uri", "maxLength": 200},
+            {"type": "string", "maxLength": 0},
+        ]
+    }
+)
+class OptionalUrlField(serializers.URLField):
+    """An http(s) address or "". (drf-spectacular says oneOf, which "" satisfies twice.)"""
+
+
 class ClassificationCodesField(serializers.ListField):
     """Write a company's classification codes as "scheme:code" strings ("kbli2020:13121")."""
 
@@ -310,6 +322,7 @@ class CompanySerializer(serializers.ModelSerializer[Company]):
         help_text=_('Codes as "scheme:code"; the first is the main activity.'),
     )
     languages = LanguageListField(required=False)
+    website = OptionalUrlField(max_length=200, allow_blank=True, required=False)
     # Computed, and "" while the data cannot decide it; the schema's enum says so.
     size_class = serializers.ChoiceField(
         choices=[("", ""), *Company.SizeClass.choices], read_only=True
