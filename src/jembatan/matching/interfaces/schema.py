@@ -41,15 +41,17 @@ class MatchedCompanySerializer(serializers.Serializer[Any]):
 
 
 class FactorSerializer(serializers.Serializer[Any]):
+    # `label` and `source` are also Field attributes; the metaclass moves declared fields out
+    # of the class body, so the names are safe at run time.
     key = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     value = serializers.FloatField()
     weight = serializers.FloatField()
     contribution = serializers.FloatField()
 
 
 class PhraseSerializer(serializers.Serializer[Any]):
-    source = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]
     target = serializers.CharField()
     similarity = serializers.FloatField()
 
