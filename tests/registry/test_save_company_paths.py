@@ -263,3 +263,23 @@ def test_admin_add_logs_created(client: Client, staff_officer: Any) -> None:
         str(company.pk),
         ["country", "languages"],
     )
+
+
+def test_web_member_is_told_before_and_after_an_identity_change(
+    client: Client, member: Any, company: Company
+) -> None:
+    verified(company)
+    client.force_login(member)
+    url = f"/companies/{company.pk}/edit/"
+    form = client.get(url, HTTP_ACCEPT_LANGUAGE="en").context["form"]
+    assert form.fields["name"].help_text == (
+        "Changing the legal name, the other names, the legal form or the tax number sends "
+        "the company back to the officers for verification."
+    )
+    response = client.post(
+        url, edit_data(company, name="PT Baru"), HTTP_ACCEPT_LANGUAGE="en", follow=True
+    )
+    assert [str(m) for m in response.context["messages"]] == [
+        "The profile of PT Baru was saved.",
+        "Its identity changed, so an officer will verify PT Baru again.",
+    ]

@@ -275,6 +275,11 @@ class CompanyForm(forms.ModelForm):
         if not can_edit_identity:
             del self.fields["country"]
             del self.fields["registry_id"]
+            if self.instance.verification == Company.Verification.VERIFIED:
+                self.fields["name"].help_text = _(
+                    "Changing the legal name, the other names, the legal form or the tax "
+                    "number sends the company back to the officers for verification."
+                )
             # A member's company stays in its country, so only that country's regions apply.
             region_field = cast(forms.ModelChoiceField, self.fields["region"])
             region_field.queryset = Region.objects.filter(country=self.instance.country)

@@ -77,11 +77,18 @@ def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid() and contacts.is_valid():
         also = ["contacts"] if contacts.has_changed() else []
+        was_verified = Company.objects.filter(pk=company.pk, verification="verified").exists()
         with transaction.atomic():
             company = save_company(request.user, company, form.changes(), also_changed=also)
             contacts.instance = company
             contacts.save()
         messages.success(request, _("The profile of %(name)s was saved.") % {"name": company.name})
+        if was_verified and not company.is_verified:
+            messages.info(
+                request,
+                _("Its identity changed, so an officer will verify %(name)s again.")
+                % {"name": company.name},
+            )
         return redirect("registry:company_detail", pk=company.pk)
     context = {"company": company, "form": form, "contacts": contacts}
     return render(
