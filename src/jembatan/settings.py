@@ -225,6 +225,13 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Jembatan API",
     "DESCRIPTION": "Companies, classifications and partnership data of the Indonesia-Japan SME programme.",
     "VERSION": "1.0.0",
+    # 3.1: a nullable reference is oneOf [ref, null]; 3.0.3 has no way to say it (its
+    # allOf + nullable does not admit null), and validators rightly refused our nulls.
+    "OAS_VERSION": "3.1.0",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "jembatan.core.schema.nullable_as_null_type",
+    ],
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -103,3 +103,21 @@ def test_company_actions_offered_to_officers(admin_client: Client, company: Any)
         "verify_selected",
         "return_selected",
     ]
+
+
+def test_company_verify_action_skips_and_names_an_already_verified_company(
+    admin_client: Client,
+) -> None:
+    done = CompanyFactory(name="PT Sudah", verification=Company.Verification.VERIFIED)
+    waiting = CompanyFactory(name="PT Menunggu")
+    response = admin_client.post(
+        COMPANIES,
+        {"action": "verify_selected", "_selected_action": [done.pk, waiting.pk]},
+        HTTP_ACCEPT_LANGUAGE="en",
+        follow=True,
+    )
+    assert [str(m) for m in response.context["messages"]] == [
+        "PT Sudah is already verified; nothing was changed.",
+        "1 company verified.",
+    ]
+    assert AuditLogEntry.objects.filter(action="jembatan.company.verified").count() == 1

@@ -55,7 +55,7 @@ def test_company_detail_anonymous_is_401(private_company: Company) -> None:
     assert response.status_code == 401
 
 
-@pytest.mark.parametrize("role", ["officer", "member"])
+@pytest.mark.parametrize("role", ["officer", "member", "teammate"])
 def test_company_detail_shows_private_data_to_officer_and_member(
     request: pytest.FixtureRequest, role: str, private_company: Company
 ) -> None:
@@ -125,7 +125,7 @@ def test_company_list_shows_officer_every_company_private_data(
     }
 
 
-@pytest.mark.parametrize("role", ["officer", "member", "outsider", "viewer"])
+@pytest.mark.parametrize("role", ["officer", "member", "teammate", "outsider", "viewer"])
 def test_company_search_never_matches_private_fields(
     request: pytest.FixtureRequest, role: str, private_company: Company
 ) -> None:

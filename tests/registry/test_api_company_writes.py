@@ -73,7 +73,7 @@ def test_company_create_by_officer(officer: Any) -> None:
     assert (entry.actor, entry.object_id) == (officer, str(company.pk))
 
 
-@pytest.mark.parametrize("role", ["member", "outsider", "viewer"])
+@pytest.mark.parametrize("role", ["member", "teammate", "outsider", "viewer"])
 def test_company_create_refused_for_non_officers(request: pytest.FixtureRequest, role: str) -> None:
     user = request.getfixturevalue(role)
     response = api_client(user).post(LIST_URL, valid_payload(), format="json")
@@ -180,7 +180,7 @@ def test_company_create_unknown_certification_is_named(officer: Any) -> None:
 # -- update ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("role", ["officer", "member"])
+@pytest.mark.parametrize("role", ["officer", "member", "teammate"])
 def test_company_partial_update_by_officer_and_member(
     request: pytest.FixtureRequest, role: str, company: Company
 ) -> None:
@@ -248,7 +248,7 @@ def test_company_update_keeps_own_registry_id_unique_check(officer: Any, company
 # -- contacts -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("role", ["officer", "member"])
+@pytest.mark.parametrize("role", ["officer", "member", "teammate"])
 def test_contacts_list_for_officer_and_member(
     request: pytest.FixtureRequest, role: str, company: Company
 ) -> None:
@@ -360,7 +360,7 @@ def test_company_return_by_officer_needs_a_note(officer: Any, company: Company) 
     assert AuditLogEntry.objects.filter(action="jembatan.company.returned").count() == 1
 
 
-@pytest.mark.parametrize("role", ["member", "outsider", "viewer"])
+@pytest.mark.parametrize("role", ["member", "teammate", "outsider", "viewer"])
 @pytest.mark.parametrize("verb", ["verify/", "return/"])
 def test_company_verify_and_return_refused_for_non_officers(
     request: pytest.FixtureRequest, role: str, verb: str, company: Company
@@ -419,3 +419,15 @@ def test_company_create_registry_id_typed_with_dashes_is_normalised(officer: Any
     )
     assert response.status_code == 201, response.content
     assert response.json()["registry_id"] == "9120001234567"
+
+
+def test_company_verify_twice_is_409_in_the_users_language(officer: Any, company: Company) -> None:
+    api_client(officer).post(detail_url(company, "verify/"))
+    officer.language = "ja"
+    officer.save()
+    response = api_client(officer).post(detail_url(company, "verify/"))
+    assert response.status_code == 409
+    assert response.json() == {
+        "detail": f"{company.name}はすでに確認済みです。変更は行われていません。"
+    }
+    assert AuditLogEntry.objects.filter(action="jembatan.company.verified").count() == 1

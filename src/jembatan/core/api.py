@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import translation
 from drf_spectacular.openapi import AutoSchema
+from rest_framework import serializers
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.filters import OrderingFilter
@@ -18,6 +19,12 @@ from rest_framework.views import APIView
 # Token first: an anonymous request then gets 401 with `WWW-Authenticate: Token`, which
 # tells a script what to send (session authentication has no challenge, so DRF answers 403).
 API_AUTHENTICATION = [TokenAuthentication, SessionAuthentication]
+
+
+class ErrorDetailSerializer(serializers.Serializer[Any]):
+    """The body of an error that is not about one field (409 Conflict, 403, 404)."""
+
+    detail = serializers.CharField()
 
 
 class StandardPagination(PageNumberPagination):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions
@@ -15,6 +13,7 @@ from rest_framework.views import APIView
 from jembatan.matching.domain.cards import company_card
 from jembatan.matching.domain.recommend import recommend_for_profile
 from jembatan.matching.domain.search import search_company_objects, search_profile_objects
+from jembatan.matching.interfaces.schema import ProfileMatchesSerializer, SearchResultsSerializer
 from jembatan.matching.interfaces.serializers import (
     SearchQuerySerializer,
     company_data,
@@ -32,7 +31,7 @@ class ProfileMatchesView(APIView):
 
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(responses={200: dict[str, Any]})
+    @extend_schema(responses={200: ProfileMatchesSerializer})
     def get(self, request: Request, pk: int) -> Response:
         profile = get_object_or_404(for_display(PartnershipProfile.objects.all()), pk=pk)
         if not request.user.has_perm("matching.view_profile_matches", profile):
@@ -58,7 +57,7 @@ class SearchView(APIView):
             OpenApiParameter("type", str, enum=ObjectType.values),
             OpenApiParameter("limit", int),
         ],
-        responses={200: dict[str, Any]},
+        responses={200: SearchResultsSerializer},
     )
     def get(self, request: Request) -> Response:
         query = SearchQuerySerializer(data=request.query_params)

@@ -8,6 +8,7 @@ from typing import Any
 import django_filters
 from django.db import transaction
 from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import MultiPartParser
@@ -15,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from jembatan.core.api import ErrorDetailSerializer, UserLanguageMixin
 from jembatan.opportunities.domain import lifecycle
 from jembatan.opportunities.domain.editing import (
     AttachmentError,
@@ -32,6 +34,7 @@ from jembatan.opportunities.interfaces.serializers import (
     AttachmentUploadSerializer,
     CloseSerializer,
     ProfileSerializer,
+    ProfileShownSerializer,
     ReturnSerializer,
 )
 from jembatan.opportunities.models import Direction, Kind, PartnershipProfile, Status
@@ -86,7 +89,37 @@ class ProfilePermission(permissions.BasePermission):
         return permission is None or bool(request.user.has_perm(permission, obj))
 
 
-class ProfileViewSet(viewsets.ModelViewSet):
+# What every profile endpoint answers: the profile as the user may see it (public_view),
+# whatever the request body was; a refused transition is 409 with the reason.
+TRANSITION = extend_schema(
+    request=None, responses={200: ProfileShownSerializer, 409: ErrorDetailSerializer}
+)
+
+
+@extend_schema_view(
+    list=extend_schema(responses=ProfileShownSerializer(many=True)),
+    retrieve=extend_schema(responses=ProfileShownSerializer),
+    create=extend_schema(request=ProfileSerializer, responses={201: ProfileShownSerializer}),
+    update=extend_schema(request=ProfileSerializer, responses=ProfileShownSerializer),
+    partial_update=extend_schema(request=ProfileSerializer, responses=ProfileShownSerializer),
+    submit=TRANSITION,
+    validate=TRANSITION,
+    publish=TRANSITION,
+    extend=TRANSITION,
+    return_to_poster=extend_schema(
+        request=ReturnSerializer,
+        responses={200: ProfileShownSerializer, 409: ErrorDetailSerializer},
+    ),
+    close=extend_schema(
+        request=CloseSerializer,
+        responses={200: ProfileShownSerializer, 409: ErrorDetailSerializer},
+    ),
+    attachments=extend_schema(
+        request={"multipart/form-data": AttachmentUploadSerializer},
+        responses={201: ProfileShownSerializer},
+    ),
+)
+class ProfileViewSet(UserLanguageMixin, viewsets.ModelViewSet):
     """Partnership profiles the user may see. Anonymous posters are hidden as on the site."""
 
     serializer_class = ProfileSerializer

@@ -3,10 +3,12 @@ domain functions as the web pages and the API, so every path records who decided
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import QuerySet
 from django.forms import ModelForm
@@ -15,9 +17,13 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from jembatan.registry.domain.crosswalk_store import review_link
-from jembatan.registry.domain.derived import update_derived_fields
-from jembatan.registry.domain.verification import return_company, verify_company
+from jembatan.registry.domain.companies import CompanyChangeError, save_company
+from jembatan.registry.domain.crosswalk_store import ReviewConflictError, review_link
+from jembatan.registry.domain.verification import (
+    DecisionConflictError,
+    return_company,
+    verify_company,
+)
 from jembatan.registry.interfaces.forms import ReturnCompanyForm
 from jembatan.registry.models import (
     Certification,
@@ -57,21 +63,31 @@ class CompanyAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = ["verify_selected", "return_selected"]
 
+    def save_model(self, request: HttpRequest, obj: Company, form: ModelForm, change: bool) -> None:
+        """Nothing yet: save_related saves the company through the domain action, once the
+        inline contacts are known, so the audit entry names them too."""
+
     def save_related(
         self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
     ) -> None:
-        super().save_related(request, form, formsets, change)
-        update_derived_fields(form.instance)  # once the classification codes are saved
+        changes = {name: form.cleaned_data[name] for name in form.changed_data}
+        also = ["contacts"] if any(formset.has_changed() for formset in formsets) else []
+        try:
+            saved = save_company(request.user, form.instance, changes, also_changed=also)
+        except CompanyChangeError as refused:
+            raise PermissionDenied(str(refused)) from refused
+        if saved is not form.instance:
+            form.instance.refresh_from_db()
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     @admin.action(description=_("Verify the selected companies"), permissions=["verify"])
     def verify_selected(self, request: HttpRequest, queryset: QuerySet[Company]) -> None:
-        companies = list(queryset)
-        for company in companies:
-            verify_company(company, request.user)
+        done = self._decide(request, queryset, lambda c: verify_company(c, request.user))
         self.message_user(
             request,
-            ngettext("%(count)d company verified.", "%(count)d companies verified.", len(companies))
-            % {"count": len(companies)},
+            ngettext("%(count)d company verified.", "%(count)d companies verified.", done)
+            % {"count": done},
             messages.SUCCESS,
         )
 
@@ -83,15 +99,12 @@ class CompanyAdmin(admin.ModelAdmin):
     ) -> HttpResponse | None:
         form = ReturnCompanyForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
-            companies = list(queryset)
-            for company in companies:
-                return_company(company, request.user, form.cleaned_data["note"])
+            note = form.cleaned_data["note"]
+            done = self._decide(request, queryset, lambda c: return_company(c, request.user, note))
             self.message_user(
                 request,
-                ngettext(
-                    "%(count)d company returned.", "%(count)d companies returned.", len(companies)
-                )
-                % {"count": len(companies)},
+                ngettext("%(count)d company returned.", "%(count)d companies returned.", done)
+                % {"count": done},
                 messages.SUCCESS,
             )
             return None
@@ -104,6 +117,21 @@ class CompanyAdmin(admin.ModelAdmin):
             "action_checkbox_name": ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/registry/company/return_note.html", context)
+
+    def _decide(
+        self, request: HttpRequest, queryset: QuerySet[Company], decide: Callable[[Company], Any]
+    ) -> int:
+        """Apply `decide` to each company; one already decided (by another officer, or
+        before) is named in a warning and left as it is. Returns how many were decided."""
+        done = 0
+        for company in queryset:
+            try:
+                decide(company)
+            except DecisionConflictError as conflict:
+                self.message_user(request, str(conflict), messages.WARNING)
+            else:
+                done += 1
+        return done
 
     def has_verify_permission(self, request: HttpRequest) -> bool:
         return bool(request.user.has_perm("registry.verify_company"))
@@ -147,15 +175,20 @@ class CrosswalkLinkAdmin(admin.ModelAdmin):
     def _review(
         self, request: HttpRequest, queryset: QuerySet[CrosswalkLink], *, confirm: bool
     ) -> None:
-        links = list(queryset.select_related("source", "isic"))
-        for link in links:
-            review_link(link, request.user, confirm=confirm)
+        done = 0
+        for link in queryset.select_related("source", "isic"):
+            try:
+                review_link(link, request.user, confirm=confirm)
+            except ReviewConflictError as conflict:
+                self.message_user(request, str(conflict), messages.WARNING)
+            else:
+                done += 1
         template = (
-            ngettext("%(count)d link confirmed.", "%(count)d links confirmed.", len(links))
+            ngettext("%(count)d link confirmed.", "%(count)d links confirmed.", done)
             if confirm
-            else ngettext("%(count)d link rejected.", "%(count)d links rejected.", len(links))
+            else ngettext("%(count)d link rejected.", "%(count)d links rejected.", done)
         )
-        self.message_user(request, template % {"count": len(links)}, messages.SUCCESS)
+        self.message_user(request, template % {"count": done}, messages.SUCCESS)
 
     def has_review_permission(self, request: HttpRequest) -> bool:
         return bool(request.user.has_perm("registry.review_crosswalk"))

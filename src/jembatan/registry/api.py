@@ -22,13 +22,18 @@ from rest_framework.serializers import BaseSerializer
 
 from jembatan.core.api import (
     API_AUTHENTICATION,
+    ErrorDetailSerializer,
     OptionalFieldsAutoSchema,
     StableOrderingFilter,
     StandardPagination,
     UserLanguageMixin,
 )
 from jembatan.core.api_permissions import RulesPermission
-from jembatan.registry.domain.verification import return_company, verify_company
+from jembatan.registry.domain.verification import (
+    DecisionConflictError,
+    return_company,
+    verify_company,
+)
 from jembatan.registry.interfaces.filters import (
     ClassificationFilterSet,
     CompanyFilterSet,
@@ -115,6 +120,12 @@ class CompanyViewSet(
         prefetch = contacts_prefetch(self.request.user)
         return queryset.prefetch_related(prefetch) if prefetch is not None else queryset
 
+    def handle_exception(self, exc: Exception) -> Response:
+        if isinstance(exc, DecisionConflictError):
+            # Another officer decided first; the message is in the user's language.
+            return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
+        return super().handle_exception(exc)
+
     def get_serializer_class(self) -> type[BaseSerializer[Any]]:
         if self.action in ("contacts", "add_contact"):
             return ContactSerializer
@@ -132,7 +143,10 @@ class CompanyViewSet(
         serializer = ContactSerializer(company.contacts.all(), many=True)
         return Response(serializer.data)
 
-    @extend_schema(summary="Add a contact to a company (members and officers only)")
+    @extend_schema(
+        summary="Add a contact to a company (members and officers only)",
+        responses={201: ContactSerializer},
+    )
     @contacts.mapping.post
     def add_contact(self, request: Request, pk: str | None = None) -> Response:
         company = self.get_object()
@@ -142,7 +156,11 @@ class CompanyViewSet(
         serializer.save(company=company)
         return Response(serializer.data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(summary="Verify a company (officers)", request=None, responses=CompanySerializer)
+    @extend_schema(
+        summary="Verify a company (officers)",
+        request=None,
+        responses={200: CompanySerializer, 409: ErrorDetailSerializer},
+    )
     @action(detail=True, methods=["post"], filter_backends=[])
     def verify(self, request: Request, pk: str | None = None) -> Response:
         company = self.get_object()
@@ -152,7 +170,7 @@ class CompanyViewSet(
     @extend_schema(
         summary="Return a company to its members with a note (officers)",
         request=ReturnCompanySerializer,
-        responses=CompanySerializer,
+        responses={200: CompanySerializer, 409: ErrorDetailSerializer},
     )
     @action(detail=True, methods=["post"], url_path="return", url_name="return", filter_backends=[])
     def return_to_company(self, request: Request, pk: str | None = None) -> Response:

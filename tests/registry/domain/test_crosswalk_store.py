@@ -5,11 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from jembatan.core.models import AuditLogEntry
-from jembatan.registry.domain.crosswalk_store import correct_link, review_link
+from jembatan.registry.domain.crosswalk_store import (
+    ReviewConflictError,
+    correct_link,
+    review_link,
+)
 from jembatan.registry.models import Classification, Company, CrosswalkLink
+from tests.concurrency import require_postgresql, run_at_once
 from tests.registry.crosswalk_sample import isic, kbli, link
+
+
+@pytest.fixture(autouse=True)
+def in_english() -> Any:
+    """Messages are asserted in English; domain code runs in the active language."""
+    with translation.override("en"):
+        yield
 
 
 def sectors(company: Company) -> list[str]:
@@ -62,3 +75,43 @@ def test_correct_link_refuses_what_is_not_an_isic_class(officer: Any, code: str)
     with pytest.raises(Classification.DoesNotExist):
         correct_link(proposed, officer, code)
     assert list(CrosswalkLink.objects.values_list("status", flat=True)) == ["proposed"]
+
+
+def test_review_link_on_stale_state_is_refused_and_keeps_the_first_decision(
+    officer: Any,
+) -> None:
+    proposed = link(kbli("17021"), "1702")
+    seen_by_first = CrosswalkLink.objects.select_related("source", "isic").get(pk=proposed.pk)
+    seen_by_second = CrosswalkLink.objects.select_related("source", "isic").get(pk=proposed.pk)
+    review_link(seen_by_first, officer, confirm=True)
+    with pytest.raises(ReviewConflictError) as raised:
+        review_link(seen_by_second, officer, confirm=False)
+    assert str(raised.value) == "17021 → ISIC 1702 is already confirmed; nothing was changed."
+    proposed.refresh_from_db()
+    assert proposed.status == "confirmed"
+    assert list(AuditLogEntry.objects.values_list("action", flat=True)) == [
+        "jembatan.crosswalk.confirmed"
+    ]
+
+
+def test_review_link_may_change_an_earlier_decision(officer: Any) -> None:
+    decided = link(kbli("17021"), "1702")
+    review_link(decided, officer, confirm=False)
+    review_link(decided, officer, confirm=True)
+    decided.refresh_from_db()
+    assert decided.status == "confirmed"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_crosswalk_decisions_record_one(officer: Any) -> None:
+    require_postgresql()
+    proposed = link(kbli("17021"), "1702")
+    seen = [
+        CrosswalkLink.objects.select_related("source", "isic").get(pk=proposed.pk) for _ in range(3)
+    ]
+    results = run_at_once(
+        [lambda c=c, i=i: review_link(c, officer, confirm=i != 1) for i, c in enumerate(seen)]
+    )
+    conflicts = [r for r in results if isinstance(r, ReviewConflictError)]
+    assert len(conflicts) == 2
+    assert AuditLogEntry.objects.count() == 1

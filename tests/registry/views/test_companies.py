@@ -121,7 +121,7 @@ def test_detail_anonymous_redirects_to_sign_in(client: Client, company: Company)
     assert response["Location"] == f"/accounts/login/?next=/companies/{company.pk}/"
 
 
-@pytest.mark.parametrize("role", ["officer", "member"])
+@pytest.mark.parametrize("role", ["officer", "member", "teammate"])
 def test_detail_shows_contacts_to_owner_and_officer(
     client: Client, request: pytest.FixtureRequest, role: str, company: Company, contact: Contact
 ) -> None:
@@ -216,7 +216,8 @@ def test_edit_anonymous_redirects_to_sign_in(client: Client, company: Company) -
 
 
 @pytest.mark.parametrize(
-    ("role", "status"), [("officer", 200), ("member", 200), ("outsider", 403), ("viewer", 403)]
+    ("role", "status"),
+    [("officer", 200), ("member", 200), ("teammate", 200), ("outsider", 403), ("viewer", 403)],
 )
 def test_edit_form_access_by_role(
     client: Client, request: pytest.FixtureRequest, role: str, status: int, company: Company
@@ -250,9 +251,9 @@ def test_edit_by_member_saves_normalises_phone_and_logs(client: Client, member, 
     company.refresh_from_db()
     assert company.city == "Cimahi"
     assert list(company.contacts.values_list("name", "phone")) == [("Budi Santoso", "+62221234567")]
-    entry = AuditLogEntry.objects.get(action="jembatan.company.updated")
+    entry = AuditLogEntry.objects.get(action="jembatan.company.changed")
     assert (entry.actor, entry.object_id) == (member, str(company.pk))
-    assert entry.data["fields"] == ["city"]
+    assert entry.data == {"fields": ["city", "contacts"]}
 
 
 def test_edit_invalid_phone_is_a_field_error(client: Client, member, company) -> None:  # type: ignore[no-untyped-def]

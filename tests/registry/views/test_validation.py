@@ -4,11 +4,12 @@ import pytest
 from django.test import Client
 
 from jembatan.core.models import AuditLogEntry
+from jembatan.registry.domain.verification import return_company, verify_company
 from jembatan.registry.models import Company
 from tests.factories import CompanyFactory
 from tests.registry.sample import make_regions
 
-ROLES_DENIED = ["member", "outsider", "viewer"]
+ROLES_DENIED = ["member", "teammate", "outsider", "viewer"]
 
 
 @pytest.mark.django_db
@@ -124,3 +125,35 @@ def test_returned_note_shown_to_member_on_company_page(client: Client, member, c
     company.save()
     client.force_login(member)
     assert "Add your KBLI codes." in client.get(f"/companies/{company.pk}/").content.decode()
+
+
+def test_verify_of_an_already_verified_company_says_so(client: Client, officer, company) -> None:  # type: ignore[no-untyped-def]
+    verify_company(company, officer)
+    client.force_login(officer)
+    response = client.post(
+        f"/companies/validation/{company.pk}/verify/", HTTP_ACCEPT_LANGUAGE="en", follow=True
+    )
+    assert [str(m) for m in response.context["messages"]] == [
+        f"{company.name} is already verified; nothing was changed."
+    ]
+    assert AuditLogEntry.objects.filter(action="jembatan.company.verified").count() == 1
+
+
+def test_return_htmx_of_a_returned_company_shows_the_conflict_in_the_row(
+    client: Client, officer, company
+) -> None:  # type: ignore[no-untyped-def]
+    return_company(company, officer, "First note.")
+    client.force_login(officer)
+    response = client.post(
+        f"/companies/validation/{company.pk}/return/",
+        {"note": "Second note."},
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    assert response.context["message"] == (
+        f"{company.name} has already been returned to the company; nothing was changed."
+    )
+    assert 'role="alert"' in response.content.decode()
+    company.refresh_from_db()
+    assert (company.verification, company.verification_note) == ("rejected", "First note.")

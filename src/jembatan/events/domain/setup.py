@@ -11,13 +11,16 @@ each meeting.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from jembatan.core.domain.audit import log_action
 from jembatan.events.domain.slots import SessionSpec, SlotError, SlotSpec, plan_slots
 from jembatan.events.models import Event, Meeting, MeetingRequest, Session, Slot, Table
 
@@ -164,3 +167,32 @@ def _name_tables(event: Event, names: Sequence[str] | None) -> None:
     for table in tables:
         table.name = names[table.number - 1] if table.number <= len(names) else ""
     Table.objects.bulk_update(tables, ["name"])
+
+
+def save_event(
+    actor: Any,
+    event: Event,
+    write: Callable[[Event], Event],
+    table_names: Sequence[str] | None = None,
+) -> tuple[Event, SlotChanges]:
+    """Create `event` (unsaved) or save its set-up, as `actor`: the one code path of the
+    organisers' page and the admin.
+
+    `write` stores the event and its sessions (a form and its formset) and returns the saved
+    event; then the slots and tables follow the sessions (sync_slots) and one audit entry is
+    written (`jembatan.event.created` or `.changed`), all in one transaction. Raises
+    PermissionDenied, or SlotError (changing nothing) when a slot or table in use would go.
+    """
+    creating = event.pk is None
+    allowed = (
+        actor.has_perm("events.add_event")
+        if creating
+        else actor.has_perm("events.organise_event", event)
+    )
+    if not allowed:
+        raise PermissionDenied(_("Only a programme officer can set up an event."))
+    with transaction.atomic():
+        event = write(event)
+        changes = sync_slots(event, table_names)
+        log_action(f"jembatan.event.{'created' if creating else 'changed'}", event, actor)
+    return event, changes

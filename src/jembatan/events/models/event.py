@@ -29,8 +29,9 @@ class Event(models.Model):
         help_text=_("Where the event takes place, e.g. Asia/Jakarta or Asia/Tokyo."),
     )
     description = models.TextField(_("description"), blank=True)
+    # 500 tables: the organisers' form says the same (event_form.MAX_TABLES).
     table_count = models.PositiveSmallIntegerField(
-        _("number of tables"), default=10, validators=[MinValueValidator(1)]
+        _("number of tables"), default=10, validators=[MinValueValidator(1), MaxValueValidator(500)]
     )
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
@@ -125,7 +126,9 @@ class Table(models.Model):
     """A meeting table (or a named room); the solver numbers them 1..tables."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="tables")
-    number = models.PositiveSmallIntegerField(_("number"))
+    number = models.PositiveSmallIntegerField(
+        _("number"), validators=[MinValueValidator(1), MaxValueValidator(500)]
+    )
     name = models.CharField(_("name"), max_length=100, blank=True)
 
     class Meta:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -40,7 +40,10 @@ class Participant(models.Model):
         "events.Slot", blank=True, related_name="available_participants"
     )
     max_meetings = models.PositiveSmallIntegerField(
-        _("maximum number of meetings"), null=True, blank=True, validators=[MinValueValidator(1)]
+        _("maximum number of meetings"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(500)],
     )
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -2,23 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jembatan.core.domain.audit import log_action
 from jembatan.events.domain.agenda import participant_agenda
 from jembatan.events.domain.recommendations import recommended_partners
-from jembatan.events.domain.requests import window_problem
+from jembatan.events.domain.registration import (
+    RegistrationClosedError,
+    registration_problem,
+    save_participant,
+)
 from jembatan.events.interfaces.forms import InterpreterForm, ParticipantForm, RequestForm
-from jembatan.events.models import MeetingRating, MeetingRequest
+from jembatan.events.models import MeetingRating, MeetingRequest, Participant
 from jembatan.events.views.common import get_event, get_organised_event, get_participant, require
 from jembatan.registry.models import Company
+
+
+def _write(form: ParticipantForm) -> Callable[[Participant], None]:
+    """Saves the form's instance (the participant handed to save_participant) and its slots."""
+
+    def write(participant: Participant) -> None:
+        assert participant is form.instance
+        form.save()
+
+    return write
 
 
 @login_required
@@ -27,9 +42,7 @@ def participant_register(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, "events.register_participant", event)
     company = None
     if not request.user.has_perm("events.organise_event", event):
-        closed = window_problem(
-            event.registration_opens, event.registration_closes, timezone.now(), event.zone
-        )
+        closed = registration_problem(request.user, event)
         if closed:
             messages.error(request, _("Registration: %(reason)s") % {"reason": closed})
             return redirect("events:detail", pk=event.pk)
@@ -39,11 +52,11 @@ def participant_register(request: HttpRequest, pk: int) -> HttpResponse:
         company = Company.objects.get(pk=company_pk)
     form = ParticipantForm(request.POST or None, event=event, company=company)
     if request.method == "POST" and form.is_valid():
-        participant = form.save(commit=False)
-        participant.registered_by = request.user
-        participant.save()
-        form.save_m2m()
-        log_action("jembatan.participant.registered", participant, request.user)
+        try:
+            participant = save_participant(request.user, form.instance, _write(form))
+        except RegistrationClosedError as closed:
+            messages.error(request, str(closed))
+            return redirect("events:detail", pk=event.pk)
         messages.success(request, _("%(name)s is registered.") % {"name": participant.name})
         return redirect("events:participant", pk=event.pk, participant_pk=participant.pk)
     return render(request, "events/participant_form.html", {"event": event, "form": form})
@@ -57,8 +70,7 @@ def participant_edit(request: HttpRequest, pk: int, participant_pk: int) -> Http
         request.POST or None, instance=participant, event=event, company=participant.company
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
-        log_action("jembatan.participant.changed", participant, request.user)
+        save_participant(request.user, participant, _write(form))
         messages.success(request, _("%(name)s is saved.") % {"name": participant.name})
         return redirect("events:participant", pk=event.pk, participant_pk=participant.pk)
     return render(

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from jembatan.core.domain.audit import log_action
-from jembatan.events.domain.setup import sync_slots
+from jembatan.events.domain.setup import save_event
 from jembatan.events.domain.slots import SlotError
 from jembatan.events.interfaces.event_form import (
     EventForm,
@@ -43,14 +41,17 @@ def _edit(request: HttpRequest, event: Event) -> HttpResponse:
         and formset.is_valid()
         and check_scheduling_before_sessions(form, formset)
     ):
+
+        def write(event: Event) -> Event:
+            event = form.save()
+            formset.instance = event
+            formset.save()
+            return event
+
         try:
-            with transaction.atomic():
-                event = form.save()
-                formset.instance = event
-                formset.save()
-                changes = sync_slots(event, form.cleaned_data["table_names"])
-                action = "created" if creating else "changed"
-                log_action(f"jembatan.event.{action}", event, request.user)
+            event, changes = save_event(
+                request.user, event, write, form.cleaned_data["table_names"]
+            )
         except SlotError as error:
             if creating:
                 event.pk = None

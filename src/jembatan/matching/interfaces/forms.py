@@ -18,7 +18,8 @@ class SearchForm(forms.Form):
 
 class FeedbackForm(forms.Form):
     target_type = forms.ChoiceField(label=_("Recommended object type"), choices=ObjectType.choices)
-    target_id = forms.IntegerField(label=_("Recommended object"), min_value=1)
+    # The id is stored in a 64-bit column: a larger number is refused here, not by the database.
+    target_id = forms.IntegerField(label=_("Recommended object"), min_value=1, max_value=2**63 - 1)
 
 
 class DigestForm(forms.Form):

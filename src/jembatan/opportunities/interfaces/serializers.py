@@ -12,6 +12,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from jembatan.opportunities.domain.attachments import (
@@ -49,6 +50,7 @@ class AttachmentShownSerializer(serializers.Serializer):
     url = serializers.CharField()
 
 
+@extend_schema_serializer(component_name="Profile")
 class ProfileShownSerializer(serializers.Serializer):
     """A `ProfileView` as JSON: what the requesting user may see of a profile."""
 
@@ -91,6 +93,7 @@ class ProfileShownSerializer(serializers.Serializer):
         return [code for code, _label in view.target_countries]
 
 
+@extend_schema_serializer(component_name="ProfileInput")
 class ProfileSerializer(serializers.ModelSerializer):
     """Create and change a profile (drafts only); reads are `ProfileShownSerializer`'s."""
 

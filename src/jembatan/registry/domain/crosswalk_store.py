@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jembatan.core.domain.audit import log_action
 from jembatan.registry.domain.crosswalk import (
@@ -155,16 +156,45 @@ def store_proposals(scheme: str, proposals: Iterable[CrosswalkProposal]) -> int:
     return len(links)
 
 
+class ReviewConflictError(Exception):
+    """The link is no longer in the state the officer decided on; nothing was changed."""
+
+
+def _review_conflict(link: CrosswalkLink) -> str:
+    codes = {"code": link.source.code, "isic": link.isic.code}
+    if link.status == CrosswalkLink.Status.CONFIRMED:
+        return _("%(code)s → ISIC %(isic)s is already confirmed; nothing was changed.") % codes
+    if link.status == CrosswalkLink.Status.REJECTED:
+        return _("%(code)s → ISIC %(isic)s is already rejected; nothing was changed.") % codes
+    return (
+        _(
+            "%(code)s → ISIC %(isic)s changed while you were deciding; nothing was saved. "
+            "Look at it again."
+        )
+        % codes
+    )
+
+
 def review_link(link: CrosswalkLink, officer: Any, *, confirm: bool) -> CrosswalkLink:
     """An officer confirms or rejects one link; who and when is kept and audit-logged.
 
-    The sectors of the companies holding the source code follow the decision.
+    The decision is a conditional UPDATE on the status `link` was read with, so of two
+    officers deciding at once only one is recorded; the other, or a decision the link
+    already has, raises ReviewConflictError. The sectors of the companies holding the
+    source code follow the decision.
     """
+    status = CrosswalkLink.Status.CONFIRMED if confirm else CrosswalkLink.Status.REJECTED
+    if link.status == status:
+        raise ReviewConflictError(_review_conflict(link))
+    now = timezone.now()
     with transaction.atomic():
-        link.status = CrosswalkLink.Status.CONFIRMED if confirm else CrosswalkLink.Status.REJECTED
-        link.confirmed_by = officer
-        link.confirmed_at = timezone.now()
-        link.save(update_fields=["status", "confirmed_by", "confirmed_at"])
+        claimed = CrosswalkLink.objects.filter(pk=link.pk, status=link.status).update(
+            status=status, confirmed_by=officer, confirmed_at=now
+        )
+        if not claimed:
+            current = CrosswalkLink.objects.select_related("source", "isic").get(pk=link.pk)
+            raise ReviewConflictError(_review_conflict(current))
+        link.status, link.confirmed_by, link.confirmed_at = status, officer, now
         action = "jembatan.crosswalk.confirmed" if confirm else "jembatan.crosswalk.rejected"
         log_action(action, link, officer, data=_describe(link))
         _refresh_companies_of(link.source_id)

@@ -11,9 +11,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import MaxLengthValidator
 from django.forms import BoundField
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from jembatan.registry.domain.derived import classification_codes_in_order, set_classifications
+from jembatan.registry.domain.derived import classification_codes_in_order
 from jembatan.registry.domain.identifiers import (
     IdentifierError,
     normalise_registry_id,
@@ -31,6 +32,11 @@ from jembatan.registry.models import (
     ProgrammeSector,
     Region,
     Scheme,
+)
+from jembatan.registry.models.company import (
+    CAPITAL_AMOUNT_MAX,
+    EMPLOYEES_MAX,
+    FOUNDED_YEAR_MIN,
 )
 
 # Languages a company or a contact can work in (ISO 639-1), in the order the form lists them.
@@ -178,7 +184,20 @@ class CompanyForm(forms.ModelForm):
         choices=[("", "—"), *WORKING_LANGUAGES],
     )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
-    founded_year = forms.IntegerField(label=_("Founding year"), required=False, min_value=1800)
+    founded_year = forms.IntegerField(
+        label=_("Founding year"), required=False, min_value=FOUNDED_YEAR_MIN
+    )
+    # The model's bounds, so that the form's own limit (a 64-bit integer) is not the one named.
+    employees = forms.IntegerField(
+        label=capfirst(_("employees")), required=False, min_value=0, max_value=EMPLOYEES_MAX
+    )
+    capital_amount = forms.IntegerField(
+        label=capfirst(_("capital or investment")),
+        required=False,
+        min_value=0,
+        max_value=CAPITAL_AMOUNT_MAX,
+        help_text=Company._meta.get_field("capital_amount").help_text,
+    )
 
     fieldsets: list[tuple[Any, list[str]]] = [
         (
@@ -256,6 +275,11 @@ class CompanyForm(forms.ModelForm):
         if not can_edit_identity:
             del self.fields["country"]
             del self.fields["registry_id"]
+            if self.instance.verification == Company.Verification.VERIFIED:
+                self.fields["name"].help_text = _(
+                    "Changing the legal name, the other names, the legal form or the tax "
+                    "number sends the company back to the officers for verification."
+                )
             # A member's company stays in its country, so only that country's regions apply.
             region_field = cast(forms.ModelChoiceField, self.fields["region"])
             region_field.queryset = Region.objects.filter(country=self.instance.country)
@@ -325,11 +349,16 @@ class CompanyForm(forms.ModelForm):
             )
         return [found[code] for code in codes if code in found]
 
-    # ModelForm calls _save_m2m from save() or from the save_m2m() it hands out after
-    # save(commit=False); overriding it covers both. django-stubs does not declare it.
-    def _save_m2m(self) -> None:
-        super()._save_m2m()  # type: ignore[misc]
-        set_classifications(self.instance, self.cleaned_classifications)
+    def changes(self) -> dict[str, Any]:
+        """The validated changes, by model field name, for `save_company` (the form itself
+        never saves: the domain action does, for the web, the API and the admin alike)."""
+        changes: dict[str, Any] = {}
+        for name in self.changed_data:
+            if name == "classification_codes":
+                changes["classifications"] = self.cleaned_classifications
+            elif name in self._meta.fields:  # type: ignore[operator]
+                changes[name] = self.cleaned_data[name]
+        return changes
 
 
 class ContactForm(forms.ModelForm):

@@ -10,14 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 import pycountry
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.fields import SkipField
 
-from jembatan.core.domain.audit import log_action
-from jembatan.registry.domain.derived import set_classifications, update_derived_fields
+from jembatan.registry.domain.companies import (
+    CompanyChangeError,
+    refused_changes,
+    save_company,
+)
 from jembatan.registry.domain.identifiers import (
     IdentifierError,
     normalise_registry_id,
@@ -124,7 +126,7 @@ class ClassificationBriefSerializer(serializers.ModelSerializer[Classification])
 class ClassificationSerializer(ClassificationBriefSerializer):
     # DRF's Field has a `parent` attribute too; the serializer metaclass moves declared fields
     # out of the class body, so the name is safe at run time.
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)  # type: ignore[assignment,var-annotated]
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)  # type: ignore[assignment,var-annotated]
 
     class Meta:
         model = Classification
@@ -252,6 +254,18 @@ class CompanyPrivateSerializer(PrivateOnlyMixin, serializers.Serializer[Company]
 # -- companies --------------------------------------------------------------------------
 
 
+@extend_schema_field(
+    {
+        "anyOf": [
+            {"type": "string", "format": "uri", "maxLength": 200},
+            {"type": "string", "maxLength": 0},
+        ]
+    }
+)
+class OptionalUrlField(serializers.URLField):
+    """An http(s) address or "". (drf-spectacular says oneOf, which "" satisfies twice.)"""
+
+
 class ClassificationCodesField(serializers.ListField):
     """Write a company's classification codes as "scheme:code" strings ("kbli2020:13121")."""
 
@@ -308,6 +322,11 @@ class CompanySerializer(serializers.ModelSerializer[Company]):
         help_text=_('Codes as "scheme:code"; the first is the main activity.'),
     )
     languages = LanguageListField(required=False)
+    website = OptionalUrlField(max_length=200, allow_blank=True, required=False)
+    # Computed, and "" while the data cannot decide it; the schema's enum says so.
+    size_class = serializers.ChoiceField(
+        choices=[("", ""), *Company.SizeClass.choices], read_only=True
+    )
     logo = serializers.ImageField(read_only=True, use_url=True)
     contacts = PrivateContactList(child=ContactSerializer(), read_only=True)
     private = CompanyPrivateSerializer(source="*", required=False)
@@ -399,6 +418,8 @@ class CompanySerializer(serializers.ModelSerializer[Company]):
                 _("The region %(region)s is not in the company's country %(country)s.")
                 % {"region": region.code, "country": country}
             )
+        # Who may change which field is the domain's rule, asked here to name the fields.
+        errors.update(_api_errors(refused_changes(self._actor(), self.instance, attrs)))
         if errors:
             raise serializers.ValidationError(errors)
         return attrs
@@ -409,36 +430,42 @@ class CompanySerializer(serializers.ModelSerializer[Company]):
             others = others.exclude(pk=self.instance.pk)
         return others.exists()
 
+    def _actor(self) -> Any:
+        request = self.context.get("request")
+        return request.user if request is not None else None
+
+    def _save(self, company: Company, validated_data: dict[str, Any]) -> Company:
+        try:
+            return save_company(self._actor(), company, validated_data)
+        except CompanyChangeError as refused:
+            raise serializers.ValidationError(_api_errors(refused.errors)) from refused
+
     def create(self, validated_data: dict[str, Any]) -> Company:
-        with transaction.atomic():
-            codes = validated_data.pop("classifications", None)
-            company = super().create(validated_data)
-            self._after_save(company, "jembatan.company.created", validated_data, codes)
-        return company
+        return self._save(Company(), validated_data)
 
     def update(self, instance: Company, validated_data: dict[str, Any]) -> Company:
-        with transaction.atomic():
-            codes = validated_data.pop("classifications", None)
-            company = super().update(instance, validated_data)
-            self._after_save(company, "jembatan.company.changed", validated_data, codes)
-        return company
+        return self._save(instance, validated_data)
 
-    def _after_save(
-        self,
-        company: Company,
-        action: str,
-        validated_data: dict[str, Any],
-        codes: list[Classification] | None,
-    ) -> None:
-        fields = set(validated_data)
-        if codes is not None:
-            # In the order given: the first code is the main activity.
-            set_classifications(company, codes)
-            fields.add("classifications")
-        update_derived_fields(company)
-        request = self.context.get("request")
-        actor = request.user if request is not None else None
-        log_action(action, company, actor, data={"fields": sorted(fields)})
+
+# Model field names that the API writes under another name.
+_API_NAMES = {
+    "region": "region_code",
+    "classifications": "classification_codes",
+    "tax_number": "private",
+    "address": "private",
+}
+
+
+def _api_errors(errors: dict[str, str]) -> dict[str, Any]:
+    """`save_company`'s refusals, keyed by the names the API uses."""
+    result: dict[str, Any] = {}
+    for name, reason in errors.items():
+        api_name = _API_NAMES.get(name, name)
+        if api_name == "private":
+            result.setdefault("private", {})[name] = [reason]
+        else:
+            result[api_name] = [reason]
+    return result
 
 
 class ReturnCompanySerializer(serializers.Serializer[Any]):

@@ -1,8 +1,28 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# Bounds of the numbers a company declares, checked by the model so that every form, the
+# API and the admin refuse what the size rules cannot take (a negative amount) with a field
+# error. The import applies the same founding-year bounds.
+FOUNDED_YEAR_MIN = 1800
+EMPLOYEES_MAX = 10_000_000
+# Whole units of IDR or JPY; Rp10^18 is far above any firm and within a 64-bit integer.
+CAPITAL_AMOUNT_MAX = 10**18
+
+
+def validate_not_future_year(year: int) -> None:
+    if year > timezone.now().year:
+        raise ValidationError(
+            _("The founding year %(year)s is in the future."),
+            code="future_year",
+            params={"year": year},
+        )
 
 
 class Country(models.TextChoices):
@@ -99,12 +119,20 @@ class Company(models.Model):
         related_name="companies",
     )
     city = models.CharField(_("city"), max_length=120, blank=True)
-    founded_year = models.PositiveSmallIntegerField(_("founding year"), null=True, blank=True)
-    employees = models.PositiveIntegerField(_("employees"), null=True, blank=True)
+    founded_year = models.PositiveSmallIntegerField(
+        _("founding year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(FOUNDED_YEAR_MIN), validate_not_future_year],
+    )
+    employees = models.PositiveIntegerField(
+        _("employees"), null=True, blank=True, validators=[MaxValueValidator(EMPLOYEES_MAX)]
+    )
     capital_amount = models.BigIntegerField(
         _("capital or investment"),
         null=True,
         blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(CAPITAL_AMOUNT_MAX)],
         help_text=_(
             "Indonesia: investment value excluding land and buildings. Japan: paid-in capital. "
             "In whole units of the currency."

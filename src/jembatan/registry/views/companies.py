@@ -12,10 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
-from jembatan.core.domain.audit import log_action
-from jembatan.registry.domain.derived import update_derived_fields
+from jembatan.registry.domain.companies import save_company
 from jembatan.registry.domain.queries.companies import filter_companies
-from jembatan.registry.domain.verification import resubmit_after_edit
 from jembatan.registry.interfaces.forms import CompanyFilterForm, CompanyForm, ContactFormSet
 from jembatan.registry.models import Company
 
@@ -78,24 +76,19 @@ def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
         data, instance=company, prefix="contacts", form_kwargs={"country": country}
     )
     if request.method == "POST" and form.is_valid() and contacts.is_valid():
+        also = ["contacts"] if contacts.has_changed() else []
+        was_verified = Company.objects.filter(pk=company.pk, verification="verified").exists()
         with transaction.atomic():
-            company = form.save(commit=False)
-            if not is_officer:
-                resubmit_after_edit(company)
-            company.save()
-            form.save_m2m()
+            company = save_company(request.user, company, form.changes(), also_changed=also)
+            contacts.instance = company
             contacts.save()
-            update_derived_fields(company)
-            log_action(
-                "jembatan.company.updated",
-                company,
-                request.user,
-                data={
-                    "fields": sorted(form.changed_data),
-                    "contacts_changed": contacts.has_changed(),
-                },
-            )
         messages.success(request, _("The profile of %(name)s was saved.") % {"name": company.name})
+        if was_verified and not company.is_verified:
+            messages.info(
+                request,
+                _("Its identity changed, so an officer will verify %(name)s again.")
+                % {"name": company.name},
+            )
         return redirect("registry:company_detail", pk=company.pk)
     context = {"company": company, "form": form, "contacts": contacts}
     return render(

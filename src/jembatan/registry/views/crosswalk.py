@@ -11,7 +11,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from jembatan.registry.domain.crosswalk_store import correct_link, review_link
+from jembatan.registry.domain.crosswalk_store import (
+    ReviewConflictError,
+    correct_link,
+    review_link,
+)
 from jembatan.registry.domain.queries.crosswalk import filter_links, review_queryset
 from jembatan.registry.interfaces.crosswalk_forms import CorrectLinkForm, CrosswalkFilterForm
 from jembatan.registry.models import CrosswalkLink
@@ -37,12 +41,30 @@ def _link(pk: int) -> CrosswalkLink:
     return get_object_or_404(review_queryset(), pk=pk)
 
 
-def _decided(request: HttpRequest, link: CrosswalkLink, message: str) -> HttpResponse:
+def _decided(
+    request: HttpRequest, link: CrosswalkLink, message: str, *, failed: bool = False
+) -> HttpResponse:
     """The row again (htmx) or back to the list with a message."""
     if getattr(request, "htmx", False):
-        return render(request, "registry/crosswalk/_row.html", {"link": link, "message": message})
-    messages.success(request, message)
+        context = {"link": link, "message": message, "failed": failed}
+        return render(request, "registry/crosswalk/_row.html", context)
+    (messages.error if failed else messages.success)(request, message)
     return redirect("registry:crosswalk_review")
+
+
+def _review(request: HttpRequest, pk: int, *, confirm: bool) -> HttpResponse:
+    _require_reviewer(request)
+    link = _link(pk)
+    try:
+        review_link(link, request.user, confirm=confirm)
+    except ReviewConflictError as conflict:
+        return _decided(request, _link(pk), str(conflict), failed=True)
+    template = (
+        _("%(code)s → ISIC %(isic)s confirmed.")
+        if confirm
+        else _("%(code)s → ISIC %(isic)s rejected.")
+    )
+    return _decided(request, link, template % _codes(link))
 
 
 def _codes(link: CrosswalkLink) -> dict[str, str]:
@@ -52,17 +74,13 @@ def _codes(link: CrosswalkLink) -> dict[str, str]:
 @require_POST
 @login_required
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_reviewer(request)
-    link = review_link(_link(pk), request.user, confirm=True)
-    return _decided(request, link, _("%(code)s → ISIC %(isic)s confirmed.") % _codes(link))
+    return _review(request, pk, confirm=True)
 
 
 @require_POST
 @login_required
 def reject(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_reviewer(request)
-    link = review_link(_link(pk), request.user, confirm=False)
-    return _decided(request, link, _("%(code)s → ISIC %(isic)s rejected.") % _codes(link))
+    return _review(request, pk, confirm=False)
 
 
 @require_POST

@@ -12,7 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jembatan.registry.domain.queries.companies import validation_queue
-from jembatan.registry.domain.verification import return_company, verify_company
+from jembatan.registry.domain.verification import (
+    DecisionConflictError,
+    return_company,
+    verify_company,
+)
 from jembatan.registry.interfaces.forms import ReturnCompanyForm
 from jembatan.registry.models import Company
 
@@ -31,13 +35,20 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/validation/queue.html", {"page": page})
 
 
-def _row_done(request: HttpRequest, company: Company, message: str) -> HttpResponse:
+def _row_done(
+    request: HttpRequest, company: Company, message: str, *, failed: bool = False
+) -> HttpResponse:
     if getattr(request, "htmx", False):
-        return render(
-            request, "registry/validation/_row_done.html", {"company": company, "message": message}
-        )
-    messages.success(request, message)
+        context = {"company": company, "message": message, "failed": failed}
+        return render(request, "registry/validation/_row_done.html", context)
+    (messages.error if failed else messages.success)(request, message)
     return redirect("registry:validation_queue")
+
+
+def _conflict(request: HttpRequest, company: Company, error: DecisionConflictError) -> HttpResponse:
+    """Another officer decided first: say so, and show the company as it now is."""
+    company.refresh_from_db()
+    return _row_done(request, company, str(error), failed=True)
 
 
 @require_POST
@@ -45,7 +56,10 @@ def _row_done(request: HttpRequest, company: Company, message: str) -> HttpRespo
 def verify(request: HttpRequest, pk: int) -> HttpResponse:
     _require_officer(request)
     company = get_object_or_404(Company, pk=pk)
-    verify_company(company, request.user)
+    try:
+        verify_company(company, request.user)
+    except DecisionConflictError as error:
+        return _conflict(request, company, error)
     return _row_done(request, company, _("%(name)s is verified.") % {"name": company.name})
 
 
@@ -64,7 +78,10 @@ def return_to_company(request: HttpRequest, pk: int) -> HttpResponse:
         for error in form.errors["note"]:
             messages.error(request, f"{company.name}: {error}")
         return redirect("registry:validation_queue")
-    return_company(company, request.user, form.cleaned_data["note"])
+    try:
+        return_company(company, request.user, form.cleaned_data["note"])
+    except DecisionConflictError as error:
+        return _conflict(request, company, error)
     return _row_done(
         request, company, _("%(name)s was returned to the company.") % {"name": company.name}
     )
