@@ -76,7 +76,7 @@ def test_no_show_counts_published_meetings_only(fair, officer, clock) -> None:  
 
 def test_no_show_refused_when_the_count_shown_is_stale(fair, officer, clock) -> None:  # type: ignore[no-untyped-def]
     publish(fair, (fair.budi, fair.suzuki))
-    with pytest.raises(FreedCountChangedError, match="now frees 1 meetings") as caught:
+    with pytest.raises(FreedCountChangedError, match="now frees 1 meeting") as caught:
         mark_no_show(fair.suzuki, officer, expected=0)
     assert caught.value.count == 1
     assert Meeting.objects.filter(freed_at__isnull=False).count() == 0

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from jembatan.core.domain.audit import log_action
 from jembatan.events.models import Event, Meeting, Participant, Stage
@@ -105,7 +106,11 @@ def mark_no_show(
         published = meetings_freed_by_no_show(participant)
         if expected is not None and expected != published:
             raise FreedCountChangedError(
-                _("The schedule changed: marking %(name)s absent now frees %(count)s meetings.")
+                ngettext(
+                    "The schedule changed: marking %(name)s absent now frees %(count)s meeting.",
+                    "The schedule changed: marking %(name)s absent now frees %(count)s meetings.",
+                    published,
+                )
                 % {"name": participant.name, "count": published},
                 published,
             )

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from jembatan.events.domain.agenda import participant_agenda
@@ -91,7 +92,11 @@ def participant_checkin(
         else:
             messages.warning(
                 request,
-                _("%(name)s did not come: %(count)s meetings are freed.")
+                ngettext(
+                    "%(name)s did not come: %(count)s meeting is freed.",
+                    "%(name)s did not come: %(count)s meetings are freed.",
+                    freed,
+                )
                 % {"name": participant.name, "count": freed},
             )
             return _back_to_list(event.pk, any_day)
