@@ -229,7 +229,7 @@ def _requests(
     indonesian: list[Participant],
     sectors: dict[int, str],
     members: set[int],
-    answered: dt.date,
+    answered_day: dt.date,
 ) -> None:
     """About REQUEST_COUNT requests across the two countries; same sector more likely."""
     weights = {
@@ -266,7 +266,7 @@ def _requests(
                 receiver=receiver,
                 priority=3 if member else rng.choice([1, 2, 2, 3]),
                 status=status,
-                answered_at=_utc(answered, 9, n % 60, "Asia/Jakarta") if answered else None,
+                answered_at=_utc(answered_day, 9, n % 60, "Asia/Jakarta") if answered else None,
             )
         )
     MeetingRequest.objects.bulk_create(rows)
