@@ -12,11 +12,13 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Q
 from django.test import Client, override_settings
-from django.utils import translation
+from django.utils import timezone, translation
 
 from jembatan.accounts.models import User
-from jembatan.core.domain.demo.events_demo import JAKARTA_NAME, OSAKA_NAME
+from jembatan.core.domain.demo.events_demo import JAKARTA_NAME, OSAKA_NAME, local_today
+from jembatan.events.domain.checkin import is_event_day
 from jembatan.events.domain.drafts import draft_conflicts
+from jembatan.events.domain.requests import send_request, window_state
 from jembatan.events.models import Event, Meeting, MeetingRequest, Participant, Stage
 
 
@@ -61,13 +63,18 @@ def published_for(participant: Participant) -> int:
 def test_demo_jakarta_event_set_up_as_described(jakarta: Event) -> None:
     assert (jakarta.time_zone, jakarta.table_count) == ("Asia/Jakarta", 20)
     assert "Kementerian Perindustrian" in jakarta.venue
-    sessions = [(s.day.isoformat(), f"{s.starts:%H:%M}") for s in jakarta.sessions.all()]
+    # Relative to the day the demo is loaded: its second day is today in Jakarta.
+    today = local_today("Asia/Jakarta")
+    yesterday = today - dt.timedelta(days=1)
+    sessions = [(s.day, f"{s.starts:%H:%M}") for s in jakarta.sessions.all()]
     assert sessions == [
-        ("2027-01-19", "09:00"),
-        ("2027-01-19", "13:30"),
-        ("2027-01-20", "09:00"),
-        ("2027-01-20", "13:30"),
+        (yesterday, "09:00"),
+        (yesterday, "13:30"),
+        (today, "09:00"),
+        (today, "13:30"),
     ]
+    assert jakarta.requests_close is not None
+    assert jakarta.requests_close < timezone.now()
     assert jakarta.slots.count() == 24
     assert jakarta.tables.count() == 20
     assert [i.languages[:2] for i in jakarta.interpreters.all()] == [["ja", "id"]] * 4
@@ -126,8 +133,10 @@ def test_demo_osaka_event_open_for_registration(demo_once: None, db) -> None:  #
     assert osaka.time_zone == "Asia/Tokyo"
     assert osaka.registration_opens is not None
     assert osaka.registration_closes is not None
-    moment = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
-    assert osaka.registration_opens <= moment < osaka.registration_closes
+    now = timezone.now()
+    assert window_state(osaka.registration_opens, osaka.registration_closes, now) == "open"
+    assert window_state(osaka.requests_open, osaka.requests_close, now) == "open"
+    assert osaka.sessions.first().day > now.date()  # type: ignore[union-attr]
     assert osaka.slots.count() > 0
     assert not osaka.meetings.exists()
     assert not osaka.runs.exists()
@@ -151,3 +160,20 @@ def test_demo_events_second_run_skips_and_reset_rebuilds_the_same(jakarta: Event
     assert Event.objects.filter(name__in=[JAKARTA_NAME, OSAKA_NAME]).count() == 2
     assert not Event.objects.filter(pk=jakarta.pk).exists()
     assert requests_of(JAKARTA_NAME) == before
+
+
+def test_demo_jakarta_check_in_open_today(jakarta: Event) -> None:
+    assert is_event_day(jakarta) is True
+
+
+def test_demo_osaka_member_can_send_a_request_now(demo_once: None, db) -> None:  # type: ignore[no-untyped-def]
+    osaka = Event.objects.get(name=OSAKA_NAME)
+    batik = member_participant(osaka, "ikm.batik")
+    partner = (
+        Participant.objects.filter(event=osaka, company__country="JP")
+        .exclude(received_requests__sender=batik)
+        .first()
+    )
+    assert partner is not None
+    request = send_request(batik, partner, 3, "Batik tulis untuk pasar Kansai.", None)
+    assert request.status == "accepted"  # the Osaka event accepts requests at once

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from jembatan.events.models import Event, Interpreter, Participant
 from tests.events import factories
@@ -52,3 +54,23 @@ def fair(company, other_company) -> Fair:  # type: ignore[no-untyped-def]
         factories.participant(event, fourth, "Dewi Lestari", ["id"]),
         factories.interpreter(event, "Rina Wijaya", ["ja", "id"]),
     )
+
+
+class Clock:
+    """What ``django.utils.timezone.now`` answers while the ``clock`` fixture is used."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def set(self, local: str, zone: str = "Asia/Jakarta") -> None:
+        """Move to a local time, e.g. ``clock.set("2026-03-10 09:45")``."""
+        self.now = dt.datetime.fromisoformat(local).replace(tzinfo=zoneinfo.ZoneInfo(zone))
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """A controllable clock, at 08:00 in Jakarta on the day of the `fair` (before its first
+    meeting). Every ``timezone.now()`` call (code, auto_now fields) reads it."""
+    clock = Clock(dt.datetime(2026, 3, 10, 1, 0, tzinfo=dt.UTC))
+    monkeypatch.setattr(timezone, "now", lambda: clock.now)
+    return clock

@@ -92,14 +92,61 @@ def test_plan_xlsx_holds_every_published_meeting(fair, officer) -> None:  # type
     meetings = published(fair, officer)
     book = openpyxl.load_workbook(io.BytesIO(plan_xlsx(fair.event)))
     rows = list(book["Meetings"].iter_rows(values_only=True))
-    assert rows[0][:5] == ("Slot", "Starts", "Ends", "Table", "Participant")
+    assert rows[0][:5] == ("Day", "Starts", "Ends", "Table", "Participant")
     by_partner = {row[6]: row for row in rows[1:]}
     assert set(by_partner) == {"Tanaka Hiroshi", "Suzuki Yuki"}
     tanaka = by_partner["Tanaka Hiroshi"]
     meeting = next(m for m in meetings.values() if m.request.receiver_id == fair.tanaka.pk)
-    assert tanaka[0] == meeting.slot.code
-    assert tanaka[3] == meeting.table.number
+    starts = meeting.slot.starts_at.astimezone(JAKARTA)
+    ends = meeting.slot.ends_at.astimezone(JAKARTA)
+    assert tanaka[:4] == (
+        "2026-03-10",
+        starts.strftime("%H:%M"),
+        ends.strftime("%H:%M"),
+        f"Table {meeting.table.number}",
+    )
     assert tanaka[8:] == ("Rina Wijaya", 3)
     grid = list(book["Grid"].iter_rows(values_only=True))
     assert grid[0] == ("Slot", "Table 1", "Table 2", "Table 3")
-    assert len(grid) == 6  # five slots
+    assert [row[0] for row in grid[1:]] == [
+        "2026-03-10 09:00–09:30",
+        "2026-03-10 09:30–10:00",
+        "2026-03-10 10:00–10:30",
+        "2026-03-10 13:00–13:30",
+        "2026-03-10 13:30–14:00",
+    ]
+
+
+def test_plan_xlsx_shows_no_internal_slot_code(fair, officer) -> None:  # type: ignore[no-untyped-def]
+    published(fair, officer)
+    book = openpyxl.load_workbook(io.BytesIO(plan_xlsx(fair.event)))
+    cells = [
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+    ]
+    assert [c for c in cells if c.startswith("d1-")] == []
+
+
+def test_participant_ics_carries_the_event_zone_definition(fair, officer) -> None:  # type: ignore[no-untyped-def]
+    published(fair, officer)
+    calendar = Calendar.from_ical(participant_ics(fair.budi))
+    zones = calendar.walk("VTIMEZONE")
+    assert [str(z["tzid"]) for z in zones] == ["Asia/Jakarta"]
+    assert [str(z.walk("STANDARD")[0]["tzoffsetto"].to_ical()) for z in zones] == ["+0700"]
+    for item in calendar.walk("VEVENT"):
+        assert item["dtstart"].params["TZID"] == "Asia/Jakarta"
+
+
+def test_participant_ics_in_tokyo_names_the_tokyo_zone(db, company, other_company) -> None:  # type: ignore[no-untyped-def]
+    event = factories.scheduled_event(time_zone="Asia/Tokyo")
+    sato = factories.participant(event, other_company, "Sato Ken", ["ja", "id"])
+    ayu = factories.participant(event, company, "Ayu Lestari", ["id"])
+    factories.accepted(sato, ayu)
+    execute_run(start_run(event, None, time_limit=3).pk)
+    publish_draft(event, None)
+    calendar = Calendar.from_ical(participant_ics(sato))
+    assert [str(z["tzid"]) for z in calendar.walk("VTIMEZONE")] == ["Asia/Tokyo"]
+    (item,) = calendar.walk("VEVENT")
+    assert item.decoded("dtstart").utcoffset() == dt.timedelta(hours=9)

@@ -59,6 +59,7 @@ def is_either_company(user: Any, request: Any) -> bool:
 
 rules.add_perm("events.view_event", is_officer | is_public_event)
 rules.add_perm("events.organise_event", is_officer)
+rules.add_perm("events.check_in_any_day", is_officer)
 rules.add_perm("events.add_event", is_officer)
 rules.add_perm("events.register_participant", is_officer | (is_company_member & acts_for_a_company))
 rules.add_perm("events.view_participant", is_officer | is_participants_company)

@@ -22,8 +22,7 @@ from jembatan.matching.interfaces.serializers import (
 )
 from jembatan.matching.models import ObjectType
 from jembatan.opportunities.domain.presentation import public_view
-from jembatan.opportunities.domain.queries.profiles import for_display
-from jembatan.opportunities.models import PartnershipProfile
+from jembatan.opportunities.domain.queries.profiles import for_display, visible_profiles
 
 
 class ProfileMatchesView(APIView):
@@ -33,7 +32,8 @@ class ProfileMatchesView(APIView):
 
     @extend_schema(responses={200: ProfileMatchesSerializer})
     def get(self, request: Request, pk: int) -> Response:
-        profile = get_object_or_404(for_display(PartnershipProfile.objects.all()), pk=pk)
+        # Someone else's draft is unknown to the user: 404, as for a wrong id.
+        profile = get_object_or_404(for_display(visible_profiles(request.user)), pk=pk)
         if not request.user.has_perm("matching.view_profile_matches", profile):
             raise PermissionDenied
         recommendations = recommend_for_profile(profile, request.user)

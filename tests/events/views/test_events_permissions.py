@@ -1,4 +1,6 @@
-"""Every events view for each role: officer, member, outsider, viewer, anonymous."""
+"""Every events view for each role: officer, member (the owner), teammate, outsider, viewer,
+anonymous. A role that may not see the object gets 404, as for an id that does not exist;
+one that sees it but may not do the action gets 403."""
 
 from __future__ import annotations
 
@@ -11,12 +13,15 @@ from jembatan.events.domain.scheduling import execute_run, publish_draft, start_
 from jembatan.events.models import Event, Meeting, MeetingRequest, Stage
 from tests.events import factories
 
-ROLES = ["anonymous", "viewer", "outsider", "member", "officer"]
+ROLES = ["anonymous", "viewer", "outsider", "teammate", "member", "officer"]
 OFFICER = {"officer"}
-MEMBERS = {"officer", "member"}  # officers and the member whose company `budi` represents
+# Officers and the two members of the company `budi` represents.
+MEMBERS = {"officer", "member", "teammate"}
+COMPANY = {"member", "teammate"}
+NOT_BUDIS = {"viewer", "outsider"}  # Budi and his meetings are unknown to them
 
 
-def setup(fair: Any) -> dict[str, Any]:
+def setup(fair: Any) -> dict[str, tuple[Any, ...]]:
     """A pending request (Budi to Tanaka) and a published schedule (Budi with Suzuki)."""
     pending = MeetingRequest.objects.create(
         event=fair.event, sender=fair.budi, receiver=fair.tanaka, priority=3
@@ -35,23 +40,34 @@ def setup(fair: Any) -> dict[str, Any]:
         "register": (
             "get",
             reverse("events:register", args=[e]),
-            {"officer", "member", "outsider"},
+            {"officer", "member", "teammate", "outsider"},
         ),
-        "participant": ("get", reverse("events:participant", kwargs=p), MEMBERS),
-        "participant_edit": ("get", reverse("events:participant_edit", kwargs=p), MEMBERS),
-        "agenda_pdf": ("get", reverse("events:agenda_pdf", kwargs=p), MEMBERS),
-        "agenda_ics": ("get", reverse("events:agenda_ics", kwargs=p), MEMBERS),
-        "rate": ("get", reverse("events:rate", kwargs={**p, "meeting_pk": meeting.pk}), {"member"}),
+        "participant": ("get", reverse("events:participant", kwargs=p), MEMBERS, NOT_BUDIS),
+        "participant_edit": (
+            "get",
+            reverse("events:participant_edit", kwargs=p),
+            MEMBERS,
+            NOT_BUDIS,
+        ),
+        "agenda_pdf": ("get", reverse("events:agenda_pdf", kwargs=p), MEMBERS, NOT_BUDIS),
+        "agenda_ics": ("get", reverse("events:agenda_ics", kwargs=p), MEMBERS, NOT_BUDIS),
+        "rate": (
+            "get",
+            reverse("events:rate", kwargs={**p, "meeting_pk": meeting.pk}),
+            COMPANY,
+            NOT_BUDIS,
+        ),
         "requests": (
             "get",
             reverse("events:requests", args=[e]),
-            {"officer", "member", "outsider"},
+            {"officer", "member", "teammate", "outsider"},
         ),
-        "request_send": ("post", reverse("events:request_send", kwargs=p), MEMBERS),
-        "request_answer": (
+        "request_send": ("post", reverse("events:request_send", kwargs=p), MEMBERS, NOT_BUDIS),
+        "request_answer": (  # Budi's company sent it: it sees it, but only Tanaka's answers
             "post",
             reverse("events:request_answer", args=[e, pending.pk, "decline"]),
             {"officer", "outsider"},
+            {"viewer"},
         ),
         "request_add": ("post", reverse("events:request_add", args=[e]), OFFICER),
         "request_lock": ("post", reverse("events:request_lock", args=[e, pending.pk]), OFFICER),
@@ -124,16 +140,20 @@ PUBLIC = {"list", "detail"}
 
 @pytest.mark.parametrize("view", VIEWS)
 def test_view_allows_exactly_its_roles(fair, as_user, view: str) -> None:  # type: ignore[no-untyped-def]
-    method, url, allowed = setup(fair)[view]
+    method, url, allowed, *rest = setup(fair)[view]
+    hidden = rest[0] if rest else set()
     for role in ROLES:  # the officer last: their POST may change what the others would see
         response = getattr(as_user(role), method)(url)
         if role == "anonymous" and view not in PUBLIC:
             assert response.status_code == 302, (view, role)
             assert response["Location"].startswith("/accounts/login/"), (view, role)
         elif role in allowed:
-            assert response.status_code in (200, 302), (view, role, response.status_code)
-            if response.status_code == 302:
+            expected = 302 if method == "post" else 200
+            assert response.status_code == expected, (view, role, response.status_code)
+            if expected == 302:
                 assert not response["Location"].startswith("/accounts/login/"), (view, role)
+        elif role in hidden:
+            assert response.status_code == 404, (view, role, response.status_code)
         else:
             assert response.status_code == 403, (view, role, response.status_code)
 
@@ -163,3 +183,34 @@ def test_participant_contact_data_never_shown_to_other_companies(fair, as_user) 
     assert "+62215550100" not in page
     own = as_user("member").get(f"/events/{fair.event.pk}/participants/{fair.budi.pk}/")
     assert "budi@example.com" in own.content.decode()
+
+
+def published_pair(fair: Any, sender: Any, receiver: Any) -> Meeting:
+    factories.accepted(sender, receiver)
+    execute_run(start_run(fair.event, None, time_limit=2).pk)
+    publish_draft(fair.event, None)
+    return Meeting.objects.get(
+        stage=Stage.PUBLISHED, request__sender=sender, request__receiver=receiver
+    )
+
+
+@pytest.mark.parametrize("role", ["member", "teammate"])
+def test_rate_page_of_another_pairs_meeting_is_unknown(fair, as_user, role: str) -> None:  # type: ignore[no-untyped-def]
+    """Budi's company cannot read who meets whom through its own participant's rate page."""
+    others = published_pair(fair, fair.dewi, fair.tanaka)
+    url = f"/events/{fair.event.pk}/participants/{fair.budi.pk}/meetings/{others.pk}/rate/"
+    response = as_user(role).get(url)
+    assert response.status_code == 404
+    assert "Dewi Lestari" not in response.content.decode()
+    assert as_user(role).post(url, {"happened": "on", "usefulness": "5"}).status_code == 404
+    missing = f"/events/{fair.event.pk}/participants/{fair.budi.pk}/meetings/99999/rate/"
+    assert as_user(role).get(missing).status_code == 404
+
+
+@pytest.mark.parametrize("role", ["outsider", "viewer"])
+def test_someone_elses_participant_answers_404_like_a_missing_one(fair, as_user, role: str) -> None:  # type: ignore[no-untyped-def]
+    client = as_user(role)
+    base = f"/events/{fair.event.pk}/participants/"
+    for suffix in ("", "edit/", "agenda.pdf", "agenda.ics"):
+        assert client.get(f"{base}{fair.budi.pk}/{suffix}").status_code == 404, suffix
+        assert client.get(f"{base}99999/{suffix}").status_code == 404, suffix

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from jembatan.core.domain.audit import log_action
@@ -13,6 +14,18 @@ from jembatan.events.models import FollowUp, Meeting, MeetingRating, Participant
 
 class RatingError(ValueError):
     pass
+
+
+def can_be_rated(meeting: Meeting) -> bool:
+    """A meeting is rated once it is over: after its slot's end."""
+    return meeting.slot.ends_at <= timezone.now()
+
+
+def not_yet_text(meeting: Meeting) -> str:
+    ends = timezone.localtime(meeting.slot.ends_at, meeting.event.zone)
+    return _("This meeting can be rated once it is over, after %(end)s.") % {
+        "end": formats.date_format(ends, "DATETIME_FORMAT")
+    }
 
 
 def rate_meeting(
@@ -28,6 +41,8 @@ def rate_meeting(
     """Record (or replace) the participant's rating; keep the follow-up in step with it."""
     if meeting.stage != Stage.PUBLISHED:
         raise RatingError(_("Only meetings of the published schedule can be rated."))
+    if not can_be_rated(meeting):
+        raise RatingError(not_yet_text(meeting))
     if participant.pk not in (meeting.request.sender_id, meeting.request.receiver_id):
         raise RatingError(
             _("%(name)s did not take part in this meeting.") % {"name": participant.name}

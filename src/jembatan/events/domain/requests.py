@@ -132,5 +132,14 @@ def window_problem(
     return ""
 
 
+def window_state(opens: dt.datetime | None, closes: dt.datetime | None, now: dt.datetime) -> str:
+    """``upcoming``, ``open`` or ``closed`` at ``now``; the same bounds as :func:`window_problem`."""
+    if opens is not None and now < opens:
+        return "upcoming"
+    if closes is not None and now >= closes:
+        return "closed"
+    return "open"
+
+
 def _when(moment: dt.datetime, zone: dt.tzinfo) -> str:
     return f"{moment.astimezone(zone):%Y-%m-%d %H:%M} ({zone})"

@@ -170,16 +170,22 @@ def _write_draft(event: Event, schedule: Schedule) -> int:
 
 def _write_fill(event: Event, schedule: Schedule) -> int:
     """Add the new meetings to the published schedule and to the draft alike."""
-    placed = set(
-        Meeting.objects.filter(
-            event=event, stage=Stage.PUBLISHED, freed_at__isnull=True
-        ).values_list("request_id", flat=True)
-    )
+    published = Meeting.objects.filter(event=event, stage=Stage.PUBLISHED)
+    placed = set(published.filter(freed_at__isnull=True).values_list("request_id", flat=True))
     new = _meetings_from(event, schedule, Stage.PUBLISHED, placed)
-    Meeting.objects.filter(
-        event=event, stage=Stage.PUBLISHED, request_id__in=[m.request_id for m in new]
-    ).delete()  # freed rows of the same request make way for its new meeting
-    Meeting.objects.bulk_create(new)
+    # A request whose meeting was freed gets its own row back, so its id (rating links)
+    # stays; the new places cannot collide with live meetings, which the solver kept.
+    freed = {m.request_id: m for m in published.filter(request_id__in=[m.request_id for m in new])}
+    again = []
+    for meeting in new:
+        row = freed.get(meeting.request_id)
+        if row is not None:
+            row.slot, row.table = meeting.slot, meeting.table
+            row.interpreter_id, row.freed_at = meeting.interpreter_id, None
+            row.sequence += 1
+            again.append(row)
+    Meeting.objects.bulk_update(again, ["slot", "table", "interpreter", "freed_at", "sequence"])
+    Meeting.objects.bulk_create([m for m in new if m.request_id not in freed])
     _copy(event, Stage.PUBLISHED, Stage.DRAFT)
     return len(new)
 
@@ -199,6 +205,63 @@ def _copy(event: Event, source: str, target: str) -> int:
         for m in Meeting.objects.filter(event=event, stage=source)
     ]
     return len(Meeting.objects.bulk_create(rows))
+
+
+PLACE = ("slot_id", "table_id", "interpreter_id")
+
+
+def _place(meeting: Meeting) -> tuple[int | None, ...]:
+    return tuple(getattr(meeting, name) for name in PLACE)
+
+
+def _publish(event: Event) -> int:
+    """Make the published schedule equal to the draft, keeping each request's published row.
+
+    A meeting's identity is its request: re-publishing updates the row in place (its id is
+    in rating links; ``sequence`` counts its moves for calendar files) instead of deleting
+    and re-creating it. Only meetings dropped from the draft are deleted.
+    """
+    draft = {m.request_id: m for m in Meeting.objects.filter(event=event, stage=Stage.DRAFT)}
+    published = {
+        m.request_id: m for m in Meeting.objects.filter(event=event, stage=Stage.PUBLISHED)
+    }
+    Meeting.objects.filter(event=event, stage=Stage.PUBLISHED).exclude(
+        request_id__in=list(draft)
+    ).delete()
+    changed = [
+        (row, draft[request_id])
+        for request_id, row in published.items()
+        if request_id in draft
+        and (_place(row), row.freed_at) != (_place(draft[request_id]), draft[request_id].freed_at)
+    ]
+    if changed:
+        # Park the rows that change outside the one-meeting-per-table index first: two
+        # meetings trading places would otherwise collide row by row.
+        Meeting.objects.filter(pk__in=[row.pk for row, _d in changed]).update(
+            freed_at=timezone.now()
+        )
+        for row, source in changed:
+            if _place(row) != _place(source):
+                row.sequence += 1
+            row.slot_id, row.table_id = source.slot_id, source.table_id
+            row.interpreter_id, row.freed_at = source.interpreter_id, source.freed_at
+        Meeting.objects.bulk_update(
+            [row for row, _d in changed], ["slot", "table", "interpreter", "freed_at", "sequence"]
+        )
+    Meeting.objects.bulk_create(
+        Meeting(
+            event=event,
+            request_id=request_id,
+            stage=Stage.PUBLISHED,
+            slot_id=source.slot_id,
+            table_id=source.table_id,
+            interpreter_id=source.interpreter_id,
+            freed_at=source.freed_at,
+        )
+        for request_id, source in draft.items()
+        if request_id not in published
+    )
+    return len(draft)
 
 
 class PublishError(ValueError):
@@ -222,7 +285,7 @@ def publish_draft(event: Event, user: Any) -> int:
             )
         if not Meeting.objects.filter(event=event, stage=Stage.DRAFT).exists():
             raise PublishError(_("The draft holds no meeting."), [])
-        count = _copy(event, Stage.DRAFT, Stage.PUBLISHED)
+        count = _publish(event)
         event.schedule_published_at = timezone.now()
         event.save(update_fields=["schedule_published_at"])
         log_action("jembatan.event.published", event, user, {"meetings": count})

@@ -1,4 +1,9 @@
-"""A participant's agenda as an iCalendar file (RFC 5545), one VEVENT per meeting."""
+"""A participant's agenda as an iCalendar file (RFC 5545), one VEVENT per meeting.
+
+Each UID is derived from the meeting's request (one meeting per request and event), so a
+re-published or refilled schedule updates the same calendar entries; SEQUENCE counts the
+meeting's moves. Times carry the event's zone (TZID) with its VTIMEZONE definition.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ def participant_ics(participant: Participant) -> bytes:
             item = CalendarEvent()
             item.add("uid", f"meeting-{line.meeting.request_id}-{event.pk}@jembatan")
             item.add("dtstamp", dt.datetime.now(dt.UTC))
+            item.add("sequence", line.meeting.sequence)
             item.add("dtstart", line.starts)
             item.add("dtend", line.ends)
             item.add("summary", _("Meeting with %(partner)s") % {"partner": line.partner_label})
@@ -33,4 +39,5 @@ def participant_ics(participant: Participant) -> bytes:
                 description.append(_("Interpreter: %(name)s") % {"name": line.interpreter})
             item.add("description", "\n".join(description))
             calendar.add_component(item)
+    calendar.add_missing_timezones()
     return calendar.to_ical()

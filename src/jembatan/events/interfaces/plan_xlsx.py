@@ -18,7 +18,7 @@ def plan_xlsx(event: Event) -> bytes:
     sheet.title = _("Meetings")[:31]
     sheet.append(
         [
-            _("Slot"),
+            _("Day"),
             _("Starts"),
             _("Ends"),
             _("Table"),
@@ -34,10 +34,10 @@ def plan_xlsx(event: Event) -> bytes:
         r = m.request
         sheet.append(
             [
-                m.slot.code,
-                m.slot.starts_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+                m.slot.starts_at.astimezone(zone).strftime("%Y-%m-%d"),
+                m.slot.starts_at.astimezone(zone).strftime("%H:%M"),
                 m.slot.ends_at.astimezone(zone).strftime("%H:%M"),
-                m.table.number,
+                m.table.label,
                 r.sender.name,
                 r.sender.company.name,
                 r.receiver.name,
@@ -55,5 +55,6 @@ def plan_xlsx(event: Event) -> bytes:
     }
     for slot in event.slots.order_by("starts_at"):
         start = slot.starts_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-        grid.append([start, *[cells.get((slot.pk, t.pk), "") for t in tables]])
+        time = f"{start}–{slot.ends_at.astimezone(zone):%H:%M}"
+        grid.append([time, *[cells.get((slot.pk, t.pk), "") for t in tables]])
     return book.to_bytes()

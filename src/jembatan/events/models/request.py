@@ -103,6 +103,9 @@ class Meeting(models.Model):
     freed_at = models.DateTimeField(
         _("freed"), null=True, blank=True, help_text=_("Set when a participant did not show up.")
     )
+    # How often the published meeting moved (slot, table or interpreter): the SEQUENCE of
+    # its calendar entry, so that calendars take the new time for the same UID.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["slot__starts_at", "table__number", "id"]

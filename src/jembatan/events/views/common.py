@@ -34,8 +34,12 @@ def get_participant(
     request: HttpRequest, pk: int, participant_pk: int, permission: str
 ) -> Participant:
     event = get_event(request, pk)
+    """The participant if the user may see them (404 otherwise, as for an unknown id), and
+    only then 403 when the user may see them but not do ``permission``."""
     participant = get_object_or_404(
         Participant.objects.select_related("company", "event"), pk=participant_pk, event=event
     )
+    if not request.user.has_perm("events.view_participant", participant):
+        raise Http404
     require(request.user, permission, participant)
     return participant

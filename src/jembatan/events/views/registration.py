@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from jembatan.core.domain.audit import log_action
 from jembatan.events.domain.agenda import participant_agenda
+from jembatan.events.domain.feedback import can_be_rated
 from jembatan.events.domain.recommendations import recommended_partners
 from jembatan.events.domain.registration import (
     RegistrationClosedError,
@@ -98,6 +99,7 @@ def participant_detail(request: HttpRequest, pk: int, participant_pk: int) -> Ht
         "requests": requests,
         "agenda": agenda,
         "rated": rated,
+        "rateable": {line.meeting.pk for line in agenda if can_be_rated(line.meeting)},
         "recommended": recommended_partners(participant),
         "form": RequestForm(sender=participant),
         "show_contact": request.user.has_perm("events.view_participant_contact", participant),

@@ -72,6 +72,8 @@ def request_answer(request: HttpRequest, pk: int, request_pk: int, answer: str) 
     meeting_request = get_object_or_404(
         MeetingRequest.objects.select_related("receiver", "sender"), pk=request_pk, event=event
     )
+    if not request.user.has_perm("events.view_request", meeting_request):
+        raise Http404  # another pair's request: unknown to this user, like a wrong id
     require(request.user, "events.answer_request", meeting_request)
     try:
         actions.answer_request(meeting_request, answer == "accept", request.user)

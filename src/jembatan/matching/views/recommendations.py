@@ -19,13 +19,14 @@ from jembatan.matching.domain.recommend import (
 )
 from jembatan.matching.interfaces.forms import DigestForm, FeedbackForm
 from jembatan.opportunities.domain.presentation import public_view
-from jembatan.opportunities.domain.queries.profiles import for_display
+from jembatan.opportunities.domain.queries.profiles import for_display, visible_profiles
 from jembatan.opportunities.models import PartnershipProfile
 from jembatan.registry.models import Company
 
 
 def _profile_for(request: HttpRequest, pk: int, permission: str) -> PartnershipProfile:
-    profile = get_object_or_404(for_display(PartnershipProfile.objects.all()), pk=pk)
+    # A profile the user may not see (someone else's draft) is unknown: 404, as a wrong id.
+    profile = get_object_or_404(for_display(visible_profiles(request.user)), pk=pk)
     if not request.user.has_perm(permission, profile):
         raise PermissionDenied
     return profile

@@ -1,5 +1,10 @@
 """Demo business-matching events: a scheduled two-day fair in Jakarta and an upcoming one in
-Osaka with registration open.
+Osaka with registration and meeting requests open.
+
+Dates are relative to the day the demo is loaded, so that the demo works whenever someone
+tries it: the Jakarta fair's second day is that day (its first was the day before; check-in
+is open and the first day's meetings can be rated), and the Osaka event opened registration
+two weeks earlier and meeting requests a week earlier, both open for weeks more.
 
 The Jakarta fair has about 40 representatives of demo firms (the demo members' firms among
 them), four interpreters and about 120 meeting requests; the scheduler runs on it and its
@@ -16,6 +21,8 @@ import random
 import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from django.utils import timezone
 
 from jembatan.accounts.models import User
 from jembatan.core.domain.demo.spec import CompanySpec
@@ -36,11 +43,15 @@ from jembatan.events.models import (
 from jembatan.registry.models import Company
 
 SEED = 2027
-JAKARTA_NAME = "Temu Bisnis IKM Indonesia–Jepang 2027 / 日本・インドネシア中小企業商談会 2027"
-OSAKA_NAME = (
-    "Temu Bisnis Indonesia–Jepang Osaka 2027 / インドネシア・日本 ビジネス商談会 in 大阪 2027"
-)
+# No year in the names: the dates move with the day the demo is loaded.
+JAKARTA_NAME = "Temu Bisnis IKM Indonesia–Jepang / 日本・インドネシア中小企業商談会"
+OSAKA_NAME = "Temu Bisnis Indonesia–Jepang Osaka / インドネシア・日本 ビジネス商談会 in 大阪"
 DEMO_EVENT_NAMES = (JAKARTA_NAME, OSAKA_NAME)
+# The names demo events had when their dates were fixed; ``reset`` removes those too.
+EARLIER_NAMES = (
+    "Temu Bisnis IKM Indonesia–Jepang 2027 / 日本・インドネシア中小企業商談会 2027",
+    "Temu Bisnis Indonesia–Jepang Osaka 2027 / インドネシア・日本 ビジネス商談会 in 大阪 2027",
+)
 SOLVER_SECONDS = 5.0
 REQUEST_COUNT = 120
 # (profiles, how many firms) per side; the demo members' firms come first.
@@ -66,6 +77,11 @@ class EventsSummary:
     created: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     meetings: int = 0
+
+
+def local_today(zone: str) -> dt.date:
+    """The day the demo is loaded, in the event's zone."""
+    return timezone.now().astimezone(zoneinfo.ZoneInfo(zone)).date()
 
 
 def _utc(day: dt.date, hour: int, minute: int, zone: str) -> dt.datetime:
@@ -127,8 +143,9 @@ def _participant(
 
 
 def _jakarta_event() -> Event:
-    day1, day2 = dt.date(2027, 1, 19), dt.date(2027, 1, 20)
     zone = "Asia/Jakarta"
+    day2 = local_today(zone)
+    day1 = day2 - dt.timedelta(days=1)
     event = Event.objects.create(
         name=JAKARTA_NAME,
         venue="Gedung Kementerian Perindustrian, Jl. Jend. Gatot Subroto Kav. 52–53, Jakarta Selatan",
@@ -142,11 +159,11 @@ def _jakarta_event() -> Event:
             "共催します。"
         ),
         table_count=20,
-        registration_opens=_utc(dt.date(2026, 9, 1), 8, 0, zone),
-        registration_closes=_utc(dt.date(2026, 10, 31), 17, 0, zone),
-        requests_open=_utc(dt.date(2026, 10, 1), 8, 0, zone),
-        requests_close=_utc(dt.date(2026, 11, 20), 17, 0, zone),
-        scheduling_date=dt.date(2026, 11, 25),
+        registration_opens=_utc(day1 - dt.timedelta(days=140), 8, 0, zone),
+        registration_closes=_utc(day1 - dt.timedelta(days=80), 17, 0, zone),
+        requests_open=_utc(day1 - dt.timedelta(days=110), 8, 0, zone),
+        requests_close=_utc(day1 - dt.timedelta(days=60), 17, 0, zone),
+        scheduling_date=day1 - dt.timedelta(days=55),
         auto_accept=False,
         is_public=True,
     )
@@ -212,6 +229,7 @@ def _requests(
     indonesian: list[Participant],
     sectors: dict[int, str],
     members: set[int],
+    answered_day: dt.date,
 ) -> None:
     """About REQUEST_COUNT requests across the two countries; same sector more likely."""
     weights = {
@@ -248,9 +266,7 @@ def _requests(
                 receiver=receiver,
                 priority=3 if member else rng.choice([1, 2, 2, 3]),
                 status=status,
-                answered_at=_utc(dt.date(2026, 11, 10), 9, n % 60, "Asia/Jakarta")
-                if answered
-                else None,
+                answered_at=_utc(answered_day, 9, n % 60, "Asia/Jakarta") if answered else None,
             )
         )
     MeetingRequest.objects.bulk_create(rows)
@@ -266,7 +282,8 @@ def build_jakarta(specs: Sequence[CompanySpec], companies: Sequence[Company]) ->
     indonesian = _register(rng, event, _draw(rng, pairs, ID_DRAW, ID_COUNT, batik))
     sectors = {c.pk: s.sector for s, c in pairs}
     _interpreters(event)
-    _requests(rng, event, japanese, indonesian, sectors, members)
+    answered = event.requests_close.date() - dt.timedelta(days=10)  # type: ignore[union-attr]
+    _requests(rng, event, japanese, indonesian, sectors, members, answered)
     officer = User.objects.filter(username="officer.kemenperin").first()
     run = execute_run(start_run(event, officer, time_limit=SOLVER_SECONDS).pk)
     if run.status == RunStatus.SUCCEEDED and run.meeting_count:
@@ -276,32 +293,37 @@ def build_jakarta(specs: Sequence[CompanySpec], companies: Sequence[Company]) ->
 
 def build_osaka(specs: Sequence[CompanySpec], companies: Sequence[Company]) -> Event:
     zone = "Asia/Tokyo"
+    today = local_today(zone)
+
+    def day(offset: int) -> dt.date:
+        return today + dt.timedelta(days=offset)
+
     event = Event.objects.create(
         name=OSAKA_NAME,
         venue="大阪産業創造館 (Osaka Sangyo Sozokan), 大阪市中央区本町1-4-5",
         time_zone=zone,
         description=(
             "インドネシアのIKM（バティック、家具、食品、手工芸品）と関西の中小企業の商談会。"
-            "参加登録を受付中です。\n"
+            "参加登録と商談依頼を受付中です。\n"
             "Temu bisnis IKM Indonesia (batik, mebel, makanan, kerajinan) dengan UKM di "
-            "Kansai. Pendaftaran peserta sedang dibuka."
+            "Kansai. Pendaftaran peserta dan permintaan pertemuan sedang dibuka."
         ),
         table_count=15,
-        registration_opens=_utc(dt.date(2026, 11, 2), 9, 0, zone),
-        registration_closes=_utc(dt.date(2027, 4, 30), 17, 0, zone),
-        requests_open=_utc(dt.date(2027, 5, 6), 9, 0, zone),
-        requests_close=_utc(dt.date(2027, 5, 31), 17, 0, zone),
-        scheduling_date=dt.date(2027, 6, 3),
+        registration_opens=_utc(day(-14), 9, 0, zone),
+        registration_closes=_utc(day(28), 17, 0, zone),
+        requests_open=_utc(day(-7), 9, 0, zone),
+        requests_close=_utc(day(35), 17, 0, zone),
+        scheduling_date=day(38),
         auto_accept=True,
         is_public=True,
     )
-    for day in (dt.date(2027, 6, 15), dt.date(2027, 6, 16)):
+    for session_day in (day(49), day(50)):
         Session.objects.create(
-            event=event, day=day, starts=dt.time(10), ends=dt.time(12), slot_minutes=30
+            event=event, day=session_day, starts=dt.time(10), ends=dt.time(12), slot_minutes=30
         )
         Session.objects.create(
             event=event,
-            day=day,
+            day=session_day,
             starts=dt.time(13, 30),
             ends=dt.time(17),
             slot_minutes=25,
@@ -318,6 +340,11 @@ def build_osaka(specs: Sequence[CompanySpec], companies: Sequence[Company]) -> E
     ]
     rng.shuffle(pool)
     _register(rng, event, pool[:6])
+    # The demo members' firms are registered too, so that a newcomer signed in as one of
+    # them can send a meeting request at once (requests are open and accepted at once).
+    by_company = {c.pk: (s, c) for s, c in zip(specs, companies, strict=True)}
+    members = [_member_company(name) for name in ("sme.packaging", "ikm.batik")]
+    _register(rng, event, [by_company[c.pk] for c in members if c is not None])
     return event
 
 
@@ -327,8 +354,9 @@ def install_demo_events(
     """Create the demo events that do not exist yet (all of them again with ``reset``)."""
     summary = EventsSummary()
     if reset:  # meetings first: they protect the slots and tables the event would delete
-        Meeting.objects.filter(event__name__in=DEMO_EVENT_NAMES).delete()
-        Event.objects.filter(name__in=DEMO_EVENT_NAMES).delete()
+        names = (*DEMO_EVENT_NAMES, *EARLIER_NAMES)
+        Meeting.objects.filter(event__name__in=names).delete()
+        Event.objects.filter(name__in=names).delete()
     existing = set(Event.objects.filter(name__in=DEMO_EVENT_NAMES).values_list("name", flat=True))
     for name, build in ((JAKARTA_NAME, build_jakarta), (OSAKA_NAME, build_osaka)):
         if name in existing:
