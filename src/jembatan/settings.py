@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "jembatan.events",
     "jembatan.matching",
     "jembatan.web",
+    # Last: the demo imports every app above and none imports it.
+    "jembatan.demo",
 ]
 
 MIDDLEWARE = [

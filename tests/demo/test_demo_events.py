@@ -15,7 +15,7 @@ from django.test import Client, override_settings
 from django.utils import translation
 
 from jembatan.accounts.models import User
-from jembatan.core.domain.demo.events_demo import JAKARTA_NAME, OSAKA_NAME
+from jembatan.demo.domain.events_demo import JAKARTA_NAME, OSAKA_NAME
 from jembatan.events.domain.drafts import draft_conflicts
 from jembatan.events.models import Event, Meeting, MeetingRequest, Participant, Stage
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import random
 
-from jembatan.core.domain.demo.contacts import contacts_jp
-from jembatan.core.domain.demo.identifiers import corporate_number
-from jembatan.core.domain.demo.places import JP_TOWNS, REGION_NAMES, Town
-from jembatan.core.domain.demo.profiles import JP_PROFILES, Profile
-from jembatan.core.domain.demo.spec import (
+from jembatan.demo.domain.contacts import contacts_jp
+from jembatan.demo.domain.identifiers import corporate_number
+from jembatan.demo.domain.places import JP_TOWNS, REGION_NAMES, Town
+from jembatan.demo.domain.profiles import JP_PROFILES, Profile
+from jembatan.demo.domain.spec import (
     CERTIFICATION_NAMES,
     CompanySpec,
     certifications,
@@ -20,9 +20,9 @@ from jembatan.core.domain.demo.spec import (
     slugify_ascii,
     verification,
 )
-from jembatan.core.domain.demo.text_id import FirmFacts
-from jembatan.core.domain.demo.text_ja import describe, describe_en
-from jembatan.core.domain.demo.vocab_ja import NAME_ROOTS, VOCAB_JA
+from jembatan.demo.domain.text_id import FirmFacts
+from jembatan.demo.domain.text_ja import describe, describe_en
+from jembatan.demo.domain.vocab_ja import NAME_ROOTS, VOCAB_JA
 
 # The first firm of these profiles is a larger company (over 300 employees): the registry
 # holds a few, and the size rules must tell them apart.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from jembatan.core.domain.demo.vocab_id import (
+from jembatan.demo.domain.vocab_id import (
     DOMESTIC_AREAS,
     EXPORT_MARKETS,
     STRENGTHS,

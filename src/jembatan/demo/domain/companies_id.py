@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import random
 
-from jembatan.core.domain.demo.contacts import contacts_id
-from jembatan.core.domain.demo.identifiers import nib
-from jembatan.core.domain.demo.places import ID_TOWNS, REGION_NAMES
-from jembatan.core.domain.demo.profiles import ID_PROFILES, KOPERASI_PROFILES, Profile
-from jembatan.core.domain.demo.spec import (
+from jembatan.demo.domain.contacts import contacts_id
+from jembatan.demo.domain.identifiers import nib
+from jembatan.demo.domain.places import ID_TOWNS, REGION_NAMES
+from jembatan.demo.domain.profiles import ID_PROFILES, KOPERASI_PROFILES, Profile
+from jembatan.demo.domain.spec import (
     CERTIFICATION_NAMES,
     CompanySpec,
     certifications,
@@ -20,8 +20,8 @@ from jembatan.core.domain.demo.spec import (
     slugify_ascii,
     verification,
 )
-from jembatan.core.domain.demo.text_id import FirmFacts, describe
-from jembatan.core.domain.demo.vocab_id import NAME_ROOTS, VOCAB_ID
+from jembatan.demo.domain.text_id import FirmFacts, describe
+from jembatan.demo.domain.vocab_id import NAME_ROOTS, VOCAB_ID
 
 
 def _id_turnover(rng: random.Random, employees: int) -> str:

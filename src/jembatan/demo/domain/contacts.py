@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import phonenumbers
 
-from jembatan.core.domain.demo.people import (
+from jembatan.demo.domain.people import (
     ID_GIVEN,
     ID_ROLES_LEAD,
     ID_ROLES_LEAD_KOPERASI,
@@ -22,7 +22,7 @@ from jembatan.core.domain.demo.people import (
     JP_ROLES_OTHER,
     REGIONAL_NAMES,
 )
-from jembatan.core.domain.demo.places import Town
+from jembatan.demo.domain.places import Town
 
 ID_MOBILE_PREFIXES: tuple[str, ...] = (
     "811",

@@ -8,8 +8,8 @@ import random
 import re
 from dataclasses import dataclass
 
-from jembatan.core.domain.demo.contacts import ContactSpec
-from jembatan.core.domain.demo.profiles import CERTIFIED_SHARE, Profile
+from jembatan.demo.domain.contacts import ContactSpec
+from jembatan.demo.domain.profiles import CERTIFIED_SHARE, Profile
 
 CERTIFICATION_NAMES: dict[str, str] = {
     "iso9001": "ISO 9001",

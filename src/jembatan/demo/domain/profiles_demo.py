@@ -18,9 +18,9 @@ from typing import Any
 
 from django.db import transaction
 
-from jembatan.core.domain.demo.spec import CompanySpec
-from jembatan.core.domain.demo.vocab_id import VOCAB_ID
-from jembatan.core.domain.demo.vocab_ja import VOCAB_JA
+from jembatan.demo.domain.spec import CompanySpec
+from jembatan.demo.domain.vocab_id import VOCAB_ID
+from jembatan.demo.domain.vocab_ja import VOCAB_JA
 from jembatan.opportunities.models import PartnershipProfile, Status
 from jembatan.registry.models import Company, ProgrammeSector
 

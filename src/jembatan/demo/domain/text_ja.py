@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import random
 
-from jembatan.core.domain.demo.text_id import FirmFacts
-from jembatan.core.domain.demo.vocab_ja import EXPORT_MARKETS_JA, STRENGTHS_JA, VocabJA
+from jembatan.demo.domain.text_id import FirmFacts
+from jembatan.demo.domain.vocab_ja import EXPORT_MARKETS_JA, STRENGTHS_JA, VocabJA
 
 
 def _pair(rng: random.Random, items: tuple[str, ...]) -> tuple[str, str]:

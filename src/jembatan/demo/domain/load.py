@@ -16,12 +16,12 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from jembatan.accounts.models import Organisation, User
-from jembatan.core.domain.demo.companies import demo_companies
-from jembatan.core.domain.demo.events_demo import install_demo_events
-from jembatan.core.domain.demo.places import REGION_NAMES
-from jembatan.core.domain.demo.profiles_demo import install_demo_profiles
-from jembatan.core.domain.demo.spec import CompanySpec
-from jembatan.core.domain.demo.users import (
+from jembatan.demo.domain.companies import demo_companies
+from jembatan.demo.domain.events_demo import install_demo_events
+from jembatan.demo.domain.places import REGION_NAMES
+from jembatan.demo.domain.profiles_demo import install_demo_profiles
+from jembatan.demo.domain.spec import CompanySpec
+from jembatan.demo.domain.users import (
     DEMO_PASSWORD,
     DEMO_USERS,
     INSTITUTION_NAME,

@@ -10,9 +10,9 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from jembatan.core.domain.demo.load import DemoSummary, install_demo
-from jembatan.core.domain.demo.reference import load_reference_data, propose_crosswalk_for_demo
-from jembatan.core.domain.demo.users import DEMO_PASSWORD
+from jembatan.demo.domain.load import DemoSummary, install_demo
+from jembatan.demo.domain.reference import load_reference_data, propose_crosswalk_for_demo
+from jembatan.demo.domain.users import DEMO_PASSWORD
 
 
 class Command(BaseCommand):

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from jembatan.accounts.models import User
-from jembatan.core.domain.demo.spec import CompanySpec
+from jembatan.demo.domain.spec import CompanySpec
 from jembatan.events.domain.scheduling import execute_run, publish_draft, start_run
 from jembatan.events.domain.slots import generate_slots
 from jembatan.events.models import (

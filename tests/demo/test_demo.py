@@ -16,9 +16,9 @@ from django.test import Client, override_settings
 from django.utils import translation
 
 from jembatan.accounts.models import User
-from jembatan.core.domain.demo.companies import demo_companies
-from jembatan.core.domain.demo.reference import load_reference_data
-from jembatan.core.domain.demo.users import DEMO_PASSWORD
+from jembatan.demo.domain.companies import demo_companies
+from jembatan.demo.domain.reference import load_reference_data
+from jembatan.demo.domain.users import DEMO_PASSWORD
 from jembatan.registry.domain.identifiers import normalise_corporate_number, normalise_nib
 from jembatan.registry.models import Classification, Company, Contact, ProgrammeSector
 

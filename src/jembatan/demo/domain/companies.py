@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 
-from jembatan.core.domain.demo.companies_id import indonesian_companies
-from jembatan.core.domain.demo.companies_jp import japanese_companies
-from jembatan.core.domain.demo.spec import CompanySpec
+from jembatan.demo.domain.companies_id import indonesian_companies
+from jembatan.demo.domain.companies_jp import japanese_companies
+from jembatan.demo.domain.spec import CompanySpec
 
 DEMO_SEED = 20170815  # 60 years of Indonesia-Japan diplomatic relations, celebrated in 2017
 
