@@ -198,12 +198,30 @@ JEMBATAN_ENCODER = envstr("JEMBATAN_ENCODER") or None
 JEMBATAN_ENCODER_OPTIONS = json.loads(envstr("JEMBATAN_ENCODER_OPTIONS") or "{}")
 JEMBATAN_INDEX_DIR = Path(envstr("JEMBATAN_INDEX_DIR", str(VAR_DIR / "index")))
 
+# One console handler, on the root logger: Django's own "django" handler is replaced by none
+# (records propagate to the root once, not twice); "django.server" keeps Django's own
+# handler (one line per request, not propagated). A 4xx is one warning line, no traceback.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "client_error_without_traceback": {
+            "()": "jembatan.core.log_filters.ClientErrorWithoutTraceback"
+        }
+    },
+    "formatters": {"line": {"format": "%(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "line",
+            "filters": ["client_error_without_traceback"],
+        }
+    },
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django": {"handlers": [], "level": envstr("LOG_LEVEL", "INFO"), "propagate": True},
+        "django.db.backends": {"level": "INFO"},
+    },
 }
 
 if not DEBUG:

@@ -19,7 +19,7 @@ from jembatan.accounts.models import Organisation, User
 from jembatan.demo.domain.companies import demo_companies
 from jembatan.demo.domain.events_demo import install_demo_events
 from jembatan.demo.domain.places import REGION_NAMES
-from jembatan.demo.domain.profiles_demo import install_demo_profiles
+from jembatan.demo.domain.profiles_demo import StartProgress, install_demo_profiles
 from jembatan.demo.domain.spec import CompanySpec
 from jembatan.demo.domain.users import (
     DEMO_PASSWORD,
@@ -289,8 +289,11 @@ def install_users(
 
 
 @transaction.atomic
-def install_demo(reset: bool = False) -> DemoSummary:
-    """Write the demo data set; with `reset`, delete the previous demo data first."""
+def install_demo(reset: bool = False, progress: StartProgress | None = None) -> DemoSummary:
+    """Write the demo data set; with `reset`, delete the previous demo data first.
+
+    The matching indexes are built after the commit; `progress` follows that embedding.
+    """
     specs = demo_companies()
     if reset:
         delete_demo_data(specs)
@@ -306,7 +309,7 @@ def install_demo(reset: bool = False) -> DemoSummary:
     link_companies(specs, companies, summary)
     summary.contacts = replace_contacts(specs, companies)
     summary.users = install_users(specs, companies, organisations, password)
-    install_demo_profiles(specs, companies)  # partnership profiles, indexed after commit
+    install_demo_profiles(specs, companies, progress=progress)  # indexed after commit
     for spec in specs:
         summary.companies[spec.country] = summary.companies.get(spec.country, 0) + 1
         summary.verification[spec.verification] = summary.verification.get(spec.verification, 0) + 1

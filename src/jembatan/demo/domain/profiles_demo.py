@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db import transaction
@@ -26,6 +26,9 @@ from jembatan.registry.models import Company, ProgrammeSector
 
 PUBLISHED_FROM = dt.datetime(2025, 9, 1, 2, 0, tzinfo=dt.UTC)
 ANONYMOUS_SHARE = 0.1
+
+# Given how many texts there are to embed, returns what to call as they are embedded.
+StartProgress = Callable[[int], Callable[[int], None]]
 
 
 def _indonesian(rng: random.Random, spec: CompanySpec) -> dict[str, Any]:
@@ -96,7 +99,10 @@ def profile_values(spec: CompanySpec, index: int) -> dict[str, Any]:
 
 
 def install_demo_profiles(
-    specs: Sequence[CompanySpec], companies: Sequence[Company], index: bool = True
+    specs: Sequence[CompanySpec],
+    companies: Sequence[Company],
+    index: bool = True,
+    progress: StartProgress | None = None,
 ) -> int:
     """Create the demo profiles of firms that have none yet; returns how many were made."""
     sectors = {s.slug: s for s in ProgrammeSector.objects.all()}
@@ -114,12 +120,14 @@ def install_demo_profiles(
     ]
     PartnershipProfile.objects.bulk_create(new, batch_size=250)
     if index:
-        transaction.on_commit(index_demo)
+        transaction.on_commit(lambda: index_demo(progress))
     return len(new)
 
 
-def index_demo() -> None:
+def index_demo(progress: StartProgress | None = None) -> None:
     """Embed and index every profile and firm (bulk_create sends no signals)."""
-    from jembatan.matching.domain.embeddings import reindex
+    from jembatan.matching.domain.embeddings import reindex, reindex_items
 
-    reindex()
+    items = reindex_items()
+    total = sum(len(rows) for rows in items.values())
+    reindex(progress(total) if progress is not None else None, items)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from jembatan.core.progress import progress_bar
 from jembatan.demo.domain.load import DemoSummary, install_demo
 from jembatan.demo.domain.reference import load_reference_data, propose_crosswalk_for_demo
 from jembatan.demo.domain.users import DEMO_PASSWORD
@@ -32,7 +34,16 @@ class Command(BaseCommand):
         translation.activate(options["language"])
         started = time.monotonic()
         loaded = load_reference_data(settings.JEMBATAN_REFERENCE_DATA, self.stdout.write)
-        summary = install_demo(reset=options["reset"])
+        bars: list[Any] = []
+
+        def embedding_progress(total: int) -> Callable[[int], object]:
+            bars.append(progress_bar(self.stderr, _("Matching: texts embedded"), total))
+            return bars[-1].update
+
+        # Embedding the demo texts takes minutes on a small machine: show it moving.
+        summary = install_demo(reset=options["reset"], progress=embedding_progress)
+        for bar in bars:
+            bar.close()
         if loaded:
             propose_crosswalk_for_demo(self.stdout.write)
         self._report(summary)
