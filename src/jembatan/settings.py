@@ -116,6 +116,8 @@ USE_I18N = True
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Indonesian")), ("ja", _("Japanese")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Form labels start with a capital letter whatever the code writes (see web/forms.py).
+FORM_RENDERER = "jembatan.web.forms.CapitalisedLabels"
 FORMAT_MODULE_PATH = ["jembatan.formats"]  # dates as each language writes them
 LANGUAGE_COOKIE_NAME = "jembatan_language"
 

@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from jembatan.matching.domain.digest import send_weekly_digests, set_subscription
-from tests.matching.app.corpus import Corpus
+from tests.matching.corpus import Corpus
 from tests.opportunities.factories import PUBLISHED_AT
 
 NOW = PUBLISHED_AT + dt.timedelta(days=2)

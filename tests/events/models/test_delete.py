@@ -6,7 +6,7 @@ import pytest
 from django.db.models import RestrictedError
 
 from jembatan.events.models import Event, Meeting
-from tests.events.test_events_agenda import published
+from tests.events.interfaces.test_agenda import published
 
 
 def test_event_with_meetings_deletes_whole(fair, officer) -> None:  # type: ignore[no-untyped-def]

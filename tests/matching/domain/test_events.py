@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jembatan.events.domain.recommendations import recommended_partners
 from tests.events.factories import make_event, participant
-from tests.matching.app.corpus import Corpus
+from tests.matching.corpus import Corpus
 
 
 def test_recommended_partners_rank_the_event_firms_by_company_match(corpus: Corpus) -> None:

@@ -10,9 +10,9 @@ from django.core.management import CommandError, call_command
 
 from jembatan.matching.domain.vector_store import read_index
 from jembatan.matching.models import EmbeddedObject, Embedding, KeywordDocument
-from tests.matching.app.corpus import build_corpus
+from tests.matching.corpus import build_corpus
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 
 
 def test_eval_json_has_exactly_the_report_keys(db, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ from django.test import Client
 
 from jembatan.matching.domain import embeddings
 from jembatan.matching.models import RecommendationFeedback
-from tests.matching.app.corpus import Corpus
+from tests.matching.corpus import Corpus
 from tests.opportunities.factories import published
 
 ROLES = ["officer", "member", "outsider", "viewer"]
