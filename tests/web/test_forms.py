@@ -22,3 +22,15 @@ def test_form_labels_capitalised_with_the_languages_colon(
     with translation.override(language):
         form = ProfileFilterForm(sectors=[])
         assert (str(form["q"].label_tag()), str(form["kind"].label_tag())) == (search, kind)
+
+
+def test_a_persons_name_is_shimei_in_japanese_and_a_firms_is_not() -> None:
+    from jembatan.events.models import Interpreter, Participant
+    from jembatan.registry.models import Company, Contact
+
+    with translation.override("ja"):
+        labels = [
+            str(model._meta.get_field("name").verbose_name)
+            for model in (Participant, Interpreter, Contact, Company)
+        ]
+    assert labels == ["氏名", "氏名", "氏名", "正式名称"]

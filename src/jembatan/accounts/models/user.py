@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +12,10 @@ class Role(models.TextChoices):
     COMPANY_MEMBER = "company_member", _("Company member")
     INSTITUTION_MEMBER = "institution_member", _("Institution member")
     VIEWER = "viewer", _("Viewer")
+
+
+# Kana and kanji: a name written in them is a Japanese name, family name first.
+JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 class User(AbstractUser):
@@ -35,6 +41,14 @@ class User(AbstractUser):
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
+
+    def get_full_name(self) -> str:
+        """The name as the person writes it: a Japanese name family name first (佐藤 健二),
+        as contacts and participants are shown everywhere else; others given name first."""
+        given, family = self.first_name.strip(), self.last_name.strip()
+        if JAPANESE_SCRIPT.search(given + family):
+            return f"{family} {given}".strip()
+        return f"{given} {family}".strip()
 
     @property
     def is_officer(self) -> bool:
