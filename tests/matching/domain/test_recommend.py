@@ -21,7 +21,7 @@ from tests.matching.corpus import Corpus
 
 def test_explanation_factors_sum_to_the_score(corpus: Corpus, outsider) -> None:  # type: ignore[no-untyped-def]
     recs = recommend_for_profile(corpus.machine_offer, outsider)
-    assert (len(recs), recs[0].target_id) == (-1, corpus.packaging_request.pk)
+    assert (len(recs), recs[0].target_id) == (4, corpus.packaging_request.pk)
     for rec in recs:
         assert [f.key for f in rec.factors] == list(WEIGHTS)
         assert math.isclose(sum(f.contribution for f in rec.factors), rec.score, abs_tol=1e-3)
