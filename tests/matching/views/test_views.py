@@ -10,7 +10,7 @@ from jembatan.matching.models import RecommendationFeedback
 from tests.matching.corpus import Corpus
 from tests.opportunities.factories import published
 
-ROLES = ["officer", "member", "outsider", "viewer"]
+ROLES = ["officer", "member", "teammate", "outsider", "viewer"]
 
 
 def test_profile_matches_signed_out_redirects(client: Client, company) -> None:  # type: ignore[no-untyped-def]
@@ -23,15 +23,20 @@ def test_profile_matches_signed_out_redirects(client: Client, company) -> None: 
 
 
 @pytest.mark.parametrize(
-    ("role", "status"), [("officer", 200), ("member", 200), ("outsider", 403), ("viewer", 403)]
+    ("role", "status"),
+    [("officer", 200), ("member", 200), ("teammate", 200), ("outsider", 403), ("viewer", 403)],
 )
 def test_profile_matches_only_owner_and_officers(as_user, company, role: str, status: int) -> None:  # type: ignore[no-untyped-def]
     profile = published(company=company)
-    assert as_user(role).get(f"/matching/profiles/{profile.pk}/").status_code == status
+    response = as_user(role).get(f"/matching/profiles/{profile.pk}/")
+    assert response.status_code == status
+    if status == 200:
+        assert response.context["profile"].id == profile.pk
 
 
 @pytest.mark.parametrize(
-    ("role", "status"), [("officer", 200), ("member", 200), ("outsider", 403), ("viewer", 403)]
+    ("role", "status"),
+    [("officer", 200), ("member", 200), ("teammate", 200), ("outsider", 403), ("viewer", 403)],
 )
 def test_company_matches_only_members_and_officers(
     as_user, company, role: str, status: int
@@ -109,7 +114,7 @@ def test_search_page_hides_anonymous_poster(corpus: Corpus, as_user, role: str) 
     views = {p.id: p for p in response.context["profiles"]}
     assert corpus.packaging_request.pk in views
     hidden = views[corpus.packaging_request.pk].identity_hidden
-    assert hidden is (role != "officer" and role != "member")
+    assert hidden is (role not in {"officer", "member", "teammate"})
     assert ("PT Kemas Rapi Sidoarjo" in response.content.decode()) is (not hidden)
 
 
@@ -128,6 +133,7 @@ def test_profile_detail_links_to_matches_for_owner_only(as_user, company) -> Non
     profile = published(company=company)
     link = f'href="/matching/profiles/{profile.pk}/"'
     assert link in as_user("member").get(f"/profiles/{profile.pk}/").content.decode()
+    assert link in as_user("teammate").get(f"/profiles/{profile.pk}/").content.decode()
     assert link not in as_user("outsider").get(f"/profiles/{profile.pk}/").content.decode()
 
 
