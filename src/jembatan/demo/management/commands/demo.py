@@ -36,9 +36,14 @@ class Command(BaseCommand):
         loaded = load_reference_data(settings.JEMBATAN_REFERENCE_DATA, self.stdout.write)
         bars: list[Any] = []
 
-        def embedding_progress(total: int) -> Callable[[int], object]:
-            bars.append(progress_bar(self.stderr, _("Matching: texts embedded"), total))
-            return bars[-1].update
+        def embedding_progress(total: int) -> Callable[[int], None]:
+            bar = progress_bar(self.stderr, _("Matching: texts embedded"), total)
+            bars.append(bar)
+
+            def update(count: int) -> None:
+                bar.update(count)
+
+            return update
 
         # Embedding the demo texts takes minutes on a small machine: show it moving.
         summary = install_demo(reset=options["reset"], progress=embedding_progress)
