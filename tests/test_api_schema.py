@@ -21,8 +21,8 @@ from rest_framework.test import APIClient
 
 from jembatan.registry.models import Company
 from tests.factories import ContactFactory
-from tests.matching.app.conftest import matching_settings  # noqa: F401 - used by name
-from tests.matching.app.corpus import build_corpus
+from tests.matching.conftest import matching_settings  # noqa: F401 - used by name
+from tests.matching.corpus import build_corpus
 from tests.registry.api_support import attach_reference_data, kbli, region, sector
 from tests.registry.test_api_company_writes import valid_payload
 

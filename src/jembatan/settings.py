@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "jembatan.events",
     "jembatan.matching",
     "jembatan.web",
+    # Last: the demo imports every app above and none imports it.
+    "jembatan.demo",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +162,8 @@ USE_I18N = True
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Indonesian")), ("ja", _("Japanese")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Form labels start with a capital letter whatever the code writes (see web/forms.py).
+FORM_RENDERER = "jembatan.web.forms.CapitalisedLabels"
 FORMAT_MODULE_PATH = ["jembatan.formats"]  # dates as each language writes them
 LANGUAGE_COOKIE_NAME = "jembatan_language"
 
@@ -258,12 +262,28 @@ JEMBATAN_ENCODER = envstr("JEMBATAN_ENCODER") or None
 JEMBATAN_ENCODER_OPTIONS = json.loads(envstr("JEMBATAN_ENCODER_OPTIONS") or "{}")
 JEMBATAN_INDEX_DIR = Path(envstr("JEMBATAN_INDEX_DIR", str(VAR_DIR / "index")))
 
+# One console handler, on the root logger: Django's own "django" handler is replaced by none
+# (records propagate to the root once, not twice); "django.server" keeps Django's own
+# handler (one line per request, not propagated). A 4xx is one warning line, no traceback.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "client_error_without_traceback": {
+            "()": "jembatan.core.log_filters.ClientErrorWithoutTraceback"
+        }
+    },
+    "formatters": {"line": {"format": "%(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "line",
+            "filters": ["client_error_without_traceback"],
+        }
+    },
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
     "loggers": {
+        "django": {"handlers": [], "level": envstr("LOG_LEVEL", "INFO"), "propagate": True},
         "django.db.backends": {"level": "INFO"},
         # Failed sign-ins and lockouts (WARNING), not django-axes' notes on every sign-in.
         "axes": {"level": "WARNING"},

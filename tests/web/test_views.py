@@ -25,7 +25,13 @@ def test_home_anonymous_is_prompted_to_sign_in(client: Client) -> None:
 
 @pytest.mark.parametrize(
     ("role", "sees_queue"),
-    [("officer", True), ("member", False), ("outsider", False), ("viewer", False)],
+    [
+        ("officer", True),
+        ("member", False),
+        ("teammate", False),
+        ("outsider", False),
+        ("viewer", False),
+    ],
 )
 def test_home_nav_by_role(
     client: Client, request: pytest.FixtureRequest, role: str, sees_queue: bool

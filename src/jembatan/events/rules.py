@@ -12,11 +12,13 @@ from typing import Any
 
 import rules
 
-from jembatan.accounts.rules import is_company_member, is_officer
-
-
-def _company_of(obj: Any) -> int | None:
-    return getattr(obj, "company_id", None)
+from jembatan.accounts.rules import (
+    acts_for_a_company,
+    belongs_to_users_company,
+    is_company_member,
+    is_officer,
+    member_of,
+)
 
 
 @rules.predicate
@@ -24,37 +26,15 @@ def is_public_event(user: Any, event: Any) -> bool:
     return event is not None and bool(event.is_public)
 
 
-@rules.predicate
-def acts_for_a_company(user: Any) -> bool:
-    return bool(user.is_authenticated and user.company_id_or_none is not None)
-
-
-@rules.predicate
-def is_participants_company(user: Any, participant: Any) -> bool:
-    """The participant (or a request's sender) represents the user's company."""
-    if participant is None or not user.is_authenticated:
-        return False
-    company = user.company_id_or_none
-    return company is not None and company == _company_of(participant)
-
-
-@rules.predicate
-def is_receivers_company(user: Any, request: Any) -> bool:
-    if request is None or not user.is_authenticated:
-        return False
-    company = user.company_id_or_none
-    return company is not None and company == request.receiver.company_id
-
-
-@rules.predicate
-def is_either_company(user: Any, request: Any) -> bool:
-    if request is None or not user.is_authenticated:
-        return False
-    company = user.company_id_or_none
-    return company is not None and company in (
-        request.sender.company_id,
-        request.receiver.company_id,
-    )
+# The participant represents the user's company.
+is_participants_company = belongs_to_users_company
+is_receivers_company = member_of(
+    "is_receivers_company", lambda request: [request.receiver.company_id]
+)
+is_either_company = member_of(
+    "is_either_company",
+    lambda request: [request.sender.company_id, request.receiver.company_id],
+)
 
 
 rules.add_perm("events.view_event", is_officer | is_public_event)

@@ -10,6 +10,9 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Partner matching")
 
     def ready(self) -> None:
+        from jembatan.events.domain.recommendations import register_partner_provider
         from jembatan.matching import signals
+        from jembatan.matching.domain.events import recommend_participants
 
         signals.connect()
+        register_partner_provider(recommend_participants)

@@ -12,25 +12,21 @@ from typing import Any
 
 import rules
 
-from jembatan.accounts.rules import is_company_member, is_officer, is_signed_in
+from jembatan.accounts.rules import (
+    acts_for_a_company,
+    belongs_to_users_company,
+    is_company_member,
+    is_officer,
+    is_signed_in,
+)
 from jembatan.opportunities.models import Status
 
-
-@rules.predicate
-def is_owner_member(user: Any, profile: Any) -> bool:
-    if profile is None or not user.is_authenticated:
-        return False
-    return bool(user.company_id_or_none == profile.company_id)
+is_owner_member = belongs_to_users_company
 
 
 @rules.predicate
 def is_published(user: Any, profile: Any) -> bool:
     return profile is not None and profile.status == Status.PUBLISHED
-
-
-@rules.predicate
-def acts_for_a_company(user: Any) -> bool:
-    return bool(user.is_authenticated and user.company_id_or_none is not None)
 
 
 manages_profile = is_officer | is_owner_member

@@ -7,19 +7,9 @@ itself and to programme officers.
 
 from __future__ import annotations
 
-from typing import Any
-
 import rules
 
-from jembatan.accounts.rules import is_officer, is_signed_in
-
-
-@rules.predicate
-def is_member_of_company(user: Any, company: Any) -> bool:
-    if company is None or not user.is_authenticated:
-        return False
-    return bool(user.company_id_or_none == company.pk)
-
+from jembatan.accounts.rules import is_member_of_company, is_officer, is_signed_in
 
 rules.add_perm("registry.view_company", is_signed_in)
 rules.add_perm("registry.add_company", is_officer)

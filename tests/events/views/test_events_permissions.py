@@ -166,7 +166,7 @@ def test_views_list_views_cover_every_url() -> None:
 
 def test_hidden_event_is_unknown_to_all_but_officers(as_user, db) -> None:  # type: ignore[no-untyped-def]
     event = Event.objects.create(name="Internal rehearsal", venue="Kemenperin", is_public=False)
-    for role in ["anonymous", "viewer", "outsider", "member"]:
+    for role in ["anonymous", "viewer", "outsider", "member", "teammate"]:
         assert as_user(role).get(f"/events/{event.pk}/").status_code == 404, role
         assert "Internal rehearsal" not in as_user(role).get("/events/").content.decode()
     assert as_user("officer").get(f"/events/{event.pk}/").status_code == 200

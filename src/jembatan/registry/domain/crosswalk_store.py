@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from jembatan.core.domain.audit import log_action
 from jembatan.registry.domain.crosswalk import (
     CrosswalkProposal,
+    Progress,
     propose_jsic_to_isic,
     propose_kbli_to_isic,
 )
@@ -73,13 +74,17 @@ def stored_records(scheme: str) -> list[ClassificationRecord]:
 
 
 def propose_crosswalk(
-    schemes: Iterable[str] = ("kbli2020", "jsic14"), *, only_used: bool = False
+    schemes: Iterable[str] = ("kbli2020", "jsic14"),
+    *,
+    only_used: bool = False,
+    progress: Progress | None = None,
 ) -> list[str]:
     """Recompute the proposals for the loaded `schemes`; returns lines for the operator.
 
     With `only_used`, only the codes that companies declare (and their ancestors) are
     proposed: the text-based proposals embed every name, which takes minutes for a whole
     classification on a small machine, and a demo or a first look needs only these.
+    `progress` is told how many texts each encoding step embedded.
     """
     isic = stored_records("isic4")
     if not isic:
@@ -92,9 +97,11 @@ def propose_crosswalk(
         if not source:
             continue
         if scheme == "kbli2020":
-            proposals: Iterable[CrosswalkProposal] = propose_kbli_to_isic(source, isic)
+            proposals: Iterable[CrosswalkProposal] = propose_kbli_to_isic(
+                source, isic, progress=progress
+            )
         else:
-            proposals = propose_jsic_to_isic(source, isic)
+            proposals = propose_jsic_to_isic(source, isic, progress=progress)
         count = store_proposals(scheme, proposals)
         lines.append(f"{scheme} -> isic4: {count} proposed links")
     return lines

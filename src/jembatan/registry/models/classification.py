@@ -42,10 +42,17 @@ class Classification(models.Model):
         return f"{self.code} {self.title()}"
 
     def title(self, language: str | None = None) -> str:
+        return self.title_in(language)[0]
+
+    def title_in(self, language: str | None = None) -> tuple[str, str]:
+        """The title in `language` (the reader's) where the scheme has one, else in English,
+        Indonesian or Japanese; with the language it is written in, so a page can say so."""
         lang = (language or get_language() or "id")[:2]
-        return str(
-            getattr(self, f"title_{lang}", "") or self.title_en or self.title_id or self.title_ja
-        )
+        for candidate in (lang, "en", "id", "ja"):
+            text = getattr(self, f"title_{candidate}", "")
+            if text:
+                return str(text), candidate
+        return "", lang
 
 
 class CrosswalkLink(models.Model):

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from jembatan.core.progress import progress_bar
 from jembatan.registry.domain.crosswalk_store import propose_crosswalk
 from jembatan.registry.domain.taxonomy import TaxonomyFileError
 from jembatan.registry.domain.taxonomy_store import load_taxonomy
@@ -55,7 +56,12 @@ class Command(BaseCommand):
             self._crosswalk(["kbli2020", "jsic14"] if scheme == "isic4" else [scheme])
 
     def _crosswalk(self, schemes: list[str] | None = None, *, only_used: bool = False) -> None:
-        for line in propose_crosswalk(schemes or ["kbli2020", "jsic14"], only_used=only_used):
+        # Embedding the titles takes minutes for a whole classification: show it moving.
+        with progress_bar(self.stderr, "crosswalk: texts embedded") as bar:
+            lines = propose_crosswalk(
+                schemes or ["kbli2020", "jsic14"], only_used=only_used, progress=bar.update
+            )
+        for line in lines:
             self.stdout.write(line)
 
 

@@ -1,0 +1,60 @@
+"""The weekly digest: opt-in, new matches only, in the user's language, anonymity kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core import mail
+from django.core.management import call_command
+
+from jembatan.matching.domain.digest import send_weekly_digests, set_subscription
+from tests.matching.corpus import Corpus
+from tests.opportunities.factories import PUBLISHED_AT
+
+NOW = PUBLISHED_AT + dt.timedelta(days=2)
+
+
+def test_digest_only_for_subscribers(corpus: Corpus, outsider, member) -> None:  # type: ignore[no-untyped-def]
+    assert send_weekly_digests(NOW) == 0
+    set_subscription(outsider, True)
+    assert send_weekly_digests(NOW) == 1
+    assert mail.outbox[0].to == [outsider.email]
+
+
+def test_digest_hides_anonymous_poster(corpus: Corpus, outsider) -> None:  # type: ignore[no-untyped-def]
+    set_subscription(outsider, True)
+    send_weekly_digests(NOW)
+    body = mail.outbox[0].body
+    assert corpus.packaging_request.title in body
+    assert "PT Kemas Rapi Sidoarjo" not in body
+    assert "Indonesian IKM" in body
+
+
+def test_digest_in_the_users_language(corpus: Corpus, outsider) -> None:  # type: ignore[no-untyped-def]
+    outsider.language = "ja"
+    outsider.save()
+    set_subscription(outsider, True)
+    send_weekly_digests(NOW)
+    assert mail.outbox[0].subject.startswith("Jembatan: ")
+    assert "件" in mail.outbox[0].subject
+    assert "御社のプロフィールに合う" in mail.outbox[0].body
+    assert "PT Kemas Rapi Sidoarjo" not in mail.outbox[0].body
+
+
+def test_digest_sends_nothing_twice(corpus: Corpus, outsider) -> None:  # type: ignore[no-untyped-def]
+    set_subscription(outsider, True)
+    assert send_weekly_digests(NOW) == 1
+    assert send_weekly_digests(NOW + dt.timedelta(days=7)) == 0
+    assert len(mail.outbox) == 1
+
+
+def test_digest_unsubscribed_gets_nothing(corpus: Corpus, outsider) -> None:  # type: ignore[no-untyped-def]
+    set_subscription(outsider, True)
+    set_subscription(outsider, False)
+    assert send_weekly_digests(NOW) == 0
+
+
+def test_digest_command(corpus: Corpus, outsider, capsys) -> None:  # type: ignore[no-untyped-def]
+    set_subscription(outsider, True)
+    call_command("matching", "digest")
+    assert "digest:" in capsys.readouterr().out

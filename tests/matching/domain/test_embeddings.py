@@ -1,0 +1,117 @@
+"""The embedding cache, the object-to-hash mapping, and index updates on change and delete."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from jembatan.matching.domain import embeddings, keyword_store
+from jembatan.matching.domain.embeddings import current_encoder, embed_texts, profile_text
+from jembatan.matching.domain.encoder import text_hash
+from jembatan.matching.domain.vector_store import read_index
+from jembatan.matching.models import EmbeddedObject, Embedding, KeywordDocument
+from tests.opportunities.factories import ProfileFactory, published
+
+
+def _mapping(pk: int) -> str:
+    return EmbeddedObject.objects.get(object_type="profile", object_id=pk).text_hash
+
+
+def test_embed_same_text_twice_computes_once(db) -> None:  # type: ignore[no-untyped-def]
+    encoder = current_encoder()
+    first = embed_texts(encoder, ["Kain tenun ikat dari Sumba", "Kain tenun ikat dari Sumba"])
+    second = embed_texts(encoder, ["Kain tenun ikat dari Sumba"])
+    assert (first.computed, second.computed, Embedding.objects.count()) == (1, 0, 1)
+    assert first.hashes[0] == text_hash(encoder.name, "passage", "Kain tenun ikat dari Sumba")
+    assert np.array_equal(first.vectors[0], second.vectors[0])
+
+
+def test_embed_stores_float32_bytes_with_model_and_dim(db) -> None:  # type: ignore[no-untyped-def]
+    encoder = current_encoder()
+    embedded = embed_texts(encoder, ["Kemasan karton"])
+    row = Embedding.objects.get()
+    assert (row.model, row.kind, row.dim, len(bytes(row.vector))) == (
+        encoder.name,
+        "passage",
+        384,
+        1536,
+    )
+    assert np.array_equal(np.frombuffer(bytes(row.vector), np.float32), embedded.vectors[0])
+
+
+def test_refresh_unchanged_profile_computes_nothing(company) -> None:  # type: ignore[no-untyped-def]
+    profile = published(company=company)
+    assert embeddings.refresh_profile(profile.pk) is True
+    before = _mapping(profile.pk)
+    profile.deadline = None  # saved again, text unchanged
+    profile.save()
+    assert embeddings.refresh_profile(profile.pk) is False
+    assert (_mapping(profile.pk), Embedding.objects.count()) == (before, 1)
+
+
+def test_refresh_changed_text_gives_new_hash(company) -> None:  # type: ignore[no-untyped-def]
+    profile = published(company=company)
+    embeddings.refresh_profile(profile.pk)
+    before = _mapping(profile.pk)
+    profile.summary = "Kami menawarkan songket Palembang untuk butik di Tokyo."
+    profile.save()
+    assert embeddings.refresh_profile(profile.pk) is True
+    after = _mapping(profile.pk)
+    assert after != before
+    assert after == text_hash(current_encoder().name, "passage", profile_text(profile))
+    assert Embedding.objects.count() == 2
+
+
+def test_index_follows_publication_change_and_delete(company) -> None:  # type: ignore[no-untyped-def]
+    draft = ProfileFactory(company=company)
+    shown = published(company=company)
+    for profile in (draft, shown):
+        embeddings.refresh_profile(profile.pk)
+    index = read_index("profile", 384)
+    assert (draft.pk in index, shown.pk in index) == (False, True)
+    assert list(KeywordDocument.objects.values_list("object_id", flat=True)) == [shown.pk]
+    shown.status = "closed"
+    shown.closed_reason = "withdrawn"
+    shown.save()
+    embeddings.refresh_profile(shown.pk)
+    assert shown.pk not in read_index("profile", 384)
+    assert KeywordDocument.objects.count() == 0
+
+
+def test_delete_removes_from_indexes_through_the_signal(
+    company, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    with django_capture_on_commit_callbacks(execute=True):
+        profile = published(company=company)
+    pk = profile.pk
+    assert pk in read_index("profile", 384)
+    assert EmbeddedObject.objects.filter(object_id=pk).count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        profile.delete()
+    assert pk not in read_index("profile", 384)
+    assert (
+        EmbeddedObject.objects.filter(object_id=pk).count(),
+        KeywordDocument.objects.count(),
+    ) == (0, 0)
+
+
+def test_company_edit_reembeds_through_the_signal(
+    company, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    with django_capture_on_commit_callbacks(execute=True):
+        company.description = "Pabrik kemasan kaleng untuk ikan sarden."
+        company.save()
+    mapping = EmbeddedObject.objects.get(object_type="company", object_id=company.pk)
+    assert mapping.text_hash == text_hash(current_encoder().name, "passage", company.description)
+    assert company.pk in read_index("company", 384)
+
+
+def test_keyword_search_backend_finds_trigram_matches(company) -> None:  # type: ignore[no-untyped-def]
+    profile = published(company=company, title="Songket Palembang benang emas")
+    other = published(company=company, title="Kopi luwak")
+    for p in (profile, other):
+        keyword_store.upsert_document("profile", p.pk, p.title)
+    hits = keyword_store.keyword_search("profile", "songket palembang", 5)
+    assert [h.key for h in hits] == [profile.pk]
+    assert keyword_store.keyword_search("profile", "ソンケット", 5) == []
+    keyword_store.remove_document("profile", profile.pk)
+    assert keyword_store.keyword_search("profile", "songket palembang", 5) == []

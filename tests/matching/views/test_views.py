@@ -1,0 +1,203 @@
+"""Pages: recommendations per profile and per company, feedback, search; each role."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from jembatan.matching.domain import embeddings
+from jembatan.matching.models import RecommendationFeedback
+from tests.matching.corpus import Corpus
+from tests.opportunities.factories import published
+
+ROLES = ["officer", "member", "teammate", "outsider", "viewer"]
+
+
+def test_profile_matches_signed_out_redirects(client: Client, company) -> None:  # type: ignore[no-untyped-def]
+    profile = published(company=company)
+    response = client.get(f"/matching/profiles/{profile.pk}/")
+    assert (response.status_code, response["Location"]) == (
+        302,
+        f"/accounts/login/?next=/matching/profiles/{profile.pk}/",
+    )
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("officer", 200), ("member", 200), ("teammate", 200), ("outsider", 403), ("viewer", 403)],
+)
+def test_profile_matches_only_owner_and_officers(as_user, company, role: str, status: int) -> None:  # type: ignore[no-untyped-def]
+    profile = published(company=company)
+    response = as_user(role).get(f"/matching/profiles/{profile.pk}/")
+    assert response.status_code == status
+    if status == 200:
+        assert response.context["profile"].id == profile.pk
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("officer", 200), ("member", 200), ("teammate", 200), ("outsider", 403), ("viewer", 403)],
+)
+def test_company_matches_only_members_and_officers(
+    as_user, company, role: str, status: int
+) -> None:  # type: ignore[no-untyped-def]
+    assert as_user(role).get(f"/matching/companies/{company.pk}/").status_code == status
+
+
+def test_profile_matches_hide_anonymous_poster(corpus: Corpus, as_user) -> None:  # type: ignore[no-untyped-def]
+    response = as_user("outsider").get(f"/matching/profiles/{corpus.machine_offer.pk}/")
+    content = response.content.decode()
+    recs = response.context["recommendations"]
+    assert recs[0].target_id == corpus.packaging_request.pk
+    assert recs[0].profile.identity_hidden is True
+    assert "Indonesian IKM" in recs[0].profile.company_label
+    assert "PT Kemas Rapi Sidoarjo" not in content
+    assert corpus.packaging_request.title in content
+    assert "Why this match" in content
+
+
+def test_company_page_hides_anonymous_poster(corpus: Corpus, as_user) -> None:  # type: ignore[no-untyped-def]
+    response = as_user("outsider").get(f"/matching/companies/{corpus.machine_maker.pk}/")
+    assert response.status_code == 200
+    assert response.context["profile_recommendations"][0].target_id == corpus.packaging_request.pk
+    # The firm appears among companies (its directory entry is public), but never
+    # next to its anonymous profile.
+    content = response.content.decode()
+    profiles_part = content.split("Companies close to yours")[0]
+    assert "PT Kemas Rapi Sidoarjo" not in profiles_part
+
+
+def test_officer_sees_anonymous_poster(corpus: Corpus, as_user) -> None:  # type: ignore[no-untyped-def]
+    response = as_user("officer").get(f"/matching/profiles/{corpus.machine_offer.pk}/")
+    assert "PT Kemas Rapi Sidoarjo" in response.content.decode()
+
+
+def test_feedback_post_hides_and_redirects(corpus: Corpus, as_user) -> None:  # type: ignore[no-untyped-def]
+    client = as_user("outsider")
+    url = f"/matching/profiles/{corpus.machine_offer.pk}/"
+    response = client.post(
+        url + "feedback/", {"target_type": "profile", "target_id": corpus.packaging_request.pk}
+    )
+    assert (response.status_code, response["Location"]) == (302, url)
+    assert RecommendationFeedback.objects.get().company_id == corpus.machine_maker.pk
+    recs = client.get(url).context["recommendations"]
+    assert corpus.packaging_request.pk not in [r.target_id for r in recs]
+
+
+def test_feedback_by_outsider_on_others_profile_forbidden(corpus: Corpus, as_user) -> None:  # type: ignore[no-untyped-def]
+    response = as_user("outsider").post(
+        f"/matching/profiles/{corpus.packaging_request.pk}/feedback/",
+        {"target_type": "profile", "target_id": corpus.machine_offer.pk},
+    )
+    assert response.status_code == 403
+    assert RecommendationFeedback.objects.count() == 0
+
+
+def test_feedback_invalid_names_the_field(corpus: Corpus, as_user) -> None:  # type: ignore[no-untyped-def]
+    client = as_user("outsider")
+    response = client.post(
+        f"/matching/profiles/{corpus.machine_offer.pk}/feedback/",
+        {"target_type": "event", "target_id": "x"},
+        follow=True,
+    )
+    texts = [str(m) for m in response.context["messages"]]
+    assert any(t.startswith("Recommended object type:") for t in texts)
+    assert RecommendationFeedback.objects.count() == 0
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_search_page_hides_anonymous_poster(corpus: Corpus, as_user, role: str) -> None:  # type: ignore[no-untyped-def]
+    response = as_user(role).get(
+        "/matching/search/", {"q": "スタンドパウチ用の自動包装機", "type": "profile"}
+    )
+    assert response.status_code == 200
+    views = {p.id: p for p in response.context["profiles"]}
+    assert corpus.packaging_request.pk in views
+    hidden = views[corpus.packaging_request.pk].identity_hidden
+    assert hidden is (role not in {"officer", "member", "teammate"})
+    assert ("PT Kemas Rapi Sidoarjo" in response.content.decode()) is (not hidden)
+
+
+def test_search_page_companies(corpus: Corpus, as_user) -> None:  # type: ignore[no-untyped-def]
+    response = as_user("viewer").get(
+        "/matching/search/", {"q": "包装機械メーカー", "type": "company"}
+    )
+    assert response.context["companies"][0].id == corpus.machine_maker.pk
+
+
+def test_search_page_signed_out_redirects(client: Client) -> None:
+    assert client.get("/matching/search/?q=batik").status_code == 302
+
+
+def test_profile_detail_links_to_matches_for_owner_only(as_user, company) -> None:  # type: ignore[no-untyped-def]
+    profile = published(company=company)
+    link = f'href="/matching/profiles/{profile.pk}/"'
+    assert link in as_user("member").get(f"/profiles/{profile.pk}/").content.decode()
+    assert link in as_user("teammate").get(f"/profiles/{profile.pk}/").content.decode()
+    assert link not in as_user("outsider").get(f"/profiles/{profile.pk}/").content.decode()
+
+
+def test_digest_toggle(as_user, member) -> None:  # type: ignore[no-untyped-def]
+    client = as_user("member")
+    response = client.post("/matching/digest/", {"active": "on"})
+    assert response.status_code == 302
+    assert member.matching_digest.is_active is True
+    client.post("/matching/digest/", {})
+    member.matching_digest.refresh_from_db()
+    assert member.matching_digest.is_active is False
+
+
+def test_digest_toggle_viewer_forbidden(as_user) -> None:  # type: ignore[no-untyped-def]
+    assert as_user("viewer").post("/matching/digest/", {"active": "on"}).status_code == 403
+
+
+def _profile_with_targets(company, other_company, count: int):  # type: ignore[no-untyped-def]
+    source = published(company=company, title="Kain tenun ikat untuk pasar Jepang")
+    targets = [
+        published(
+            company=other_company,
+            direction="request",
+            title=f"織物の仕入れ先 {n}",
+            summary="インドネシアの織物工房から手織りの布を仕入れたい。",
+            description="",
+            is_anonymous=True,
+        )
+        for n in range(count)
+    ]
+    for profile in (source, *targets):
+        embeddings.refresh_profile(profile.pk)
+    return source
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_profile_matches_query_count_constant(
+    as_user, company, other_company, django_assert_num_queries, count: int
+) -> None:  # type: ignore[no-untyped-def]
+    source = _profile_with_targets(company, other_company, count)
+    client = as_user("member")
+    client.get(f"/matching/profiles/{source.pk}/")  # phrase vectors stored on the first view
+    with django_assert_num_queries(22):
+        response = client.get(f"/matching/profiles/{source.pk}/")
+    assert len(response.context["recommendations"]) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_company_matches_query_count_constant(
+    as_user, company, other_company, django_assert_num_queries, count: int
+) -> None:  # type: ignore[no-untyped-def]
+    _profile_with_targets(company, other_company, count)
+    client = as_user("member")
+    with django_assert_num_queries(28):
+        response = client.get(f"/matching/companies/{company.pk}/")
+    assert len(response.context["profile_recommendations"]) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_search_query_count_constant(
+    as_user, company, other_company, django_assert_num_queries, count: int
+) -> None:  # type: ignore[no-untyped-def]
+    _profile_with_targets(company, other_company, count)
+    client = as_user("viewer")
+    with django_assert_num_queries(9):
+        response = client.get("/matching/search/", {"q": "手織りの布", "type": "profile"})
+    assert len(response.context["profiles"]) == count + 1  # the source profile too
