@@ -100,13 +100,15 @@ def test_favicon_linked_and_served(client: Client) -> None:
 
 
 @pytest.mark.parametrize("role", ["viewer", "institution_member"])
-def test_forbidden_participant_page_is_styled(as_user, company, role: str) -> None:  # type: ignore[no-untyped-def]
+def test_hidden_participant_page_is_a_styled_not_found(as_user, company, role: str) -> None:  # type: ignore[no-untyped-def]
+    """Someone else's participant is not visible to a viewer: 404, as for an id that does
+    not exist (nothing tells that the participant is there), on the styled page."""
     from tests.events import factories as events
 
     event = events.scheduled_event(is_public=True)
     budi = events.participant(event, company, "Budi Santoso", ["id"])
     response = as_user(role).get(f"/events/{event.pk}/participants/{budi.pk}/")
     html = response.content.decode()
-    assert response.status_code == 403
-    assert '<h1 id="error-title">No access to this page</h1>' in html
+    assert response.status_code == 404
+    assert '<h1 id="error-title">Page not found</h1>' in html
     assert "Budi Santoso" not in html
