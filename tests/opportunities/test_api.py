@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -9,6 +10,7 @@ from jembatan.opportunities.models import PartnershipProfile
 from tests.opportunities.factories import (
     EXE_BYTES,
     PDF_BYTES,
+    PUBLISHED_AT,
     ProfileFactory,
     attach,
     published,
@@ -100,7 +102,8 @@ def test_api_retrieve_shape(as_user, company) -> None:  # type: ignore[no-untype
         ["batik"],
         ["JP"],
     )
-    assert data["expires_at"] == "2027-03-02T16:00:00+07:00"
+    expires = (PUBLISHED_AT + dt.timedelta(days=365)).astimezone(ZoneInfo("Asia/Jakarta"))
+    assert data["expires_at"] == expires.isoformat()
 
 
 @pytest.mark.parametrize(

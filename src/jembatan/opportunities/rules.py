@@ -13,7 +13,6 @@ from typing import Any
 import rules
 
 from jembatan.accounts.rules import is_company_member, is_officer, is_signed_in
-from jembatan.opportunities.models import Status
 
 
 @rules.predicate
@@ -25,7 +24,7 @@ def is_owner_member(user: Any, profile: Any) -> bool:
 
 @rules.predicate
 def is_published(user: Any, profile: Any) -> bool:
-    return profile is not None and profile.status == Status.PUBLISHED
+    return profile is not None and bool(profile.is_effectively_published)
 
 
 @rules.predicate

@@ -35,8 +35,8 @@ from jembatan.matching.domain.phrases import PhrasePair, matching_phrases, split
 from jembatan.matching.domain.vector_store import read_index
 from jembatan.matching.models import ObjectType, RecommendationFeedback
 from jembatan.opportunities.domain.presentation import ProfileView, public_view
-from jembatan.opportunities.domain.queries.profiles import for_display
-from jembatan.opportunities.models import PartnershipProfile, Status
+from jembatan.opportunities.domain.queries.profiles import for_display, published_profiles
+from jembatan.opportunities.models import PartnershipProfile
 from jembatan.registry.domain.derived import isic_classes_for
 from jembatan.registry.models import Company
 
@@ -147,7 +147,7 @@ def explain_phrases(
 def profile_candidates(profile: PartnershipProfile) -> set[int]:
     country = profile.company.country
     return set(
-        PartnershipProfile.objects.filter(status=Status.PUBLISHED)
+        published_profiles()
         .exclude(company_id=profile.company_id)
         .exclude(company__country=country)
         .exclude(pk__in=hidden_targets(profile.company_id, ObjectType.PROFILE))
@@ -238,9 +238,7 @@ def recommend_profiles_for_company(
 ) -> list[Recommendation]:
     """Over the company's published profiles: the best target for each, merged."""
     best: dict[int, Recommendation] = {}
-    own = PartnershipProfile.objects.filter(
-        company=company, status=Status.PUBLISHED
-    ).select_related("company")
+    own = published_profiles(now=now).filter(company=company).select_related("company")
     for profile in own:
         for rec in recommend_for_profile(profile, viewer, limit, with_phrases=False, now=now):
             kept = best.get(rec.target_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -180,6 +181,21 @@ class PartnershipProfile(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in (Status.DRAFT, Status.RETURNED)
+
+    @property
+    def is_effectively_published(self) -> bool:
+        """Published and not past its expiry date, whether or not the daily expiry task ran
+        (domain/queries/profiles.published_condition is the same test in SQL)."""
+        return self.status == Status.PUBLISHED and (
+            self.expires_at is None or self.expires_at > timezone.now()
+        )
+
+    @property
+    def effective_status(self) -> str:
+        """The status to show and decide on: a published profile past its date is expired."""
+        if self.status == Status.PUBLISHED and not self.is_effectively_published:
+            return Status.EXPIRED
+        return str(self.status)
 
     @property
     def hides_identity(self) -> bool:
