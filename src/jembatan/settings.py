@@ -156,6 +156,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jembatan.opportunities.tasks.task_expire_profiles",
         "schedule": crontab(hour=1, minute=0),
     },
+    "recheck-anonymous-labels": {
+        "task": "jembatan.opportunities.tasks.task_recheck_anonymous_labels",
+        "schedule": crontab(hour=1, minute=30),
+    },
     "weekly-digest": {
         "task": "jembatan.matching.tasks.task_send_weekly_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
@@ -189,6 +193,10 @@ SPECTACULAR_SETTINGS = {
 # Where the official classification files live (KBLI 2020, JSIC Rev.14, ISIC Rev.4);
 # `jembatan demo` loads them from here when set. See README.
 JEMBATAN_REFERENCE_DATA = envstr("JEMBATAN_REFERENCE_DATA")
+
+# The neutral label of an anonymous profile never narrows its poster to fewer than this many
+# published companies (docs/profiles.md).
+JEMBATAN_ANONYMITY_K = envint("JEMBATAN_ANONYMITY_K", 10)
 
 # Matching: the sentence encoder (a dotted class path; the bundled multilingual-e5-small when
 # empty), its options as JSON, and where the vector indexes are kept. See docs/matching.md.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.utils import timezone
 from django.core.files.base import ContentFile
 
 from jembatan.opportunities.models import PartnershipProfile
@@ -46,6 +47,10 @@ def hidden_profile(db) -> PartnershipProfile:  # type: ignore[no-untyped-def]
         sector=textiles_sector(),
         title="Kain tenun ikat untuk pembeli Jepang",
         keywords=["songket"],
+        # The label as domain/anonymity stores it when enough published firms share it.
+        label_area="ID-JB",
+        label_sector="textiles",
+        label_checked_at=timezone.now(),
     )
     attach(profile, HIDDEN_FILE_NAME)
     # Another, named profile, so that lists are not trivially short.

@@ -151,6 +151,14 @@ class PartnershipProfile(models.Model):
             "Other companies see a neutral description instead of your name, website and logo."
         ),
     )
+    # What the neutral label of an anonymous profile may name (domain/anonymity.py): a region
+    # code, an island group or region key, or "" for the country alone; a sector slug,
+    # "group:<group>" or "". Computed on publication and whenever the registry changes.
+    label_area = models.CharField(_("label: place"), max_length=20, blank=True, editable=False)
+    label_sector = models.CharField(_("label: sector"), max_length=60, blank=True, editable=False)
+    label_checked_at = models.DateTimeField(
+        _("label checked at"), null=True, blank=True, editable=False
+    )
     # Set by the consent workflow (later) when the poster agrees to reveal its identity.
     disclosed_at = models.DateTimeField(_("identity disclosed at"), null=True, blank=True)
     created_by = models.ForeignKey(

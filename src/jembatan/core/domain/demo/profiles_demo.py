@@ -22,6 +22,7 @@ from django.utils import timezone
 from jembatan.core.domain.demo.spec import CompanySpec
 from jembatan.core.domain.demo.vocab_id import VOCAB_ID
 from jembatan.core.domain.demo.vocab_ja import VOCAB_JA
+from jembatan.opportunities.domain.anonymity import recheck_labels
 from jembatan.opportunities.models import PartnershipProfile, Status
 from jembatan.registry.models import Company, ProgrammeSector
 
@@ -124,6 +125,7 @@ def install_demo_profiles(
         if spec.verification == "verified" and company.pk not in has_profile
     ]
     PartnershipProfile.objects.bulk_create(new, batch_size=250)
+    recheck_labels()  # the anonymous ones get labels k companies share
     if index:
         transaction.on_commit(index_demo)
     return len(new)
