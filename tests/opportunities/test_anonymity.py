@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from django.utils import timezone
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from jembatan.opportunities.models import PartnershipProfile
 from tests.factories import CompanyFactory
