@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from jembatan.opportunities.domain.queries.classifications import search_codes
 from jembatan.opportunities.interfaces.forms import SCHEME_OF_COUNTRY
-from jembatan.registry.models import Company
+from jembatan.registry.models import Company, Country
 
 
 @login_required
@@ -23,7 +23,7 @@ def classification_search(request: HttpRequest) -> JsonResponse:
         scheme = request.GET.get("scheme", "")
     elif company_id is not None and user.has_perm("opportunities.add_profile"):
         country = Company.objects.values_list("country", flat=True).get(pk=company_id)
-        scheme = SCHEME_OF_COUNTRY[country]
+        scheme = SCHEME_OF_COUNTRY[Country(country)]
         schemes = {scheme}
     else:
         raise PermissionDenied
