@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -144,9 +145,13 @@ def refresh_label(profile: PartnershipProfile, count: Counter | None = None) -> 
     changed = (profile.label_area, profile.label_sector) != (scope.area, scope.sector)
     profile.label_area, profile.label_sector = scope.area, scope.sector
     profile.label_checked_at = timezone.now()
-    PartnershipProfile.objects.filter(pk=profile.pk).update(
-        label_area=scope.area, label_sector=scope.sector, label_checked_at=profile.label_checked_at
-    )
+    # update(), not save(): a label is no content change, so no audit entry and no re-embedding.
+    fields: dict[str, Any] = {
+        "label_area": scope.area,
+        "label_sector": scope.sector,
+        "label_checked_at": profile.label_checked_at,
+    }
+    PartnershipProfile.objects.filter(pk=profile.pk).update(**fields)
     return changed
 
 
