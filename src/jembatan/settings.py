@@ -206,6 +206,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jembatan.opportunities.tasks.task_expire_profiles",
         "schedule": crontab(hour=1, minute=0),
     },
+    "recheck-anonymous-labels": {
+        "task": "jembatan.opportunities.tasks.task_recheck_anonymous_labels",
+        "schedule": crontab(hour=1, minute=30),
+    },
     "weekly-digest": {
         "task": "jembatan.matching.tasks.task_send_weekly_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
@@ -255,6 +259,10 @@ JEMBATAN_IMPORT_MAX_BYTES = envint("JEMBATAN_IMPORT_MAX_BYTES", 50 * 1024 * 1024
 JEMBATAN_IMPORT_MAX_UNZIPPED_BYTES = envint(
     "JEMBATAN_IMPORT_MAX_UNZIPPED_BYTES", 1024 * 1024 * 1024
 )
+
+# The neutral label of an anonymous profile never narrows its poster to fewer than this many
+# published companies (docs/profiles.md).
+JEMBATAN_ANONYMITY_K = envint("JEMBATAN_ANONYMITY_K", 10)
 
 # Matching: the sentence encoder (a dotted class path; the bundled multilingual-e5-small when
 # empty), its options as JSON, and where the vector indexes are kept. See docs/matching.md.

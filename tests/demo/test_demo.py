@@ -228,3 +228,24 @@ def test_load_reference_data_missing_folder_reports_it(tmp_path: Path) -> None:
         assert load_reference_data(tmp_path / "absent", lines.append) is False
         assert load_reference_data(None, lines.append) is False
     assert lines == [NO_REFERENCE, NO_REFERENCE]
+
+
+def test_demo_anonymous_labels_fit_at_least_k_published_firms(demo: str) -> None:
+    """No anonymous demo profile's neutral label narrows its poster below k firms (issue 7)."""
+    from jembatan.opportunities.domain.anonymity import (
+        LabelScope,
+        anonymity_k,
+        sharing_companies,
+    )
+    from jembatan.opportunities.models import PartnershipProfile
+
+    anonymous = PartnershipProfile.objects.filter(is_anonymous=True).select_related("company")
+    narrow = [
+        (p.pk, p.label_area, p.label_sector)
+        for p in anonymous
+        if (p.label_area or p.label_sector)
+        and sharing_companies(p.company.country, LabelScope(p.label_area, p.label_sector)).count()
+        < anonymity_k()
+    ]
+    checked = [p.pk for p in anonymous if p.label_checked_at is None]
+    assert (anonymous.count() > 0, narrow, checked) == (True, [], [])

@@ -11,7 +11,11 @@ from jembatan.opportunities.models import PartnershipProfile, ProfileAttachment,
 from jembatan.registry.models import ProgrammeSector, Region
 from tests.factories import CompanyFactory
 
-PUBLISHED_AT = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+# Sixty days before the test run, at 09:00 UTC: published profiles must be within their 365
+# days on whatever day the suite runs, since one past its date is shown as expired.
+PUBLISHED_AT = (dt.datetime.now(dt.UTC) - dt.timedelta(days=60)).replace(
+    hour=9, minute=0, second=0, microsecond=0
+)
 
 PDF_BYTES = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32

@@ -7,6 +7,7 @@ import json
 
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from jembatan.opportunities.models import PartnershipProfile
 from tests.factories import CompanyFactory
@@ -46,6 +47,10 @@ def hidden_profile(db) -> PartnershipProfile:  # type: ignore[no-untyped-def]
         sector=textiles_sector(),
         title="Kain tenun ikat untuk pembeli Jepang",
         keywords=["songket"],
+        # The label as domain/anonymity stores it when enough published firms share it.
+        label_area="ID-JB",
+        label_sector="textiles",
+        label_checked_at=timezone.now(),
     )
     attach(profile, HIDDEN_FILE_NAME)
     # Another, named profile, so that lists are not trivially short.

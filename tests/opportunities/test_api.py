@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -9,6 +10,7 @@ from jembatan.opportunities.models import PartnershipProfile
 from tests.opportunities.factories import (
     EXE_BYTES,
     PDF_BYTES,
+    PUBLISHED_AT,
     ProfileFactory,
     attach,
     published,
@@ -16,7 +18,7 @@ from tests.opportunities.factories import (
     upload,
 )
 
-ROLES = ["officer", "member", "outsider", "viewer", "anonymous"]
+ROLES = ["officer", "member", "teammate", "outsider", "viewer", "anonymous"]
 
 
 def _payload(**overrides: object) -> dict[str, object]:
@@ -38,6 +40,7 @@ def _payload(**overrides: object) -> dict[str, object]:
     [
         ("officer", (200, ["draft", "published"])),
         ("member", (200, ["draft", "published"])),
+        ("teammate", (200, ["draft", "published"])),
         ("outsider", (200, ["published"])),
         ("viewer", (200, ["published"])),
         ("anonymous", (403, None)),
@@ -60,6 +63,7 @@ def test_api_list_by_role(as_user, company, role, expected) -> None:  # type: ig
     [
         ("officer", 200, 200),
         ("member", 200, 200),
+        ("teammate", 200, 200),
         ("outsider", 404, 200),
         ("viewer", 404, 200),
         ("anonymous", 403, 403),
@@ -100,12 +104,20 @@ def test_api_retrieve_shape(as_user, company) -> None:  # type: ignore[no-untype
         ["batik"],
         ["JP"],
     )
-    assert data["expires_at"] == "2027-03-02T16:00:00+07:00"
+    expires = (PUBLISHED_AT + dt.timedelta(days=365)).astimezone(ZoneInfo("Asia/Jakarta"))
+    assert data["expires_at"] == expires.isoformat()
 
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    [("officer", 403), ("member", 201), ("outsider", 201), ("viewer", 403), ("anonymous", 403)],
+    [
+        ("officer", 403),
+        ("member", 201),
+        ("teammate", 201),
+        ("outsider", 201),
+        ("viewer", 403),
+        ("anonymous", 403),
+    ],
 )
 def test_api_create_by_role(as_user, request, role, expected) -> None:  # type: ignore[no-untyped-def]
     response = as_user(role).post("/api/v1/profiles/", _payload(), content_type="application/json")
@@ -156,6 +168,7 @@ def test_api_create_anonymous_naming_company_refused(as_user, company) -> None: 
     [
         ("officer", 200, 409),
         ("member", 200, 409),
+        ("teammate", 200, 409),
         ("outsider", 404, 403),
         ("viewer", 404, 403),
         ("anonymous", 403, 403),
@@ -183,6 +196,7 @@ def test_api_update_by_role(as_user, company, role, draft_status, published_stat
     [
         ("officer", 204, 409),
         ("member", 204, 409),
+        ("teammate", 204, 409),
         ("outsider", 404, 403),
         ("viewer", 404, 403),
         ("anonymous", 403, 403),
@@ -208,6 +222,7 @@ ACTIONS = {
 ALLOWED = {
     "officer": set(ACTIONS),
     "member": {"submit", "publish", "extend", "close"},
+    "teammate": {"submit", "publish", "extend", "close"},
     "outsider": set(),
     "viewer": set(),
     "anonymous": set(),
@@ -234,7 +249,7 @@ def test_api_lifecycle_by_role(as_user, company, role: str, action: str) -> None
             target,
         )
         return
-    expected = 403 if role in ("anonymous", "member") or source == "published" else 404
+    expected = 403 if role in ("anonymous", "member", "teammate") or source == "published" else 404
     assert (response.status_code, profile.status) == (expected, source)
 
 

@@ -7,7 +7,7 @@ from tests.opportunities.factories import published
 
 
 def test_task_expire_profiles_expires_overdue_only(company) -> None:  # type: ignore[no-untyped-def]
-    overdue = published(company=company)  # published 2026-03-02, so overdue by 2027-03-02
+    overdue = published(company=company)
     overdue.expires_at = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
     overdue.save()
     current = published(company=company)

@@ -29,6 +29,7 @@ from jembatan.opportunities.domain.queries.profiles import (
     search,
     targeting,
     visible_profiles,
+    with_effective_status,
 )
 from jembatan.opportunities.interfaces.serializers import (
     AttachmentUploadSerializer,
@@ -49,7 +50,7 @@ class ProfileFilter(django_filters.FilterSet):
     target_country = django_filters.ChoiceFilter(
         choices=Country.choices, method="filter_target_country"
     )
-    status = django_filters.ChoiceFilter(choices=Status.choices)
+    status = django_filters.ChoiceFilter(choices=Status.choices, method="filter_status")
     q = django_filters.CharFilter(method="filter_search")
 
     class Meta:
@@ -60,6 +61,11 @@ class ProfileFilter(django_filters.FilterSet):
         self, queryset: QuerySet[PartnershipProfile], name: str, value: str
     ) -> QuerySet[PartnershipProfile]:
         return targeting(queryset, value)
+
+    def filter_status(
+        self, queryset: QuerySet[PartnershipProfile], name: str, value: str
+    ) -> QuerySet[PartnershipProfile]:
+        return with_effective_status(queryset, value)
 
     def filter_search(
         self, queryset: QuerySet[PartnershipProfile], name: str, value: str

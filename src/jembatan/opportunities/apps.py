@@ -8,3 +8,8 @@ class OpportunitiesConfig(AppConfig):
     name = "jembatan.opportunities"
     label = "opportunities"
     verbose_name = _("Partnership profiles")
+
+    def ready(self) -> None:
+        from jembatan.opportunities import signals
+
+        signals.connect()

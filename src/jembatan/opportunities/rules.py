@@ -26,7 +26,7 @@ is_owner_member = belongs_to_users_company
 
 @rules.predicate
 def is_published(user: Any, profile: Any) -> bool:
-    return profile is not None and profile.status == Status.PUBLISHED
+    return profile is not None and bool(profile.is_effectively_published)
 
 
 manages_profile = is_officer | is_owner_member

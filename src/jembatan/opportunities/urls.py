@@ -2,13 +2,18 @@ from __future__ import annotations
 
 from django.urls import path
 
-from jembatan.opportunities.views import browse, editing, lifecycle
+from jembatan.opportunities.views import browse, classifications, editing, lifecycle
 
 app_name = "opportunities"
 urlpatterns = [
     path("", browse.profile_list, name="list"),
     path("new/", editing.profile_create, name="create"),
     path("queue/", lifecycle.validation_queue_view, name="queue"),
+    path(
+        "classifications/",
+        classifications.classification_search,
+        name="classification_search",
+    ),
     path("<int:pk>/", browse.profile_detail, name="detail"),
     path("<int:pk>/edit/", editing.profile_edit, name="edit"),
     path("<int:pk>/submit/", lifecycle.profile_submit, name="submit"),

@@ -31,8 +31,10 @@ def test_explanation_factors_sum_to_the_score(corpus: Corpus, outsider) -> None:
 def test_explanation_sector_and_language_values(corpus: Corpus, outsider) -> None:  # type: ignore[no-untyped-def]
     first = recommend_for_profile(corpus.machine_offer, outsider)[0]
     values = {f.key: f.value for f in first.factors}
-    # same programme sector (packaging) and English shared
-    assert (values["sector"], values["language"], values["feedback"]) == (1.0, 1.0, 0.0)
+    # Same programme sector (packaging). The first is the anonymous packaging request: its
+    # firm's English is not disclosed, only the language of its (Indonesian) text counts.
+    assert (first.profile.identity_hidden if first.profile else None) is True
+    assert (values["sector"], values["language"], values["feedback"]) == (1.0, 0.0, 0.0)
 
 
 def test_explanation_phrases_come_from_both_texts(corpus: Corpus, outsider) -> None:  # type: ignore[no-untyped-def]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils import translation
+from django.utils import timezone, translation
 
 from jembatan.opportunities.domain.presentation import neutral_company_label, public_view
 from tests.factories import CompanyFactory
@@ -11,7 +11,12 @@ from tests.opportunities.factories import attach, published, textiles_sector, we
 
 def test_neutral_label_indonesian_with_region_and_sector(db) -> None:  # type: ignore[no-untyped-def]
     profile = published(
-        company=CompanyFactory(country="ID", region=west_java()), sector=textiles_sector()
+        company=CompanyFactory(country="ID", region=west_java()),
+        sector=textiles_sector(),
+        # As domain/anonymity.refresh_label stores it when k published firms share both.
+        label_area="ID-JB",
+        label_sector="textiles",
+        label_checked_at=timezone.now(),
     )
     with translation.override("en"):
         assert neutral_company_label(profile.company, profile) == (

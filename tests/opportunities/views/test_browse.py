@@ -6,7 +6,7 @@ from django.test import Client
 from jembatan.opportunities.views.browse import PAGE_SIZE
 from tests.opportunities.factories import ProfileFactory, attach, published, textiles_sector
 
-ROLES = ["officer", "member", "outsider", "viewer"]
+ROLES = ["officer", "member", "teammate", "outsider", "viewer"]
 
 
 def test_list_signed_out_redirects_to_login(client: Client) -> None:
@@ -22,6 +22,7 @@ def test_list_signed_out_redirects_to_login(client: Client) -> None:
             ["draft of company", "published by company", "published by other", "draft of other"],
         ),
         ("member", ["draft of company", "published by company", "published by other"]),
+        ("teammate", ["draft of company", "published by company", "published by other"]),
         ("outsider", ["published by company", "published by other"]),
         ("viewer", ["published by company", "published by other"]),
     ],
@@ -87,6 +88,7 @@ def test_list_query_count_constant(as_user, company, django_assert_num_queries, 
     [
         ("officer", 200, 200),
         ("member", 200, 200),
+        ("teammate", 200, 200),
         ("outsider", 404, 200),
         ("viewer", 404, 200),
         ("anonymous", 302, 302),
@@ -120,6 +122,7 @@ def test_detail_shows_actions_to_owner_only(as_user, company) -> None:  # type: 
     [
         ("officer", 200, 200),
         ("member", 200, 200),
+        ("teammate", 200, 200),
         ("outsider", 404, 200),
         ("viewer", 404, 200),
         ("anonymous", 302, 302),

@@ -33,7 +33,14 @@ def _post_data(**overrides: object) -> dict[str, object]:
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    [("officer", 403), ("member", 200), ("outsider", 200), ("viewer", 403), ("anonymous", 302)],
+    [
+        ("officer", 403),
+        ("member", 200),
+        ("teammate", 200),
+        ("outsider", 200),
+        ("viewer", 403),
+        ("anonymous", 302),
+    ],
 )
 def test_create_page_status_by_role(as_user, role, expected) -> None:  # type: ignore[no-untyped-def]
     assert as_user(role).get("/profiles/new/").status_code == expected
@@ -95,7 +102,14 @@ def test_create_rejects_renamed_exe(as_user) -> None:  # type: ignore[no-untyped
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    [("officer", 200), ("member", 200), ("outsider", 404), ("viewer", 404), ("anonymous", 302)],
+    [
+        ("officer", 200),
+        ("member", 200),
+        ("teammate", 200),
+        ("outsider", 404),
+        ("viewer", 404),
+        ("anonymous", 302),
+    ],
 )
 def test_edit_draft_status_by_role(as_user, company, role, expected) -> None:  # type: ignore[no-untyped-def]
     profile = ProfileFactory(company=company)
@@ -104,13 +118,20 @@ def test_edit_draft_status_by_role(as_user, company, role, expected) -> None:  #
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    [("officer", 302), ("member", 302), ("outsider", 403), ("viewer", 403), ("anonymous", 302)],
+    [
+        ("officer", 302),
+        ("member", 302),
+        ("teammate", 302),
+        ("outsider", 403),
+        ("viewer", 403),
+        ("anonymous", 302),
+    ],
 )
 def test_edit_published_status_by_role(as_user, company, role, expected) -> None:  # type: ignore[no-untyped-def]
     profile = published(company=company)
     response = as_user(role).get(f"/profiles/{profile.pk}/edit/")
     assert response.status_code == expected
-    if role in ("officer", "member"):
+    if role in ("officer", "member", "teammate"):
         assert response["Location"] == f"/profiles/{profile.pk}/"
 
 
@@ -129,6 +150,7 @@ def test_edit_returned_profile_saves_changes(as_user, company) -> None:  # type:
     [
         ("officer", 302, 0),
         ("member", 302, 0),
+        ("teammate", 302, 0),
         ("outsider", 404, 1),
         ("viewer", 404, 1),
         ("anonymous", 302, 1),

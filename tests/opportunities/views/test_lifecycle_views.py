@@ -17,6 +17,7 @@ ACTIONS = {
 ALLOWED = {
     "officer": set(ACTIONS),
     "member": {"submit", "publish", "extend", "close"},
+    "teammate": {"submit", "publish", "extend", "close"},
     "outsider": set(),
     "viewer": set(),
     "anonymous": set(),
@@ -45,7 +46,7 @@ def test_lifecycle_post_by_role(as_user, company, role: str, action: str) -> Non
         assert response["Location"].startswith("/accounts/login/")
     elif source == "published":
         assert response.status_code == 403  # visible to them, but not theirs
-    elif role == "member":
+    elif role in ("member", "teammate"):
         assert response.status_code == 403
     else:
         assert response.status_code == 404  # not published: they cannot know it exists
@@ -88,7 +89,14 @@ def test_close_with_bad_reason_keeps_status(as_user, company) -> None:  # type: 
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    [("officer", 200), ("member", 403), ("outsider", 403), ("viewer", 403), ("anonymous", 302)],
+    [
+        ("officer", 200),
+        ("member", 403),
+        ("teammate", 403),
+        ("outsider", 403),
+        ("viewer", 403),
+        ("anonymous", 302),
+    ],
 )
 def test_validation_queue_status_by_role(as_user, role, expected) -> None:  # type: ignore[no-untyped-def]
     assert as_user(role).get("/profiles/queue/").status_code == expected

@@ -17,14 +17,26 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from jembatan.demo.domain.spec import CompanySpec
 from jembatan.demo.domain.vocab_id import VOCAB_ID
 from jembatan.demo.domain.vocab_ja import VOCAB_JA
+from jembatan.opportunities.domain.anonymity import recheck_labels
 from jembatan.opportunities.models import PartnershipProfile, Status
 from jembatan.registry.models import Company, ProgrammeSector
 
-PUBLISHED_FROM = dt.datetime(2025, 9, 1, 2, 0, tzinfo=dt.UTC)
+# Publication dates are relative to the day the demo is loaded, so that its profiles are
+# still within their 365 days whenever a newcomer tries it (a past date would show them as
+# expired). 150 days back leaves room for 7 hours between consecutive firms.
+PUBLISHED_DAYS_AGO = 150
+
+
+def published_from() -> dt.datetime:
+    today = timezone.now().astimezone(dt.UTC).replace(hour=2, minute=0, second=0, microsecond=0)
+    return today - dt.timedelta(days=PUBLISHED_DAYS_AGO)
+
+
 ANONYMOUS_SHARE = 0.1
 
 # Given how many texts there are to embed, returns what to call as they are embedded.
@@ -83,7 +95,7 @@ def profile_values(spec: CompanySpec, index: int) -> dict[str, Any]:
     """The demo profile of one firm, the same on every run."""
     rng = random.Random(zlib.crc32(spec.registry_id.encode()))
     values = _indonesian(rng, spec) if spec.country == "ID" else _japanese(rng, spec)
-    published_at = PUBLISHED_FROM + dt.timedelta(hours=7 * index)
+    published_at = published_from() + dt.timedelta(hours=7 * index)
     values.update(
         language="id" if spec.country == "ID" else "ja",
         language_detected="id" if spec.country == "ID" else "ja",
@@ -119,6 +131,7 @@ def install_demo_profiles(
         if spec.verification == "verified" and company.pk not in has_profile
     ]
     PartnershipProfile.objects.bulk_create(new, batch_size=250)
+    recheck_labels()  # the anonymous ones get labels k companies share
     if index:
         transaction.on_commit(lambda: index_demo(progress))
     return len(new)

@@ -21,7 +21,7 @@ from jembatan.matching.domain import keyword_store
 from jembatan.matching.domain.encoder import EmbeddingKind, Encoder, Vectors, get_encoder, text_hash
 from jembatan.matching.domain.vector_store import writable_index
 from jembatan.matching.models import EmbeddedObject, Embedding, ObjectType
-from jembatan.opportunities.models import PartnershipProfile, Status
+from jembatan.opportunities.models import PartnershipProfile
 from jembatan.registry.models import Company
 
 BATCH = 64
@@ -157,7 +157,7 @@ def refresh_profile(profile_id: int) -> bool:
         forget(ObjectType.PROFILE, profile_id)
         return False
     # Only published profiles are searched; drafts keep their vector for their own matches.
-    published = profile.status == Status.PUBLISHED
+    published = profile.is_effectively_published
     return _refresh(ObjectType.PROFILE, profile_id, profile_text(profile), published)
 
 
@@ -234,7 +234,7 @@ def _rebuild(
 
 def reindex_items() -> dict[str, list[tuple[int, str, bool]]]:
     profiles = [
-        (p.pk, text, p.status == Status.PUBLISHED)
+        (p.pk, text, p.is_effectively_published)
         for p in PartnershipProfile.objects.order_by("pk")
         for text in [profile_text(p)]
         if text

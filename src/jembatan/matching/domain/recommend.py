@@ -34,9 +34,13 @@ from jembatan.matching.domain.encoder import Encoder, text_hash
 from jembatan.matching.domain.phrases import PhrasePair, matching_phrases, split_phrases
 from jembatan.matching.domain.vector_store import read_index
 from jembatan.matching.models import ObjectType, RecommendationFeedback
-from jembatan.opportunities.domain.presentation import ProfileView, public_view
-from jembatan.opportunities.domain.queries.profiles import for_display
-from jembatan.opportunities.models import PartnershipProfile, Status
+from jembatan.opportunities.domain.presentation import (
+    ProfileView,
+    poster_facts_for_matching,
+    public_view,
+)
+from jembatan.opportunities.domain.queries.profiles import for_display, published_profiles
+from jembatan.opportunities.models import PartnershipProfile
 from jembatan.registry.domain.derived import isic_classes_for
 from jembatan.registry.models import Company
 
@@ -147,7 +151,7 @@ def explain_phrases(
 def profile_candidates(profile: PartnershipProfile) -> set[int]:
     country = profile.company.country
     return set(
-        PartnershipProfile.objects.filter(status=Status.PUBLISHED)
+        published_profiles()
         .exclude(company_id=profile.company_id)
         .exclude(company__country=country)
         .exclude(pk__in=hidden_targets(profile.company_id, ObjectType.PROFILE))
@@ -163,8 +167,10 @@ def score_profile(
     marks: int,
     now: dt.datetime,
 ) -> list[scoring.Factor]:
+    # An anonymous target is scored only on what its neutral label and text disclose.
+    poster = poster_facts_for_matching(target)
     size = (
-        scoring.size_fit(source.partner_size_wanted, target.company.size_class)
+        scoring.size_fit(source.partner_size_wanted, poster.size_class)
         + scoring.size_fit(target.partner_size_wanted, source.company.size_class)
     ) / 2
     return [
@@ -172,7 +178,7 @@ def score_profile(
         scoring.factor("sector", scoring.isic_proximity(isic[source.pk], isic[target.pk])),
         scoring.factor("size", size),
         scoring.factor(
-            "language", scoring.language_fit(source.company.languages, target.company.languages)
+            "language", scoring.language_fit(source.company.languages, poster.languages)
         ),
         scoring.factor("freshness", scoring.freshness(target.published_at, now)),
         scoring.factor("feedback", scoring.feedback_penalty(marks)),
@@ -238,9 +244,7 @@ def recommend_profiles_for_company(
 ) -> list[Recommendation]:
     """Over the company's published profiles: the best target for each, merged."""
     best: dict[int, Recommendation] = {}
-    own = PartnershipProfile.objects.filter(
-        company=company, status=Status.PUBLISHED
-    ).select_related("company")
+    own = published_profiles(now=now).filter(company=company).select_related("company")
     for profile in own:
         for rec in recommend_for_profile(profile, viewer, limit, with_phrases=False, now=now):
             kept = best.get(rec.target_id)

@@ -22,8 +22,12 @@ from jembatan.matching.domain.keyword_store import keyword_search
 from jembatan.matching.domain.phrases import EmbeddingLRU
 from jembatan.matching.domain.vector_store import read_index
 from jembatan.matching.models import ObjectType
-from jembatan.opportunities.domain.queries.profiles import for_display, visible_profiles
-from jembatan.opportunities.models import PartnershipProfile, Status
+from jembatan.opportunities.domain.queries.profiles import (
+    for_display,
+    published_profiles,
+    visible_profiles,
+)
+from jembatan.opportunities.models import PartnershipProfile
 from jembatan.registry.models import Company
 
 SEARCH_DEPTH = 50  # candidates taken from each list before fusion
@@ -77,7 +81,7 @@ def search_profile_objects(
     query = query.strip()
     if not query:
         return []
-    visible = visible_profiles(user).filter(status=Status.PUBLISHED)
+    visible = published_profiles(visible_profiles(user))
     allowed = set(visible.values_list("pk", flat=True))
     if not allowed:
         return []

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jembatan.core.domain.audit import log_action
+from jembatan.opportunities.domain.anonymity import refresh_label
 from jembatan.opportunities.models import ClosedReason, PartnershipProfile, Status
 
 PUBLICATION_PERIOD = dt.timedelta(days=365)
@@ -118,6 +119,7 @@ def publish(profile: PartnershipProfile, actor: Any, now: dt.datetime | None = N
             "expires_at": now + PUBLICATION_PERIOD,
         }
         _save(profile, locked, changes)
+        refresh_label(profile)
         log_action("jembatan.profile.published", profile, actor)
 
 
@@ -134,6 +136,7 @@ def extend(profile: PartnershipProfile, actor: Any, now: dt.datetime | None = No
         expires_at = max(locked.expires_at or now, now) + PUBLICATION_PERIOD
         changes = {"status": Status.PUBLISHED, "expires_at": expires_at, "extended_once": True}
         _save(profile, locked, changes)
+        refresh_label(profile)
         log_action(
             "jembatan.profile.extended", profile, actor, {"expires_at": expires_at.isoformat()}
         )

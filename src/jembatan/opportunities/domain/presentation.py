@@ -14,6 +14,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from jembatan.opportunities.domain.anonymity import label_parts
 from jembatan.opportunities.domain.attachments import EXTENSIONS_BY_TYPE
 from jembatan.opportunities.models import (
     ClosedReason,
@@ -85,13 +86,15 @@ def can_see_identity(profile: PartnershipProfile, viewer: Any) -> bool:
 
 
 def neutral_company_label(company: Company, profile: PartnershipProfile) -> str:
-    """'Indonesian IKM in Jawa Barat, textiles': who posted, without saying which firm."""
+    """'Indonesian IKM in Jawa Barat, textiles': who posted, without saying which firm, and
+    never more precisely than at least k published companies share (domain/anonymity.py)."""
     who = _("Indonesian IKM") if company.country == Country.INDONESIA else _("Japanese SME")
     parts = {"who": who}
-    if company.region is not None:
-        parts["region"] = company.region.localized_name()
-    if profile.sector is not None:
-        parts["sector"] = profile.sector.localized_name().lower()
+    shown = label_parts(profile)
+    if shown.area_name:
+        parts["region"] = shown.area_name
+    if shown.sector_name:
+        parts["sector"] = shown.sector_name
     if "region" in parts and "sector" in parts:
         return _("%(who)s in %(region)s, %(sector)s") % parts
     if "region" in parts:
@@ -99,6 +102,24 @@ def neutral_company_label(company: Company, profile: PartnershipProfile) -> str:
     if "sector" in parts:
         return _("%(who)s, %(sector)s") % parts
     return who
+
+
+@dataclass(frozen=True)
+class PosterFacts:
+    """What matching may use of the poster's firm when it explains a recommendation."""
+
+    size_class: str
+    languages: list[str]
+
+
+def poster_facts_for_matching(profile: PartnershipProfile) -> PosterFacts:
+    """The firm's size class and working languages, or, when the poster hides its identity,
+    only what the reader is shown anyway: size unknown, and the language of the profile's
+    text. A factor computed from the firm itself would narrow the hidden poster down beyond
+    its neutral label (a "size: fits" for a reader who wants small firms says it is small)."""
+    if not profile.hides_identity:
+        return PosterFacts(profile.company.size_class, list(profile.company.languages))
+    return PosterFacts("", [profile.language] if profile.language else [])
 
 
 def attachment_display_name(attachment: ProfileAttachment, position: int, hidden: bool) -> str:
@@ -154,8 +175,8 @@ def public_view(profile: PartnershipProfile, viewer: Any) -> ProfileView:
         seeks=profile.seeks,
         keywords=list(profile.keywords),
         deadline=profile.deadline,
-        status=profile.status,
-        status_label=str(Status(profile.status).label),
+        status=profile.effective_status,
+        status_label=str(Status(profile.effective_status).label),
         published_at=profile.published_at,
         expires_at=profile.expires_at,
         extended_once=profile.extended_once,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -150,6 +151,14 @@ class PartnershipProfile(models.Model):
             "Other companies see a neutral description instead of your name, website and logo."
         ),
     )
+    # What the neutral label of an anonymous profile may name (domain/anonymity.py): a region
+    # code, an island group or region key, or "" for the country alone; a sector slug,
+    # "group:<group>" or "". Computed on publication and whenever the registry changes.
+    label_area = models.CharField(_("label: place"), max_length=20, blank=True, editable=False)
+    label_sector = models.CharField(_("label: sector"), max_length=60, blank=True, editable=False)
+    label_checked_at = models.DateTimeField(
+        _("label checked at"), null=True, blank=True, editable=False
+    )
     # Set by the consent workflow (later) when the poster agrees to reveal its identity.
     disclosed_at = models.DateTimeField(_("identity disclosed at"), null=True, blank=True)
     created_by = models.ForeignKey(
@@ -180,6 +189,21 @@ class PartnershipProfile(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in (Status.DRAFT, Status.RETURNED)
+
+    @property
+    def is_effectively_published(self) -> bool:
+        """Published and not past its expiry date, whether or not the daily expiry task ran
+        (domain/queries/profiles.published_condition is the same test in SQL)."""
+        return self.status == Status.PUBLISHED and (
+            self.expires_at is None or self.expires_at > timezone.now()
+        )
+
+    @property
+    def effective_status(self) -> str:
+        """The status to show and decide on: a published profile past its date is expired."""
+        if self.status == Status.PUBLISHED and not self.is_effectively_published:
+            return Status.EXPIRED
+        return str(self.status)
 
     @property
     def hides_identity(self) -> bool:

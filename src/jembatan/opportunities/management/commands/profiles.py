@@ -1,5 +1,6 @@
-"""`jembatan profiles expire`: expire the profiles published 365 days ago or more (for cron,
-where no Celery beat runs; the same function as the daily task)."""
+"""`jembatan profiles expire`: expire the profiles published 365 days ago or more;
+`jembatan profiles relabel`: recompute the neutral labels of anonymous profiles against the
+registry (for cron, where no Celery beat runs; the same functions as the daily tasks)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from jembatan.opportunities.domain.anonymity import recheck_labels
 from jembatan.opportunities.domain.lifecycle import expire_due
 
 
@@ -18,7 +20,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         sub.add_parser("expire", help="expire profiles whose publication period has ended")
+        sub.add_parser("relabel", help="recompute the neutral labels of anonymous profiles")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "relabel":
+            count = recheck_labels()
+            self.stdout.write(f"{count} labels changed")
+            return
         count = expire_due(timezone.now())
         self.stdout.write(f"{count} profiles expired")
