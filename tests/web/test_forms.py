@@ -11,9 +11,17 @@ from jembatan.opportunities.interfaces.forms import ProfileFilterForm
 @pytest.mark.parametrize(
     ("language", "search", "kind"),
     [
-        ("en", '<label for="id_q">Search:</label>', '<label for="id_kind">Kind:</label>'),
-        ("id", '<label for="id_q">Cari:</label>', '<label for="id_kind">Jenis:</label>'),
-        ("ja", '<label for="id_q">検索：</label>', '<label for="id_kind">種類：</label>'),
+        (
+            "en",
+            '<label for="id_q">Search:</label>',
+            '<label for="id_kind">Kind of cooperation:</label>',
+        ),
+        (
+            "id",
+            '<label for="id_q">Cari:</label>',
+            '<label for="id_kind">Bentuk kerja sama:</label>',
+        ),
+        ("ja", '<label for="id_q">検索：</label>', '<label for="id_kind">連携分野：</label>'),
     ],
 )
 def test_form_labels_capitalised_with_the_languages_colon(
