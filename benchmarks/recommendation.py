@@ -287,6 +287,22 @@ def main(argv: list[str] | None = None) -> int:
         ],
         rank,
     )
+    sims = vectors["query"] @ vectors["query"].T
+    by_grade: dict[int, list[float]] = defaultdict(list)
+    for i, source in enumerate(cases):
+        for j, target in enumerate(cases):
+            if source["country"] != target["country"]:
+                g = grades.get((source["case"], target["case"]), 0)
+                by_grade[g].append(float(sims[i, j]))
+    spread = "; ".join(
+        f"grade {g}: p10 {np.percentile(v, 10):.3f}, median {np.median(v):.3f}, "
+        f"p90 {np.percentile(v, 90):.3f}"
+        for g, v in sorted(by_grade.items())
+    )
+    lines += [
+        "",
+        f"Cosine of the `query:` vectors across countries, by grade: {spread}.",
+    ]
     lines += [
         "",
         "ID->JP: Indonesian sources, Japanese candidates (and the reverse). Size and "
