@@ -203,7 +203,7 @@ def retrieval_rows(cached: retrieval.CachedEncoder, search_sets: bool) -> list[l
     return rows
 
 
-def phrase_calibration(cached: retrieval.CachedEncoder) -> tuple[list[list[str]], float]:
+def phrase_calibration(cached: retrieval.CachedEncoder, role: str) -> tuple[list[list[str]], float]:
     items: list[tuple[str, str, str]] = []  # (concept, language, text)
     for sector, products in PRODUCTS.items():
         for n, names in enumerate(products):
@@ -214,7 +214,7 @@ def phrase_calibration(cached: retrieval.CachedEncoder) -> tuple[list[list[str]]
         for lang, template, name in zip(("id", "ja", "en"), texts, names, strict=True):
             country = {"id": "Jepang", "ja": "インドネシア", "en": "Japan"}[lang]
             items.append((f"{kind}/{direction}", lang, template.format(p=name, c=country)))
-    vectors = cached.encode([t for _, _, t in items], phrases.PHRASE_ROLE)
+    vectors = cached.encode([t for _, _, t in items], role)
     cached.save()
     sims = vectors @ vectors.T
     positive, negative = [], []
@@ -231,11 +231,12 @@ def phrase_calibration(cached: retrieval.CachedEncoder) -> tuple[list[list[str]]
             chosen = float(t)
             break
     rows = []
-    for t in (0.85, 0.88, 0.90, round(chosen, 3), 0.93):
+    for t in sorted({0.85, 0.88, 0.90, round(chosen, 3), 0.93}):
         above_pos, above_neg = int((pos > t).sum()), int((neg > t).sum())
         precision = above_pos / (above_pos + above_neg) if above_pos + above_neg else 0.0
         rows.append(
             [
+                f"`{role}:`",
                 f"{t:.3f}",
                 f"{precision:.3f}",
                 f"{above_pos / len(pos):.3f}",
@@ -335,9 +336,12 @@ def main(argv: list[str] | None = None) -> int:
         "### Matching phrases: where the evidence threshold comes from",
         "",
     ]
-    calibration, chosen = phrase_calibration(cached)
+    calibration, chosen = phrase_calibration(cached, "query")
+    passage_rows, passage_chosen = phrase_calibration(cached, "passage")
+    calibration += passage_rows
     lines += table(
         [
+            "role",
             "threshold",
             "precision (translations among pairs above)",
             "recall",
@@ -348,7 +352,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     lines += [
         "",
-        f"Lowest threshold with precision >= 0.8: {chosen:.3f}; the product uses "
+        f"Lowest threshold with precision >= 0.8: {chosen:.3f} (`query:`), "
+        f"{passage_chosen:.3f} (`passage:`); the product uses "
         f"`MIN_PHRASE_SIMILARITY = {phrases.MIN_PHRASE_SIMILARITY}`.",
         "",
         f"Total run time {time.perf_counter() - started:.0f} s.",

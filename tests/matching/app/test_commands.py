@@ -24,6 +24,7 @@ def test_eval_json_has_exactly_the_report_keys(db, capsys) -> None:  # type: ign
         "--corpus",
         str(DATA / "corpus.csv"),
         "--json",
+        "--asymmetric",  # short search queries: the search path
     )
     report = json.loads(capsys.readouterr().out)
     assert list(report) == [
