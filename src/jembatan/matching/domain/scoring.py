@@ -68,9 +68,9 @@ def factor(key: str, value: float, weights: Mapping[str, float] | None = None) -
 
 
 # e5 models put unrelated texts near cosine 0.7 and paraphrases above 0.9, so the
-# similarity is rescaled from [SEMANTIC_FLOOR, SEMANTIC_CEILING] to [0, 1]. (Measured for
-# the symmetric ``query:`` role on the recommendation set: unrelated profiles 0.72-0.80,
-# same need across languages 0.85-0.93; docs/benchmarks.md.)
+# similarity is rescaled from [SEMANTIC_FLOOR, SEMANTIC_CEILING] to [0, 1]. The spread of
+# the symmetric ``query:`` cosines by relevance grade on the recommendation set is in
+# docs/benchmarks.md ("Recommendation quality").
 SEMANTIC_FLOOR = 0.70
 SEMANTIC_CEILING = 0.95
 
