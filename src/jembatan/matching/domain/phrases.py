@@ -30,7 +30,7 @@ from numpy.typing import NDArray
 from jembatan.matching.domain.encoder import EmbeddingKind, Encoder, text_hash
 
 PHRASE_ROLE: EmbeddingKind = "query"
-MIN_PHRASE_SIMILARITY = 0.88
+MIN_PHRASE_SIMILARITY = 0.885
 """Calibrated in docs/benchmarks.md ("Matching phrases"): the similarity above which a
 pair of phrases is shown as evidence."""
 
