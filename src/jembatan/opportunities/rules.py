@@ -19,7 +19,6 @@ from jembatan.accounts.rules import (
     is_officer,
     is_signed_in,
 )
-from jembatan.opportunities.models import Status
 
 is_owner_member = belongs_to_users_company
 

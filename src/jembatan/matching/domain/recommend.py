@@ -1,10 +1,11 @@
 """Recommendations for a profile and for a company, each with its explanation.
 
-For a profile: published profiles of other companies in the other country; complements
-first (an offer meets the requests of the same kind, and the reverse), then by score (see
-scoring.py). Targets the company marked "not relevant" are never shown again. Every
-recommendation carries its factors (with contributions that add up to the score) and the
-phrases of both texts that matched. Profiles are shown through opportunities' public_view,
+For a profile: published profiles of other companies in the other country, by score (see
+scoring.py; whether the cooperation types complement each other is one of its factors,
+facts.py ranks). Candidates come from the symmetric (``query:``-role) index, the one
+embeddings.py keeps for comparing texts of the same sort. Targets the company marked
+"not relevant" are never shown again. Every recommendation carries its factors (with
+contributions that add up to the score) and the phrases of both texts that matched. Profiles are shown through opportunities' public_view,
 so an anonymous poster stays hidden here as everywhere.
 """
 
@@ -21,27 +22,35 @@ from django.utils import timezone
 from jembatan.matching.domain import scoring
 from jembatan.matching.domain.cards import CompanyCard, company_card
 from jembatan.matching.domain.embeddings import (
+    SIMILAR_ROLE,
     Vector,
     cached_vectors,
     company_text,
     current_encoder,
     embed_texts,
+    index_name,
     object_vectors,
     profile_text,
     store_vectors,
 )
 from jembatan.matching.domain.encoder import Encoder, text_hash
-from jembatan.matching.domain.phrases import PhrasePair, matching_phrases, split_phrases
+from jembatan.matching.domain.facts import (
+    facts_of,
+    isic_by_company,
+    isic_for_profiles,
+    rank_profiles,
+)
+from jembatan.matching.domain.phrases import (
+    PHRASE_ROLE,
+    PhrasePair,
+    matching_phrases,
+    split_phrases,
+)
 from jembatan.matching.domain.vector_store import read_index
 from jembatan.matching.models import ObjectType, RecommendationFeedback
-from jembatan.opportunities.domain.presentation import (
-    ProfileView,
-    poster_facts_for_matching,
-    public_view,
-)
+from jembatan.opportunities.domain.presentation import ProfileView, public_view
 from jembatan.opportunities.domain.queries.profiles import for_display, published_profiles
 from jembatan.opportunities.models import PartnershipProfile
-from jembatan.registry.domain.derived import isic_classes_for
 from jembatan.registry.models import Company
 
 DEPTH = 300  # nearest candidates considered before scoring
@@ -63,43 +72,17 @@ class Recommendation:
 
 
 def complements(source: PartnershipProfile, target: PartnershipProfile) -> bool:
-    return source.kind == target.kind and source.direction != target.direction
-
-
-# -- the facts each factor needs, loaded for many firms at once
-
-
-def isic_by_company(company_ids: Iterable[int]) -> dict[int, set[str]]:
-    """ISIC classes of firms: from their codes through the crosswalk, else their sectors."""
-    ids = set(company_ids)
-    codes = Company.classifications.through.objects.filter(company_id__in=ids).values_list(
-        "company_id", "classification_id"
+    """Whether the cooperation types of the two profiles meet (scoring.COMPLEMENTS)."""
+    return (
+        scoring.complement_fit(
+            scoring.Need(source.kind, source.direction, tuple(source.cooperation_types or ())),
+            scoring.Need(target.kind, target.direction, tuple(target.cooperation_types or ())),
+        )
+        == 1.0
     )
-    by_code = isic_classes_for({code for _, code in codes})
-    result: dict[int, set[str]] = defaultdict(set)
-    for company_id, code in codes:
-        result[company_id].update(by_code.get(code, []))
-    sectors = Company.sectors.through.objects.filter(company_id__in=ids).values_list(
-        "company_id", "programmesector__isic_classes"
-    )
-    for company_id, classes in sectors:
-        if not result[company_id]:
-            result[company_id].update(classes or [])
-    return result
 
 
-def isic_for_profiles(profiles: list[PartnershipProfile]) -> dict[int, set[str]]:
-    """A profile's ISIC classes: its own codes and sector, else its company's."""
-    code_ids = {c.pk for p in profiles for c in p.classifications.all()}
-    by_code = isic_classes_for(code_ids)
-    companies = isic_by_company({p.company_id for p in profiles})
-    result: dict[int, set[str]] = {}
-    for p in profiles:
-        classes = {isic for c in p.classifications.all() for isic in by_code.get(c.pk, [])}
-        if p.sector is not None:
-            classes.update(p.sector.isic_classes or [])
-        result[p.pk] = classes or companies.get(p.company_id, set())
-    return result
+# -- the facts each factor needs, loaded for many firms at once (see facts.py)
 
 
 def hidden_targets(company_id: int, target_type: str) -> set[int]:
@@ -122,9 +105,10 @@ def marks_by_others(company_id: int, target_type: str, ids: Iterable[int]) -> di
 
 
 def _vector_of(object_type: str, pk: int, text: str, encoder: Encoder) -> Vector | None:
-    vector = object_vectors(object_type, [pk]).get(pk)
+    """The object's similar-role vector (embedded now if the task has not run yet)."""
+    vector = object_vectors(object_type, [pk], SIMILAR_ROLE).get(pk)
     if vector is None and text:
-        vector = embed_texts(encoder, [text]).vectors[0]  # not embedded yet: do it now
+        vector = embed_texts(encoder, [text], SIMILAR_ROLE).vectors[0]
     return vector
 
 
@@ -135,13 +119,13 @@ def explain_phrases(
     chunks = set(split_phrases(source_text))
     for text in targets.values():
         chunks.update(split_phrases(text))
-    stored = cached_vectors(text_hash(encoder.name, "passage", chunk) for chunk in chunks)
+    stored = cached_vectors(text_hash(encoder.name, PHRASE_ROLE, chunk) for chunk in chunks)
     cache: dict[str, Any] = dict(stored)
     result = {
         pk: matching_phrases(source_text, text, encoder, top=PHRASES, cache=cache)
         for pk, text in targets.items()
     }
-    store_vectors(encoder, {h: v for h, v in cache.items() if h not in stored}, "passage")
+    store_vectors(encoder, {h: v for h, v in cache.items() if h not in stored}, PHRASE_ROLE)
     return result
 
 
@@ -159,32 +143,6 @@ def profile_candidates(profile: PartnershipProfile) -> set[int]:
     )
 
 
-def score_profile(
-    source: PartnershipProfile,
-    target: PartnershipProfile,
-    cosine: float,
-    isic: dict[int, set[str]],
-    marks: int,
-    now: dt.datetime,
-) -> list[scoring.Factor]:
-    # An anonymous target is scored only on what its neutral label and text disclose.
-    poster = poster_facts_for_matching(target)
-    size = (
-        scoring.size_fit(source.partner_size_wanted, poster.size_class)
-        + scoring.size_fit(target.partner_size_wanted, source.company.size_class)
-    ) / 2
-    return [
-        scoring.factor("semantic", scoring.semantic_value(cosine)),
-        scoring.factor("sector", scoring.isic_proximity(isic[source.pk], isic[target.pk])),
-        scoring.factor("size", size),
-        scoring.factor(
-            "language", scoring.language_fit(source.company.languages, poster.languages)
-        ),
-        scoring.factor("freshness", scoring.freshness(target.published_at, now)),
-        scoring.factor("feedback", scoring.feedback_penalty(marks)),
-    ]
-
-
 def recommend_for_profile(
     profile: PartnershipProfile,
     viewer: Any,
@@ -200,39 +158,41 @@ def recommend_for_profile(
     allowed = profile_candidates(profile)
     if vector is None or not allowed:
         return []
-    index = read_index(ObjectType.PROFILE, encoder.dim)
+    index = read_index(index_name(ObjectType.PROFILE, SIMILAR_ROLE), encoder.dim)
     hits = index.search(vector, min(DEPTH, len(allowed)), allowed=allowed)
     cosine = {hit.key: hit.score for hit in hits}
-    targets = list(for_display(PartnershipProfile.objects.filter(pk__in=cosine)))
+    targets = for_display(PartnershipProfile.objects.filter(pk__in=cosine)).in_bulk()
     source = for_display(PartnershipProfile.objects.filter(pk=profile.pk)).get()
-    isic = isic_for_profiles([source, *targets])
+    isic = isic_for_profiles([source, *targets.values()])
     marks = marks_by_others(profile.company_id, ObjectType.PROFILE, cosine)
-    scored = []
-    for target in targets:
-        factors = score_profile(
-            source, target, cosine[target.pk], isic, marks.get(target.pk, 0), now
-        )
-        scored.append((complements(source, target), scoring.total(factors), target, factors))
-    scored.sort(key=lambda row: (not row[0], -row[1], row[2].pk))
-    chosen = scored[:limit]
+    ranked = rank_profiles(
+        facts_of(source, isic),
+        [facts_of(t, isic, as_target=True) for t in targets.values()],
+        cosine,
+        marks,
+        now,
+    )
+    chosen = ranked[:limit]
     phrases = (
-        explain_phrases(encoder, source_text, {t.pk: profile_text(t) for _, _, t, _ in chosen})
+        explain_phrases(
+            encoder, source_text, {r.facts.key: profile_text(targets[r.facts.key]) for r in chosen}
+        )
         if with_phrases
         else {}
     )
     return [
         Recommendation(
             target_type=ObjectType.PROFILE,
-            target_id=target.pk,
-            score=round(score, 4),
-            complement=complement,
-            factors=factors,
-            phrases=phrases.get(target.pk, []),
-            profile=public_view(target, viewer),
+            target_id=r.facts.key,
+            score=round(r.score, 4),
+            complement=r.complement,
+            factors=r.factors,
+            phrases=phrases.get(r.facts.key, []),
+            profile=public_view(targets[r.facts.key], viewer),
             source_profile_id=profile.pk,
             source_title=profile.title,
         )
-        for complement, score, target, factors in chosen
+        for r in chosen
     ]
 
 
@@ -248,9 +208,9 @@ def recommend_profiles_for_company(
     for profile in own:
         for rec in recommend_for_profile(profile, viewer, limit, with_phrases=False, now=now):
             kept = best.get(rec.target_id)
-            if kept is None or (rec.complement, rec.score) > (kept.complement, kept.score):
+            if kept is None or rec.score > kept.score:
                 best[rec.target_id] = rec
-    ranked = sorted(best.values(), key=lambda r: (not r.complement, -r.score, r.target_id))
+    ranked = sorted(best.values(), key=lambda r: (-r.score, r.target_id))
     return ranked[:limit]
 
 
@@ -269,7 +229,7 @@ def recommend_companies(
     allowed = set(candidates.values_list("pk", flat=True))
     if vector is None or not allowed:
         return []
-    index = read_index(ObjectType.COMPANY, encoder.dim)
+    index = read_index(index_name(ObjectType.COMPANY, SIMILAR_ROLE), encoder.dim)
     hits = index.search(vector, min(DEPTH, len(allowed)), allowed=allowed)
     cosine = {hit.key: hit.score for hit in hits}
     targets = (

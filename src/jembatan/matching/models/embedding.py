@@ -30,11 +30,14 @@ class Embedding(models.Model):
 
 
 class EmbeddedObject(models.Model):
-    """Which embedding a profile or a company has now (its text's hash)."""
+    """Which embeddings a profile or a company has now: its text's hash in the search
+    role (``passage``) and in the similar role (``query``, for recommendations; empty for
+    objects embedded before that role existed, until they are re-embedded)."""
 
     object_type = models.CharField(_("object type"), max_length=10, choices=ObjectType.choices)
     object_id = models.PositiveBigIntegerField(_("object id"))
     text_hash = models.CharField(_("text hash"), max_length=64)
+    similar_hash = models.CharField(_("text hash (similar role)"), max_length=64, blank=True)
     model = models.CharField(_("model"), max_length=200)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -45,6 +45,20 @@ class Command(BaseCommand):
         evaluate.add_argument("--corpus", help="CSV of extra texts to search among (column text)")
         evaluate.add_argument("--k", type=int, default=10, help="results retrieved per query")
         evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
+        paths = evaluate.add_mutually_exclusive_group()
+        paths.add_argument(
+            "--symmetric",
+            dest="symmetric",
+            action="store_true",
+            default=True,
+            help="recommendations' path: both sides as queries, vectors only (default)",
+        )
+        paths.add_argument(
+            "--asymmetric",
+            dest="symmetric",
+            action="store_false",
+            help="search's path: passages, query, keyword search fused",
+        )
         sub.add_parser("digest", help="send the weekly digest e-mails now")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -54,7 +68,13 @@ class Command(BaseCommand):
         elif action == "reindex":
             self._reindex()
         elif action == "eval":
-            self._eval(options["pairs"], options["corpus"], options["k"], options["json"])
+            self._eval(
+                options["pairs"],
+                options["corpus"],
+                options["k"],
+                options["json"],
+                options["symmetric"],
+            )
         else:
             sent = send_weekly_digests()
             self.stdout.write(f"digest: {sent} e-mails sent")
@@ -76,10 +96,10 @@ class Command(BaseCommand):
             embed_companies(ids, task_embed_companies.delay, bar.update)
         self.stdout.write(f"company: {len(ids)} missing or stale embeddings queued")
 
-    def _eval(self, pairs: str, corpus: str | None, k: int, as_json: bool) -> None:
+    def _eval(self, pairs: str, corpus: str | None, k: int, as_json: bool, symmetric: bool) -> None:
         try:
             report: EvaluationReport = evaluate_files(
-                Path(pairs), Path(corpus) if corpus else None, k
+                Path(pairs), Path(corpus) if corpus else None, k, symmetric
             )
         except (EvalFileError, OSError, csv.Error) as exc:
             raise CommandError(str(exc)) from exc
