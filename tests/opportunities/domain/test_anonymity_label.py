@@ -8,7 +8,7 @@ import pycountry
 import pytest
 from django.utils import translation
 
-from jembatan.matching.domain.recommend import score_profile
+from jembatan.matching.domain.facts import facts_of, profile_factors
 from jembatan.opportunities.domain import lifecycle
 from jembatan.opportunities.domain.anonymity import AREA_GROUPS, GROUP_OF_REGION, refresh_label
 from jembatan.opportunities.domain.presentation import poster_facts_for_matching, public_view
@@ -184,8 +184,9 @@ def test_size_and_language_factors_ignore_a_hidden_posters_firm(db) -> None:  # 
     def factors(size_class: str, languages: list[str]) -> dict[str, float]:
         poster = CompanyFactory(country="JP", size_class=size_class, languages=languages)
         target = published(company=poster, is_anonymous=True, language="ja")
-        isic: dict[int, set[str]] = {source.pk: set(), target.pk: set()}
-        found = score_profile(source, target, 0.8, isic, 0, target.published_at)
+        found = profile_factors(
+            facts_of(source, {}), facts_of(target, {}, as_target=True), 0.8, 0, target.published_at
+        )
         return {f.key: f.value for f in found if f.key in ("size", "language")}
 
     assert factors("small_enterprise", ["en"]) == factors("large_jp", ["ja"])
