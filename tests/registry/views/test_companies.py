@@ -40,9 +40,37 @@ def test_directory_anonymous_redirects_to_sign_in(client: Client) -> None:
 def test_directory_signed_in_lists_companies(
     client: Client, request: pytest.FixtureRequest, role: str, company: Company
 ) -> None:
-    response = _client_for(client, request, role).get("/companies/")
+    # country= (any): company members' directory otherwise starts on the other country.
+    response = _client_for(client, request, role).get("/companies/", {"country": ""})
     assert response.status_code == 200
     assert company.name in response.content.decode()
+
+
+def test_directory_member_starts_on_the_other_country(client: Client, member, company) -> None:  # type: ignore[no-untyped-def]
+    japanese = CompanyFactory(name="Akashi Seimitsu", country="JP")
+    client.force_login(member)
+    response = client.get("/companies/")
+    assert [c.name for c in response.context["page"].object_list] == [japanese.name]
+    assert response.context["form"]["country"].value() == "JP"
+    everyone = client.get("/companies/", {"country": ""}).context["page"].object_list
+    assert sorted(c.name for c in everyone) == sorted([company.name, japanese.name])
+
+
+@pytest.mark.parametrize("role", ["viewer", "officer"])
+def test_directory_others_start_on_any_country(
+    client: Client, request: pytest.FixtureRequest, role: str, company: Company, other_company
+) -> None:  # type: ignore[no-untyped-def]
+    page = _client_for(client, request, role).get("/companies/").context["page"]
+    assert sorted(c.name for c in page.object_list) == sorted([company.name, other_company.name])
+
+
+def test_directory_search_leaves_out_the_searchers_own_company(
+    client: Client, member, company
+) -> None:  # type: ignore[no-untyped-def]
+    namesake = CompanyFactory(name=f"{company.name} Cabang", country="ID")
+    client.force_login(member)
+    found = client.get("/companies/", {"q": company.name, "country": ""}).context["page"]
+    assert [c.name for c in found.object_list] == [namesake.name]
 
 
 def test_directory_search_matches_city_and_registry_id(client: Client, viewer) -> None:  # type: ignore[no-untyped-def]

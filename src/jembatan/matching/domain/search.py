@@ -24,10 +24,17 @@ from jembatan.matching.domain.vector_store import read_index
 from jembatan.matching.models import ObjectType
 from jembatan.opportunities.domain.queries.profiles import for_display, visible_profiles
 from jembatan.opportunities.models import PartnershipProfile, Status
+from jembatan.registry.domain.queries.companies import (
+    is_code_like,
+    name_matches,
+)
 from jembatan.registry.models import Company
 
 SEARCH_DEPTH = 50  # candidates taken from each list before fusion
 RRF_K = 60
+# A name, identifier or code that matches is what the searcher meant more surely than a
+# description close in meaning: its list counts double in the fusion.
+NAME_WEIGHT = 2.0
 
 KeywordSearch = Callable[[str, int, Collection[int] | None], list[KeywordHit]]
 
@@ -71,13 +78,19 @@ class SearchResult:
 
 
 def search_profile_objects(
-    user: Any, query: str, k: int = 20
+    user: Any, query: str, k: int = 20, country: str = ""
 ) -> list[tuple[FusedHit, PartnershipProfile]]:
-    """Published profiles the user may see, best match first."""
+    """Published profiles the user may see, of posters in ``country`` when given and never
+    of the searcher's own company, best match first."""
     query = query.strip()
     if not query:
         return []
     visible = visible_profiles(user).filter(status=Status.PUBLISHED)
+    if country:
+        visible = visible.filter(company__country=country)
+    own = getattr(user, "company_id_or_none", None)
+    if own is not None:
+        visible = visible.exclude(company_id=own)
     allowed = set(visible.values_list("pk", flat=True))
     if not allowed:
         return []
@@ -90,14 +103,51 @@ def search_profile_objects(
     return [(hit, profiles[hit.key]) for hit in hits if hit.key in profiles]
 
 
-def search_company_objects(user: Any, query: str, k: int = 20) -> list[tuple[FusedHit, Company]]:
-    """Companies by their descriptions (the directory every signed-in user may read)."""
+def company_ranking(query: str, companies: Any, k: int = 2 * SEARCH_DEPTH) -> list[FusedHit]:
+    """The one search path of the directory and partner search, within ``companies`` (a
+    queryset): names, readings, identifiers and codes by keyword (``ranks['name']``),
+    descriptions by meaning and by keyword (``semantic``, ``keyword``), RRF-fused. A query
+    that is only digits (an NIB, a corporate number, a KBLI or JSIC code) is not searched by
+    meaning: every description has some nearest neighbour, none of them meant."""
+    query = query.strip()
+    if not query:
+        return []
+    names = name_matches(companies, query, SEARCH_DEPTH)
+    lists: dict[str, list[int]] = {"name": names}
+    if not is_code_like(query):
+        allowed = set(companies.values_list("pk", flat=True))
+        if allowed:
+            encoder = current_encoder()
+            index = read_index(ObjectType.COMPANY, encoder.dim)
+            vector = query_vector(encoder, query)
+            lists["semantic"] = [h.key for h in index.search(vector, SEARCH_DEPTH, allowed=allowed)]
+            lists["keyword"] = [
+                h.key for h in keyword_search(ObjectType.COMPANY, query, SEARCH_DEPTH, allowed)
+            ]
+    return reciprocal_rank_fusion(lists, k=RRF_K, weights={"name": NAME_WEIGHT}, limit=k)
+
+
+def partner_companies(user: Any, country: str = "") -> Any:
+    """The companies a partner search looks in: of ``country`` when given, never the
+    searcher's own."""
+    companies = Company.objects.all()
+    if country:
+        companies = companies.filter(country=country)
+    own = getattr(user, "company_id_or_none", None)
+    if own is not None:
+        companies = companies.exclude(pk=own)
+    return companies
+
+
+def search_company_objects(
+    user: Any, query: str, k: int = 20, country: str = ""
+) -> list[tuple[FusedHit, Company]]:
+    """Companies by name, identifier, code or description (the directory every signed-in
+    user may read), of ``country`` when given, without the searcher's own company."""
     query = query.strip()
     if not query or not user.is_authenticated:
         return []
-    encoder = current_encoder()
-    index = read_index(ObjectType.COMPANY, encoder.dim)
-    hits = fused_ranking(query, encoder, index, _db_keywords(ObjectType.COMPANY), k)
+    hits = company_ranking(query, partner_companies(user, country), k)
     companies = (
         Company.objects.filter(pk__in=[h.key for h in hits])
         .select_related("region")

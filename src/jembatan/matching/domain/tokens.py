@@ -15,51 +15,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-from typing import Any
+
+from jembatan.core.domain.japanese_text import tokenizer
 
 # Parts of speech (Sudachi's first level) that carry no search meaning.
 DROPPED_POS = frozenset({"助詞", "助動詞", "補助記号", "空白", "記号", "接尾辞", "接頭辞"})
-# Sudachi refuses inputs over 49,149 bytes; texts are cut at line ends below this many chars.
-CHUNK_CHARS = 4000
 _ASCII_PUNCT = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+")
 _HIRAGANA_ONLY = re.compile(r"^[\u3040-\u309f]$")
 
 
-@lru_cache(maxsize=1)
-def _tokenizer() -> Any:
-    from sudachipy import Dictionary, SplitMode
-
-    return Dictionary(dict="core").tokenizer(SplitMode.A)
-
-
-def _chunks(text: str) -> list[str]:
-    chunks, current = [], ""
-    for line in text.splitlines(keepends=True):
-        while len(line) > CHUNK_CHARS:
-            chunks.append(line[:CHUNK_CHARS])
-            line = line[CHUNK_CHARS:]
-        if len(current) + len(line) > CHUNK_CHARS:
-            chunks.append(current)
-            current = ""
-        current += line
-    if current:
-        chunks.append(current)
-    return chunks
 
 
 def word_terms(text: str) -> list[str]:
     """The distinct search terms of ``text`` in first-seen order (see the module docstring)."""
     normalised = unicodedata.normalize("NFKC", text)
     seen: dict[str, None] = {}
-    tokenizer = _tokenizer()
-    for chunk in _chunks(normalised):
-        for morpheme in tokenizer.tokenize(chunk):
-            if morpheme.part_of_speech()[0] in DROPPED_POS:
-                continue
-            for piece in _ASCII_PUNCT.split(morpheme.normalized_form().casefold()):
-                if piece and not _HIRAGANA_ONLY.match(piece):
-                    seen.setdefault(piece, None)
+    for morpheme in tokenizer().morphemes(normalised):
+        if morpheme.part_of_speech()[0] in DROPPED_POS:
+            continue
+        for piece in _ASCII_PUNCT.split(morpheme.normalized_form().casefold()):
+            if piece and not _HIRAGANA_ONLY.match(piece):
+                seen.setdefault(piece, None)
     return list(seen)
 
 

@@ -1,9 +1,16 @@
-"""Template helpers of the registry pages."""
+"""Template helpers of the registry pages, and the one way every page names a company."""
 
 from __future__ import annotations
 
-from django import template
+from typing import Any
 
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from jembatan.registry.domain.readings import has_japanese_script, is_latin
 from jembatan.registry.interfaces.forms import WORKING_LANGUAGES
 
 register = template.Library()
@@ -14,3 +21,39 @@ _LANGUAGE_NAMES = dict(WORKING_LANGUAGES)
 def language_name(code: str) -> str:
     """The name of the language with ISO 639-1 `code` in the current language."""
     return str(_LANGUAGE_NAMES.get(code, code))
+
+
+def latin_name(company: Any) -> tuple[str, bool]:
+    """A Latin-script name for a company whose legal name is in kanji or kana, and whether
+    it is a generated reading: the romaji name the firm gave, else its reading."""
+    name = getattr(company, "name", "") or ""
+    if not has_japanese_script(name):
+        return "", False
+    alt = getattr(company, "name_alt", "") or ""
+    if is_latin(alt):
+        return alt, False
+    reading = getattr(company, "reading_latin", "") or ""
+    if not reading:
+        return "", False
+    return reading.title(), bool(getattr(company, "readings_generated", False))
+
+
+@register.simple_tag
+def company_name(company: Any) -> SafeString:
+    """A company's name as a reader of the current language can read it: for Indonesian and
+    English readers, a kanji or kana name is followed by its Latin-script name (a generated
+    reading is marked as such). Works on a Company or anything with the same attributes
+    (matching's CompanyCard)."""
+    name = getattr(company, "name", "") or ""
+    latin, generated = ("", False) if get_language() == "ja" else latin_name(company)
+    if not latin:
+        return format_html("{}", name)
+    if generated:
+        return format_html(
+            '{} <span class="name-latin name-latin--generated" lang="ja-Latn" title="{}">'
+            "({})</span>",
+            name,
+            _("Reading generated automatically from the Japanese name"),
+            latin,
+        )
+    return format_html('{} <span class="name-latin" lang="ja-Latn">({})</span>', name, latin)

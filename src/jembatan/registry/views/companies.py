@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,7 +16,13 @@ from django.utils.translation import gettext as _
 
 from jembatan.core.domain.audit import log_action
 from jembatan.registry.domain.derived import update_derived_fields
-from jembatan.registry.domain.queries.companies import filter_companies
+from jembatan.matching.domain.search import company_ranking
+from jembatan.matching.interfaces.forms import with_default_country
+from jembatan.registry.domain.queries.companies import (
+    default_partner_country,
+    directory_queryset,
+    filter_companies,
+)
 from jembatan.registry.domain.verification import resubmit_after_edit
 from jembatan.registry.interfaces.forms import CompanyFilterForm, CompanyForm, ContactFormSet
 from jembatan.registry.models import Company
@@ -29,9 +37,19 @@ def _wants_partial(request: HttpRequest, target: str) -> bool:
 
 @login_required
 def company_list(request: HttpRequest) -> HttpResponse:
-    form = CompanyFilterForm(request.GET or None)
-    companies = filter_companies(form.search())
-    page = Paginator(companies, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Company members look for partners: the country filter starts on the other country.
+    data = with_default_country(request.GET, default_partner_country(request.user))
+    form = CompanyFilterForm(data if data else None)
+    search = replace(form.search(), exclude_company=request.user.company_id_or_none)
+    companies = filter_companies(search)
+    if search.text.strip():
+        # Text goes through matching's cross-lingual path; the page shows the fused order.
+        ranked = [hit.key for hit in company_ranking(search.text, companies)]
+        page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
+        rows = directory_queryset().in_bulk(list(page.object_list))
+        page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
+    else:
+        page = Paginator(companies, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page}
     if _wants_partial(request, "results"):
         response = render(request, "registry/companies/_results.html", context)
