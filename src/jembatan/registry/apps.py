@@ -10,16 +10,10 @@ class RegistryConfig(AppConfig):
     verbose_name = _("Company registry")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate, pre_save
+        from django.db.models.signals import post_migrate
 
         from jembatan.registry.domain.notifications import companies_imported
-        from jembatan.registry.models import Company
-        from jembatan.registry.signals import (
-            company_readings,
-            imported_readings,
-            sync_reference_data,
-        )
+        from jembatan.registry.signals import imported_readings, sync_reference_data
 
         post_migrate.connect(sync_reference_data, sender=self)
-        pre_save.connect(company_readings, sender=Company, dispatch_uid="registry.readings")
         companies_imported.connect(imported_readings, dispatch_uid="registry.readings_imported")

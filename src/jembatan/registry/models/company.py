@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -190,6 +192,17 @@ class Company(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Saves with the name readings in step with the names, whichever way the company
+        is written (form, API, admin, demo); bulk imports fill them after writing."""
+        from jembatan.registry.domain.readings import READING_FIELDS, fill_readings
+
+        fill_readings(self)
+        fields = kwargs.get("update_fields")
+        if fields is not None and {"name", "name_alt", "name_kana", "country"} & set(fields):
+            kwargs["update_fields"] = {*fields, *READING_FIELDS}
+        super().save(*args, **kwargs)
 
     @property
     def is_verified(self) -> bool:
