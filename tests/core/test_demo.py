@@ -228,3 +228,38 @@ def test_load_reference_data_missing_folder_reports_it(tmp_path: Path) -> None:
         assert load_reference_data(tmp_path / "absent", lines.append) is False
         assert load_reference_data(None, lines.append) is False
     assert lines == [NO_REFERENCE, NO_REFERENCE]
+
+
+def test_demo_profiles_have_distinct_texts(demo: str) -> None:
+    from jembatan.matching.domain.embeddings import profile_text
+    from jembatan.opportunities.models import PartnershipProfile
+
+    texts = [profile_text(p) for p in PartnershipProfile.objects.all()]
+    assert len(texts) > 300
+    assert [text for text, n in Counter(texts).items() if n > 1] == []
+
+
+def test_demo_profiles_cover_every_cooperation_type_both_ways(demo: str) -> None:
+    from jembatan.opportunities.models import CooperationType, Direction, PartnershipProfile
+
+    seen = {
+        (country, kind, direction)
+        for country, direction, types in PartnershipProfile.objects.values_list(
+            "company__country", "direction", "cooperation_types"
+        )
+        for kind in types
+    }
+    wanted = {
+        (country, kind, direction)
+        for country in ("ID", "JP")
+        for kind in CooperationType.values
+        for direction in Direction.values
+    }
+    assert wanted - seen == set()
+
+
+def test_demo_readings_let_names_be_found_in_the_other_script(demo: str) -> None:
+    maju = Company.objects.filter(country="ID", reading_kana__gt="").first()
+    kanji = Company.objects.filter(country="JP", reading_latin__gt="").first()
+    assert maju is not None
+    assert kanji is not None

@@ -4,9 +4,8 @@ companies a bulk import wrote (Company.save fills them otherwise)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from datetime import datetime
+from typing import Any
 
 from jembatan.registry.domain.readings import fill_readings_for
 from jembatan.registry.domain.reference_sync import sync_all

@@ -443,7 +443,9 @@ def test_edit_tax_number_of_a_japanese_firm_is_a_corporate_or_invoice_number(
 
 
 def test_directory_finds_a_japanese_name_by_its_romaji(client: Client, viewer) -> None:  # type: ignore[no-untyped-def]
-    yamada = CompanyFactory(name="株式会社山田製作所", name_alt="", name_kana="ヤマダセイサクショ", country="JP")
+    yamada = CompanyFactory(
+        name="株式会社山田製作所", name_alt="", name_kana="ヤマダセイサクショ", country="JP"
+    )
     CompanyFactory(name="株式会社田中鉄工", name_alt="", name_kana="", country="JP")
     client.force_login(viewer)
     found = client.get("/companies/", {"q": "Yamada Seisakusho"}).context["page"].object_list

@@ -24,8 +24,6 @@ _ASCII_PUNCT = re.compile(r"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+")
 _HIRAGANA_ONLY = re.compile(r"^[\u3040-\u309f]$")
 
 
-
-
 def word_terms(text: str) -> list[str]:
     """The distinct search terms of ``text`` in first-seen order (see the module docstring)."""
     normalised = unicodedata.normalize("NFKC", text)

@@ -15,7 +15,7 @@ class SearchForm(forms.Form):
     )
     country = forms.ChoiceField(
         label=_("Partner country"),
-        choices=[("", _("Any"))] + list(Country.choices),
+        choices=[("", _("Any")), *Country.choices],
         required=False,
     )
 

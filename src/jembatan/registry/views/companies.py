@@ -15,9 +15,9 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from jembatan.core.domain.audit import log_action
-from jembatan.registry.domain.derived import update_derived_fields
 from jembatan.matching.domain.search import company_ranking
 from jembatan.matching.interfaces.forms import with_default_country
+from jembatan.registry.domain.derived import update_derived_fields
 from jembatan.registry.domain.queries.companies import (
     default_partner_country,
     directory_queryset,

@@ -6,9 +6,8 @@ a `CompanySearch`; `filter_companies` is the one place that knows how it maps to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
