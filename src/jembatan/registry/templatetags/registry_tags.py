@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from django import template
@@ -57,3 +58,18 @@ def company_name(company: Any) -> SafeString:
             latin,
         )
     return format_html('{} <span class="name-latin" lang="ja-Latn">({})</span>', name, latin)
+
+
+@register.simple_tag
+def poster_name(profile: Any) -> SafeString:
+    """The poster of a profile view as ``company_name`` names it, or the neutral label
+    ("Indonesian IKM in Jawa Barat") when the poster hides its identity."""
+    if getattr(profile, "identity_hidden", True):
+        return format_html("{}", profile.company_label)
+    poster = SimpleNamespace(
+        name=profile.company_label,
+        name_alt=profile.company_name_alt,
+        reading_latin=profile.company_reading_latin,
+        readings_generated=profile.company_readings_generated,
+    )
+    return company_name(poster)
