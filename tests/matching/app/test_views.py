@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from jembatan.matching.domain import embeddings
+from jembatan.matching.domain.search import search_profile_objects
 from jembatan.matching.models import RecommendationFeedback
 from tests.factories import CompanyFactory
 from tests.matching.app.corpus import Corpus
@@ -146,6 +147,23 @@ def test_search_page_finds_names_in_the_other_script(corpus: Corpus, as_user) ->
     assert "株式会社浪速包装機械 <span" in by_romaji.content.decode()
 
 
+def test_search_page_finds_profiles_by_poster_name_unless_anonymous(
+    corpus: Corpus, as_user, outsider
+) -> None:  # type: ignore[no-untyped-def]
+    named = as_user("outsider").get(
+        "/matching/search/", {"q": "Naniwa Housou Kikai", "type": "profile", "country": ""}
+    )
+    assert corpus.machine_offer.pk not in [p.id for p in named.context["profiles"]]  # own
+    by_member = as_user("member").get(
+        "/matching/search/", {"q": "Naniwa Housou Kikai", "type": "profile"}
+    )
+    assert by_member.context["profiles"][0].id == corpus.machine_offer.pk
+    hidden = search_profile_objects(outsider, "ケマス・ラピ・シドアルジョ")
+    by_name = [p.pk for hit, p in hidden if "name" in hit.ranks]
+    # The firm's only profile hides its poster: its name finds nothing.
+    assert by_name == []
+
+
 def test_search_page_companies(corpus: Corpus, as_user) -> None:  # type: ignore[no-untyped-def]
     response = as_user("viewer").get(
         "/matching/search/", {"q": "包装機械メーカー", "type": "company"}
@@ -225,8 +243,9 @@ def test_search_query_count_constant(
 ) -> None:  # type: ignore[no-untyped-def]
     _profile_with_targets(company, other_company, count)
     client = as_user("viewer")
-    # Keyword search asks twice (trigrams, then word terms).
-    with django_assert_num_queries(10):
+    # Keyword search asks twice (trigrams, then word terms); poster names once (no firm's
+    # name matches, so their profiles are not fetched).
+    with django_assert_num_queries(11):
         response = client.get("/matching/search/", {"q": "手織りの布", "type": "profile"})
     assert len(response.context["profiles"]) == count + 1  # the source profile too
 

@@ -1,8 +1,11 @@
 """Free-text search across languages: the vector index and keyword search, fused by RRF.
 
-The same :func:`fused_ranking` serves the product (``search_profiles``,
-``search_companies``) and ``jembatan matching eval``, so the figures the evaluation prints
-are those of the path users get.
+Texts are searched the same way in the product and in ``jembatan matching eval``
+(:func:`fused_ranking`: the vector index's and keyword search's SEARCH_DEPTH best, fused
+with RRF k = 60), so the figures the evaluation prints are those of the path users get.
+The product adds one list that evaluation pairs have no use for: names (of companies, and
+of the posters of profiles that show them), identifiers and codes by keyword, which
+counts double in the fusion.
 """
 
 from __future__ import annotations
@@ -64,13 +67,6 @@ def fused_ranking(
     return reciprocal_rank_fusion({"semantic": semantic, "keyword": words}, k=RRF_K, limit=k)
 
 
-def _db_keywords(object_type: str) -> KeywordSearch:
-    def search(query: str, k: int, allowed: Collection[int] | None) -> list[KeywordHit]:
-        return keyword_search(object_type, query, k, allowed)
-
-    return search
-
-
 @dataclass(frozen=True)
 class SearchResult:
     hit: FusedHit
@@ -81,7 +77,9 @@ def search_profile_objects(
     user: Any, query: str, k: int = 20, country: str = ""
 ) -> list[tuple[FusedHit, PartnershipProfile]]:
     """Published profiles the user may see, of posters in ``country`` when given and never
-    of the searcher's own company, best match first."""
+    of the searcher's own company, best match first: by meaning and keywords of their text,
+    and by their poster's name (in any script; never for a profile that hides its poster,
+    so a name cannot find an anonymous profile)."""
     query = query.strip()
     if not query:
         return []
@@ -96,7 +94,22 @@ def search_profile_objects(
         return []
     encoder = current_encoder()
     index = read_index(ObjectType.PROFILE, encoder.dim)
-    hits = fused_ranking(query, encoder, index, _db_keywords(ObjectType.PROFILE), k, allowed)
+    vector = query_vector(encoder, query)
+    named = visible.filter(is_anonymous=False)
+    posters = name_matches(Company.objects.filter(pk__in=named.values("company_id")), query)
+    by_poster: dict[int, list[int]] = {}
+    if posters:
+        rows = named.filter(company_id__in=posters).values_list("pk", "company_id")
+        for pk, company_id in rows:
+            by_poster.setdefault(company_id, []).append(pk)
+    lists = {
+        "name": [pk for company_id in posters for pk in sorted(by_poster.get(company_id, []))],
+        "semantic": [h.key for h in index.search(vector, SEARCH_DEPTH, allowed=allowed)],
+        "keyword": [
+            h.key for h in keyword_search(ObjectType.PROFILE, query, SEARCH_DEPTH, allowed)
+        ],
+    }
+    hits = reciprocal_rank_fusion(lists, k=RRF_K, weights={"name": NAME_WEIGHT}, limit=k)
     profiles = for_display(
         PartnershipProfile.objects.filter(pk__in=[h.key for h in hits])
     ).in_bulk()
