@@ -234,9 +234,12 @@ def test_demo_profiles_have_distinct_texts(demo: str) -> None:
     from jembatan.matching.domain.embeddings import profile_text
     from jembatan.opportunities.models import PartnershipProfile
 
-    texts = [profile_text(p) for p in PartnershipProfile.objects.all()]
+    profiles = list(PartnershipProfile.objects.all())
+    texts = [profile_text(p) for p in profiles]
+    heads = [(p.title, p.summary) for p in profiles]  # what a list of results shows
     assert len(texts) > 300
     assert [text for text, n in Counter(texts).items() if n > 1] == []
+    assert [head for head, n in Counter(heads).items() if n > 1] == []
 
 
 def test_demo_profiles_cover_every_cooperation_type_both_ways(demo: str) -> None:

@@ -124,8 +124,11 @@ def _japanese(rng: random.Random, spec: CompanySpec) -> dict[str, Any]:
     }
 
 
-def _text(values: dict[str, Any]) -> str:
-    return "\n".join(values[key] for key in ("title", "summary", "description"))
+def _keys(values: dict[str, Any]) -> tuple[str, str]:
+    """What must differ between two demo profiles: the whole text, and the title with the
+    summary (what a list of results shows)."""
+    head = values["title"] + "\n" + values["summary"]
+    return head + "\n" + values["description"], head
 
 
 def profile_values(
@@ -135,7 +138,8 @@ def profile_values(
     used: set[str] | None = None,
 ) -> dict[str, Any]:
     """The demo profile of one firm, the same on every run: of ``combination`` (cooperation
-    type, direction) when given; drawn again while its text is in ``used`` (which it joins)."""
+    type, direction) when given; drawn again while its text, or its title with its summary,
+    is in ``used`` (which it joins)."""
     rng = random.Random(zlib.crc32(spec.registry_id.encode()))
     used = set() if used is None else used
     for _ in range(REDRAWS):
@@ -143,16 +147,15 @@ def profile_values(
             values = _typed(rng, spec, *combination)
         else:
             values = _indonesian(rng, spec) if spec.country == "ID" else _japanese(rng, spec)
-        if _text(values) not in used:
+        if not used.intersection(_keys(values)):
             break
-    else:  # every draw taken: the firm's own town and year make the text its own
-        extra = (
-            f" Berlokasi di {spec.city} sejak {spec.founded_year}."
+    else:  # every draw taken: the firm's own town, year and size make the summary its own
+        values["summary"] += (
+            f" Kami berdiri di {spec.city} pada {spec.founded_year} dengan {spec.employees} tenaga kerja."
             if spec.country == "ID"
-            else f"{spec.city}で{spec.founded_year}年から事業を続けています。"
+            else f"{spec.city}で{spec.founded_year}年に創業し、従業員は{spec.employees}名です。"
         )
-        values["description"] += extra
-    used.add(_text(values))
+    used.update(_keys(values))
     published_at = PUBLISHED_FROM + dt.timedelta(hours=7 * index)
     values.update(
         language="id" if spec.country == "ID" else "ja",
