@@ -52,6 +52,10 @@ def test_directory_member_starts_on_the_other_country(client: Client, member, co
     response = client.get("/companies/")
     assert [c.name for c in response.context["page"].object_list] == [japanese.name]
     assert response.context["form"]["country"].value() == "JP"
+    # The defaulted country does not open the filter panel (phones show results first).
+    assert '<details class="filters__more" data-open-on-wide>' in response.content.decode()
+    chosen = client.get("/companies/", {"country": "JP"}).content.decode()
+    assert '<details class="filters__more" open data-open-on-wide>' in chosen
     everyone = client.get("/companies/", {"country": ""}).context["page"].object_list
     assert sorted(c.name for c in everyone) == sorted([company.name, japanese.name])
 

@@ -50,7 +50,10 @@ def company_list(request: HttpRequest) -> HttpResponse:
         page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
     else:
         page = Paginator(companies, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page}
+    # The panel starts open when the reader chose a filter (not for the defaulted country,
+    # which would push the results below the fold on a phone).
+    filters_open = any(request.GET.get(name) for name in form.fields if name != "q")
+    context = {"form": form, "page": page, "filters_open": filters_open}
     if _wants_partial(request, "results"):
         response = render(request, "registry/companies/_results.html", context)
     else:
