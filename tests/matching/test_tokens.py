@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from jembatan.matching.domain.keyword_store import InMemoryFts
+import pytest
+
+from jembatan.matching.domain.keyword_store import InMemoryFts, coverage
 from jembatan.matching.domain.tokens import term_coverage, terms_text, word_terms
 
 
@@ -29,3 +31,12 @@ def test_in_memory_fts_finds_two_character_japanese_and_variants() -> None:
     assert [hit.key for hit in fts.search("空缶")] == [0]
     assert [hit.key for hit in fts.search("空きカン")] == [0]
     assert [hit.key for hit in fts.search("回収")] == [1]
+
+
+def test_trigram_coverage_counts_each_query_word() -> None:
+    food = "Produsen makanan ringan: keripik singkong, distribusi ke toko di Malang."
+    # Only "distributor" is covered (7 of its 11 trigrams, by "distribusi"): under the 0.5
+    # a hit needs, where the whole query's trigrams would have reached it.
+    assert coverage("packaging machine distributor", food) == pytest.approx(7 / 11 / 3)
+    assert coverage("pengemasan", "Produsen kemasan karton") == 0.5
+    assert coverage("プラスチック包装", "食品用プラスチック包装") == 7 / 8  # all but " プラ"

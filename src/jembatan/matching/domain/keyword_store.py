@@ -59,9 +59,24 @@ def match_expression(terms: list[str]) -> str:
 
 
 def coverage(query: str, body: str) -> float:
-    """Share of the query's trigrams that occur in ``body`` (both normalised)."""
-    wanted = trigrams(query)
-    return len(wanted & trigrams(body)) / len(wanted) if wanted else 0.0
+    """How well ``body`` covers the query's words by trigrams, in [0, 1]: the mean over the
+    query's words of the share of each word's trigrams found in ``body``, a word counting
+    only when at least MIN_COVERAGE of it is found (both normalised).
+
+    Per word, so that a long text does not cover a query of several words with trigrams
+    scattered over other words: "packaging machine distributor" is not found in a text
+    about food that merely holds "ing", "ine", "dis" and "tor". A Japanese query, written
+    without spaces, is one word: its share of trigrams as before."""
+    words = normalise_text(query).split()
+    if not words:
+        return 0.0
+    have = trigrams(body)
+    total = 0.0
+    for word in words:
+        wanted = trigrams(word)
+        share = len(wanted & have) / len(wanted) if wanted else 0.0
+        total += share if share >= MIN_COVERAGE else 0.0
+    return total / len(words)
 
 
 def rank_by_coverage(
@@ -209,14 +224,15 @@ def keyword_search(
         body = normalise_text(query)
         terms = word_terms(query)[:MAX_QUERY_TERMS]
         with connection.cursor() as cursor:
+            # word_similarity over the whole query picks the candidates; the per-word
+            # coverage (as on SQLite) decides.
             cursor.execute(
-                "SELECT object_id, word_similarity(%s, body) AS score "
-                "FROM matching_keyworddocument WHERE object_type = %s "
+                "SELECT object_id, body FROM matching_keyworddocument WHERE object_type = %s "
                 "AND word_similarity(%s, body) >= %s "
-                "ORDER BY score DESC, object_id LIMIT %s",
-                [body, object_type, body, MIN_COVERAGE, limit],
+                "ORDER BY word_similarity(%s, body) DESC, object_id LIMIT %s",
+                [object_type, body, MIN_COVERAGE, body, limit],
             )
-            scores = {int(key): float(score) for key, score in cursor.fetchall()}
+            rows = [(int(key), str(text)) for key, text in cursor.fetchall()]
             term_rows: list[tuple[int, str]] = []
             if terms:
                 # The GIN index answers the overlap; the shared-term count orders the rows.
@@ -228,7 +244,7 @@ def keyword_search(
                     [object_type, terms, terms, limit],
                 )
                 term_rows = [(int(key), str(stored)) for key, stored in cursor.fetchall()]
-        return rank_by_coverage(query, [], k, allowed, term_rows, scores)
+        return rank_by_coverage(query, rows, k, allowed, term_rows)
     raise NotImplementedError(f"keyword search on {connection.vendor} is not implemented")
 
 
