@@ -23,7 +23,6 @@ import argparse
 import os
 import random
 import re
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -88,11 +87,13 @@ def evaluate(  # type: ignore[no-untyped-def]
     started = time.perf_counter()
     for query, relevant in queries:
         wanted = terms(query)
-        asked = trigram_set(query)
+        asked = [trigram_set(word) for word in query.split()]
         scores = []
         for key in range(len(texts)):
             share = sum(1 for t in wanted if t in stored[key]) / len(wanted) if wanted else 0.0
-            covered = len(asked & grams[key]) / len(asked) if asked else 0.0
+            shares = [len(w & grams[key]) / len(w) for w in asked if w]
+            kept = [x if x >= MIN_COVERAGE else 0.0 for x in shares]
+            covered = sum(kept) / len(asked) if asked else 0.0  # keyword_store.coverage
             score = max(covered, share) if trigrams else share
             if score >= MIN_COVERAGE:
                 scores.append((-score, key))
@@ -150,4 +151,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

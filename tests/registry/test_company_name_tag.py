@@ -24,7 +24,9 @@ def test_company_name_adds_the_romaji_name_the_firm_gave(language: str) -> None:
 
 
 def test_company_name_marks_a_generated_reading() -> None:
-    firm = _firm(name="株式会社山田製作所", reading_latin="yamada seisakusho", readings_generated=True)
+    firm = _firm(
+        name="株式会社山田製作所", reading_latin="yamada seisakusho", readings_generated=True
+    )
     with translation.override("en"):
         html = str(company_name(firm))
     assert html == (

@@ -233,7 +233,7 @@ def keyword_search(
                 [object_type, body, MIN_COVERAGE, body, limit],
             )
             rows = [(int(key), str(text)) for key, text in cursor.fetchall()]
-            term_rows: list[tuple[int, str]] = []
+            term_rows = []
             if terms:
                 # The GIN index answers the overlap; the shared-term count orders the rows.
                 cursor.execute(

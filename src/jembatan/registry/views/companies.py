@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -40,8 +41,10 @@ def company_list(request: HttpRequest) -> HttpResponse:
     # Company members look for partners: the country filter starts on the other country.
     data = with_default_country(request.GET, default_partner_country(request.user))
     form = CompanyFilterForm(data if data else None)
-    search = replace(form.search(), exclude_company=request.user.company_id_or_none)
+    own = getattr(request.user, "company_id_or_none", None)
+    search = replace(form.search(), exclude_company=own)
     companies = filter_companies(search)
+    page: Any
     if search.text.strip():
         # Text goes through matching's cross-lingual path; the page shows the fused order.
         ranked = [hit.key for hit in company_ranking(search.text, companies)]
