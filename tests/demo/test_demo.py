@@ -249,3 +249,41 @@ def test_demo_anonymous_labels_fit_at_least_k_published_firms(demo: str) -> None
     ]
     checked = [p.pk for p in anonymous if p.label_checked_at is None]
     assert (anonymous.count() > 0, narrow, checked) == (True, [], [])
+
+
+def test_demo_profiles_have_distinct_texts(demo: str) -> None:
+    from jembatan.matching.domain.embeddings import profile_text
+    from jembatan.opportunities.models import PartnershipProfile
+
+    profiles = list(PartnershipProfile.objects.all())
+    texts = [profile_text(p) for p in profiles]
+    heads = [(p.title, p.summary) for p in profiles]  # what a list of results shows
+    assert len(texts) > 300
+    assert [text for text, n in Counter(texts).items() if n > 1] == []
+    assert [head for head, n in Counter(heads).items() if n > 1] == []
+
+
+def test_demo_profiles_cover_every_cooperation_type_both_ways(demo: str) -> None:
+    from jembatan.opportunities.models import CooperationType, Direction, PartnershipProfile
+
+    seen = {
+        (country, kind, direction)
+        for country, direction, types in PartnershipProfile.objects.values_list(
+            "company__country", "direction", "cooperation_types"
+        )
+        for kind in types
+    }
+    wanted = {
+        (country, kind, direction)
+        for country in ("ID", "JP")
+        for kind in CooperationType.values
+        for direction in Direction.values
+    }
+    assert wanted - seen == set()
+
+
+def test_demo_readings_let_names_be_found_in_the_other_script(demo: str) -> None:
+    maju = Company.objects.filter(country="ID", reading_kana__gt="").first()
+    kanji = Company.objects.filter(country="JP", reading_latin__gt="").first()
+    assert maju is not None
+    assert kanji is not None

@@ -161,3 +161,15 @@ def test_keyword_search_backend_finds_trigram_matches(company) -> None:  # type:
     assert keyword_store.keyword_search("profile", "ソンケット", 5) == []
     keyword_store.remove_document("profile", profile.pk)
     assert keyword_store.keyword_search("profile", "songket palembang", 5) == []
+
+
+def test_keyword_search_backend_finds_normalised_japanese_words(company) -> None:  # type: ignore[no-untyped-def]
+    cans = published(company=company, title="空き缶のリサイクル設備")
+    pouch = published(company=company, title="スタンドパウチの包装機")
+    for p in (cans, pouch):
+        keyword_store.upsert_document("profile", p.pk, p.title)
+    for query in ("空缶", "空罐", "空きカン", "空き缶"):
+        assert [h.key for h in keyword_store.keyword_search("profile", query, 5)] == [cans.pk]
+    assert [h.key for h in keyword_store.keyword_search("profile", "包装", 5)] == [pouch.pk]
+    keyword_store.remove_document("profile", cans.pk)
+    assert keyword_store.keyword_search("profile", "空缶", 5) == []

@@ -6,7 +6,9 @@ import pytest
 from django.test import Client
 
 from jembatan.matching.domain import embeddings
+from jembatan.matching.domain.search import search_profile_objects
 from jembatan.matching.models import Embedding, RecommendationFeedback
+from tests.factories import CompanyFactory
 from tests.matching.corpus import Corpus
 from tests.opportunities.factories import published
 
@@ -105,7 +107,7 @@ def test_feedback_invalid_names_the_field(corpus: Corpus, as_user) -> None:  # t
     assert RecommendationFeedback.objects.count() == 0
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", ["officer", "outsider", "viewer"])
 def test_search_page_hides_anonymous_poster(corpus: Corpus, as_user, role: str) -> None:  # type: ignore[no-untyped-def]
     response = as_user(role).get(
         "/matching/search/", {"q": "スタンドパウチ用の自動包装機", "type": "profile"}
@@ -114,8 +116,57 @@ def test_search_page_hides_anonymous_poster(corpus: Corpus, as_user, role: str) 
     views = {p.id: p for p in response.context["profiles"]}
     assert corpus.packaging_request.pk in views
     hidden = views[corpus.packaging_request.pk].identity_hidden
-    assert hidden is (role not in {"officer", "member", "teammate"})
+    assert hidden is (role != "officer")
     assert ("PT Kemas Rapi Sidoarjo" in response.content.decode()) is (not hidden)
+
+
+@pytest.mark.parametrize("role", ["member", "teammate"])
+def test_search_page_leaves_out_own_profiles(corpus: Corpus, as_user, role: str) -> None:  # type: ignore[no-untyped-def]
+    query = {"q": "スタンドパウチ用の自動包装機", "type": "profile", "country": ""}
+    response = as_user(role).get("/matching/search/", query)
+    ids = [p.id for p in response.context["profiles"]]
+    assert corpus.packaging_request.pk not in ids
+    assert corpus.machine_offer.pk in ids
+
+
+def test_search_page_starts_on_the_partner_country(corpus: Corpus, as_user) -> None:  # type: ignore[no-untyped-def]
+    response = as_user("outsider").get("/matching/search/", {"q": "kemasan", "type": "company"})
+    assert response.context["form"]["country"].value() == "ID"
+    assert {c.country for c in response.context["companies"]} == {"ID"}
+    anywhere = as_user("outsider").get(
+        "/matching/search/", {"q": "kemasan", "type": "company", "country": ""}
+    )
+    assert corpus.machine_maker.pk not in [c.id for c in anywhere.context["companies"]]
+    assert {c.country for c in anywhere.context["companies"]} == {"ID", "JP"}
+
+
+def test_search_page_finds_names_in_the_other_script(corpus: Corpus, as_user) -> None:  # type: ignore[no-untyped-def]
+    by_katakana = as_user("outsider").get(
+        "/matching/search/", {"q": "ケマス・ラピ・シドアルジョ", "type": "company"}
+    )
+    assert by_katakana.context["companies"][0].id == corpus.packaging_ikm.pk
+    by_romaji = as_user("member").get(
+        "/matching/search/", {"q": "naniwa housou kikai", "type": "company"}
+    )
+    assert by_romaji.context["companies"][0].id == corpus.machine_maker.pk
+    assert "株式会社浪速包装機械 <span" in by_romaji.content.decode()
+
+
+def test_search_page_finds_profiles_by_poster_name_unless_anonymous(
+    corpus: Corpus, as_user, outsider
+) -> None:  # type: ignore[no-untyped-def]
+    named = as_user("outsider").get(
+        "/matching/search/", {"q": "Naniwa Housou Kikai", "type": "profile", "country": ""}
+    )
+    assert corpus.machine_offer.pk not in [p.id for p in named.context["profiles"]]  # own
+    by_member = as_user("member").get(
+        "/matching/search/", {"q": "Naniwa Housou Kikai", "type": "profile"}
+    )
+    assert by_member.context["profiles"][0].id == corpus.machine_offer.pk
+    hidden = search_profile_objects(outsider, "ケマス・ラピ・シドアルジョ")
+    by_name = [p.pk for hit, p in hidden if "name" in hit.ranks]
+    # The firm's only profile hides its poster: its name finds nothing.
+    assert by_name == []
 
 
 def test_search_page_companies(corpus: Corpus, as_user) -> None:  # type: ignore[no-untyped-def]
@@ -200,6 +251,25 @@ def test_search_query_count_constant(
 ) -> None:  # type: ignore[no-untyped-def]
     _profile_with_targets(company, other_company, count)
     client = as_user("viewer")
-    with django_assert_num_queries(9):
+    # Keyword search asks twice (trigrams, then word terms); poster names once (no firm's
+    # name matches, so their profiles are not fetched).
+    with django_assert_num_queries(11):
         response = client.get("/matching/search/", {"q": "手織りの布", "type": "profile"})
     assert len(response.context["profiles"]) == count + 1  # the source profile too
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_company_search_query_count_constant(
+    as_user, company, other_company, django_assert_num_queries, count: int
+) -> None:  # type: ignore[no-untyped-def]
+    for number in range(count):
+        firm = CompanyFactory(country="JP", name=f"株式会社包装{number}", description="包装機械")
+        embeddings.refresh_company(firm.pk)
+    client = as_user("member")
+    client.get("/matching/search/", {"q": "包装機械", "type": "company"})
+    # The same for 1 and 3 firms: among them the member's own country, the allowed ids, the
+    # name matches, two keyword lists, the companies and their sectors in one query each.
+    # (A query under three characters has no trigram: SQLite then skips that list.)
+    with django_assert_num_queries(12):
+        response = client.get("/matching/search/", {"q": "包装機械", "type": "company"})
+    assert len(response.context["companies"]) == count

@@ -40,9 +40,41 @@ def test_directory_anonymous_redirects_to_sign_in(client: Client) -> None:
 def test_directory_signed_in_lists_companies(
     client: Client, request: pytest.FixtureRequest, role: str, company: Company
 ) -> None:
-    response = _client_for(client, request, role).get("/companies/")
+    # country= (any): company members' directory otherwise starts on the other country.
+    response = _client_for(client, request, role).get("/companies/", {"country": ""})
     assert response.status_code == 200
     assert company.name in response.content.decode()
+
+
+def test_directory_member_starts_on_the_other_country(client: Client, member, company) -> None:  # type: ignore[no-untyped-def]
+    japanese = CompanyFactory(name="Akashi Seimitsu", country="JP")
+    client.force_login(member)
+    response = client.get("/companies/")
+    assert [c.name for c in response.context["page"].object_list] == [japanese.name]
+    assert response.context["form"]["country"].value() == "JP"
+    # The defaulted country does not open the filter panel (phones show results first).
+    assert '<details class="filters__more" data-open-on-wide>' in response.content.decode()
+    chosen = client.get("/companies/", {"country": "JP"}).content.decode()
+    assert '<details class="filters__more" open data-open-on-wide>' in chosen
+    everyone = client.get("/companies/", {"country": ""}).context["page"].object_list
+    assert sorted(c.name for c in everyone) == sorted([company.name, japanese.name])
+
+
+@pytest.mark.parametrize("role", ["viewer", "officer"])
+def test_directory_others_start_on_any_country(
+    client: Client, request: pytest.FixtureRequest, role: str, company: Company, other_company
+) -> None:  # type: ignore[no-untyped-def]
+    page = _client_for(client, request, role).get("/companies/").context["page"]
+    assert sorted(c.name for c in page.object_list) == sorted([company.name, other_company.name])
+
+
+def test_directory_search_leaves_out_the_searchers_own_company(
+    client: Client, member, company
+) -> None:  # type: ignore[no-untyped-def]
+    namesake = CompanyFactory(name=f"{company.name} Cabang", country="ID")
+    client.force_login(member)
+    found = client.get("/companies/", {"q": company.name, "country": ""}).context["page"]
+    assert [c.name for c in found.object_list] == [namesake.name]
 
 
 def test_directory_search_matches_city_and_registry_id(client: Client, viewer) -> None:  # type: ignore[no-untyped-def]
@@ -410,3 +442,61 @@ def test_edit_tax_number_of_a_japanese_firm_is_a_corporate_or_invoice_number(
     assert client.post(url, invoice).status_code == 302
     other_company.refresh_from_db()
     assert other_company.tax_number == "T5010401067252"
+
+
+# Names across scripts ------------------------------------------------------------------
+
+
+def test_directory_finds_a_japanese_name_by_its_romaji(client: Client, viewer) -> None:  # type: ignore[no-untyped-def]
+    yamada = CompanyFactory(
+        name="株式会社山田製作所", name_alt="", name_kana="ヤマダセイサクショ", country="JP"
+    )
+    CompanyFactory(name="株式会社田中鉄工", name_alt="", name_kana="", country="JP")
+    client.force_login(viewer)
+    found = client.get("/companies/", {"q": "Yamada Seisakusho"}).context["page"].object_list
+    assert [c.pk for c in found] == [yamada.pk]
+
+
+def test_directory_finds_an_indonesian_name_by_its_katakana(client: Client, outsider) -> None:  # type: ignore[no-untyped-def]
+    maju = CompanyFactory(name="PT Maju Bersama", country="ID")
+    CompanyFactory(name="PT Sinar Jaya", country="ID")
+    client.force_login(outsider)
+    found = client.get("/companies/", {"q": "マジュ・ベルサマ"}).context["page"].object_list
+    assert [c.pk for c in found] == [maju.pk]
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("id", "株式会社東京精密工業 <span"),
+        ("en", "株式会社東京精密工業 <span"),
+        ("ja", "株式会社東京精密工業</a>"),
+    ],
+)
+def test_directory_shows_the_latin_name_beside_a_kanji_name(
+    client: Client, viewer, language: str, shown: str
+) -> None:  # type: ignore[no-untyped-def]
+    CompanyFactory(name="株式会社東京精密工業", name_alt="", name_kana="", country="JP")
+    viewer.language = language
+    viewer.save()
+    client.force_login(viewer)
+    html = client.get("/companies/").content.decode()
+    assert shown in html
+    assert ("(Toukyouseimitsu Kougyou)</span>" in html) is (language != "ja")
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_directory_search_query_count_constant(
+    client: Client, viewer, django_assert_num_queries, count: int
+) -> None:  # type: ignore[no-untyped-def]
+    regions, sectors = make_regions(), make_sectors()
+    for number in range(count):
+        company = CompanyFactory(name=f"PT Kemasan {number}", region=regions["ID-JB"])
+        company.sectors.add(sectors["packaging"], sectors["components"])
+    client.force_login(viewer)
+    client.get("/companies/", {"q": "kemasan"})  # loads the encoder outside the count
+    # DIRECTORY_QUERIES without the count (the ranked ids are a list), plus: the allowed
+    # ids, the name matches and the two keyword lists (trigrams, word terms).
+    with django_assert_num_queries(DIRECTORY_QUERIES - 1 + 4):
+        response = client.get("/companies/", {"q": "kemasan"})
+    assert len(response.context["page"].object_list) == count

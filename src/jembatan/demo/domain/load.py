@@ -31,6 +31,7 @@ from jembatan.demo.domain.users import (
     demo_user,
 )
 from jembatan.registry.domain.derived import apply_derived_fields
+from jembatan.registry.domain.readings import READING_FIELDS, fill_readings
 from jembatan.registry.models import (
     Certification,
     Classification,
@@ -47,6 +48,7 @@ COMPANY_FIELDS: tuple[str, ...] = (
     "other_certifications", "languages", "website", "description", "description_language",
     "size_class", "verification", "verification_note", "verified_by", "verified_at",
 )  # fmt: skip
+COMPANY_FIELDS += READING_FIELDS
 UPDATE_ATTNAMES = [f.attname for f in Company._meta.concrete_fields if f.name in COMPANY_FIELDS]
 # Verifications are dated in the programme's working weeks from this moment on.
 VERIFIED_FROM = datetime(2024, 1, 8, 2, 0, tzinfo=UTC)
@@ -172,6 +174,7 @@ def upsert_companies(
             setattr(company, name, value)
         main_code = next((c for c in spec.codes if c in loaded_jsic), None)
         apply_derived_fields(company, main_code if spec.country == "JP" else None)
+        fill_readings(company)  # bulk writes skip Company.save, which fills them otherwise
         if company.pk is not None and before != _stored(company):
             changed.append(company)
         companies.append(company)

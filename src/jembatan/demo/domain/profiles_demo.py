@@ -3,9 +3,12 @@
 Texts are written from the firm's own vocabulary (what it makes, what it seeks) in its
 language. Indonesian firms mostly offer their products (business, supply) or ask for
 technology; Japanese firms offer technology or look for Indonesian suppliers, so that
-offers and requests complement each other across the two countries. The profiles are
-created once per firm (a second run leaves existing ones, and any edits, alone) and the
-matching indexes are rebuilt after the transaction commits.
+offers and requests complement each other across the two countries. The first firms of
+each country take, in turn, every cooperation type as an offer and as a request
+(profile_texts.py), so that each complement can be seen. No two profiles have the same
+text: a text already used is drawn again. The profiles are created once per firm (a second
+run leaves existing ones, and any edits, alone) and the matching indexes are rebuilt after
+the transaction commits.
 """
 
 from __future__ import annotations
@@ -19,11 +22,18 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from jembatan.demo.domain.profile_texts import ID_TEXTS, JA_TEXTS
 from jembatan.demo.domain.spec import CompanySpec
 from jembatan.demo.domain.vocab_id import VOCAB_ID
 from jembatan.demo.domain.vocab_ja import VOCAB_JA
 from jembatan.opportunities.domain.anonymity import recheck_labels
-from jembatan.opportunities.models import PartnershipProfile, Status
+from jembatan.opportunities.models import (
+    COOPERATION_TYPES_BY_KIND,
+    CooperationType,
+    Direction,
+    PartnershipProfile,
+    Status,
+)
 from jembatan.registry.models import Company, ProgrammeSector
 
 # Publication dates are relative to the day the demo is loaded, so that its profiles are
@@ -38,6 +48,45 @@ def published_from() -> dt.datetime:
 
 
 ANONYMOUS_SHARE = 0.1
+REDRAWS = 20
+FIRMS_PER_KIND = 2
+# Every (cooperation type, direction): the first firms of each country take one each.
+COMBINATIONS: tuple[tuple[str, str], ...] = tuple(
+    (cooperation, direction)
+    for cooperation in CooperationType.values
+    for direction in Direction.values
+)
+_KIND_OF = {t: kind for kind, types in COOPERATION_TYPES_BY_KIND.items() for t in types}
+
+
+def _typed(
+    rng: random.Random, spec: CompanySpec, cooperation: str, direction: str
+) -> dict[str, Any]:
+    """A profile of the given cooperation type and direction, in the firm's language."""
+    if spec.country == "ID":
+        v: Any = VOCAB_ID[spec.profile]
+        title, summary, description = ID_TEXTS[(cooperation, direction)]
+    else:
+        v = VOCAB_JA[spec.profile]
+        title, summary, description = JA_TEXTS[(cooperation, direction)]
+    words = {
+        "product": rng.choice(v.products),
+        "process": rng.choice(v.processes),
+        "material": rng.choice(v.materials),
+        "machine": rng.choice(v.machines),
+        "customer": rng.choice(v.customers),
+        "kind": rng.choice(v.kinds),
+        "town": spec.city,
+    }
+    return {
+        "kind": _KIND_OF[cooperation],
+        "direction": direction,
+        "cooperation_types": [cooperation],
+        "title": title.format(**words)[:256],
+        "summary": summary.format(**words),
+        "description": description.format(**words),
+    }
+
 
 # Given how many texts there are to embed, returns what to call as they are embedded.
 StartProgress = Callable[[int], Callable[[int], None]]
@@ -91,10 +140,38 @@ def _japanese(rng: random.Random, spec: CompanySpec) -> dict[str, Any]:
     }
 
 
-def profile_values(spec: CompanySpec, index: int) -> dict[str, Any]:
-    """The demo profile of one firm, the same on every run."""
+def _keys(values: dict[str, Any]) -> tuple[str, str]:
+    """What must differ between two demo profiles: the whole text, and the title with the
+    summary (what a list of results shows)."""
+    head = values["title"] + "\n" + values["summary"]
+    return head + "\n" + values["description"], head
+
+
+def profile_values(
+    spec: CompanySpec,
+    index: int,
+    combination: tuple[str, str] | None = None,
+    used: set[str] | None = None,
+) -> dict[str, Any]:
+    """The demo profile of one firm, the same on every run: of ``combination`` (cooperation
+    type, direction) when given; drawn again while its text, or its title with its summary,
+    is in ``used`` (which it joins)."""
     rng = random.Random(zlib.crc32(spec.registry_id.encode()))
-    values = _indonesian(rng, spec) if spec.country == "ID" else _japanese(rng, spec)
+    used = set() if used is None else used
+    for _ in range(REDRAWS):
+        if combination is not None:
+            values = _typed(rng, spec, *combination)
+        else:
+            values = _indonesian(rng, spec) if spec.country == "ID" else _japanese(rng, spec)
+        if not used.intersection(_keys(values)):
+            break
+    else:  # every draw taken: the firm's own town, year and size make the summary its own
+        values["summary"] += (
+            f" Kami berdiri di {spec.city} pada {spec.founded_year} dengan {spec.employees} tenaga kerja."
+            if spec.country == "ID"
+            else f"{spec.city}で{spec.founded_year}年に創業し、従業員は{spec.employees}名です。"
+        )
+    used.update(_keys(values))
     published_at = published_from() + dt.timedelta(hours=7 * index)
     values.update(
         language="id" if spec.country == "ID" else "ja",
@@ -123,13 +200,26 @@ def install_demo_profiles(
             "company_id", flat=True
         )
     )
-    new = [
-        PartnershipProfile(
-            company=company, sector=sectors.get(spec.sector), **profile_values(spec, n)
-        )
-        for n, (spec, company) in enumerate(zip(specs, companies, strict=True))
-        if spec.verification == "verified" and company.pk not in has_profile
-    ]
+    used: set[str] = set()
+    per_country: dict[str, int] = {}
+    per_group: dict[str, int] = {}
+    new = []
+    for n, (spec, company) in enumerate(zip(specs, companies, strict=True)):
+        if spec.verification != "verified":
+            continue
+        # The first two firms of each kind take the next (type, direction), spreading the
+        # combinations over the sectors.
+        combination = None
+        turn = per_country.get(spec.country, 0)
+        if per_group.get(spec.profile, 0) < FIRMS_PER_KIND and turn < len(COMBINATIONS):
+            combination = COMBINATIONS[turn]
+            per_country[spec.country] = turn + 1
+        per_group[spec.profile] = per_group.get(spec.profile, 0) + 1
+        values = profile_values(spec, n, combination, used)
+        if company.pk not in has_profile:
+            new.append(
+                PartnershipProfile(company=company, sector=sectors.get(spec.sector), **values)
+            )
     PartnershipProfile.objects.bulk_create(new, batch_size=250)
     recheck_labels()  # the anonymous ones get labels k companies share
     if index:

@@ -13,6 +13,9 @@ from jembatan.registry.models import Company, Country
 class CompanyCard:
     id: int
     name: str
+    name_alt: str
+    reading_latin: str
+    readings_generated: bool
     country: str
     country_label: str
     region: str
@@ -29,6 +32,9 @@ def company_card(company: Company) -> CompanyCard:
     return CompanyCard(
         id=company.pk,
         name=company.name,
+        name_alt=company.name_alt,
+        reading_latin=company.reading_latin,
+        readings_generated=company.readings_generated,
         country=company.country,
         country_label=str(Country(company.country).label),
         region=company.region.localized_name() if company.region else "",

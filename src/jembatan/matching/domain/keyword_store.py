@@ -5,10 +5,16 @@
   bm25;
 - PostgreSQL: ``pg_trgm``'s ``word_similarity`` over ``matching_keyworddocument``.
 
-On both, a hit must cover at least ``MIN_COVERAGE`` of the query's trigrams (the share of
-its trigrams found in the text, as pg_trgm's word_similarity measures), so that a
-Japanese query does not pull in every Indonesian text that shares a number with it. Texts
-are stored NFKC-normalised and case-folded (domain/keyword.py), queries likewise.
+Beside the trigrams, each document keeps its word terms (domain/tokens.py: SudachiPy's
+normalised forms, so 空缶 finds 空き缶 and two-character Japanese words are searchable):
+on SQLite in a second FTS5 table (``matching_keyword_terms_fts``, ascii tokenizer), on
+PostgreSQL through a GIN index on ``string_to_array(terms, ' ')``.
+
+A hit must cover at least ``MIN_COVERAGE`` of the query's trigrams (the share of its
+trigrams found in the text, as pg_trgm's word_similarity measures) or of its word terms,
+so that a Japanese query does not pull in every Indonesian text that shares a number with
+it; its score is the better of the two shares. Texts are stored NFKC-normalised and
+case-folded (domain/keyword.py), queries likewise.
 
 S608 is silenced where SQL is built with f-strings: the only interpolated names are the
 constant FTS_TABLE and fixed fragments; every value goes through a placeholder.
@@ -17,16 +23,21 @@ constant FTS_TABLE and fixed fragments; every value goes through a placeholder.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from django.db import connection
 
 from jembatan.matching.domain.keyword import KeywordHit, normalise_text, trigrams
+from jembatan.matching.domain.tokens import term_coverage, terms_text, word_terms
 from jembatan.matching.models import KeywordDocument
 
 FTS_TABLE = "matching_keyword_fts"
 FTS_CREATE = f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(body, tokenize='trigram')"
+TERMS_TABLE = "matching_keyword_terms_fts"
+TERMS_CREATE = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TERMS_TABLE} USING fts5(terms, tokenize='ascii')"
+)
 MIN_COVERAGE = 0.5
 MAX_QUERY_TERMS = 96
 CANDIDATES = 200
@@ -48,23 +59,53 @@ def match_expression(terms: list[str]) -> str:
 
 
 def coverage(query: str, body: str) -> float:
-    """Share of the query's trigrams that occur in ``body`` (both normalised)."""
-    wanted = trigrams(query)
-    return len(wanted & trigrams(body)) / len(wanted) if wanted else 0.0
+    """How well ``body`` covers the query's words by trigrams, in [0, 1]: the mean over the
+    query's words of the share of each word's trigrams found in ``body``, a word counting
+    only when at least MIN_COVERAGE of it is found (both normalised).
+
+    Per word, so that a long text does not cover a query of several words with trigrams
+    scattered over other words: "packaging machine distributor" is not found in a text
+    about food that merely holds "ing", "ine", "dis" and "tor". A Japanese query, written
+    without spaces, is one word: its share of trigrams as before."""
+    words = normalise_text(query).split()
+    if not words:
+        return 0.0
+    have = trigrams(body)
+    total = 0.0
+    for word in words:
+        wanted = trigrams(word)
+        share = len(wanted & have) / len(wanted) if wanted else 0.0
+        total += share if share >= MIN_COVERAGE else 0.0
+    return total / len(words)
 
 
 def rank_by_coverage(
-    query: str, rows: list[tuple[int, str]], k: int, allowed: Collection[int] | None
+    query: str,
+    rows: list[tuple[int, str]],
+    k: int,
+    allowed: Collection[int] | None,
+    term_rows: Sequence[tuple[int, str]] = (),
+    scores: dict[int, float] | None = None,
 ) -> list[KeywordHit]:
+    """Rank candidates by the better of trigram coverage (``rows``: key, body) and word-term
+    coverage (``term_rows``: key, terms); ``scores`` are trigram shares already known."""
+    best: dict[int, float] = dict(scores or {})
+    for key, body in rows:
+        best[key] = max(best.get(key, 0.0), coverage(query, body))
+    wanted = word_terms(query) if term_rows else []
+    for key, stored in term_rows:
+        best[key] = max(best.get(key, 0.0), term_coverage(wanted, stored))
     hits = [
         KeywordHit(key, score)
-        for key, body in rows
-        if allowed is None or key in allowed
-        for score in [coverage(query, body)]
-        if score >= MIN_COVERAGE
+        for key, score in best.items()
+        if (allowed is None or key in allowed) and score >= MIN_COVERAGE
     ]
     hits.sort(key=lambda hit: (-hit.score, hit.key))
     return hits[:k]
+
+
+def terms_match_expression(terms: list[str]) -> str:
+    return match_expression(terms[:MAX_QUERY_TERMS])
 
 
 def sqlite_candidates(
@@ -90,17 +131,43 @@ def sqlite_candidates(
     return [(int(key), str(body)) for key, body in cursor.fetchall()]
 
 
+def sqlite_term_candidates(
+    cursor: Any,
+    query: str,
+    limit: int,
+    join: str = "",
+    where: str = "",
+    params: tuple[Any, ...] = (),
+    placeholder: str = "?",
+) -> list[tuple[int, str]]:
+    """(rowid or object id, terms) of the best ``limit`` word-term matches by bm25."""
+    terms = word_terms(query)
+    if not terms:
+        return []
+    select = f"SELECT {'d.object_id' if join else 't.rowid'}, t.terms FROM {TERMS_TABLE} t {join}"  # noqa: S608
+    p = placeholder
+    sql = f"{select} WHERE {TERMS_TABLE} MATCH {p} {where} ORDER BY bm25({TERMS_TABLE}) LIMIT {p}"
+    cursor.execute(sql, (terms_match_expression(terms), *params, limit))
+    return [(int(key), str(stored)) for key, stored in cursor.fetchall()]
+
+
 def upsert_document(object_type: str, object_id: int, text: str) -> None:
     body = normalise_text(text)
+    terms = terms_text(text)
     document, _ = KeywordDocument.objects.update_or_create(
-        object_type=object_type, object_id=object_id, defaults={"body": body}
+        object_type=object_type, object_id=object_id, defaults={"body": body, "terms": terms}
     )
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [document.pk])  # noqa: S608
+            for table in (FTS_TABLE, TERMS_TABLE):
+                cursor.execute(f"DELETE FROM {table} WHERE rowid = %s", [document.pk])  # noqa: S608
             cursor.execute(
                 f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (%s, %s)",  # noqa: S608
                 [document.pk, body],
+            )
+            cursor.execute(
+                f"INSERT INTO {TERMS_TABLE} (rowid, terms) VALUES (%s, %s)",  # noqa: S608
+                [document.pk, terms],
             )
 
 
@@ -115,7 +182,8 @@ def remove_document(object_type: str, object_id: int) -> None:
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             for pk in ids:
-                cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [pk])  # noqa: S608
+                for table in (FTS_TABLE, TERMS_TABLE):
+                    cursor.execute(f"DELETE FROM {table} WHERE rowid = %s", [pk])  # noqa: S608
     KeywordDocument.objects.filter(pk__in=ids).delete()
 
 
@@ -142,20 +210,41 @@ def keyword_search(
                 params=(object_type,),
                 placeholder="%s",
             )
-        return rank_by_coverage(query, rows, k, allowed)
+            term_rows = sqlite_term_candidates(
+                cursor,
+                query,
+                limit,
+                join="JOIN matching_keyworddocument d ON d.id = t.rowid",
+                where="AND d.object_type = %s",
+                params=(object_type,),
+                placeholder="%s",
+            )
+        return rank_by_coverage(query, rows, k, allowed, term_rows)
     if connection.vendor == "postgresql":
         body = normalise_text(query)
+        terms = word_terms(query)[:MAX_QUERY_TERMS]
         with connection.cursor() as cursor:
+            # word_similarity over the whole query picks the candidates; the per-word
+            # coverage (as on SQLite) decides.
             cursor.execute(
-                "SELECT object_id, word_similarity(%s, body) AS score "
-                "FROM matching_keyworddocument WHERE object_type = %s "
+                "SELECT object_id, body FROM matching_keyworddocument WHERE object_type = %s "
                 "AND word_similarity(%s, body) >= %s "
-                "ORDER BY score DESC, object_id LIMIT %s",
-                [body, object_type, body, MIN_COVERAGE, limit],
+                "ORDER BY word_similarity(%s, body) DESC, object_id LIMIT %s",
+                [object_type, body, MIN_COVERAGE, body, limit],
             )
-            rows = cursor.fetchall()
-        hits = [KeywordHit(int(key), float(score)) for key, score in rows]
-        return [h for h in hits if allowed is None or h.key in allowed][:k]
+            rows = [(int(key), str(text)) for key, text in cursor.fetchall()]
+            term_rows = []
+            if terms:
+                # The GIN index answers the overlap; the shared-term count orders the rows.
+                cursor.execute(
+                    "SELECT object_id, terms FROM matching_keyworddocument "
+                    "WHERE object_type = %s AND string_to_array(terms, ' ') && %s::text[] "
+                    "ORDER BY cardinality(ARRAY(SELECT unnest(string_to_array(terms, ' ')) "
+                    "INTERSECT SELECT unnest(%s::text[]))) DESC, object_id LIMIT %s",
+                    [object_type, terms, terms, limit],
+                )
+                term_rows = [(int(key), str(stored)) for key, stored in cursor.fetchall()]
+        return rank_by_coverage(query, rows, k, allowed, term_rows)
     raise NotImplementedError(f"keyword search on {connection.vendor} is not implemented")
 
 
@@ -166,11 +255,19 @@ class InMemoryFts:
     def __init__(self, texts: list[str]) -> None:
         self._db = sqlite3.connect(":memory:")
         self._db.execute(FTS_CREATE)
+        self._db.execute(TERMS_CREATE)
         self._db.executemany(
             f"INSERT INTO {FTS_TABLE} (rowid, body) VALUES (?, ?)",  # noqa: S608
             [(position, normalise_text(text)) for position, text in enumerate(texts)],
         )
+        self._db.executemany(
+            f"INSERT INTO {TERMS_TABLE} (rowid, terms) VALUES (?, ?)",  # noqa: S608
+            [(position, terms_text(text)) for position, text in enumerate(texts)],
+        )
 
     def search(self, query: str, k: int = 50) -> list[KeywordHit]:
-        rows = sqlite_candidates(self._db.cursor(), query, max(CANDIDATES, 4 * k))
-        return rank_by_coverage(query, rows, k, None)
+        limit = max(CANDIDATES, 4 * k)
+        cursor = self._db.cursor()
+        rows = sqlite_candidates(cursor, query, limit)
+        term_rows = sqlite_term_candidates(cursor, query, limit)
+        return rank_by_coverage(query, rows, k, None, term_rows)

@@ -1,8 +1,11 @@
 """Free-text search across languages: the vector index and keyword search, fused by RRF.
 
-The same :func:`fused_ranking` serves the product (``search_profiles``,
-``search_companies``) and ``jembatan matching eval``, so the figures the evaluation prints
-are those of the path users get.
+Texts are searched the same way in the product and in ``jembatan matching eval``
+(:func:`fused_ranking`: the vector index's and keyword search's SEARCH_DEPTH best, fused
+with RRF k = 60), so the figures the evaluation prints are those of the path users get.
+The product adds one list that evaluation pairs have no use for: names (of companies, and
+of the posters of profiles that show them), identifiers and codes by keyword, which
+counts double in the fusion.
 """
 
 from __future__ import annotations
@@ -28,10 +31,17 @@ from jembatan.opportunities.domain.queries.profiles import (
     visible_profiles,
 )
 from jembatan.opportunities.models import PartnershipProfile
+from jembatan.registry.domain.queries.companies import (
+    is_code_like,
+    name_matches,
+)
 from jembatan.registry.models import Company
 
 SEARCH_DEPTH = 50  # candidates taken from each list before fusion
 RRF_K = 60
+# A name, identifier or code that matches is what the searcher meant more surely than a
+# description close in meaning: its list counts double in the fusion.
+NAME_WEIGHT = 2.0
 
 KeywordSearch = Callable[[str, int, Collection[int] | None], list[KeywordHit]]
 
@@ -61,13 +71,6 @@ def fused_ranking(
     return reciprocal_rank_fusion({"semantic": semantic, "keyword": words}, k=RRF_K, limit=k)
 
 
-def _db_keywords(object_type: str) -> KeywordSearch:
-    def search(query: str, k: int, allowed: Collection[int] | None) -> list[KeywordHit]:
-        return keyword_search(object_type, query, k, allowed)
-
-    return search
-
-
 @dataclass(frozen=True)
 class SearchResult:
     hit: FusedHit
@@ -75,33 +78,93 @@ class SearchResult:
 
 
 def search_profile_objects(
-    user: Any, query: str, k: int = 20
+    user: Any, query: str, k: int = 20, country: str = ""
 ) -> list[tuple[FusedHit, PartnershipProfile]]:
-    """Published profiles the user may see, best match first."""
+    """Published profiles the user may see, of posters in ``country`` when given and never
+    of the searcher's own company, best match first: by meaning and keywords of their text,
+    and by their poster's name (in any script; never for a profile that hides its poster,
+    so a name cannot find an anonymous profile)."""
     query = query.strip()
     if not query:
         return []
     visible = published_profiles(visible_profiles(user))
+    if country:
+        visible = visible.filter(company__country=country)
+    own = getattr(user, "company_id_or_none", None)
+    if own is not None:
+        visible = visible.exclude(company_id=own)
     allowed = set(visible.values_list("pk", flat=True))
     if not allowed:
         return []
     encoder = current_encoder()
     index = read_index(ObjectType.PROFILE, encoder.dim)
-    hits = fused_ranking(query, encoder, index, _db_keywords(ObjectType.PROFILE), k, allowed)
+    vector = query_vector(encoder, query)
+    named = visible.filter(is_anonymous=False)
+    posters = name_matches(Company.objects.filter(pk__in=named.values("company_id")), query)
+    by_poster: dict[int, list[int]] = {}
+    if posters:
+        rows = named.filter(company_id__in=posters).values_list("pk", "company_id")
+        for pk, company_id in rows:
+            by_poster.setdefault(company_id, []).append(pk)
+    lists = {
+        "name": [pk for company_id in posters for pk in sorted(by_poster.get(company_id, []))],
+        "semantic": [h.key for h in index.search(vector, SEARCH_DEPTH, allowed=allowed)],
+        "keyword": [
+            h.key for h in keyword_search(ObjectType.PROFILE, query, SEARCH_DEPTH, allowed)
+        ],
+    }
+    hits = reciprocal_rank_fusion(lists, k=RRF_K, weights={"name": NAME_WEIGHT}, limit=k)
     profiles = for_display(
         PartnershipProfile.objects.filter(pk__in=[h.key for h in hits])
     ).in_bulk()
     return [(hit, profiles[hit.key]) for hit in hits if hit.key in profiles]
 
 
-def search_company_objects(user: Any, query: str, k: int = 20) -> list[tuple[FusedHit, Company]]:
-    """Companies by their descriptions (the directory every signed-in user may read)."""
+def company_ranking(query: str, companies: Any, k: int = 2 * SEARCH_DEPTH) -> list[FusedHit]:
+    """The one search path of the directory and partner search, within ``companies`` (a
+    queryset): names, readings, identifiers and codes by keyword (``ranks['name']``),
+    descriptions by meaning and by keyword (``semantic``, ``keyword``), RRF-fused. A query
+    that is only digits (an NIB, a corporate number, a KBLI or JSIC code) is not searched by
+    meaning: every description has some nearest neighbour, none of them meant."""
+    query = query.strip()
+    if not query:
+        return []
+    names = name_matches(companies, query, SEARCH_DEPTH)
+    lists: dict[str, list[int]] = {"name": names}
+    if not is_code_like(query):
+        allowed = set(companies.values_list("pk", flat=True))
+        if allowed:
+            encoder = current_encoder()
+            index = read_index(ObjectType.COMPANY, encoder.dim)
+            vector = query_vector(encoder, query)
+            lists["semantic"] = [h.key for h in index.search(vector, SEARCH_DEPTH, allowed=allowed)]
+            lists["keyword"] = [
+                h.key for h in keyword_search(ObjectType.COMPANY, query, SEARCH_DEPTH, allowed)
+            ]
+    return reciprocal_rank_fusion(lists, k=RRF_K, weights={"name": NAME_WEIGHT}, limit=k)
+
+
+def partner_companies(user: Any, country: str = "") -> Any:
+    """The companies a partner search looks in: of ``country`` when given, never the
+    searcher's own."""
+    companies = Company.objects.all()
+    if country:
+        companies = companies.filter(country=country)
+    own = getattr(user, "company_id_or_none", None)
+    if own is not None:
+        companies = companies.exclude(pk=own)
+    return companies
+
+
+def search_company_objects(
+    user: Any, query: str, k: int = 20, country: str = ""
+) -> list[tuple[FusedHit, Company]]:
+    """Companies by name, identifier, code or description (the directory every signed-in
+    user may read), of ``country`` when given, without the searcher's own company."""
     query = query.strip()
     if not query or not user.is_authenticated:
         return []
-    encoder = current_encoder()
-    index = read_index(ObjectType.COMPANY, encoder.dim)
-    hits = fused_ranking(query, encoder, index, _db_keywords(ObjectType.COMPANY), k)
+    hits = company_ranking(query, partner_companies(user, country), k)
     companies = (
         Company.objects.filter(pk__in=[h.key for h in hits])
         .select_related("region")

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.matching.models import ObjectType
+from jembatan.registry.models import Country
 
 
 class SearchForm(forms.Form):
@@ -11,9 +13,24 @@ class SearchForm(forms.Form):
     type = forms.ChoiceField(
         label=_("Search in"), choices=ObjectType.choices, initial=ObjectType.PROFILE, required=False
     )
+    country = forms.ChoiceField(
+        label=_("Partner country"),
+        choices=[("", _("Any")), *Country.choices],
+        required=False,
+    )
 
     def clean_type(self) -> str:
         return self.cleaned_data.get("type") or ObjectType.PROFILE
+
+
+def with_default_country(data: QueryDict, country: str) -> QueryDict:
+    """The query string with ``country`` filled in when the searcher did not choose one
+    (an empty ``country=`` is a choice: any country)."""
+    if "country" in data or not country:
+        return data
+    data = data.copy()
+    data["country"] = country
+    return data
 
 
 class FeedbackForm(forms.Form):

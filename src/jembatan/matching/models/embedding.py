@@ -56,11 +56,14 @@ class EmbeddedObject(models.Model):
 
 class KeywordDocument(models.Model):
     """The text keyword search looks at. SQLite mirrors it in an FTS5 trigram table
-    (matching_keyword_fts, rowid = this id); PostgreSQL searches it with pg_trgm."""
+    (matching_keyword_fts, rowid = this id) and its word terms in an FTS5 table
+    (matching_keyword_terms_fts); PostgreSQL searches the body with pg_trgm and the terms
+    through a GIN index on their array."""
 
     object_type = models.CharField(_("object type"), max_length=10, choices=ObjectType.choices)
     object_id = models.PositiveBigIntegerField(_("object id"))
     body = models.TextField(_("text"))
+    terms = models.TextField(_("word terms"), blank=True, default="")
 
     class Meta:
         verbose_name = _("keyword document")

@@ -77,6 +77,10 @@ class ProfileView:
     can_manage: bool
     returned_reason: str
     attachments: list[AttachmentView] = field(default_factory=list)
+    # For registry_tags.poster_name: the Latin-script name beside a kanji name (shown only).
+    company_name_alt: str = ""
+    company_reading_latin: str = ""
+    company_readings_generated: bool = False
 
 
 def can_see_identity(profile: PartnershipProfile, viewer: Any) -> bool:
@@ -191,6 +195,9 @@ def public_view(profile: PartnershipProfile, viewer: Any) -> ProfileView:
         company_website=company.website if shown else "",
         company_logo_url=company.logo.url if shown and company.logo else "",
         company_registry_id=company.registry_id if shown else "",
+        company_name_alt=company.name_alt if shown else "",
+        company_reading_latin=company.reading_latin if shown else "",
+        company_readings_generated=company.readings_generated if shown else False,
         can_manage=can_manage,
         returned_reason=profile.returned_reason if can_manage else "",
         attachments=attachment_views(profile, hidden=not shown),

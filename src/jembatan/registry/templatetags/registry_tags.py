@@ -1,7 +1,8 @@
-"""Template helpers of the registry pages."""
+"""Template helpers of the registry pages, and the one way every page names a company."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from django import template
@@ -10,6 +11,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from jembatan.registry.domain.readings import has_japanese_script, is_latin
 from jembatan.registry.interfaces.forms import WORKING_LANGUAGES
 
 register = template.Library()
@@ -34,3 +36,54 @@ def classification_title(code: Any) -> SafeString:
     return format_html(
         '<span lang="{}">{}</span> <span class="muted">{}</span>', written_in, text, mark
     )
+
+
+def latin_name(company: Any) -> tuple[str, bool]:
+    """A Latin-script name for a company whose legal name is in kanji or kana, and whether
+    it is a generated reading: the romaji name the firm gave, else its reading."""
+    name = getattr(company, "name", "") or ""
+    if not has_japanese_script(name):
+        return "", False
+    alt = getattr(company, "name_alt", "") or ""
+    if is_latin(alt):
+        return alt, False
+    reading = getattr(company, "reading_latin", "") or ""
+    if not reading:
+        return "", False
+    return reading.title(), bool(getattr(company, "readings_generated", False))
+
+
+@register.simple_tag
+def company_name(company: Any) -> SafeString:
+    """A company's name as a reader of the current language can read it: for Indonesian and
+    English readers, a kanji or kana name is followed by its Latin-script name (a generated
+    reading is marked as such). Works on a Company or anything with the same attributes
+    (matching's CompanyCard)."""
+    name = getattr(company, "name", "") or ""
+    latin, generated = ("", False) if get_language() == "ja" else latin_name(company)
+    if not latin:
+        return format_html("{}", name)
+    if generated:
+        return format_html(
+            '{} <span class="name-latin name-latin--generated" lang="ja-Latn" title="{}">'
+            "({})</span>",
+            name,
+            _("Reading generated automatically from the Japanese name"),
+            latin,
+        )
+    return format_html('{} <span class="name-latin" lang="ja-Latn">({})</span>', name, latin)
+
+
+@register.simple_tag
+def poster_name(profile: Any) -> SafeString:
+    """The poster of a profile view as ``company_name`` names it, or the neutral label
+    ("Indonesian IKM in Jawa Barat") when the poster hides its identity."""
+    if getattr(profile, "identity_hidden", True):
+        return format_html("{}", profile.company_label)
+    poster = SimpleNamespace(
+        name=profile.company_label,
+        name_alt=profile.company_name_alt,
+        reading_latin=profile.company_reading_latin,
+        readings_generated=profile.company_readings_generated,
+    )
+    return company_name(poster)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,8 +15,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from jembatan.matching.domain.search import company_ranking
+from jembatan.matching.interfaces.forms import with_default_country
 from jembatan.registry.domain.companies import save_company
-from jembatan.registry.domain.queries.companies import filter_companies
+from jembatan.registry.domain.queries.companies import (
+    default_partner_country,
+    directory_queryset,
+    filter_companies,
+)
 from jembatan.registry.interfaces.forms import CompanyFilterForm, CompanyForm, ContactFormSet
 from jembatan.registry.models import Company
 
@@ -27,10 +36,25 @@ def _wants_partial(request: HttpRequest, target: str) -> bool:
 
 @login_required
 def company_list(request: HttpRequest) -> HttpResponse:
-    form = CompanyFilterForm(request.GET or None)
-    companies = filter_companies(form.search())
-    page = Paginator(companies, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page}
+    # Company members look for partners: the country filter starts on the other country.
+    data = with_default_country(request.GET, default_partner_country(request.user))
+    form = CompanyFilterForm(data if data else None)
+    own = getattr(request.user, "company_id_or_none", None)
+    search = replace(form.search(), exclude_company=own)
+    companies = filter_companies(search)
+    page: Any
+    if search.text.strip():
+        # Text goes through matching's cross-lingual path; the page shows the fused order.
+        ranked = [hit.key for hit in company_ranking(search.text, companies)]
+        page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
+        rows = directory_queryset().in_bulk(list(page.object_list))
+        page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
+    else:
+        page = Paginator(companies, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The panel starts open when the reader chose a filter (not for the defaulted country,
+    # which would push the results below the fold on a phone).
+    filters_open = any(request.GET.get(name) for name in form.fields if name != "q")
+    context = {"form": form, "page": page, "filters_open": filters_open}
     if _wants_partial(request, "results"):
         response = render(request, "registry/companies/_results.html", context)
     else:

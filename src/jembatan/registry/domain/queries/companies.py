@@ -6,13 +6,18 @@ a `CompanySearch`; `filter_companies` is the one place that knows how it maps to
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
+from jembatan.registry.domain.readings import has_japanese_script, kana_key, latin_key
 from jembatan.registry.models import Company, Country
 
 SEARCHED_FIELDS = ("name", "name_alt", "name_kana", "registry_id", "city", "description")
+NAME_FIELDS = ("name", "name_alt", "name_kana")
+_CODE_LIKE = re.compile(r"^[\d\s.\-]+$")
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,66 @@ class CompanySearch:
     size_class: str = ""
     certification: str = ""
     verification: str = ""
+    exclude_company: int | None = None  # the searcher's own company, left out of searches
+
+
+def other_country(country: str) -> str:
+    """The partner country of a firm in ``country`` (Indonesia <-> Japan)."""
+    return Country.JAPAN if country == Country.INDONESIA else Country.INDONESIA
+
+
+def default_partner_country(user: Any) -> str:
+    """The other country for a company member (where their partners are), else any ("")."""
+    own = getattr(user, "company_id_or_none", None)
+    if own is None:
+        return ""
+    country = Company.objects.filter(pk=own).values_list("country", flat=True).first()
+    return other_country(country) if country else ""
+
+
+def is_code_like(text: str) -> bool:
+    """Whether ``text`` is an identifier or a classification code (digits, spaces, dashes)."""
+    return bool(_CODE_LIKE.match(text.strip()))
+
+
+def name_matches(companies: QuerySet[Company], text: str, limit: int = 50) -> list[int]:
+    """Ids of ``companies`` whose names, readings, registry identifier, classification codes
+    or city match ``text`` by keyword, best first: the exact name, then names beginning with
+    it, other name and reading matches, identifiers and codes, then the city.
+
+    Names match in any script: "yamada seisakusho" finds 株式会社山田製作所 through its
+    romaji reading, マジュ・ベルサマ finds PT Maju Bersama through its katakana reading
+    (registry/domain/readings.py keys fold long vowels, ッ, ー and spaces)."""
+    text = text.strip()
+    if not text:
+        return []
+    digits = re.sub(r"\D", "", text)
+    names = Q()
+    for field in NAME_FIELDS:
+        names |= Q(**{f"{field}__icontains": text})
+    key = kana_key(text) if has_japanese_script(text) else latin_key(text)
+    if len(key) >= 2:
+        names |= Q(name_keys__icontains=key)
+    codes = Q()
+    if len(digits) >= 2 and is_code_like(text):
+        through = Company.classifications.through.objects.filter(
+            classification__code__startswith=digits
+        )
+        codes = Q(registry_id__startswith=digits) | Q(pk__in=through.values("company_id"))
+    rank = Case(
+        When(name__iexact=text, then=Value(0)),
+        When(name__istartswith=text, then=Value(1)),
+        When(names, then=Value(2)),
+        *([When(codes, then=Value(3))] if codes else []),
+        default=Value(4),
+        output_field=IntegerField(),
+    )
+    matched = companies.filter(names | codes | Q(city__icontains=text))
+    return list(
+        matched.annotate(match_rank=rank)
+        .order_by("match_rank", "name", "id")
+        .values_list("pk", flat=True)[:limit]
+    )
 
 
 def directory_queryset() -> QuerySet[Company]:
@@ -34,14 +99,13 @@ def directory_queryset() -> QuerySet[Company]:
 
 
 def filter_companies(params: CompanySearch) -> QuerySet[Company]:
-    """The companies matching `params`, in directory order (name, then id)."""
+    """The companies matching `params`' filters, in directory order (name, then id).
+
+    The search text is not applied here: the directory ranks it through matching's
+    cross-lingual path (names by keyword, descriptions by meaning) within these."""
     companies = directory_queryset()
-    text = params.text.strip()
-    if text:
-        condition = Q()
-        for field in SEARCHED_FIELDS:
-            condition |= Q(**{f"{field}__icontains": text})
-        companies = companies.filter(condition)
+    if params.exclude_company is not None and params.text.strip():
+        companies = companies.exclude(pk=params.exclude_company)
     exact = {
         "country": params.country,
         "sectors__slug": params.sector,
