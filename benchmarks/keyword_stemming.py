@@ -34,8 +34,8 @@ import django
 
 django.setup()
 
-from jembatan.core.domain.demo.companies import demo_companies  # noqa: E402
-from jembatan.core.domain.demo.profiles_demo import profile_values  # noqa: E402
+from jembatan.demo.domain.companies import demo_companies  # noqa: E402
+from jembatan.demo.domain.profiles_demo import profile_values  # noqa: E402
 from jembatan.matching.domain.keyword import trigrams as trigram_set  # noqa: E402
 from jembatan.matching.domain.keyword_store import MIN_COVERAGE  # noqa: E402
 from jembatan.matching.domain.tokens import word_terms  # noqa: E402
