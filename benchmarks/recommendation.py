@@ -217,7 +217,8 @@ def phrase_calibration(cached: retrieval.CachedEncoder, role: str) -> tuple[list
     vectors = cached.encode([t for _, _, t in items], role)
     cached.save()
     sims = vectors @ vectors.T
-    positive, negative = [], []
+    positive: list[float] = []
+    negative: list[float] = []
     for i, (ci, li, _) in enumerate(items):
         for j, (cj, lj, _) in enumerate(items):
             if j <= i or li == lj:

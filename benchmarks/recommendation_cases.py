@@ -349,9 +349,9 @@ def main() -> int:
         writer.writeheader()
         writer.writerows(cases)
     with (OUT / "recommendation_grades.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["source", "target", "grade"])
-        writer.writerows(graded)
+        rows = csv.writer(handle)
+        rows.writerow(["source", "target", "grade"])
+        rows.writerows(graded)
     twos = sum(1 for *_, g in graded if g == 2)
     print(f"{len(cases)} cases, {len(graded)} graded pairs ({twos} of grade 2)")
     return 0
