@@ -33,6 +33,13 @@ class MatchedProfileSerializer(serializers.Serializer[Any]):
 class MatchedCompanySerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     name = serializers.CharField()
+    name_alt = serializers.CharField(help_text="The name in the other script, as the firm gave it.")
+    reading_latin = serializers.CharField(
+        help_text="A Latin-script reading of a Japanese name (romaji), or empty."
+    )
+    readings_generated = serializers.BooleanField(
+        help_text="True when the readings were generated, not given by the firm."
+    )
     country = serializers.CharField()
     country_label = serializers.CharField()
     region = serializers.CharField()
