@@ -18,12 +18,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jaconv
 
 from jembatan.core.domain.japanese_text import reading_forms
-from jembatan.registry.models import Company, Country
+
+if TYPE_CHECKING:  # the model calls fill_readings on save: importing it here would be a circle
+    from jembatan.registry.models import Company
+
+JAPAN = "JP"  # Country.JAPAN
 
 # Legal forms and suffixes left out of readings (a reader types the distinctive part).
 _ID_FORMS = re.compile(r"\b(pt|cv|ud|tbk|koperasi|persero|perum|fa|pd)\b\.?", re.IGNORECASE)
@@ -172,7 +176,7 @@ def indonesian_katakana(name: str) -> str:
 
 def readings_for(name: str, name_alt: str, name_kana: str, country: str) -> Readings:
     """The Latin and kana readings of a firm's name (see the module docstring)."""
-    if country == Country.JAPAN:
+    if country == JAPAN:
         kana = unicodedata.normalize("NFKC", name_kana).strip()
         if kana:
             return Readings(romaji(kana), "", generated=False)
@@ -216,7 +220,8 @@ def fill_readings(company: Company) -> bool:
 def fill_readings_for(companies: Any) -> int:
     """`fill_readings` over a queryset, saving only the changed rows; returns how many."""
     changed = [company for company in companies if fill_readings(company)]
-    Company.objects.bulk_update(changed, list(READING_FIELDS), batch_size=500)
+    if changed:
+        type(changed[0]).objects.bulk_update(changed, list(READING_FIELDS), batch_size=500)
     return len(changed)
 
 
