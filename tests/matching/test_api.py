@@ -100,4 +100,8 @@ def test_search_api_requires_q_and_valid_type(api, db) -> None:  # type: ignore[
 
 def test_search_api_signed_out_refused(api, db) -> None:  # type: ignore[no-untyped-def]
     response = api("anonymous").get("/api/v1/search/", {"q": "batik"})
-    assert response.status_code == 403  # session authentication first: 403, not 401
+    # session authentication first: 403, not 401
+    assert (response.status_code, response.json()) == (
+        403,
+        {"detail": "Data autentikasi tidak diberikan."},
+    )

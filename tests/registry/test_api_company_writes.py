@@ -129,6 +129,13 @@ def test_company_create_valid_japanese_corporate_number(officer: Any) -> None:
     region("JP-27")
     response = api_client(officer).post(LIST_URL, payload, format="json")
     assert response.status_code == 201, response.content
+    data = response.json()
+    assert {k: data[k] for k in ("name", "country", "registry_id")} == {
+        "name": "株式会社なにわ精工",
+        "country": "JP",
+        "registry_id": number,
+    }
+    assert Company.objects.get(registry_id=number).name == "株式会社なにわ精工"
 
 
 def test_company_create_duplicate_registry_id_is_named(officer: Any) -> None:

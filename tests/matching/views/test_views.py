@@ -177,7 +177,11 @@ def test_search_page_companies(corpus: Corpus, as_user) -> None:  # type: ignore
 
 
 def test_search_page_signed_out_redirects(client: Client) -> None:
-    assert client.get("/matching/search/?q=batik").status_code == 302
+    response = client.get("/matching/search/?q=batik")
+    assert (response.status_code, response["Location"]) == (
+        302,
+        "/accounts/login/?next=/matching/search/%3Fq%3Dbatik",
+    )
 
 
 def test_profile_detail_links_to_matches_for_owner_only(as_user, company) -> None:  # type: ignore[no-untyped-def]
@@ -188,10 +192,13 @@ def test_profile_detail_links_to_matches_for_owner_only(as_user, company) -> Non
     assert link not in as_user("outsider").get(f"/profiles/{profile.pk}/").content.decode()
 
 
-def test_digest_toggle(as_user, member) -> None:  # type: ignore[no-untyped-def]
+def test_digest_toggle(as_user, member, company) -> None:  # type: ignore[no-untyped-def]
     client = as_user("member")
     response = client.post("/matching/digest/", {"active": "on"})
-    assert response.status_code == 302
+    assert (response.status_code, response["Location"]) == (
+        302,
+        f"/matching/companies/{company.pk}/",
+    )
     assert member.matching_digest.is_active is True
     client.post("/matching/digest/", {})
     member.matching_digest.refresh_from_db()

@@ -244,7 +244,10 @@ def _edit_data(company: Company, **changes: str) -> dict[str, str]:
 @pytest.mark.django_db
 def test_edit_anonymous_redirects_to_sign_in(client: Client, company: Company) -> None:
     response = client.get(f"/companies/{company.pk}/edit/")
-    assert response.status_code == 302
+    assert (response.status_code, response["Location"]) == (
+        302,
+        f"/accounts/login/?next=/companies/{company.pk}/edit/",
+    )
 
 
 @pytest.mark.parametrize(
