@@ -18,14 +18,22 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import jaconv
 
 from jembatan.core.domain.japanese_text import reading_forms
 
-if TYPE_CHECKING:  # the model calls fill_readings on save: importing it here would be a circle
-    from jembatan.registry.models import Company
+
+class NamedFirm(Protocol):
+    """What the readings need of a company. A protocol, not the model: the model calls
+    fill_readings on save, and importing it here would make a circle."""
+
+    name: str
+    name_alt: str
+    name_kana: str
+    country: str
+
 
 JAPAN = "JP"  # Country.JAPAN
 
@@ -206,7 +214,7 @@ def name_keys(name: str, name_alt: str, name_kana: str, readings: Readings) -> s
     return " ".join(key for key in keys if key)
 
 
-def fill_readings(company: Company) -> bool:
+def fill_readings(company: NamedFirm) -> bool:
     """Set the company's reading fields from its names; returns whether they changed."""
     readings = readings_for(company.name, company.name_alt, company.name_kana, company.country)
     keys = name_keys(company.name, company.name_alt, company.name_kana, readings)
