@@ -17,7 +17,9 @@ NOW = dt.datetime(2026, 5, 1, 8, 0, tzinfo=dt.UTC)
 
 
 def _told(kind: str) -> list[str]:
-    return sorted(Notification.objects.filter(kind=kind).values_list("recipient__username", flat=True))
+    return sorted(
+        Notification.objects.filter(kind=kind).values_list("recipient__username", flat=True)
+    )
 
 
 def test_validated_tells_owner_and_teammate(company, member, teammate, outsider, officer) -> None:  # type: ignore[no-untyped-def]
@@ -43,7 +45,9 @@ def test_returned_carries_the_reason(company, member, teammate, outsider, office
     assert body.endswith("The officer's reason: Lengkapi kapasitas produksi.")
 
 
-def test_published_tells_the_teammate_not_the_one_who_published(company, member, teammate, outsider) -> None:  # type: ignore[no-untyped-def]
+def test_published_tells_the_teammate_not_the_one_who_published(
+    company, member, teammate, outsider
+) -> None:  # type: ignore[no-untyped-def]
     profile = ProfileFactory(company=company, status=Status.VALIDATED)
     lifecycle.publish(profile, member, now=NOW)
     assert _told("opportunities.profile_published") == ["teammate"]
