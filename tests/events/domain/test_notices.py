@@ -101,6 +101,8 @@ def test_schedule_published_for_the_outsiders_participant_only_to_them(
 
 
 def test_reminder_the_day_before_once(fair, member, teammate, outsider) -> None:  # type: ignore[no-untyped-def]
+    member.language = "id"
+    member.save()
     # The fair is on 10 March 2026 in Jakarta; 07:00 there on the 9th is 00:00 UTC.
     day_before = dt.datetime(2026, 3, 9, 0, 0, tzinfo=dt.UTC)
     assert remind_participants(day_before - dt.timedelta(days=1)) == 0

@@ -45,14 +45,16 @@ def test_notify_renders_title_and_body_in_the_recipients_language(member, compan
 def test_notify_in_japanese_and_indonesian(member, teammate, company) -> None:  # type: ignore[no-untyped-def]
     member.language = "ja"
     member.save()
+    teammate.language = "id"
+    teammate.save()
     japanese = _verified(member, company)
     indonesian = _verified(teammate, company)
     assert japanese is not None
     assert indonesian is not None
     assert japanese.title == f"{company.name}が確認済みになりました"
-    assert "プログラム担当者" in japanese.body
+    assert "プログラム担当官" in japanese.body
     assert indonesian.title == f"{company.name} telah diverifikasi"
-    assert "petugas program" in indonesian.body
+    assert "Petugas program" in indonesian.body
 
 
 def test_notify_immediate_sends_one_email_after_delivery(member, company) -> None:  # type: ignore[no-untyped-def]

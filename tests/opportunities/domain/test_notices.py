@@ -23,6 +23,8 @@ def _told(kind: str) -> list[str]:
 
 
 def test_validated_tells_owner_and_teammate(company, member, teammate, outsider, officer) -> None:  # type: ignore[no-untyped-def]
+    member.language = "id"
+    member.save()
     profile = ProfileFactory(company=company, status=Status.SUBMITTED)
     lifecycle.validate(profile, officer, now=NOW)
     assert _told("opportunities.profile_validated") == ["member", "teammate"]

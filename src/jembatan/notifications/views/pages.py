@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from jembatan.notifications.domain import inbox
@@ -49,7 +50,15 @@ def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def mark_all_read(request: HttpRequest) -> HttpResponse:
     count = inbox.mark_all_read(request.user)
-    messages.success(request, _("%(count)d notifications marked as read.") % {"count": count})
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d notification marked as read.",
+            "%(count)d notifications marked as read.",
+            count,
+        )
+        % {"count": count},
+    )
     return redirect("notifications:list")
 
 
