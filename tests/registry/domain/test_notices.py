@@ -22,7 +22,9 @@ def _told(kind: str) -> list[str]:
     )
 
 
-def test_verified_tells_owner_and_teammate(company, member, teammate, outsider, officer, viewer) -> None:  # type: ignore[no-untyped-def]
+def test_verified_tells_owner_and_teammate(
+    company, member, teammate, outsider, officer, viewer
+) -> None:  # type: ignore[no-untyped-def]
     verify_company(company, officer)
     assert _told("registry.company_verified") == ["member", "teammate"]
     notification = Notification.objects.get(recipient=member)
@@ -39,7 +41,7 @@ def test_returned_carries_the_officers_note(company, member, teammate, outsider,
     assert _told("registry.company_returned") == ["member", "teammate"]
     japanese = Notification.objects.get(recipient=teammate)
     assert japanese.title == f"{company.name}が修正のため差し戻されました"
-    assert japanese.body.endswith("担当官のメモ： Alamat pabrik belum lengkap.")
+    assert japanese.body.endswith("担当官のメモ：Alamat pabrik belum lengkap.")
 
 
 def test_a_lost_race_tells_nobody(company, member, officer) -> None:  # type: ignore[no-untyped-def]
