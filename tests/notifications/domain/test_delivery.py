@@ -182,3 +182,13 @@ def test_without_broker_a_background_thread_sends(
     # Not run here: its own thread and connection would not see this test's transaction.
     assert [c.__name__ for c in callbacks] == ["_deliver_in_background"]
     assert mail.outbox == []
+
+
+def test_address_removed_before_sending_is_skipped(member, company) -> None:  # type: ignore[no-untyped-def]
+    notification = _notice(member, company)
+    member.email = ""
+    member.save()
+    assert deliver_pending(now=NOW) == 0
+    notification.refresh_from_db()
+    assert (notification.email_state, notification.email_attempts) == (EmailState.SKIPPED, 1)
+    assert mail.outbox == []

@@ -131,6 +131,13 @@ def deliver_pending(now: dt.datetime | None = None, limit: int = BATCH) -> int:
         if token is None:
             continue  # another deliverer took it
         notification = Notification.objects.select_related("recipient").get(id=notification_id)
+        recipient = notification.recipient
+        if not recipient.is_active or not recipient.email:
+            # The address went (or the account) since the notice was made: nothing to send.
+            Notification.objects.filter(email_claim=token).update(
+                email_state=EmailState.SKIPPED, email_next_attempt_at=None, email_claim=""
+            )
+            continue
         try:
             send_one(notification)
         except Exception as error:  # any backend failure is retried, not lost
