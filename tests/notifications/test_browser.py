@@ -66,6 +66,7 @@ def test_notifications_pages(live_server, browser, screenshots: Path, language: 
     # htmx swaps the item in place: the first (newest) is read, the others stay unread.
     page.locator(".notification").first.get_by_role("button", name=MARK_READ[language]).click()
     page.wait_for_function("document.querySelectorAll('.notification--unread').length === 2")
+    page.wait_for_function("document.querySelector('.bell__count').innerText.startsWith('2')")
     newest = Notification.objects.filter(recipient=user).order_by("-created_at", "-id").first()
     assert newest is not None
     assert newest.read_at is not None
