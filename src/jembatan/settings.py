@@ -224,6 +224,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jembatan.notifications.tasks.task_send_notification_digests",
         "schedule": crontab(hour=6, minute=0),
     },
+    "saved-search-alerts": {
+        "task": "jembatan.matching.tasks.task_send_saved_search_alerts",
+        "schedule": crontab(hour=6, minute=30),
+    },
     "weekly-digest": {
         "task": "jembatan.matching.tasks.task_send_weekly_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
