@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from jembatan.core.domain.audit import recent_entries
 from jembatan.core.domain.home_panels import ANONYMOUS, HomePanel, register_panel
@@ -110,6 +111,8 @@ def company_context(user: Any, now: dt.datetime) -> dict[str, Any] | None:
     return {
         "company": company,
         "missing": missing,
+        # A list in running text: "、" in Japanese, ", " otherwise.
+        "missing_text": pgettext("list separator", ", ").join(missing),
         "percent": round(100 * (total - len(missing)) / total),
         "can_edit": user.has_perm("registry.change_company", company),
     }

@@ -51,6 +51,7 @@ def register() -> None:
             count=count_crosswalk_to_review,
             permission="registry.review_crosswalk",
             order=30,
+            nav_label=_("Crosswalk"),
         )
     )
     register_queue(
@@ -61,5 +62,6 @@ def register() -> None:
             count=count_imports_to_watch,
             permission="registry.import_companies",
             order=40,
+            nav_label=_("Import"),
         )
     )
