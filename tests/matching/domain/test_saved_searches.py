@@ -127,3 +127,16 @@ def test_clean_params_keeps_only_the_pages_parameters() -> None:
 def test_search_url_rebuilds_the_query(viewer) -> None:  # type: ignore[no-untyped-def]
     saved = save_search(viewer, "Kemasan", "directory", {"q": "kemasan", "sector": "packaging"})
     assert search_url(saved) == "/companies/?q=kemasan&sector=packaging"
+
+
+def test_alerts_command_runs_the_alerts(viewer) -> None:  # type: ignore[no-untyped-def]
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    _saved(viewer, "search", {"q": "batik tulis", "type": "profile"})
+    _published(timezone.now() - dt.timedelta(hours=2), **BATIK)
+    out = StringIO()
+    call_command("matching", "alerts", stdout=out)
+    assert out.getvalue() == "alerts: 1 users told\n"
+    assert Notification.objects.filter(recipient=viewer).count() == 1
