@@ -226,6 +226,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jembatan.notifications.tasks.task_send_notification_digests",
         "schedule": crontab(hour=6, minute=0),
     },
+    "saved-search-alerts": {
+        "task": "jembatan.matching.tasks.task_send_saved_search_alerts",
+        "schedule": crontab(hour=6, minute=30),
+    },
     "event-reminders": {
         "task": "jembatan.events.tasks.task_send_event_reminders",
         "schedule": crontab(hour=8, minute=0),

@@ -11,7 +11,9 @@ class OpportunitiesConfig(AppConfig):
 
     def ready(self) -> None:
         from jembatan.opportunities import signals
+        from jembatan.opportunities.domain import queues
         from jembatan.opportunities.domain.notices import register_kinds
 
         signals.connect()
         register_kinds()
+        queues.register()

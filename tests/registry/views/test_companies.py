@@ -129,8 +129,8 @@ def _directory_rows(count: int) -> None:
 
 # session, user, regions, sectors, certifications (filter choices), count, the two
 # permission lookups of ModelBackend (the nav asks whether the user may verify), page, sectors,
-# the unread notifications of the bell.
-DIRECTORY_QUERIES = 11
+# the unread notifications of the bell, and the user's starred companies (one query for every card's star).
+DIRECTORY_QUERIES = 12
 
 
 @pytest.mark.parametrize("count", [1, 3])
