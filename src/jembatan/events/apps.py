@@ -8,3 +8,8 @@ class EventsConfig(AppConfig):
     name = "jembatan.events"
     label = "events"
     verbose_name = _("Business-matching events")
+
+    def ready(self) -> None:
+        from jembatan.events.domain import personal_data
+
+        personal_data.register()

@@ -12,7 +12,9 @@ class MatchingConfig(AppConfig):
     def ready(self) -> None:
         from jembatan.events.domain.recommendations import register_partner_provider
         from jembatan.matching import signals
+        from jembatan.matching.domain import personal_data
         from jembatan.matching.domain.events import recommend_participants
 
         signals.connect()
         register_partner_provider(recommend_participants)
+        personal_data.register()

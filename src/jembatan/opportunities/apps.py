@@ -11,7 +11,8 @@ class OpportunitiesConfig(AppConfig):
 
     def ready(self) -> None:
         from jembatan.opportunities import signals
-        from jembatan.opportunities.domain import queues
+        from jembatan.opportunities.domain import personal_data, queues
 
         signals.connect()
         queues.register()
+        personal_data.register()
