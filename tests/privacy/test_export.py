@@ -27,7 +27,7 @@ def test_export_has_one_section_per_provider(world: World) -> None:
 def test_export_holds_the_company_record_contacts_and_users(world: World) -> None:
     data = export_company(world.company)
     registry = data["registry"]
-    assert registry["company"]["name"] == "PT Kemasan Budi Santoso"
+    assert registry["company"]["legal_name"] == "PT Kemasan Budi Santoso"
     assert registry["company"]["capital_amount"] == 750_000_000
     assert [c["name"] for c in registry["contacts"]] == ["Budi Santoso", "佐藤 健二"]
     assert registry["readings"]["reading_latin"] == world.company.reading_latin
@@ -56,9 +56,9 @@ def test_export_holds_profiles_events_matching_and_audit(world: World) -> None:
     assert profile["attachments"][0]["content_type"] == "application/pdf"
     events = data["events"]
     assert [p["name"] for p in events["participants"]] == ["Budi Santoso"]
-    assert [(r["direction"], r["message"]) for r in events["meeting_requests"]] == [
-        ("sent", "Hubungi Pak Budi"),
-        ("received", "Tanaka desu"),
+    assert [(r["sent_by_company"], r["message"]) for r in events["meeting_requests"]] == [
+        (True, "Hubungi Pak Budi"),
+        (False, "Tanaka desu"),
     ]
     assert events["meeting_requests"][0]["meetings"][0]["table"] == "Table 1"
     assert [r["usefulness"] for r in events["ratings"]] == [4]

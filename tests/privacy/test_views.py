@@ -39,7 +39,9 @@ def test_data_page_and_downloads_for_members_and_officers(company, role: str, as
         as_json["Content-Disposition"]
         == f'attachment; filename="jembatan-company-{company.pk}.json"'
     )
-    assert json.loads(as_json.content)["sections"]["registry"]["company"]["name"] == company.name
+    assert (
+        json.loads(as_json.content)["sections"]["registry"]["company"]["legal_name"] == company.name
+    )
     assert as_pdf.status_code == 200
     assert as_pdf["Content-Type"] == "application/pdf"
     assert as_pdf.content.startswith(b"%PDF-")
@@ -114,7 +116,7 @@ def test_queue_lists_waiting_requests_for_officers(waiting, as_user) -> None:  #
 def test_queue_and_decisions_are_404_for_non_officers(waiting, role: str, as_user) -> None:  # type: ignore[no-untyped-def]
     client = as_user(role)
     assert client.get(reverse("privacy:erasure_queue")).status_code == 404
-    erase = client.post(reverse("privacy:erasure_carry_out", args=[waiting.pk]))
+    erase = client.post(reverse("privacy:erasure_carry_out", args=[waiting.pk]), {"reviewed": "on"})
     decline = client.post(reverse("privacy:erasure_decline", args=[waiting.pk]), {"note": "n"})
     assert (erase.status_code, decline.status_code) == (404, 404)
     assert ErasureRequest.objects.get().status == ErasureStatus.REQUESTED
@@ -128,12 +130,16 @@ def test_queue_asks_anonymous_to_sign_in(waiting, as_user) -> None:  # type: ign
 
 def test_officer_erases_from_the_queue(company, waiting, as_user) -> None:  # type: ignore[no-untyped-def]
     client = as_user("officer")
-    response = client.post(reverse("privacy:erasure_carry_out", args=[waiting.pk]))
+    url = reverse("privacy:erasure_carry_out", args=[waiting.pk])
+    unticked = client.post(url, follow=True)
+    assert "Tick the box" in unticked.content.decode()
+    assert ErasureRequest.objects.get().status == ErasureStatus.REQUESTED
+    response = client.post(url, {"reviewed": "on"})
     assert (response.status_code, response["Location"]) == (302, reverse("privacy:erasure_queue"))
     assert ErasureRequest.objects.get().status == ErasureStatus.DONE
     assert Company.objects.get(pk=company.pk).name == f"Erased company #{company.pk}"
     # A second click (another tab) changes nothing and says so.
-    again = client.post(reverse("privacy:erasure_carry_out", args=[waiting.pk]), follow=True)
+    again = client.post(url, {"reviewed": "on"}, follow=True)
     assert "already been decided" in again.content.decode()
     assert AuditLogEntry.objects.filter(action="jembatan.company.erased").count() == 1
 

@@ -116,6 +116,9 @@ def erasure_queue(request: HttpRequest) -> HttpResponse:
 def erasure_carry_out(request: HttpRequest, pk: int) -> HttpResponse:
     _require_officer(request)
     erasure = get_object_or_404(ErasureRequest, pk=pk)
+    if not request.POST.get("reviewed"):
+        messages.error(request, _("Tick the box to confirm that you reviewed the request."))
+        return redirect("privacy:erasure_queue")
     try:
         carry_out_erasure(request.user, erasure, timezone.now())
     except ErasureError as error:

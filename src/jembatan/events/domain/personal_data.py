@@ -70,7 +70,7 @@ def _requests(company: Any) -> list[dict[str, Any]]:
             {
                 "id": r.pk,
                 "event": r.event.name,
-                "direction": "sent" if sent else "received",
+                "sent_by_company": sent,
                 "participant": own.pk,
                 "counterpart": _counterpart(other),
                 "message": r.message,

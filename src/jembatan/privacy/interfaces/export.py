@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 from typing import Any
 from xml.sax.saxutils import escape
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -28,11 +29,15 @@ from reportlab.platypus import Table as PdfTable
 from jembatan.core.domain.personal_data import registered_providers
 
 FONT = "HeiseiKakuGo-W5"
+# An ISO 8601 time with its offset, as the providers write them: shown to the minute, in UTC.
+ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$")
 
 # Field names of the exports, in the reader's language (most reuse the models' own labels).
 LABELS: dict[str, Any] = {
     "id": gettext_lazy("number"),
-    "name": gettext_lazy("name"),
+    "name": pgettext_lazy("a person's", "name"),
+    "legal_name": gettext_lazy("legal name"),
+    "sent_by_company": gettext_lazy("sent by your company"),
     "name_alt": gettext_lazy("name in the other script"),
     "name_kana": gettext_lazy("name in kana"),
     "legal_form": gettext_lazy("legal form"),
@@ -175,6 +180,9 @@ def _label(key: str) -> str:
 def _scalar(value: Any) -> str:
     if value is None or value == "":
         return "—"
+    if isinstance(value, str) and ISO_TIME.match(value):
+        moment = dt.datetime.fromisoformat(value).astimezone(dt.UTC)
+        return moment.strftime("%Y-%m-%d %H:%M UTC")
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, list) and all(not isinstance(v, dict | list) for v in value):
@@ -241,7 +249,7 @@ def _nested(value: Any) -> bool:
 
 def export_pdf(data: dict[str, Any], company_name: str, language: str, now: dt.datetime) -> bytes:
     """The readable copy of `data` (from export_company), in `language`."""
-    titles = {p.key: p.title for p in registered_providers()}
+    providers = {p.key: p for p in registered_providers()}
     with translation.override(language):
         writer = _Writer()
         title = _("Data held about %(company)s") % {"company": company_name}
@@ -252,9 +260,11 @@ def export_pdf(data: dict[str, Any], company_name: str, language: str, now: dt.d
         ) % {"date": now.strftime("%Y-%m-%d %H:%M")}
         writer.story.append(writer.para(intro, writer.text))
         for key, section in data.items():
-            with translation.override(language):
-                heading = str(titles.get(key, key))
-            writer.story.append(writer.para(heading, writer.h2))
+            provider = providers.get(key)
+            writer.story.append(writer.para(provider.title if provider else key, writer.h2))
+            # A section of one list (users, profiles) needs no second heading of its own.
+            if isinstance(section, dict) and len(section) == 1:
+                section = next(iter(section.values()))
             writer.value(section)
         buffer = io.BytesIO()
         document = SimpleDocTemplate(

@@ -34,7 +34,7 @@ IDENTIFYING_FIELDS = (
 def _record(company: Company) -> dict[str, Any]:
     return {
         "id": company.pk,
-        "name": company.name,
+        "legal_name": company.name,
         "name_alt": company.name_alt,
         "name_kana": company.name_kana,
         "legal_form": company.legal_form,
