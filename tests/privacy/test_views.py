@@ -218,3 +218,15 @@ def test_api_export_is_404_for_others(company, role: str, request: pytest.Fixtur
 def test_api_export_is_401_for_anonymous(company) -> None:  # type: ignore[no-untyped-def]
     response = _api(None).get(f"/api/v1/companies/{company.pk}/export/")
     assert response.status_code == 401
+
+
+def test_admin_lists_requests_read_only(waiting, db) -> None:  # type: ignore[no-untyped-def]
+    from tests.factories import UserFactory
+
+    admin_user = UserFactory(username="root", is_staff=True, is_superuser=True, role="officer")
+    client = Client()
+    client.force_login(admin_user)
+    listing = client.get("/admin/privacy/erasurerequest/")
+    assert listing.status_code == 200
+    assert str(waiting.company) in listing.content.decode()
+    assert client.get("/admin/privacy/erasurerequest/add/").status_code == 403
