@@ -227,3 +227,23 @@ def test_erased_company_cannot_be_requested_again(world: World, officer) -> None
     world.teammate.is_active = True
     with pytest.raises(ErasureError, match="already been erased"):
         request_erasure(world.teammate, world.company, "y", NOW)
+
+
+def test_erased_company_leaves_the_directory_and_partner_search(
+    world: World, officer, outsider
+) -> None:  # type: ignore[no-untyped-def]
+    from jembatan.matching.domain.search import partner_companies
+    from jembatan.registry.domain.queries.companies import directory_queryset, validation_queue
+    from jembatan.registry.domain.queues import count_companies_to_validate
+
+    erase_company(officer, world.company, NOW)
+    later = NOW.replace(year=2027)
+    erase_company(officer, world.company, later)
+    company = Company.objects.get(pk=world.company.pk)
+    assert company.erased_at == NOW  # the first erasure's time, kept by the second
+    assert company.pk not in set(directory_queryset().values_list("pk", flat=True))
+    assert world.other_company.pk in set(directory_queryset().values_list("pk", flat=True))
+    assert company.pk not in set(partner_companies(outsider).values_list("pk", flat=True))
+    assert company.verification == "unverified"
+    assert company not in validation_queue()
+    assert count_companies_to_validate() == 1  # the other company

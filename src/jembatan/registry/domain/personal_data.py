@@ -105,6 +105,7 @@ def erase(company: Company, now: dt.datetime) -> None:
         setattr(company, field, "")
     # Unique per country, 13 characters, and no longer anyone's number.
     company.registry_id = f"X{company.pk:012d}"[-13:]
+    company.erased_at = company.erased_at or now
     company.save()
 
 
