@@ -43,6 +43,7 @@ def test_schema_generation_validates_without_warnings(tmp_path: Path) -> None:
         "/api/v1/companies/",
         "/api/v1/companies/{id}/",
         "/api/v1/companies/{id}/contacts/",
+        "/api/v1/companies/{id}/export/",
         "/api/v1/companies/{id}/return/",
         "/api/v1/companies/{id}/verify/",
         "/api/v1/notifications/",
@@ -271,3 +272,16 @@ def test_matches_and_search_responses_match_the_schema(
     for kind in ("profile", "company"):
         found = client_for(viewer).get("/api/v1/search/", {"q": "kemasan plastik", "type": kind})
         assert assert_documented(openapi, found, 200)["count"] > 0
+
+
+@pytest.mark.parametrize("role", ["officer", "member", "outsider"])
+def test_company_export_responses_match_the_schema(
+    openapi: OpenAPI, request: pytest.FixtureRequest, role: str, registry_rows: Any
+) -> None:
+    client = client_for(request.getfixturevalue(role))
+    response = client.get(f"/api/v1/companies/{registry_rows.pk}/export/")
+    if role == "outsider":
+        assert_documented(openapi, response, 404)
+    else:
+        body = assert_documented(openapi, response, 200)
+        assert body["sections"]["registry"]["company"]["id"] == registry_rows.pk

@@ -14,6 +14,7 @@ from jembatan.core.api import ObtainTokenView
 from jembatan.matching.api_urls import urlpatterns as matching_routes
 from jembatan.notifications.api import NotificationViewSet
 from jembatan.opportunities.api_urls import router_registrations as opportunities_routes
+from jembatan.privacy.api import CompanyExportView
 from jembatan.registry import api as registry_api
 
 router = DefaultRouter()
@@ -38,6 +39,7 @@ v1: list[URLPattern | URLResolver] = [
         name="classification-detail",
     ),
     *matching_routes,
+    path("companies/<int:id>/export/", CompanyExportView.as_view(), name="company-export"),
     path("", include(router.urls)),
 ]
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "jembatan.opportunities",
     "jembatan.events",
     "jembatan.matching",
+    "jembatan.privacy",
     "jembatan.web",
     # Last: the demo imports every app above and none imports it.
     "jembatan.demo",

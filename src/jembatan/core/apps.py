@@ -8,3 +8,8 @@ class CoreConfig(AppConfig):
     name = "jembatan.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from jembatan.core.domain import personal_data
+
+        personal_data.register()

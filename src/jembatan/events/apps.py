@@ -13,3 +13,6 @@ class EventsConfig(AppConfig):
         from jembatan.events.domain.notices import register_kinds
 
         register_kinds()
+        from jembatan.events.domain import personal_data
+
+        personal_data.register()

@@ -12,6 +12,7 @@ class MatchingConfig(AppConfig):
     def ready(self) -> None:
         from jembatan.events.domain.recommendations import register_partner_provider
         from jembatan.matching import signals
+        from jembatan.matching.domain import personal_data
         from jembatan.matching.domain.events import recommend_participants
         from jembatan.matching.domain.notices import register_kinds
         from jembatan.notifications.domain.kinds import NotificationKind, register_kind
@@ -26,3 +27,4 @@ class MatchingConfig(AppConfig):
                 default="immediate",
             )
         )
+        personal_data.register()

@@ -11,9 +11,10 @@ class OpportunitiesConfig(AppConfig):
 
     def ready(self) -> None:
         from jembatan.opportunities import signals
-        from jembatan.opportunities.domain import queues
+        from jembatan.opportunities.domain import personal_data, queues
         from jembatan.opportunities.domain.notices import register_kinds
 
         signals.connect()
         register_kinds()
         queues.register()
+        personal_data.register()

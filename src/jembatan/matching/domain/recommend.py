@@ -221,8 +221,10 @@ def recommend_companies(
     companies in `among`, when given: an event's registered firms, say)."""
     encoder = current_encoder()
     vector = _vector_of(ObjectType.COMPANY, company.pk, company_text(company), encoder)
-    candidates = Company.objects.exclude(country=company.country).exclude(
-        pk__in=hidden_targets(company.pk, ObjectType.COMPANY)
+    candidates = (
+        Company.objects.exclude(country=company.country)
+        .exclude(pk__in=hidden_targets(company.pk, ObjectType.COMPANY))
+        .filter(erased_at__isnull=True)
     )
     if among is not None:
         candidates = candidates.filter(pk__in=list(among))

@@ -147,7 +147,7 @@ def company_ranking(query: str, companies: Any, k: int = 2 * SEARCH_DEPTH) -> li
 def partner_companies(user: Any, country: str = "") -> Any:
     """The companies a partner search looks in: of ``country`` when given, never the
     searcher's own."""
-    companies = Company.objects.all()
+    companies = Company.objects.filter(erased_at__isnull=True)
     if country:
         companies = companies.filter(country=country)
     own = getattr(user, "company_id_or_none", None)

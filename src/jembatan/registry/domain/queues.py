@@ -16,7 +16,8 @@ FAILED_IMPORT_DAYS = 7
 
 
 def count_companies_to_validate() -> int:
-    return Company.objects.filter(verification=Company.Verification.UNVERIFIED).count()
+    waiting = Company.objects.filter(verification=Company.Verification.UNVERIFIED)
+    return waiting.filter(erased_at=None).count()
 
 
 def count_crosswalk_to_review() -> int:

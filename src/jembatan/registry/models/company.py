@@ -198,6 +198,12 @@ class Company(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    # Set when the company's personal data is erased (registry/domain/personal_data.py): the
+    # row stays, under an anonymous label, for the programme's figures, but leaves the
+    # directory and partner search.
+    erased_at = models.DateTimeField(
+        _("personal data erased at"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -94,8 +94,10 @@ def name_matches(companies: QuerySet[Company], text: str, limit: int = 50) -> li
 
 
 def directory_queryset() -> QuerySet[Company]:
-    """Companies with what a directory row shows, fetched in a constant number of queries."""
-    return Company.objects.select_related("region").prefetch_related("sectors")
+    """Companies with what a directory row shows, fetched in a constant number of queries
+    (erased companies stay in the figures, not in the directory)."""
+    listed = Company.objects.filter(erased_at__isnull=True)
+    return listed.select_related("region").prefetch_related("sectors")
 
 
 def filter_companies(params: CompanySearch) -> QuerySet[Company]:
@@ -119,9 +121,10 @@ def filter_companies(params: CompanySearch) -> QuerySet[Company]:
 
 
 def validation_queue() -> QuerySet[Company]:
-    """Companies waiting for an officer, the longest-waiting first."""
+    """Companies waiting for an officer, the longest-waiting first (an erased one waits
+    for nothing)."""
     return (
-        Company.objects.filter(verification=Company.Verification.UNVERIFIED)
+        Company.objects.filter(verification=Company.Verification.UNVERIFIED, erased_at=None)
         .select_related("region")
         .order_by("created_at", "id")
     )
