@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "jembatan.accounts",
     "jembatan.registry",
     "jembatan.opportunities",
+    "jembatan.engagement",
     "jembatan.events",
     "jembatan.matching",
     "jembatan.web",
@@ -263,6 +264,12 @@ JEMBATAN_IMPORT_MAX_UNZIPPED_BYTES = envint(
 # The neutral label of an anonymous profile never narrows its poster to fewer than this many
 # published companies (docs/profiles.md).
 JEMBATAN_ANONYMITY_K = envint("JEMBATAN_ANONYMITY_K", 10)
+
+# Expressions of interest and introductions (docs/engagement.md).
+JEMBATAN_MAX_OPEN_INTERESTS = envint("JEMBATAN_MAX_OPEN_INTERESTS", 5)
+JEMBATAN_INTEREST_REMINDER_DAYS = envint("JEMBATAN_INTEREST_REMINDER_DAYS", 7)
+JEMBATAN_INTEREST_EXPIRY_DAYS = envint("JEMBATAN_INTEREST_EXPIRY_DAYS", 21)
+JEMBATAN_MEDIATED_INTRODUCTIONS = envbool("JEMBATAN_MEDIATED_INTRODUCTIONS", False)
 
 # Matching: the sentence encoder (a dotted class path; the bundled multilingual-e5-small when
 # empty), its options as JSON, and where the vector indexes are kept. See docs/matching.md.

@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EngagementConfig(AppConfig):
+    name = "jembatan.engagement"
+    label = "engagement"
+    verbose_name = _("Interests and introductions")
