@@ -225,6 +225,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jembatan.notifications.tasks.task_send_notification_digests",
         "schedule": crontab(hour=6, minute=0),
     },
+    "follow-up-interests": {
+        "task": "jembatan.engagement.tasks.task_follow_up_interests",
+        "schedule": crontab(hour=2, minute=0),
+    },
     "weekly-digest": {
         "task": "jembatan.matching.tasks.task_send_weekly_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
