@@ -19,9 +19,17 @@ from tests.opportunities.factories import published
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 OWNER_NAME = "PT Tenun Rahasia Nusantara"
-OWNER_CONTACT = {"name": "Dewi Lestari", "email": "dewi@tenun-rahasia.co.id", "phone": "+62227770001"}
+OWNER_CONTACT = {
+    "name": "Dewi Lestari",
+    "email": "dewi@tenun-rahasia.co.id",
+    "phone": "+62227770001",
+}
 REQUESTER_NAME = "Sakura Kogyo Kabushiki Kaisha"
-REQUESTER_CONTACT = {"name": "Tanaka Hiroshi", "email": "tanaka@sakura-kogyo.jp", "phone": "+81312345678"}
+REQUESTER_CONTACT = {
+    "name": "Tanaka Hiroshi",
+    "email": "tanaka@sakura-kogyo.jp",
+    "phone": "+81312345678",
+}
 
 ROLES = [
     "member",
@@ -105,3 +113,13 @@ def interest(profile, requester, requester_contact) -> ExpressionOfInterest:  # 
 @pytest.fixture
 def introduction(interest, member, owner_contact) -> Introduction:  # type: ignore[no-untyped-def]
     return actions.accept(member, interest, [owner_contact], now=NOW)
+
+
+@pytest.fixture
+def second_profile(db):  # type: ignore[no-untyped-def]
+    return published(title="Kemasan karton untuk ekspor")
+
+
+@pytest.fixture
+def second_owner(second_profile):  # type: ignore[no-untyped-def]
+    return _member_of(second_profile.company, "second_owner")

@@ -102,7 +102,10 @@ def test_refusal_names_the_rule_in_the_users_language(profile, teammate) -> None
     with translation.override("ja"):
         assert actions.refusal(teammate, profile, NOW) == "貴社自身の連携プロファイルです。"
     with translation.override("id"):
-        assert actions.refusal(teammate, profile, NOW) == "Ini salah satu profil kemitraan perusahaan Anda sendiri."
+        assert (
+            actions.refusal(teammate, profile, NOW)
+            == "Ini salah satu profil kemitraan perusahaan Anda sendiri."
+        )
 
 
 def test_accept_creates_the_introduction_with_both_sides_contacts(
@@ -120,7 +123,9 @@ def test_accept_creates_the_introduction_with_both_sides_contacts(
     assert entry.data == {"before": "pending", "after": "accepted", "introduction": introduction.pk}
 
 
-def test_owner_contacts_on_acceptance_must_be_the_owners(interest, member, requester_contact) -> None:  # type: ignore[no-untyped-def]
+def test_owner_contacts_on_acceptance_must_be_the_owners(
+    interest, member, requester_contact
+) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(actions.InterestError, match="only contacts of your own company"):
         actions.accept(member, interest, [requester_contact], now=NOW)
 
