@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "jembatan.notifications",
     "jembatan.registry",
     "jembatan.opportunities",
+    "jembatan.engagement",
     "jembatan.events",
     "jembatan.matching",
     "jembatan.privacy",
@@ -235,6 +236,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jembatan.events.tasks.task_send_event_reminders",
         "schedule": crontab(hour=8, minute=0),
     },
+    "follow-up-interests": {
+        "task": "jembatan.engagement.tasks.task_follow_up_interests",
+        "schedule": crontab(hour=2, minute=0),
+    },
     "weekly-digest": {
         "task": "jembatan.matching.tasks.task_send_weekly_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
@@ -288,6 +293,12 @@ JEMBATAN_IMPORT_MAX_UNZIPPED_BYTES = envint(
 # The neutral label of an anonymous profile never narrows its poster to fewer than this many
 # published companies (docs/profiles.md).
 JEMBATAN_ANONYMITY_K = envint("JEMBATAN_ANONYMITY_K", 10)
+
+# Expressions of interest and introductions (docs/engagement.md).
+JEMBATAN_MAX_OPEN_INTERESTS = envint("JEMBATAN_MAX_OPEN_INTERESTS", 5)
+JEMBATAN_INTEREST_REMINDER_DAYS = envint("JEMBATAN_INTEREST_REMINDER_DAYS", 7)
+JEMBATAN_INTEREST_EXPIRY_DAYS = envint("JEMBATAN_INTEREST_EXPIRY_DAYS", 21)
+JEMBATAN_MEDIATED_INTRODUCTIONS = envbool("JEMBATAN_MEDIATED_INTRODUCTIONS", False)
 
 # Matching: the sentence encoder (a dotted class path; the bundled multilingual-e5-small when
 # empty), its options as JSON, and where the vector indexes are kept. See docs/matching.md.

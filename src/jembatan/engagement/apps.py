@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EngagementConfig(AppConfig):
+    name = "jembatan.engagement"
+    label = "engagement"
+    verbose_name = _("Interests and introductions")
+
+    def ready(self) -> None:
+        from jembatan.core.domain.personal_data import PersonalDataProvider, register_provider
+        from jembatan.core.domain.queues import OfficerQueue, register_queue
+        from jembatan.engagement.domain import personal_data
+        from jembatan.engagement.domain.interests import queue_count
+        from jembatan.engagement.domain.notices import register_kinds
+
+        register_kinds()
+        register_queue(
+            OfficerQueue(
+                key="engagement.interests",
+                label=_("Expressions of interest to review"),
+                url_name="engagement:queue",
+                count=queue_count,
+                permission="engagement.review_interests",
+            )
+        )
+        register_provider(
+            PersonalDataProvider(
+                key="engagement",
+                export=personal_data.export,
+                erase=personal_data.erase,
+                label=_("Interests and introductions"),
+            )
+        )
