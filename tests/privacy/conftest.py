@@ -21,7 +21,13 @@ from jembatan.events.models import (
     Table,
 )
 from jembatan.matching.domain import keyword_store
-from jembatan.matching.models import DigestSubscription, RecommendationFeedback
+from jembatan.matching.models import (
+    DigestSubscription,
+    Favourite,
+    RecommendationFeedback,
+    SavedSearch,
+)
+from jembatan.notifications.models import Notification
 from jembatan.opportunities.models import PartnershipProfile
 from jembatan.registry.models import Company
 from tests.events.factories import participant, scheduled_event, slot
@@ -133,5 +139,22 @@ def world(company, other_company, member, teammate, outsider, officer) -> World:
     DigestSubscription.objects.create(user=member)
     RecommendationFeedback.objects.create(
         company=company, target_type="profile", target_id=1, created_by=member
+    )
+    # A notice to the company's own member, and one to the other company that names its people.
+    Notification.objects.create(
+        recipient=member, kind="events.meeting_request_received", title="Tanaka desu", language="id"
+    )
+    Notification.objects.create(
+        recipient=outsider,
+        kind="events.meeting_request_accepted",
+        title="BUDI SANTOSO accepted your request",
+        body="Budi Santoso will meet you at table 1.",
+        language="en",
+    )
+    Favourite.objects.create(
+        user=member, profile=PartnershipProfile.objects.exclude(company=company).first()
+    )
+    SavedSearch.objects.create(
+        user=member, name="Hubungi Pak Budi", scope="search", params={"q": "kemasan"}
     )
     return World(company, other_company, member, teammate, profile, own, theirs, sent, received)

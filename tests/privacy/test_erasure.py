@@ -162,7 +162,13 @@ def test_erase_logs_one_entry_per_run(world: World, officer) -> None:  # type: i
     erase_company(officer, world.company, NOW)
     entry = AuditLogEntry.objects.get(action="jembatan.company.erased")
     assert (entry.object_id, entry.actor) == (str(world.company.pk), officer)
-    assert entry.data["providers"][:4] == ["audit", "accounts", "registry", "opportunities"]
+    assert entry.data["providers"][:5] == [
+        "notifications",
+        "audit",
+        "accounts",
+        "registry",
+        "opportunities",
+    ]
 
 
 def test_member_request_then_officer_erases(world: World, officer) -> None:  # type: ignore[no-untyped-def]

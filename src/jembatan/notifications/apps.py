@@ -8,3 +8,8 @@ class NotificationsConfig(AppConfig):
     name = "jembatan.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from jembatan.notifications.domain import personal_data
+
+        personal_data.register()

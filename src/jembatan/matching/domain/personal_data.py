@@ -10,7 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from jembatan.core.domain.personal_data import PersonalDataProvider, iso, register_provider
 from jembatan.matching.domain import keyword_store
-from jembatan.matching.models import DigestSubscription, ObjectType, RecommendationFeedback
+from jembatan.matching.models import (
+    DigestSubscription,
+    Favourite,
+    HomeVisit,
+    ObjectType,
+    RecommendationFeedback,
+    SavedSearch,
+)
 from jembatan.opportunities.models import PartnershipProfile
 
 
@@ -39,6 +46,30 @@ def export(company: Any) -> dict[str, Any]:
             }
             for f in feedback
         ],
+        "favourites": [
+            {
+                "user": f.user.username,
+                "profile": f.profile_id,
+                "company": f.company_id,
+                "created_at": iso(f.created_at),
+            }
+            for f in Favourite.objects.filter(user__organisation__company=company)
+            .select_related("user")
+            .order_by("pk")
+        ],
+        "saved_searches": [
+            {
+                "user": s.user.username,
+                "name": s.name,
+                "scope": s.scope,
+                "search": s.params,
+                "alert": s.alert,
+                "created_at": iso(s.created_at),
+            }
+            for s in SavedSearch.objects.filter(user__organisation__company=company)
+            .select_related("user")
+            .order_by("pk")
+        ],
     }
 
 
@@ -46,6 +77,8 @@ def erase(company: Any, now: dt.datetime) -> None:
     """Drop the subscriptions and the search documents now (the index tasks that follow the
     company's save re-add the erased record under its new label); feedback stays, by nobody."""
     DigestSubscription.objects.filter(user__organisation__company=company).delete()
+    for model in (Favourite, SavedSearch, HomeVisit):
+        model.objects.filter(user__organisation__company=company).delete()
     RecommendationFeedback.objects.filter(company=company).update(created_by=None)
     keyword_store.remove_document(ObjectType.COMPANY, company.pk)
     for pk in PartnershipProfile.objects.filter(company=company).values_list("pk", flat=True):
