@@ -95,7 +95,9 @@ def name_matches(companies: QuerySet[Company], text: str, limit: int = 50) -> li
 
 def directory_queryset() -> QuerySet[Company]:
     """Companies with what a directory row shows, fetched in a constant number of queries."""
-    return Company.objects.select_related("region").prefetch_related("sectors")
+    return Company.objects.select_related("region").prefetch_related(
+        "sectors", "description_translations"
+    )
 
 
 def filter_companies(params: CompanySearch) -> QuerySet[Company]:
