@@ -56,6 +56,7 @@ def test_nav_institution_member_sees_public_sections_only(client, db) -> None:  
         "/profiles/",
         "/matching/search/",
         "/events/",
+        "/matching/favourites/",
     ]
 
 
@@ -69,3 +70,20 @@ def test_nav_recommendations_marked_current(as_user, company) -> None:  # type: 
     assert re.findall(r'<a href="([^"]+)" aria-current="page">', nav) == [
         f"/matching/companies/{company.pk}/"
     ]
+
+
+def test_nav_officer_queues_show_their_counts(as_user, company, other_company) -> None:  # type: ignore[no-untyped-def]
+    nav = _nav(as_user("officer").get("/").content.decode())
+    links = re.findall(r'<a href="([^"]+)">([^<]+)<span class="nav-count[^"]*">(\d+)</span>', nav)
+    assert links == [
+        ("/companies/validation/", "Companies to validate ", "2"),
+        ("/profiles/queue/", "Profiles to validate ", "0"),
+        ("/companies/crosswalk/", "Crosswalk to review ", str(_proposed_links())),
+        ("/imports/", "Imports running or failed ", "0"),
+    ]
+
+
+def _proposed_links() -> int:
+    from jembatan.registry.domain.queues import count_crosswalk_to_review
+
+    return count_crosswalk_to_review()

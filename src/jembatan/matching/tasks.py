@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from jembatan.matching.domain import digest, embeddings
+from jembatan.matching.domain import digest, embeddings, saved_searches
 
 
 @shared_task
@@ -35,3 +35,9 @@ def task_forget(object_type: str, object_id: int) -> None:
 def task_send_weekly_digests() -> int:
     """Run weekly (Celery beat): e-mail each subscriber the matches new since the last one."""
     return digest.send_weekly_digests()
+
+
+@shared_task
+def task_send_saved_search_alerts() -> int:
+    """Run daily (Celery beat): tell users about new profiles that match their saved searches."""
+    return saved_searches.send_saved_search_alerts()

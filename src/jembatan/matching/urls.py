@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from jembatan.matching.views import digest, recommendations, search
+from jembatan.matching.views import digest, personal, recommendations, search
 
 app_name = "matching"
 urlpatterns = [
@@ -12,4 +12,9 @@ urlpatterns = [
     path("companies/<int:pk>/", recommendations.company_matches, name="company"),
     path("companies/<int:pk>/feedback/", recommendations.company_feedback, name="company_feedback"),
     path("digest/", digest.digest_subscription, name="digest"),
+    path("favourites/", personal.favourites, name="favourites"),
+    path("favourites/profiles/<int:pk>/", personal.favourite_profile, name="favourite_profile"),
+    path("favourites/companies/<int:pk>/", personal.favourite_company, name="favourite_company"),
+    path("searches/", personal.saved_searches, name="saved_searches"),
+    path("searches/<int:pk>/delete/", personal.saved_search_delete, name="saved_search_delete"),
 ]

@@ -8,3 +8,8 @@ class WebConfig(AppConfig):
     name = "jembatan.web"
     label = "web"
     verbose_name = _("Web")
+
+    def ready(self) -> None:
+        from jembatan.web import home
+
+        home.register()

@@ -6,21 +6,24 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from jembatan.registry.domain.queries.companies import country_counts
-from jembatan.registry.models import Country
+from jembatan.core.domain.home_panels import panels_for, role_of
+from jembatan.matching.domain.home_visits import record_home_visit
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    counts = country_counts()
-    context = {
-        "country_counts": [(Country(code).label, code, total) for code, total in counts.items()],
-        "company_total": sum(counts.values()),
-    }
-    return render(request, "web/home.html", context)
+    """The personal home: the panels registered for the user's role (core.domain.home_panels)."""
+    now = timezone.now()
+    user = request.user
+    context = {"panels": panels_for(user, now), "role": role_of(user), "now": now}
+    response = render(request, "web/home.html", context)
+    if user.is_authenticated:
+        # After rendering: "new since the last visit" compares with the previous visit.
+        record_home_visit(user, now)
+    return response
 
 
 @require_POST

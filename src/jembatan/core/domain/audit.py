@@ -21,3 +21,8 @@ def log_action(
         object_id=str(obj.pk),
         data=data or {},
     )
+
+
+def recent_entries(limit: int = 10) -> list[AuditLogEntry]:
+    """The latest entries, newest first, with their actor and object type (one query)."""
+    return list(AuditLogEntry.objects.select_related("actor", "content_type")[:limit])

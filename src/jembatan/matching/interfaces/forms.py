@@ -4,7 +4,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from jembatan.matching.models import ObjectType
+from jembatan.matching.models import ObjectType, SearchScope
 from jembatan.registry.models import Country
 
 
@@ -41,3 +41,16 @@ class FeedbackForm(forms.Form):
 
 class DigestForm(forms.Form):
     active = forms.BooleanField(label=_("Send me the weekly digest of new matches"), required=False)
+
+
+class SavedSearchForm(forms.Form):
+    """Save the search on the page: its name, where it was made, its query string."""
+
+    name = forms.CharField(label=_("Name of the search"), max_length=100)
+    scope = forms.ChoiceField(choices=SearchScope.choices, widget=forms.HiddenInput)
+    query = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+    alert = forms.BooleanField(label=_("Tell me about new matching profiles"), required=False)
+
+    def clean_query(self) -> dict[str, str]:
+        parsed = QueryDict(self.cleaned_data.get("query", ""))
+        return {key: parsed.get(key, "") for key in parsed}

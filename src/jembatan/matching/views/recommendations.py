@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jembatan.matching.domain.digest import is_subscribed
+from jembatan.matching.domain.home_visits import record_recommendations_view
 from jembatan.matching.domain.recommend import (
     mark_not_relevant,
     recommend_companies,
@@ -62,6 +63,8 @@ def company_matches(request: HttpRequest, pk: int) -> HttpResponse:
         if request.user.has_perm("matching.subscribe_digest")
         else None,
     }
+    if request.user.company_id_or_none == company.pk:
+        record_recommendations_view(request.user)  # ticks the home page's first-run checklist
     return render(request, "matching/company_matches.html", context)
 
 

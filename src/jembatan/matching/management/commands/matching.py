@@ -1,4 +1,4 @@
-"""`jembatan matching reindex | eval | digest`."""
+"""`jembatan matching reindex | eval | digest | alerts`."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from jembatan.matching.domain.digest import send_weekly_digests
 from jembatan.matching.domain.embeddings import reindex, reindex_items
 from jembatan.matching.domain.evaluation import EvaluationReport
 from jembatan.matching.domain.offline_eval import EvalFileError, evaluate_files
+from jembatan.matching.domain.saved_searches import send_saved_search_alerts
 
 REPORT_KEYS = (
     "recall_at_1",
@@ -60,6 +61,7 @@ class Command(BaseCommand):
             help="search's path: passages, query, keyword search fused",
         )
         sub.add_parser("digest", help="send the weekly digest e-mails now")
+        sub.add_parser("alerts", help="run the saved searches' alerts now (daily from cron)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
@@ -75,6 +77,9 @@ class Command(BaseCommand):
                 options["json"],
                 options["symmetric"],
             )
+        elif action == "alerts":
+            told = send_saved_search_alerts()
+            self.stdout.write(f"alerts: {told} users told")
         else:
             sent = send_weekly_digests()
             self.stdout.write(f"digest: {sent} e-mails sent")
