@@ -13,3 +13,18 @@ class TranslationsConfig(AppConfig):
     name = "jembatan.translations"
     label = "translations"
     verbose_name = _("Translations")
+
+    def ready(self) -> None:
+        from jembatan.core.domain.queues import OfficerQueue, register_queue
+        from jembatan.translations.domain.versions import open_request_count
+
+        register_queue(
+            OfficerQueue(
+                key="translations.requests",
+                label=_("Translations requested"),
+                url_name="translations:queue",
+                count=open_request_count,
+                permission="translations.work_requests",
+                order=60,
+            )
+        )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from jembatan.accounts.rules import is_member_of_company
 from jembatan.registry.models import Company
@@ -34,4 +35,5 @@ COMPANY_TRANSLATABLE = Translatable(
     to_fill=_to_fill,
     url=lambda company: reverse("registry:company_detail", args=[company.pk]),
     label=lambda company: str(company.name),
+    author_label=_("Translated by the company"),
 )

@@ -25,6 +25,7 @@ class Translatable:
     - `may_view(user, obj)`: who may read the object at all.
     - `to_fill()`: the published objects the machine-translation task fills.
     - `url(obj)`: the object's page; `label(obj)`: what a queue calls it (never a hidden name).
+    - `author_label`: how readers are told the writer's side made a version.
     """
 
     key: str
@@ -39,6 +40,8 @@ class Translatable:
     to_fill: Callable[[], Iterable[Any]]
     url: Callable[[Any], str]
     label: Callable[[Any], str]
+    # What readers are told of a version by the writer's side ("Translated by the poster").
+    author_label: Any = None
 
 
 _REGISTRY: dict[str, Translatable] = {}

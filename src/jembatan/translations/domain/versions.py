@@ -189,7 +189,9 @@ def showable_versions(
                 texts={name: texts[name] or original.get(name, "") for name in texts},
                 origin=row.origin,
                 engine=row.engine,
-                origin_label=origin_label(row.origin, row.engine),
+                origin_label=str(spec.author_label)
+                if row.origin == Origin.AUTHOR and spec.author_label
+                else origin_label(row.origin, row.engine),
                 made_at=row.made_at,
                 outdated=row.source_hash != current,
             )

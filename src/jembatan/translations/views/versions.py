@@ -16,7 +16,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from jembatan.accounts.rules import is_officer
 from jembatan.translations.domain.translatables import (
     Translatable,
     translatable,
@@ -25,7 +24,6 @@ from jembatan.translations.domain.translatables import (
 from jembatan.translations.domain.versions import (
     TranslationRejectedError,
     delete_version,
-    is_interpreter,
     language_name,
     open_requests,
     origin_for,
@@ -136,13 +134,9 @@ def _objects_by_request(rows: list[Any]) -> dict[tuple[int, int], models.Model]:
     return found
 
 
-def may_work_queue(user: Any) -> bool:
-    return bool(is_officer(user) or is_interpreter(user))
-
-
 @login_required
 def request_queue(request: HttpRequest) -> HttpResponse:
-    if not may_work_queue(request.user):
+    if not request.user.has_perm("translations.work_requests"):
         raise PermissionDenied
     rows = list(open_requests())
     objects = _objects_by_request(rows)
