@@ -15,6 +15,8 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("Translations")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from jembatan.core.domain.queues import OfficerQueue, register_queue
         from jembatan.translations.domain.versions import open_request_count
 
@@ -28,3 +30,19 @@ class TranslationsConfig(AppConfig):
                 order=60,
             )
         )
+        post_migrate.connect(warm_content_types, dispatch_uid="translations.warm_content_types")
+
+
+def warm_content_types(using: str = "default", **kwargs: object) -> None:
+    """Load the content types of the translatable models once migrations ran (and again
+    after a flush, which recreates them): every page that prefetches versions would
+    otherwise look one up on its first request, so that the number of queries of a page
+    depended on what the process had done before."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from jembatan.translations.domain.translatables import translatables
+
+    models = [spec.model for spec in translatables()]
+    if models:
+        ContentType.objects.clear_cache()
+        ContentType.objects.db_manager(using).get_for_models(*models)

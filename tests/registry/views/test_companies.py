@@ -128,8 +128,9 @@ def _directory_rows(count: int) -> None:
 
 
 # session, user, regions, sectors, certifications (filter choices), count, the two
-# permission lookups of ModelBackend (the nav asks whether the user may verify), page, sectors.
-DIRECTORY_QUERIES = 10
+# permission lookups of ModelBackend (the nav asks whether the user may verify), page, sectors,
+# the descriptions' versions in other languages, the reader's favourites.
+DIRECTORY_QUERIES = 12
 
 
 @pytest.mark.parametrize("count", [1, 3])
