@@ -138,3 +138,21 @@ def test_stored_version_naming_the_poster_is_not_shown_to_outsiders(hidden, outs
     with translation.override("en"):
         outside = public_view(hidden, outsider)
     assert (outside.shown["title"], outside.reader.versions) == ("Kain tenun", [])  # type: ignore[union-attr]
+
+
+def test_officers_are_told_of_a_request_and_the_reader_of_the_version(
+    profile, outsider, officer, interpreter
+) -> None:  # type: ignore[no-untyped-def]
+    from jembatan.notifications.models import Notification
+
+    request_version(outsider, profile, "ja", NOW)
+    assert [(n.recipient.username, n.kind, n.title) for n in Notification.objects.all()] == [
+        ("officer", "translations.requested", "Translation into Japanese requested")
+    ]
+    save_version(interpreter, profile, "ja", JA, NOW)
+    ready = Notification.objects.get(kind="translations.ready")
+    assert (ready.recipient, ready.title, ready.link) == (
+        outsider,
+        "The translation into Japanese you asked for is ready",
+        f"/profiles/{profile.pk}/",
+    )

@@ -290,3 +290,16 @@ def test_api_company_lists_its_description_translations(request, member, company
     assert [
         (v["language"], v["origin_label"], v["texts"]) for v in data["description_translations"]
     ] == [("ja", "Translated by the company", {"description": "段ボール箱のメーカー。"})]
+
+
+def test_profile_page_names_the_poster_in_katakana_for_japanese_readers(request, member) -> None:  # type: ignore[no-untyped-def]
+    company = member.organisation.company
+    company.name, company.name_kana = "PT Maju Bersama", "マジュ・ベルサマ"
+    company.save()
+    shown = published(company=company)
+    html = client_for(request, "outsider", "ja").get(f"/profiles/{shown.pk}/").content.decode()
+    assert 'PT Maju Bersama <span class="name-kana" lang="ja">(マジュ・ベルサマ)</span>' in html
+    hidden = published(company=company, is_anonymous=True)
+    html = client_for(request, "outsider", "ja").get(f"/profiles/{hidden.pk}/").content.decode()
+    assert "マジュ・ベルサマ" not in html
+    assert "Maju Bersama" not in html

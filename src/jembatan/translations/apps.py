@@ -18,6 +18,7 @@ class TranslationsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from jembatan.core.domain.queues import OfficerQueue, register_queue
+        from jembatan.notifications.domain.kinds import NotificationKind, register_kind
         from jembatan.translations.domain.versions import open_request_count
 
         register_queue(
@@ -28,6 +29,20 @@ class TranslationsConfig(AppConfig):
                 count=open_request_count,
                 permission="translations.work_requests",
                 order=60,
+            )
+        )
+        register_kind(
+            NotificationKind(
+                key="translations.requested",
+                label=_("A reader asked for a translation"),
+                default="digest",
+            )
+        )
+        register_kind(
+            NotificationKind(
+                key="translations.ready",
+                label=_("The translation you asked for is ready"),
+                default="immediate",
             )
         )
         post_migrate.connect(warm_content_types, dispatch_uid="translations.warm_content_types")

@@ -18,10 +18,12 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from jembatan.accounts.rules import is_officer
 from jembatan.core.domain.audit import log_action
+from jembatan.notifications.domain.notify import notify, notify_officers
 from jembatan.translations.domain.translatables import READER_LANGUAGES, spec_for
 from jembatan.translations.models import ContentTranslation, Origin, TranslationRequest
 
@@ -273,9 +275,15 @@ def save_version(
                 "source_hash": source_hash(spec.texts(obj)),
             },
         )
-        TranslationRequest.objects.filter(
+        closed = TranslationRequest.objects.filter(
             content_type=_type_of(obj), object_id=obj.pk, language=language, done_at=None
-        ).update(done_at=now)
+        )
+        askers = [row.requested_by for row in closed.select_related("requested_by")]
+        closed.update(done_at=now)
+        context = {"label": spec.label(obj), "language": language}
+        for asker in askers:
+            if asker is not None and asker != actor:
+                notify(asker, "translations.ready", obj, context, link=spec.url(obj), now=now)
         log_action(
             "jembatan.translation.saved",
             obj,
@@ -314,6 +322,13 @@ def request_version(
     )
     if created:
         log_action("jembatan.translation.requested", obj, actor, {"language": language})
+        notify_officers(
+            "translations.requested",
+            obj,
+            {"label": spec_for(obj).label(obj), "language": language},
+            link=reverse("translations:queue"),
+            now=now,
+        )
     return request
 
 
