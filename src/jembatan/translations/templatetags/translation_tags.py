@@ -61,6 +61,13 @@ def translation_notice(context: Any, reader: ReaderText | None, obj: Any) -> dic
         "targets": [(code, language_name(code)) for code in targets],
         "can_ask": can_ask,
         "asked": can_ask and has_open_request(obj, language),
+        "others": [
+            (version, [(label, version.texts.get(name, "")) for name, label in spec.fields])
+            for version in (reader.versions if reader else [])
+            if version.language != language
+        ]
+        if shown is None
+        else [],
         "foreign": bool(
             reader and reader.original_language and reader.original_language != language
         ),
