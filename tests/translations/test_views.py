@@ -303,3 +303,49 @@ def test_profile_page_names_the_poster_in_katakana_for_japanese_readers(request,
     html = client_for(request, "outsider", "ja").get(f"/profiles/{hidden.pk}/").content.decode()
     assert "マジュ・ベルサマ" not in html
     assert "Maju Bersama" not in html
+
+
+def test_api_translations_match_the_schema(request, translated, member, company) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from drf_spectacular.generators import SchemaGenerator
+    from drf_spectacular.renderers import OpenApiJsonRenderer
+    from openapi_core import OpenAPI
+
+    from tests.test_api_schema import _closed, assert_documented
+
+    generated = SchemaGenerator().get_schema(request=None, public=True)
+    spec = json.loads(OpenApiJsonRenderer().render(generated, renderer_context={}))
+    openapi = OpenAPI.from_dict(_closed(spec))
+    save_version(member, company, "ja", {"description": "段ボール箱のメーカー。"}, NOW)
+    client = client_for(request, "outsider", "en")
+    body = assert_documented(openapi, client.get(f"/api/v1/profiles/{translated.pk}/"), 200)
+    assert len(body["translations"]) == 2
+    body = assert_documented(openapi, client.get(f"/api/v1/companies/{company.pk}/"), 200)
+    assert len(body["description_translations"]) == 1
+    assert_documented(openapi, client.get("/api/v1/profiles/"), 200)
+
+
+def test_edit_pages_link_to_each_other_language(request, company) -> None:  # type: ignore[no-untyped-def]
+    draft = ProfileFactory(company=company)
+    client = client_for(request, "member")
+    profile_edit = client.get(f"/profiles/{draft.pk}/edit/").content.decode()
+    company_edit = client.get(f"/companies/{company.pk}/edit/").content.decode()
+    for html, key, pk in (
+        (profile_edit, "opportunities.profile", draft.pk),
+        (company_edit, "registry.company", company.pk),
+    ):
+        assert "Versions in other languages" in html
+        assert f'href="/translations/{key}/{pk}/ja/"' in html
+        assert f'href="/translations/{key}/{pk}/en/"' in html
+        assert f'href="/translations/{key}/{pk}/id/"' not in html
+
+
+@pytest.mark.parametrize(
+    ("role", "removed"), [("member", True), ("officer", True), ("interpreter", False)]
+)
+def test_removing_a_version(request, profile, member, role: str, removed: bool) -> None:  # type: ignore[no-untyped-def]
+    save_version(member, profile, "ja", {"title": "手織りの絣"}, NOW)
+    response = client_for(request, role).post(edit_url(profile.pk), {"delete": "1"})
+    assert response.status_code == (302 if removed else 403)
+    assert ContentTranslation.objects.exists() is not removed
