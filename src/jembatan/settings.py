@@ -82,6 +82,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "jembatan.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -208,7 +209,8 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_SERIALIZER = "json"
 # Periodic work for `celery beat`; without a broker, run `jembatan profiles expire` daily and
-# `jembatan matching digest` weekly from cron instead.
+# `jembatan matching digest` weekly from cron instead, and the notification commands
+# (docs/notifications.md: deliver every 5 minutes, digest and `events remind` daily).
 CELERY_BEAT_SCHEDULE = {
     "expire-profiles": {
         "task": "jembatan.opportunities.tasks.task_expire_profiles",
@@ -229,6 +231,10 @@ CELERY_BEAT_SCHEDULE = {
     "saved-search-alerts": {
         "task": "jembatan.matching.tasks.task_send_saved_search_alerts",
         "schedule": crontab(hour=6, minute=30),
+    },
+    "event-reminders": {
+        "task": "jembatan.events.tasks.task_send_event_reminders",
+        "schedule": crontab(hour=8, minute=0),
     },
     "fill-translations": {
         "task": "jembatan.translations.tasks.task_fill_translations",

@@ -78,8 +78,8 @@ def test_nav_officer_queues_show_their_counts(as_user, company, other_company) -
     assert links == [
         ("/companies/validation/", "Companies to validate ", "2"),
         ("/profiles/queue/", "Profiles to validate ", "0"),
-        ("/companies/crosswalk/", "Crosswalk to review ", str(_proposed_links())),
-        ("/imports/", "Imports running or failed ", "0"),
+        ("/companies/crosswalk/", "Crosswalk ", str(_proposed_links())),
+        ("/imports/", "Import ", "0"),
     ]
 
 

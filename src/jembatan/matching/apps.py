@@ -13,10 +13,12 @@ class MatchingConfig(AppConfig):
         from jembatan.events.domain.recommendations import register_partner_provider
         from jembatan.matching import signals
         from jembatan.matching.domain.events import recommend_participants
+        from jembatan.matching.domain.notices import register_kinds
         from jembatan.notifications.domain.kinds import NotificationKind, register_kind
 
         signals.connect()
         register_partner_provider(recommend_participants)
+        register_kinds()
         register_kind(
             NotificationKind(
                 key="matching.saved_search_match",

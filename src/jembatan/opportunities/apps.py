@@ -12,9 +12,11 @@ class OpportunitiesConfig(AppConfig):
     def ready(self) -> None:
         from jembatan.opportunities import signals
         from jembatan.opportunities.domain import queues
+        from jembatan.opportunities.domain.notices import register_kinds
         from jembatan.opportunities.domain.translation import PROFILE_TRANSLATABLE
         from jembatan.translations.domain.translatables import register_translatable
 
         signals.connect()
+        register_kinds()
         queues.register()
         register_translatable(PROFILE_TRANSLATABLE)

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from jembatan.core.domain.audit import recent_entries
 from jembatan.core.domain.home_panels import ANONYMOUS, HomePanel, register_panel
@@ -48,7 +49,7 @@ WAITING_REQUESTS = 10
 PROFILES_SHOWN = 20
 
 # Next action per status, as the owner sees it (the buttons are on the profile's page).
-NEXT_ACTIONS = {
+NEXT_ACTIONS: dict[str, Any] = {
     Status.DRAFT: _("Submit it for validation"),
     Status.RETURNED: _("Fix what the officer asked and submit again"),
     Status.SUBMITTED: _("Waiting for an officer"),
@@ -83,17 +84,16 @@ def users_company(user: Any) -> Company | None:
 
 def _company(user: Any) -> Company | None:
     """The user's company, read once per home page (the panels share it)."""
-    cached = getattr(user, "_home_company", False)
-    if cached is False:
-        cached = users_company(user)
-        user._home_company = cached
-    return cached  # type: ignore[no-any-return]
+    if not hasattr(user, "_home_company"):
+        user._home_company = users_company(user)
+    company: Company | None = user._home_company
+    return company
 
 
 def missing_fields(company: Company) -> list[str]:
     """Labels of what the company's profile lacks (empty: complete)."""
     missing = [
-        str(Company._meta.get_field(name).verbose_name)
+        str(getattr(Company._meta.get_field(name), "verbose_name", name))
         for name in COMPLETENESS_FIELDS
         if getattr(company, name) in (None, "", [])
     ]
@@ -111,6 +111,8 @@ def company_context(user: Any, now: dt.datetime) -> dict[str, Any] | None:
     return {
         "company": company,
         "missing": missing,
+        # A list in running text: "、" in Japanese, ", " otherwise.
+        "missing_text": pgettext("list separator", ", ").join(missing),
         "percent": round(100 * (total - len(missing)) / total),
         "can_edit": user.has_perm("registry.change_company", company),
     }

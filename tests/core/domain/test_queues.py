@@ -84,3 +84,15 @@ def test_panels_for_keeps_the_users_role_and_drops_empty_panels(member, officer)
     finally:
         for key in ("test.a", "test.b", "test.c"):
             unregister_panel(key)
+
+
+@pytest.mark.django_db
+def test_import_page_lists_the_imports_to_watch(client, officer) -> None:  # type: ignore[no-untyped-def]
+    running = CompanyImportJob.objects.create(
+        actor=officer, file_name="jalan.xlsx", status="running"
+    )
+    CompanyImportJob.objects.create(actor=officer, file_name="selesai.xlsx", status="done")
+    client.force_login(officer)
+    html = client.get("/imports/").content.decode()
+    assert f'<a href="/imports/jobs/{running.pk}/">jalan.xlsx</a>' in html
+    assert "selesai.xlsx" not in html

@@ -129,7 +129,7 @@ def _directory_rows(count: int) -> None:
 
 # session, user, regions, sectors, certifications (filter choices), count, the two
 # permission lookups of ModelBackend (the nav asks whether the user may verify), page, sectors,
-# the descriptions' versions in other languages, the reader's favourites.
+# the unread notifications of the bell, and the user's starred companies (one query for every card's star).
 DIRECTORY_QUERIES = 12
 
 

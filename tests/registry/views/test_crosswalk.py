@@ -153,8 +153,9 @@ def test_review_query_count_constant(
         link(kbli(f"1702{n}", f"Kode {n}"), "1702", status="confirmed")
         CrosswalkLink.objects.filter(source__code=f"1702{n}").update(confirmed_by=officer)
     client.force_login(officer)
-    # session, user, count, page (both codes and the officer joined).
-    with django_assert_num_queries(4):
+    # session, user, count, page (both codes and the officer joined), the bell's unread count, and the navigation's four
+    # officer queue counts.
+    with django_assert_num_queries(9):
         response = client.get(URL, {"status": "confirmed"})
     assert len(response.context["page"].object_list) == count
 

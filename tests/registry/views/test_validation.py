@@ -45,8 +45,9 @@ def test_queue_query_count_constant(
     region = make_regions()["ID-JB"]
     CompanyFactory.create_batch(count, region=region)
     client.force_login(officer)
-    # session, user, count, page (regions joined); officers skip ModelBackend's lookups.
-    with django_assert_num_queries(4):
+    # session, user, count, page (regions joined); officers skip ModelBackend's lookups; the bell's unread count; the
+    # navigation's four officer queue counts.
+    with django_assert_num_queries(9):
         response = client.get("/companies/validation/")
     assert len(response.context["page"].object_list) == count
 

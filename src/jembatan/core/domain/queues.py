@@ -33,6 +33,7 @@ class OfficerQueue:
     count: Callable[[], int]
     permission: str = ""
     order: int = 100
+    nav_label: str | Promise = ""  # a shorter label for the navigation (default: label)
 
     def visible_to(self, user: Any) -> bool:
         if not getattr(user, "is_authenticated", False):
@@ -79,6 +80,10 @@ class QueueCount:
     @property
     def url_name(self) -> str:
         return self.queue.url_name
+
+    @property
+    def nav_label(self) -> str | Promise:
+        return self.queue.nav_label or self.queue.label
 
 
 def queues_for(user: Any) -> list[QueueCount]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from jembatan.matching.models import HomeVisit
@@ -16,13 +17,22 @@ def last_visit(user: Any) -> HomeVisit | None:
     return HomeVisit.objects.filter(user=user).first()
 
 
+def _stamp(user: Any, field: str, now: dt.datetime) -> None:
+    """One UPDATE in the usual case; the row is created on the user's first visit."""
+    if HomeVisit.objects.filter(user=user).update(**{field: now}):
+        return
+    try:
+        with transaction.atomic():
+            HomeVisit.objects.create(user=user, **{field: now})
+    except IntegrityError:  # a parallel request created it first
+        HomeVisit.objects.filter(user=user).update(**{field: now})
+
+
 def record_home_visit(user: Any, now: dt.datetime | None = None) -> None:
-    HomeVisit.objects.update_or_create(user=user, defaults={"home_seen_at": now or timezone.now()})
+    _stamp(user, "home_seen_at", now or timezone.now())
 
 
 def record_recommendations_view(user: Any, now: dt.datetime | None = None) -> None:
     """The user opened their company's recommendations (ticks the first-run checklist)."""
     if getattr(user, "is_authenticated", False):
-        HomeVisit.objects.update_or_create(
-            user=user, defaults={"recommendations_seen_at": now or timezone.now()}
-        )
+        _stamp(user, "recommendations_seen_at", now or timezone.now())

@@ -124,7 +124,12 @@ def _directory_profiles(
 ) -> QuerySet[PartnershipProfile]:
     search = CompanySearch(
         text=params.get("q", ""),
-        **{key: params.get(key, "") for key in PARAMS[SearchScope.DIRECTORY] if key != "q"},
+        country=params.get("country", ""),
+        sector=params.get("sector", ""),
+        region=params.get("region", ""),
+        size_class=params.get("size_class", ""),
+        certification=params.get("certification", ""),
+        verification=params.get("verification", ""),
     )
     companies = filter_companies(search)
     company_ids: Any = companies.values("pk")

@@ -63,7 +63,7 @@ def company_matches(request: HttpRequest, pk: int) -> HttpResponse:
         if request.user.has_perm("matching.subscribe_digest")
         else None,
     }
-    if request.user.company_id_or_none == company.pk:
+    if getattr(request.user, "company_id_or_none", None) == company.pk:
         record_recommendations_view(request.user)  # ticks the home page's first-run checklist
     return render(request, "matching/company_matches.html", context)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,12 +24,16 @@ def count_crosswalk_to_review() -> int:
     return links.exclude(source__scheme="isic4").count()
 
 
-def count_imports_to_watch() -> int:
-    """Imports queued or running, and those that failed in the last week."""
+def imports_to_watch() -> QuerySet[CompanyImportJob]:
+    """Imports queued or running, and those that failed in the last week, newest first."""
     since = timezone.now() - timedelta(days=FAILED_IMPORT_DAYS)
     waiting = Q(status__in=[ImportJobStatus.QUEUED, ImportJobStatus.RUNNING])
     failed = Q(status=ImportJobStatus.FAILED, created_at__gte=since)
-    return CompanyImportJob.objects.filter(waiting | failed).count()
+    return CompanyImportJob.objects.filter(waiting | failed).order_by("-created_at", "-id")
+
+
+def count_imports_to_watch() -> int:
+    return imports_to_watch().order_by().count()
 
 
 def register() -> None:
@@ -51,6 +55,7 @@ def register() -> None:
             count=count_crosswalk_to_review,
             permission="registry.review_crosswalk",
             order=30,
+            nav_label=_("Crosswalk"),
         )
     )
     register_queue(
@@ -61,5 +66,6 @@ def register() -> None:
             count=count_imports_to_watch,
             permission="registry.import_companies",
             order=40,
+            nav_label=_("Import"),
         )
     )

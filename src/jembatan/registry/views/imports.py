@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from jembatan.registry.domain.company_import import ImportReport, import_companies
 from jembatan.registry.domain.company_import.jobs import create_job, rows_read
+from jembatan.registry.domain.queues import imports_to_watch
 from jembatan.registry.interfaces.company_import_forms import (
     CompanyImportUploadForm,
     hand_over_upload,
@@ -51,7 +52,8 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         token = store_upload(request.session, form.cleaned_data["file"], form.cleaned_data["sheet"])
         return redirect("imports:preview", token=token)
-    return render(request, "registry/import_upload.html", {"form": form})
+    context = {"form": form, "watched_jobs": imports_to_watch()[:20]}
+    return render(request, "registry/import_upload.html", context)
 
 
 def _run(request: HttpRequest, token: str, *, dry_run: bool) -> tuple[ImportReport, dict[str, str]]:

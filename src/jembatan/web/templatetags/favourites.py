@@ -30,7 +30,13 @@ def star(context: template.Context, kind: str, pk: int | None) -> str:
     if request is None or pk is None or not request.user.is_authenticated:
         return ""
     starred = pk in _starred(request, kind)
-    html: SafeString = render_to_string(
-        "matching/_star.html", {"kind": kind, "pk": pk, "starred": starred}, request=request
-    )
+    # A plain context, not request=: that would run every context processor once per card.
+    data = {
+        "kind": kind,
+        "pk": pk,
+        "starred": starred,
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+    }
+    html: SafeString = render_to_string("matching/_star.html", data)
     return html

@@ -26,7 +26,13 @@ def officer_queues(context: template.Context) -> list[QueueCount]:
 @register.simple_tag(takes_context=True)
 def render_panel(context: template.Context, panel: RenderedPanel) -> str:
     """A home panel's template with its own context, the user and the request."""
-    request = context.get("request")
-    data = {**panel.context, "user": context.get("user"), "panel_key": panel.key}
-    html: str = render_to_string(panel.template, data, request=request)
+    # A plain context, not request=: that would run every context processor once per panel.
+    data = {
+        **panel.context,
+        "user": context.get("user"),
+        "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
+        "panel_key": panel.key,
+    }
+    html: str = render_to_string(panel.template, data)
     return mark_safe(html)  # noqa: S308 - rendered by the template engine, which escapes

@@ -60,7 +60,7 @@ class Command(BaseCommand):
             action="store_false",
             help="search's path: passages, query, keyword search fused",
         )
-        sub.add_parser("digest", help="send the weekly digest e-mails now")
+        sub.add_parser("digest", help="make the weekly digests of new matches now")
         sub.add_parser("alerts", help="run the saved searches' alerts now (daily from cron)")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -82,7 +82,7 @@ class Command(BaseCommand):
             self.stdout.write(f"alerts: {told} users told")
         else:
             sent = send_weekly_digests()
-            self.stdout.write(f"digest: {sent} e-mails sent")
+            self.stdout.write(f"digest: {sent} users notified of new matches")
 
     def _reindex(self) -> None:
         items = reindex_items()

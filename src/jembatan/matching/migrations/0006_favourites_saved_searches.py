@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('matching', '0004_keyword_document_terms'),
+        ('matching', '0005_weekly_digest_preferences'),
         ('opportunities', '0002_anonymous_label_scope'),
         ('registry', '0005_company_name_readings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
