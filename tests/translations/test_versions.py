@@ -85,10 +85,16 @@ def test_version_becomes_outdated_when_the_original_changes(profile, officer) ->
     assert reader_text(profile, "en", identity_hidden=False).shown.outdated is False  # type: ignore[union-attr]
     profile.summary = "Kami menawarkan kain tenun ikat."
     profile.save()
-    shown = reader_text(profile, "en", identity_hidden=False).shown
-    assert (shown.outdated, shown.origin_label) == (True, "Translated by a programme officer")  # type: ignore[union-attr]
-    # Fields the version leaves empty show the original's text.
-    assert shown.texts["summary"] == "Kami menawarkan kain tenun ikat."  # type: ignore[union-attr]
+    text = reader_text(profile, "en", identity_hidden=False)
+    assert (text.shown.outdated, text.shown.origin_label) == (
+        True,
+        "Translated by a programme officer",
+    )  # type: ignore[union-attr]
+    # A field the version leaves empty shows the original's text; the version keeps it empty.
+    assert (text.texts["summary"], text.shown.texts["summary"]) == (  # type: ignore[union-attr]
+        "Kami menawarkan kain tenun ikat.",
+        "",
+    )
 
 
 def test_human_version_closes_the_open_request(profile, outsider, interpreter) -> None:  # type: ignore[no-untyped-def]

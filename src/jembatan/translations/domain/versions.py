@@ -161,7 +161,10 @@ class ReaderText:
 
     @property
     def texts(self) -> dict[str, str]:
-        return self.shown.texts if self.shown else self.original
+        """The version's texts, a field it leaves empty filled with the original's."""
+        if self.shown is None:
+            return self.original
+        return {name: self.shown.texts.get(name) or text for name, text in self.original.items()}
 
     @property
     def language(self) -> str:
@@ -188,7 +191,7 @@ def showable_versions(
             VersionView(
                 language=row.language,
                 language_name=language_name(row.language),
-                texts={name: texts[name] or original.get(name, "") for name in texts},
+                texts=texts,
                 origin=row.origin,
                 engine=row.engine,
                 origin_label=str(spec.author_label)
