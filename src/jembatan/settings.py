@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "jembatan.core",
     "jembatan.accounts",
     "jembatan.notifications",
+    # Below registry and opportunities: they register what can be translated.
+    "jembatan.translations",
     "jembatan.registry",
     "jembatan.opportunities",
     "jembatan.engagement",
@@ -240,6 +242,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jembatan.engagement.tasks.task_follow_up_interests",
         "schedule": crontab(hour=2, minute=0),
     },
+    "fill-translations": {
+        "task": "jembatan.translations.tasks.task_fill_translations",
+        "schedule": crontab(hour=2, minute=0),
+    },
     "weekly-digest": {
         "task": "jembatan.matching.tasks.task_send_weekly_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
@@ -305,6 +311,16 @@ JEMBATAN_MEDIATED_INTRODUCTIONS = envbool("JEMBATAN_MEDIATED_INTRODUCTIONS", Fal
 JEMBATAN_ENCODER = envstr("JEMBATAN_ENCODER") or None
 JEMBATAN_ENCODER_OPTIONS = json.loads(envstr("JEMBATAN_ENCODER_OPTIONS") or "{}")
 JEMBATAN_INDEX_DIR = Path(envstr("JEMBATAN_INDEX_DIR", str(VAR_DIR / "index")))
+
+# Machine translation of profiles and company descriptions (docs/translations.md): off when
+# JEMBATAN_TRANSLATOR is empty; "libretranslate", "openai" (chat completions) or a dotted
+# class path, with the service's base URL, key, model and a timeout in seconds per call.
+JEMBATAN_TRANSLATOR = envstr("JEMBATAN_TRANSLATOR")
+JEMBATAN_TRANSLATOR_URL = envstr("JEMBATAN_TRANSLATOR_URL")
+JEMBATAN_TRANSLATOR_API_KEY = envstr("JEMBATAN_TRANSLATOR_API_KEY")
+JEMBATAN_TRANSLATOR_MODEL = envstr("JEMBATAN_TRANSLATOR_MODEL")
+JEMBATAN_TRANSLATOR_NAME = envstr("JEMBATAN_TRANSLATOR_NAME")
+JEMBATAN_TRANSLATOR_TIMEOUT = envint("JEMBATAN_TRANSLATOR_TIMEOUT", 30)
 
 # One console handler, on the root logger: Django's own "django" handler is replaced by none
 # (records propagate to the root once, not twice); "django.server" keeps Django's own

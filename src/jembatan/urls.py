@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("events/", include("jembatan.events.urls")),
     path("matching/", include("jembatan.matching.urls")),
     path("notifications/", include("jembatan.notifications.urls")),
+    path("translations/", include("jembatan.translations.urls")),
     path("", include("jembatan.web.urls")),
 ]
 if settings.DEBUG:

@@ -324,6 +324,6 @@ def test_api_list_query_count_constant(as_user, company, django_assert_num_queri
         profile = published(company=company, sector=textiles, is_anonymous=True)
         attach(profile, "katalog.pdf")
     client = as_user("outsider")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get("/api/v1/profiles/")
     assert response.json()["count"] == count

@@ -59,3 +59,40 @@ def test_poster_name_keeps_a_hidden_poster_hidden() -> None:
             '株式会社浪速包装機械 <span class="name-latin" lang="ja-Latn">'
             "(Naniwa Packaging Machinery)</span>"
         )
+
+
+def test_company_name_adds_the_katakana_the_firm_gave_for_japanese_readers() -> None:
+    firm = _firm(name="PT Maju Bersama", name_kana="マジュ・ベルサマ")
+    with translation.override("ja"):
+        assert str(company_name(firm)) == (
+            'PT Maju Bersama <span class="name-kana" lang="ja">(マジュ・ベルサマ)</span>'
+        )
+    for language in ("id", "en"):
+        with translation.override(language):
+            assert str(company_name(firm)) == "PT Maju Bersama"
+
+
+def test_company_name_adds_no_generated_katakana() -> None:
+    # reading_kana is the machine's guess: it is for search, not put beside the firm's name.
+    firm = _firm(name="PT Maju Bersama", reading_kana="マジュ ベルサマ")
+    with translation.override("ja"):
+        assert str(company_name(firm)) == "PT Maju Bersama"
+
+
+def test_poster_name_adds_the_katakana_for_japanese_readers_unless_hidden() -> None:
+    shown = SimpleNamespace(
+        identity_hidden=False,
+        company_label="PT Maju Bersama",
+        company_name_alt="",
+        company_reading_latin="",
+        company_readings_generated=False,
+        company_name_kana="マジュ・ベルサマ",
+    )
+    hidden = SimpleNamespace(
+        identity_hidden=True, company_label="Indonesian IKM", company_name_kana=""
+    )
+    with translation.override("ja"):
+        assert str(poster_name(shown)) == (
+            'PT Maju Bersama <span class="name-kana" lang="ja">(マジュ・ベルサマ)</span>'
+        )
+        assert str(poster_name(hidden)) == "Indonesian IKM"

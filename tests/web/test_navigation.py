@@ -80,6 +80,7 @@ def test_nav_officer_queues_show_their_counts(as_user, company, other_company) -
         ("/profiles/queue/", "Profiles to validate ", "0"),
         ("/companies/crosswalk/", "Crosswalk ", str(_proposed_links())),
         ("/imports/", "Import ", "0"),
+        ("/translations/requests/", "Translations requested ", "0"),
     ]
 
 

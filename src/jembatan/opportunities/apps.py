@@ -13,8 +13,11 @@ class OpportunitiesConfig(AppConfig):
         from jembatan.opportunities import signals
         from jembatan.opportunities.domain import personal_data, queues
         from jembatan.opportunities.domain.notices import register_kinds
+        from jembatan.opportunities.domain.translation import PROFILE_TRANSLATABLE
+        from jembatan.translations.domain.translatables import register_translatable
 
         signals.connect()
         register_kinds()
         queues.register()
         personal_data.register()
+        register_translatable(PROFILE_TRANSLATABLE)

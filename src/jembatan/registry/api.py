@@ -115,7 +115,7 @@ class CompanyViewSet(
 
     def get_queryset(self) -> QuerySet[Company]:
         queryset = Company.objects.select_related("region", "verified_by").prefetch_related(
-            "certifications", "sectors", "classifications"
+            "certifications", "sectors", "classifications", "description_translations"
         )
         prefetch = contacts_prefetch(self.request.user)
         return queryset.prefetch_related(prefetch) if prefetch is not None else queryset

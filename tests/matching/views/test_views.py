@@ -238,7 +238,8 @@ def test_profile_matches_query_count_constant(
     client = as_user("member")
     stored = Embedding.objects.count()
     # the first view: every vector it needs was stored by the embedding task
-    with django_assert_num_queries(23):
+    # (the profiles' versions in other languages: one prefetch per profile query)
+    with django_assert_num_queries(26):
         response = client.get(f"/matching/profiles/{source.pk}/")
     assert len(response.context["recommendations"]) == count
     assert Embedding.objects.count() == stored  # nothing had to be encoded for the page
@@ -252,7 +253,8 @@ def test_company_matches_query_count_constant(
     client = as_user("member")
     # 29, and the member's first view recorded for the home page's checklist (an UPDATE that
     # finds no row, then SAVEPOINT, INSERT, RELEASE).
-    with django_assert_num_queries(33):
+    # (and the versions of profiles and company descriptions, one prefetch each)
+    with django_assert_num_queries(35):
         response = client.get(f"/matching/companies/{company.pk}/")
     assert len(response.context["profile_recommendations"]) == count
 
@@ -265,7 +267,8 @@ def test_search_query_count_constant(
     client = as_user("viewer")
     # Keyword search asks twice (trigrams, then word terms); poster names once (no firm's
     # name matches, so their profiles are not fetched); the bell; the viewer's stars in one query.
-    with django_assert_num_queries(13):
+    # (and the descriptions' versions in other languages)
+    with django_assert_num_queries(14):
         response = client.get("/matching/search/", {"q": "手織りの布", "type": "profile"})
     assert len(response.context["profiles"]) == count + 1  # the source profile too
 
@@ -282,7 +285,8 @@ def test_company_search_query_count_constant(
     # The same for 1 and 3 firms: among them the member's own country, the allowed ids, the
     # name matches, two keyword lists, the companies and their sectors in one query each.
     # (A query under three characters has no trigram: SQLite then skips that list.) The
-    # bell's unread count and the user's starred companies in one query each.
-    with django_assert_num_queries(14):
+    # bell's unread count and the user's starred companies in one query each; the
+    # descriptions' versions in other languages in one prefetch.
+    with django_assert_num_queries(15):
         response = client.get("/matching/search/", {"q": "包装機械", "type": "company"})
     assert len(response.context["companies"]) == count

@@ -130,7 +130,8 @@ def _directory_rows(count: int) -> None:
 # session, user, regions, sectors, certifications (filter choices), count, the two
 # permission lookups of ModelBackend (the nav asks whether the user may verify), page, sectors,
 # the unread notifications of the bell, and the user's starred companies (one query for every card's star).
-DIRECTORY_QUERIES = 12
+# The descriptions' versions in other languages: one prefetch.
+DIRECTORY_QUERIES = 13
 
 
 @pytest.mark.parametrize("count", [1, 3])

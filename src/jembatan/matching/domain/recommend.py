@@ -235,7 +235,9 @@ def recommend_companies(
     hits = index.search(vector, min(DEPTH, len(allowed)), allowed=allowed)
     cosine = {hit.key: hit.score for hit in hits}
     targets = (
-        Company.objects.filter(pk__in=cosine).select_related("region").prefetch_related("sectors")
+        Company.objects.filter(pk__in=cosine)
+        .select_related("region")
+        .prefetch_related("sectors", "description_translations")
     )
     isic = isic_by_company([company.pk, *cosine])
     marks = marks_by_others(company.pk, ObjectType.COMPANY, cosine)

@@ -168,7 +168,7 @@ def search_company_objects(
     companies = (
         Company.objects.filter(pk__in=[h.key for h in hits])
         .select_related("region")
-        .prefetch_related("sectors")
+        .prefetch_related("sectors", "description_translations")
         .in_bulk()
     )
     return [(hit, companies[hit.key]) for hit in hits if hit.key in companies]

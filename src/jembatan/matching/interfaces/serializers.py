@@ -41,7 +41,9 @@ def profile_data(view: ProfileView) -> dict[str, Any]:
 
 def company_data(card: CompanyCard) -> dict[str, Any]:
     data = asdict(card)
-    data.pop("url")
+    # The page's extras: the API has the description's versions at /companies/{id}/.
+    for page_only in ("url", "name_kana", "description_shown", "description_origin"):
+        data.pop(page_only)
     return data
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from jembatan.opportunities.domain.anonymity import label_parts
@@ -27,6 +28,7 @@ from jembatan.opportunities.models import (
     Status,
 )
 from jembatan.registry.models import Company, Country
+from jembatan.translations.domain.versions import ReaderText, reader_text
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,29 @@ class ProfileView:
     company_name_alt: str = ""
     company_reading_latin: str = ""
     company_readings_generated: bool = False
+    # For a Japanese reader: the katakana name an Indonesian firm gave (registry_tags).
+    company_name_kana: str = ""
+    company_country: str = ""
+    # The texts in the reader's language where a fit version exists (reader.texts), with
+    # the original and who made the version (translations/domain/versions.py).
+    reader: ReaderText | None = None
+
+    @property
+    def shown(self) -> dict[str, str]:
+        """Title, summary, description, brings and seeks in the reader's language."""
+        if self.reader is None:
+            return {
+                "title": self.title,
+                "summary": self.summary,
+                "description": self.description,
+                "brings": self.brings,
+                "seeks": self.seeks,
+            }
+        return self.reader.texts
+
+    @property
+    def shown_language(self) -> str:
+        return self.reader.language if self.reader is not None else self.language
 
 
 def can_see_identity(profile: PartnershipProfile, viewer: Any) -> bool:
@@ -147,9 +172,13 @@ def attachment_views(profile: PartnershipProfile, hidden: bool) -> list[Attachme
     ]
 
 
-def public_view(profile: PartnershipProfile, viewer: Any) -> ProfileView:
-    """The profile as `viewer` may see it."""
+def public_view(
+    profile: PartnershipProfile, viewer: Any, reader_language: str | None = None
+) -> ProfileView:
+    """The profile as `viewer` may see it, its texts in `reader_language` (default: the
+    active language) where a version fit for this viewer exists."""
     company = profile.company
+    reader = (reader_language or get_language() or "id")[:2]
     shown = can_see_identity(profile, viewer)
     can_manage = bool(
         viewer is not None and viewer.has_perm("opportunities.change_profile", profile)
@@ -198,6 +227,9 @@ def public_view(profile: PartnershipProfile, viewer: Any) -> ProfileView:
         company_name_alt=company.name_alt if shown else "",
         company_reading_latin=company.reading_latin if shown else "",
         company_readings_generated=company.readings_generated if shown else False,
+        company_name_kana=company.name_kana if shown else "",
+        company_country=company.country if shown else "",
+        reader=reader_text(profile, reader, profile.translations.all(), identity_hidden=not shown),
         can_manage=can_manage,
         returned_reason=profile.returned_reason if can_manage else "",
         attachments=attachment_views(profile, hidden=not shown),

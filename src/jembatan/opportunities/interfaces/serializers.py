@@ -31,6 +31,7 @@ from jembatan.opportunities.domain.content import (
 from jembatan.opportunities.domain.presentation import public_view
 from jembatan.opportunities.models import ClosedReason, Language, PartnershipProfile
 from jembatan.registry.models import Country
+from jembatan.translations.interfaces.serializers import VersionSerializer
 
 
 class CompanyShownSerializer(serializers.Serializer):
@@ -79,6 +80,11 @@ class ProfileShownSerializer(serializers.Serializer):
     is_anonymous = serializers.BooleanField()
     company = CompanyShownSerializer(source="*")
     attachments = AttachmentShownSerializer(many=True)
+    translations = VersionSerializer(
+        many=True,
+        source="reader.versions",
+        help_text="The texts in the other languages; each says who or what made it.",
+    )
 
     def get_cooperation_types(self, view: Any) -> list[str]:
         return [code for code, _label in view.cooperation_types]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -171,6 +172,8 @@ class PartnershipProfile(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Versions of the texts in the other languages (translations app); no column here.
+    translations = GenericRelation("translations.ContentTranslation")
 
     class Meta:
         ordering = ["-published_at", "-created_at", "-id"]

@@ -63,6 +63,7 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
     profile = get_visible_profile(request, pk)
     context = {
         "profile": public_view(profile, request.user),
+        "profile_object": profile,
         "actions": available_actions(profile, request.user),
         "return_form": ReturnForm(),
         "close_form": CloseForm(),

@@ -36,6 +36,7 @@ from jembatan.registry.models import (
     ProgrammeSector,
     Region,
 )
+from jembatan.translations.interfaces.serializers import VersionSerializer, versions_data
 
 PRIVATE_PERMISSION = "registry.view_company_private"
 
@@ -330,6 +331,9 @@ class CompanySerializer(serializers.ModelSerializer[Company]):
     logo = serializers.ImageField(read_only=True, use_url=True)
     contacts = PrivateContactList(child=ContactSerializer(), read_only=True)
     private = CompanyPrivateSerializer(source="*", required=False)
+    description_translations = serializers.SerializerMethodField(
+        help_text="The description in the other languages; each says who or what made it."
+    )
 
     class Meta:
         model = Company
@@ -357,6 +361,7 @@ class CompanySerializer(serializers.ModelSerializer[Company]):
             "website",
             "description",
             "description_language",
+            "description_translations",
             "classifications",
             "classification_codes",
             "sectors",
@@ -372,6 +377,10 @@ class CompanySerializer(serializers.ModelSerializer[Company]):
         # Uniqueness of (country, registry_id) is checked in validate(), to name the field.
         validators: list[Any] = []
         optional_in_response = ["contacts", "private"]
+
+    @extend_schema_field(VersionSerializer(many=True))
+    def get_description_translations(self, company: Company) -> list[dict[str, Any]]:
+        return versions_data(company)
 
     def validate_description_language(self, value: str) -> str:
         error = language_codes_error([value]) if value else None

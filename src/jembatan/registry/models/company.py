@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -171,6 +172,8 @@ class Company(models.Model):
     description_language = models.CharField(
         _("language of the description"), max_length=2, blank=True
     )
+    # Versions of the description in the other languages (translations app); no column here.
+    description_translations = GenericRelation("translations.ContentTranslation")
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     classifications = models.ManyToManyField(
         "registry.Classification",

@@ -53,14 +53,30 @@ def latin_name(company: Any) -> tuple[str, bool]:
     return reading.title(), bool(getattr(company, "readings_generated", False))
 
 
+def katakana_name(company: Any) -> str:
+    """The katakana the firm gave for a Latin-script name (an Indonesian firm's マジュ・ベルサマ),
+    for Japanese readers; never a generated reading, which would put words in its mouth."""
+    name = getattr(company, "name", "") or ""
+    kana = (getattr(company, "name_kana", "") or "").strip()
+    if not kana or not is_latin(name) or not has_japanese_script(kana):
+        return ""
+    return kana
+
+
 @register.simple_tag
 def company_name(company: Any) -> SafeString:
     """A company's name as a reader of the current language can read it: for Indonesian and
     English readers, a kanji or kana name is followed by its Latin-script name (a generated
-    reading is marked as such). Works on a Company or anything with the same attributes
+    reading is marked as such); for Japanese readers, a Latin-script name is followed by the
+    katakana the firm gave. Works on a Company or anything with the same attributes
     (matching's CompanyCard)."""
     name = getattr(company, "name", "") or ""
-    latin, generated = ("", False) if get_language() == "ja" else latin_name(company)
+    if (get_language() or "")[:2] == "ja":
+        kana = katakana_name(company)
+        if kana:
+            return format_html('{} <span class="name-kana" lang="ja">({})</span>', name, kana)
+        return format_html("{}", name)
+    latin, generated = latin_name(company)
     if not latin:
         return format_html("{}", name)
     if generated:
@@ -85,5 +101,6 @@ def poster_name(profile: Any) -> SafeString:
         name_alt=profile.company_name_alt,
         reading_latin=profile.company_reading_latin,
         readings_generated=profile.company_readings_generated,
+        name_kana=getattr(profile, "company_name_kana", ""),
     )
     return company_name(poster)

@@ -67,7 +67,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
 def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
     company = get_object_or_404(
         Company.objects.select_related("region").prefetch_related(
-            "sectors", "certifications", "classifications"
+            "sectors", "certifications", "classifications", "description_translations"
         ),
         pk=pk,
     )

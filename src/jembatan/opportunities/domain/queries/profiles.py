@@ -68,7 +68,7 @@ def visible_profiles(user: Any) -> QuerySet[PartnershipProfile]:
 def for_display(profiles: QuerySet[PartnershipProfile]) -> QuerySet[PartnershipProfile]:
     """Everything `public_view` reads, fetched up front."""
     return profiles.select_related("company__region", "sector").prefetch_related(
-        "attachments", "classifications"
+        "attachments", "classifications", "translations"
     )
 
 

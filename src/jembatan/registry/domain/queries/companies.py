@@ -97,7 +97,7 @@ def directory_queryset() -> QuerySet[Company]:
     """Companies with what a directory row shows, fetched in a constant number of queries
     (erased companies stay in the figures, not in the directory)."""
     listed = Company.objects.filter(erased_at__isnull=True)
-    return listed.select_related("region").prefetch_related("sectors")
+    return listed.select_related("region").prefetch_related("sectors", "description_translations")
 
 
 def filter_companies(params: CompanySearch) -> QuerySet[Company]:
