@@ -56,7 +56,8 @@ def test_signup_new_company_is_unverified_in_queue(django_capture_on_commit_call
         "company_member",
         False,
     )
-    assert user.organisation is not None and user.organisation.company_id == company.pk
+    assert user.organisation is not None
+    assert user.organisation.company_id == company.pk
     assert user.company_id_or_none == company.pk
     entry = AuditLogEntry.objects.get(action="jembatan.company.created")
     assert entry.data == {"fields": ["country", "name", "region", "registry_id"], "signed_up": True}
@@ -87,9 +88,11 @@ def test_signup_registered_identifier_files_claim_reveals_nothing(
     assert Company.objects.count() == 1
     done = client.get("/accounts/signup/done/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "This identifier is registered; an officer will confirm your claim." in done
-    assert "Rahasia" not in done and "Cimahi" not in done
+    assert "Rahasia" not in done
+    assert "Cimahi" not in done
     body = last_mail_to("dewi@kemasan.co.id").body
-    assert "Rahasia" not in body and "Cimahi" not in body
+    assert "Rahasia" not in body
+    assert "Cimahi" not in body
 
 
 def test_signup_claim_identifier_written_with_dashes_matches() -> None:
@@ -135,8 +138,7 @@ def test_signup_duplicate_email_named_by_field_in_indonesian() -> None:
     errors = response.context["form"].errors
     assert list(errors) == ["email"]
     assert errors["email"] == [
-        "Sudah ada akun dengan alamat e-mail ini. Masuk, atau atur ulang kata sandi jika Anda "
-        "lupa."
+        "Sudah ada akun dengan alamat e-mail ini. Masuk, atau atur ulang kata sandi jika Anda lupa."
     ]
 
 
@@ -187,3 +189,19 @@ def test_signup_done_page_anonymous() -> None:
     response = Client().get("/accounts/signup/done/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert "Check your inbox" in response.content.decode()
+
+
+def test_signed_up_company_path_refuses_other_fields() -> None:
+    from jembatan.registry.domain.companies import CompanyChangeError, create_signed_up_company
+
+    user = UserFactory()
+    changes = {
+        "name": "PT X",
+        "country": "ID",
+        "registry_id": "8120009999999",
+        "verification": "verified",
+    }
+    with pytest.raises(CompanyChangeError) as refused:
+        create_signed_up_company(user, changes)
+    assert list(refused.value.errors) == ["verification"]
+    assert Company.objects.count() == 0

@@ -51,5 +51,12 @@ class CompanyClaimAdmin(admin.ModelAdmin):
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
-    list_display = ("email", "organisation", "created_at", "expires_at", "accepted_at", "revoked_at")
+    list_display = (
+        "email",
+        "organisation",
+        "created_at",
+        "expires_at",
+        "accepted_at",
+        "revoked_at",
+    )
     raw_id_fields = ("organisation", "invited_by", "accepted_user")

@@ -3,11 +3,10 @@ devices."""
 
 from __future__ import annotations
 
+import zoneinfo
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
-import zoneinfo
-
 from django.utils import timezone, translation
 
 

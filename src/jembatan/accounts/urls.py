@@ -25,7 +25,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("password/reset/done/", account.password_reset_complete, name="password_reset_complete"),
     path("invitations/", invitations.invitations, name="invitations"),
     path("invitations/<int:pk>/revoke/", invitations.revoke_invitation, name="revoke_invitation"),
-    path("invitations/accept/<str:token>/", invitations.accept_invitation, name="accept_invitation"),
+    path(
+        "invitations/accept/<str:token>/", invitations.accept_invitation, name="accept_invitation"
+    ),
     path("claims/", review.claims, name="claims"),
     path("claims/<int:pk>/<str:verdict>/", review.decide_claim, name="decide_claim"),
     path("institutions/", review.institutions, name="institutions"),

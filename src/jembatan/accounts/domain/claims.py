@@ -47,9 +47,7 @@ def _decide(claim: CompanyClaim, officer: Any, status: str, note: str, now: dt.d
         **changes
     )
     if not done:
-        raise DecisionConflictError(
-            _("This claim has already been decided; nothing was changed.")
-        )
+        raise DecisionConflictError(_("This claim has already been decided; nothing was changed."))
     for name, value in changes.items():
         setattr(claim, name, value)
 

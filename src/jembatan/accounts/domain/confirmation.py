@@ -25,11 +25,11 @@ def user_for_confirmation(token: str) -> User:
     """The account `token` confirms, or ConfirmationError (bad, expired or used link)."""
     try:
         payload = tokens.read(token, tokens.CONFIRM_SALT, tokens.CONFIRM_MAX_AGE)
-    except tokens.BadToken as error:
+    except tokens.BadTokenError as error:
         raise ConfirmationError(
             _("This confirmation link is invalid or has expired. Sign in to get a new one.")
         ) from error
-    user = User.objects.filter(pk=payload.get("u")).first()
+    user = User.objects.filter(pk=tokens.id_in(payload, "u")).first()
     if user is None or user.email.lower() != payload.get("e"):
         raise ConfirmationError(_("This confirmation link is no longer valid."))
     if user.email_confirmed:
@@ -59,9 +59,9 @@ def user_for_resend(token: str) -> User | None:
     """The unconfirmed account the sign-in page's resend button names, or None."""
     try:
         payload = tokens.read(token, tokens.RESEND_SALT, tokens.RESEND_MAX_AGE)
-    except tokens.BadToken:
+    except tokens.BadTokenError:
         return None
-    return User.objects.filter(pk=payload.get("u"), email_confirmed=False).first()
+    return User.objects.filter(pk=tokens.id_in(payload, "u"), email_confirmed=False).first()
 
 
 def claim_resend(user: User, now: dt.datetime | None = None) -> bool:

@@ -29,10 +29,10 @@ def check_new_email(user: User, new_email: str) -> str:
 def apply_email_change(token: str) -> User:
     try:
         payload = tokens.read(token, tokens.EMAIL_CHANGE_SALT, tokens.EMAIL_CHANGE_MAX_AGE)
-    except tokens.BadToken as error:
+    except tokens.BadTokenError as error:
         raise EmailChangeError(_("This link is invalid or has expired.")) from error
     with transaction.atomic():
-        user = User.objects.select_for_update().filter(pk=payload.get("u")).first()
+        user = User.objects.select_for_update().filter(pk=tokens.id_in(payload, "u")).first()
         if user is None or user.email.lower() != payload.get("old"):
             raise EmailChangeError(_("This link has already been used or is no longer valid."))
         new = str(payload.get("new", ""))

@@ -105,11 +105,11 @@ def invitation_for_token(token: str, now: dt.datetime | None = None) -> Invitati
     now = now or timezone.now()
     try:
         payload = tokens.read(token, tokens.INVITATION_SALT, None)
-    except tokens.BadToken as error:
+    except tokens.BadTokenError as error:
         raise InvitationError(_("This invitation link is not valid.")) from error
     invitation = (
         Invitation.objects.select_related("organisation", "invited_by")
-        .filter(pk=payload.get("i"))
+        .filter(pk=tokens.id_in(payload, "i"))
         .first()
     )
     if invitation is None or invitation.revoked_at is not None:

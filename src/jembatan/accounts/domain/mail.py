@@ -27,9 +27,7 @@ def _link(base_url: str, path: str) -> str:
     return base_url.rstrip("/") + path
 
 
-def send_account_email(
-    template: str, to: str, language: str, context: dict[str, Any]
-) -> None:
+def send_account_email(template: str, to: str, language: str, context: dict[str, Any]) -> None:
     """Render accounts/email/<template>.txt in `language` and send it to `to`."""
     with translation.override(language or settings.LANGUAGE_CODE):
         text = render_to_string(f"accounts/email/{template}.txt", context).lstrip()
@@ -62,7 +60,9 @@ def send_password_reset(user: User, base_url: str) -> bool:
 
 def send_email_change(user: User, new_email: str, base_url: str) -> None:
     """The confirmation link to the new address; a notice (no link) to the old one."""
-    path = reverse("accounts:confirm_email_change", args=[tokens.email_change_token(user, new_email)])
+    path = reverse(
+        "accounts:confirm_email_change", args=[tokens.email_change_token(user, new_email)]
+    )
     context = {
         "user": user,
         "link": _link(base_url, path),

@@ -24,7 +24,7 @@ EMAIL_CHANGE_MAX_AGE = dt.timedelta(days=3)
 RESEND_MAX_AGE = dt.timedelta(hours=1)
 
 
-class BadToken(Exception):
+class BadTokenError(Exception):
     """The link is malformed, tampered with or too old."""
 
 
@@ -36,9 +36,9 @@ def read(token: str, salt: str, max_age: dt.timedelta | None) -> dict[str, Any]:
     try:
         payload = signing.loads(token, salt=salt, max_age=max_age)
     except signing.BadSignature as error:  # SignatureExpired is a BadSignature
-        raise BadToken(str(error)) from error
+        raise BadTokenError(str(error)) from error
     if not isinstance(payload, dict):
-        raise BadToken("payload")
+        raise BadTokenError("payload")
     return payload
 
 
@@ -47,7 +47,9 @@ def confirmation_token(user: Any) -> str:
 
 
 def email_change_token(user: Any, new_email: str) -> str:
-    return make({"u": user.pk, "old": user.email.lower(), "new": new_email.lower()}, EMAIL_CHANGE_SALT)
+    return make(
+        {"u": user.pk, "old": user.email.lower(), "new": new_email.lower()}, EMAIL_CHANGE_SALT
+    )
 
 
 def invitation_token(invitation: Any) -> str:
@@ -56,3 +58,9 @@ def invitation_token(invitation: Any) -> str:
 
 def resend_token(user: Any) -> str:
     return make({"u": user.pk}, RESEND_SALT)
+
+
+def id_in(payload: dict[str, Any], key: str) -> int:
+    """The row id a payload names (0, which no row has, when it names none)."""
+    value = payload.get(key)
+    return value if isinstance(value, int) else 0

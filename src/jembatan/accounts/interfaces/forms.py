@@ -70,8 +70,10 @@ class PersonForm(forms.Form):
         email = str(self.cleaned_data["email"]).strip().lower()
         if email_taken(email):
             raise ValidationError(
-                _("An account with this e-mail address already exists. Sign in, or reset "
-                  "your password if you forgot it."),
+                _(
+                    "An account with this e-mail address already exists. Sign in, or reset "
+                    "your password if you forgot it."
+                ),
                 code="duplicate_email",
             )
         return email
@@ -217,9 +219,7 @@ class AccountPasswordResetForm(PasswordResetForm):
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("Colleague's e-mail address"))
-    language = forms.ChoiceField(
-        label=_("Language of the invitation"), choices=_language_choices
-    )
+    language = forms.ChoiceField(label=_("Language of the invitation"), choices=_language_choices)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

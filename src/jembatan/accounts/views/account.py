@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -24,7 +24,7 @@ from jembatan.accounts.interfaces.forms import (
     ProfileForm,
     SignInForm,
 )
-from jembatan.accounts.models import CompanyClaim
+from jembatan.accounts.models import CompanyClaim, User
 from jembatan.accounts.tasks import after_commit, task_send_email_change
 from jembatan.accounts.views.signup import base_url
 from jembatan.core.domain.audit import log_action
@@ -44,11 +44,13 @@ class SignInView(auth_views.LoginView):
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user = cast(User, request.user)  # login_required
     form = ProfileForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        log_action("jembatan.account.profile_changed", user, user, data={"fields": form.changed_data})
+        log_action(
+            "jembatan.account.profile_changed", user, user, data={"fields": form.changed_data}
+        )
         messages.success(request, _("Your account is saved."))
         return redirect("accounts:profile")
     claims = CompanyClaim.objects.filter(user=user, status=CompanyClaim.Status.PENDING)
@@ -58,14 +60,15 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def change_email(request: HttpRequest) -> HttpResponse:
-    form = EmailChangeForm(request.POST or None, user=request.user)
+    user = cast(User, request.user)  # login_required
+    form = EmailChangeForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         try:
-            new_email = check_new_email(request.user, form.cleaned_data["new_email"])
+            new_email = check_new_email(user, form.cleaned_data["new_email"])
         except EmailChangeError as error:
             form.add_error("new_email", str(error))
         else:
-            after_commit(task_send_email_change, request.user.pk, new_email, base_url(request))
+            after_commit(task_send_email_change, user.pk, new_email, base_url(request))
             messages.success(
                 request,
                 _("We sent a link to %(email)s. Your address changes when you follow it.")

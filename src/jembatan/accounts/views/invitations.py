@@ -65,7 +65,9 @@ def revoke_invitation(request: HttpRequest, pk: int) -> HttpResponse:
     # 404, not 403, for another organisation's invitation.
     invitation = get_object_or_404(Invitation, pk=pk, organisation=organisation)
     revoke(request.user, invitation)
-    messages.success(request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email})
+    messages.success(
+        request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email}
+    )
     return redirect("accounts:invitations")
 
 

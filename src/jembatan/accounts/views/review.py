@@ -80,9 +80,7 @@ def decide_institution_view(request: HttpRequest, pk: int, verdict: str) -> Http
     _require_officer(request)
     if verdict not in VERDICTS:
         raise Http404
-    organisation = get_object_or_404(
-        Organisation, pk=pk, kind=Organisation.Kind.INSTITUTION
-    )
+    organisation = get_object_or_404(Organisation, pk=pk, kind=Organisation.Kind.INSTITUTION)
     form = DecisionForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     outcome = (

@@ -24,7 +24,9 @@ def base_url(request: HttpRequest) -> str:
     return request.build_absolute_uri("/")
 
 
-def _signed_up(request: HttpRequest, user_id: int, claimed: bool, institution: bool = False) -> HttpResponse:
+def _signed_up(
+    request: HttpRequest, user_id: int, claimed: bool, institution: bool = False
+) -> HttpResponse:
     after_commit(task_send_confirmation, user_id, base_url(request))
     request.session["signed_up"] = {"claimed": claimed, "institution": institution}
     return redirect("accounts:signup_done")
