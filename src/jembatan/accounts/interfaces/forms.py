@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jembatan.accounts.domain.signup import NewPerson, email_taken
 from jembatan.accounts.models import Organisation, User
+from jembatan.accounts.models.user import TIME_ZONES
 from jembatan.registry.domain.identifiers import IdentifierError, normalise_registry_id
 from jembatan.registry.interfaces.messages import error_message
 from jembatan.registry.models import Country, Region
@@ -65,6 +66,12 @@ class PersonForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = _current_language()
+        if _current_language() == "ja":
+            # Japanese forms ask the family name first, as Japanese names are written.
+            names = list(self.fields)
+            first, last = names.index("first_name"), names.index("last_name")
+            names[first], names[last] = names[last], names[first]
+            self.order_fields(names)
 
     def clean_email(self) -> str:
         email = str(self.cleaned_data["email"]).strip().lower()
@@ -248,6 +255,12 @@ class ProfileForm(forms.ModelForm):
             "name_latin": _("If your name is written in kanji or kana: in Latin letters."),
             "name_kana": _("For Japanese readers: your name's reading in katakana."),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        zone = self.fields["time_zone"]
+        assert isinstance(zone, forms.ChoiceField)
+        zone.choices = [("", _("The programme's default")), *TIME_ZONES]
 
 
 class EmailChangeForm(forms.Form):

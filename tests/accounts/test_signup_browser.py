@@ -1,0 +1,121 @@
+"""Sign-up in a real Chromium: the page in each language and at phone width, then a company
+signing up, confirming its address from the e-mail, and an officer verifying it.
+
+Screenshots go to the folder named by JEMBATAN_SCREENSHOTS, else to the test's temporary one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.core import mail
+
+from jembatan.registry.models import Company
+from tests.factories import OrganisationFactory, UserFactory
+
+pytestmark = pytest.mark.browser
+PASSWORD = "kemasan-karton-2024"
+
+
+@pytest.fixture
+def screenshots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("JEMBATAN_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_signup_page_each_language_and_phone(live_server, browser, screenshots: Path) -> None:  # type: ignore[no-untyped-def]
+    headings = {"id": "Daftarkan perusahaan Anda", "ja": "企業の新規登録", "en": "Sign up your company"}
+    for language, heading in headings.items():
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.add_cookies(
+            [{"name": "jembatan_language", "value": language, "url": live_server.url}]
+        )
+        page = context.new_page()
+        page.goto(f"{live_server.url}/accounts/signup/")
+        assert page.locator("h1").inner_text() == heading
+        page.screenshot(path=str(screenshots / f"signup-{language}.png"), full_page=True)
+        if language == "ja":
+            page.get_by_role("button", name="新規登録").click()
+            page.locator(".errorlist").first.wait_for()
+            page.screenshot(path=str(screenshots / "signup-ja-errors.png"), full_page=True)
+        context.close()
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = phone.new_page()
+    page.goto(f"{live_server.url}/accounts/signup/")
+    page.screenshot(path=str(screenshots / "signup-phone.png"), full_page=True)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.screenshot(path=str(screenshots / "login-phone.png"), full_page=True)
+    phone.close()
+
+
+def _link(body: str) -> str:
+    found = re.findall(r"https?://\S+", body)
+    assert len(found) == 1, body
+    return found[0]
+
+
+def test_company_signs_up_confirms_and_is_verified(live_server, browser, screenshots: Path) -> None:  # type: ignore[no-untyped-def]
+    office = OrganisationFactory(kind="programme_office", office="jetro", name="JETRO Jakarta")
+    UserFactory(username="petugas", role="officer", organisation=office, language="en")
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    context.add_cookies([{"name": "jembatan_language", "value": "en", "url": live_server.url}])
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_role("link", name="Sign up your company or institution").click()
+    page.wait_for_url(f"{live_server.url}/accounts/signup/")
+    page.locator("#id_country").select_option("ID")
+    page.locator("#id_registry_id").fill("8120 0012 3456 7")
+    page.locator("#id_legal_name").fill("PT Kemasan Nusantara")
+    page.locator("#id_region").select_option("ID-JB")
+    page.locator("#id_first_name").fill("Dewi")
+    page.locator("#id_last_name").fill("Lestari")
+    page.locator("#id_email").fill("dewi@kemasan.co.id")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("#id_language").select_option("en")
+    page.get_by_role("button", name="Sign up", exact=True).click()
+    page.wait_for_url(f"{live_server.url}/accounts/signup/done/")
+    page.screenshot(path=str(screenshots / "signup-done-en.png"), full_page=True)
+
+    # Signing in before confirming is refused, with a way to get a new link.
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.locator("#id_username").fill("dewi@kemasan.co.id")
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    assert "not confirmed yet" in page.locator(".errorlist").inner_text()
+    assert page.get_by_role("button", name="Send the confirmation link again").is_visible()
+    page.screenshot(path=str(screenshots / "login-unconfirmed-en.png"), full_page=True)
+
+    (confirmation,) = [m for m in mail.outbox if m.to == ["dewi@kemasan.co.id"]]
+    assert confirmation.subject == "Jembatan: confirm your e-mail address"
+    page.goto(_link(confirmation.body))
+    page.get_by_role("button", name="Confirm my address").click()
+    page.wait_for_url(f"{live_server.url}/accounts/login/")
+    page.locator("#id_username").fill("dewi@kemasan.co.id")
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}/")
+    company = Company.objects.get(registry_id="8120001234567")
+    assert company.verification == "unverified"
+    page.get_by_role("link", name="Dewi Lestari").click()
+    page.wait_for_url(f"{live_server.url}/accounts/profile/")
+    page.screenshot(path=str(screenshots / "profile-en.png"), full_page=True)
+
+    officer = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    officer_page = officer.new_page()
+    officer_page.goto(f"{live_server.url}/accounts/login/")
+    officer_page.locator("#id_username").fill("petugas")
+    officer_page.locator("#id_password").fill("correct horse battery")
+    officer_page.get_by_role("button", name="Sign in").click()
+    officer_page.wait_for_url(f"{live_server.url}/")
+    officer_page.goto(f"{live_server.url}/companies/validation/")
+    officer_page.locator(f"#queue-{company.pk}").get_by_role("button", name="Verify").click()
+    officer_page.locator(f"#queue-{company.pk}.queue-item--done").wait_for()
+    company.refresh_from_db()
+    assert company.verification == "verified"
