@@ -187,3 +187,17 @@ def test_password_change_page(as_user, member) -> None:  # type: ignore[no-untyp
     )
     assert response["Location"] == "/accounts/profile/"
     assert User.objects.get(pk=member.pk).check_password(STRONG_PASSWORD)
+
+
+def test_password_reset_confirms_unconfirmed_address(django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+    user = UserFactory(username="baru@ikm.id", email="baru@ikm.id", email_confirmed=False)
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/password/reset/", {"email": "baru@ikm.id"})
+    form_page = client.get(link_in(last_mail_to("baru@ikm.id")), follow=True)
+    client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": STRONG_PASSWORD, "new_password2": STRONG_PASSWORD},
+    )
+    user.refresh_from_db()
+    assert user.email_confirmed is True

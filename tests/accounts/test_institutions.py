@@ -74,3 +74,14 @@ def test_institutions_queue_query_count_flat(as_user) -> None:  # type: ignore[n
         return len(queries)
 
     assert count(1) == count(3)
+
+
+def test_pending_institution_cannot_invite(institution) -> None:  # type: ignore[no-untyped-def]
+    user = institution.members.get()
+    user.email_confirmed = True
+    user.save()
+    client = Client()
+    client.force_login(user)
+    assert client.get("/accounts/invitations/").status_code == 403
+    Organisation.objects.filter(pk=institution.pk).update(verification="verified")
+    assert client.get("/accounts/invitations/").status_code == 200

@@ -28,7 +28,11 @@ def screenshots(tmp_path: Path) -> Path:
 
 
 def test_signup_page_each_language_and_phone(live_server, browser, screenshots: Path) -> None:  # type: ignore[no-untyped-def]
-    headings = {"id": "Daftarkan perusahaan Anda", "ja": "企業の新規登録", "en": "Sign up your company"}
+    headings = {
+        "id": "Daftarkan perusahaan Anda",
+        "ja": "企業の新規登録",
+        "en": "Sign up your company",
+    }
     for language, heading in headings.items():
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         context.add_cookies(

@@ -45,6 +45,8 @@ def inviting_organisation(user: Any) -> Organisation | None:
     organisation: Organisation = user.organisation
     if ROLE_FOR_KIND.get(organisation.kind) != user.role:  # type: ignore[call-overload]
         return None
+    if organisation.verification != Organisation.Verification.VERIFIED:
+        return None  # an institution an officer has not confirmed (or refused) invites nobody
     return organisation
 
 
