@@ -45,6 +45,8 @@ def test_schema_generation_validates_without_warnings(tmp_path: Path) -> None:
         "/api/v1/companies/{id}/contacts/",
         "/api/v1/companies/{id}/return/",
         "/api/v1/companies/{id}/verify/",
+        "/api/v1/notifications/",
+        "/api/v1/notifications/{id}/read/",
         "/api/v1/regions/",
         "/api/v1/regions/{code}/",
         "/api/v1/search/",

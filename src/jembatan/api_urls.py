@@ -12,6 +12,7 @@ from rest_framework.routers import DefaultRouter
 
 from jembatan.core.api import ObtainTokenView
 from jembatan.matching.api_urls import urlpatterns as matching_routes
+from jembatan.notifications.api import NotificationViewSet
 from jembatan.opportunities.api_urls import router_registrations as opportunities_routes
 from jembatan.registry import api as registry_api
 
@@ -20,6 +21,7 @@ router.register("companies", registry_api.CompanyViewSet, basename="company")
 router.register("regions", registry_api.RegionViewSet, basename="region")
 router.register("sectors", registry_api.ProgrammeSectorViewSet, basename="sector")
 router.register("certifications", registry_api.CertificationViewSet, basename="certification")
+router.register("notifications", NotificationViewSet, basename="notification")
 for prefix, viewset, basename in opportunities_routes:
     router.register(prefix, viewset, basename=basename)
 

@@ -21,7 +21,7 @@ def test_profiles_expire_command_expires_profiles_past_their_period(company) -> 
     fresh = published(company=company)
     out = io.StringIO()
     call_command("profiles", "expire", stdout=out)
-    assert out.getvalue() == "1 profiles expired\n"
+    assert out.getvalue() == "1 profiles expired\n0 profiles announced as expiring within 14 days\n"
     old.refresh_from_db()
     fresh.refresh_from_db()
     assert (old.status, fresh.status) == ("expired", "published")

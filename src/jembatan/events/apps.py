@@ -8,3 +8,8 @@ class EventsConfig(AppConfig):
     name = "jembatan.events"
     label = "events"
     verbose_name = _("Business-matching events")
+
+    def ready(self) -> None:
+        from jembatan.events.domain.notices import register_kinds
+
+        register_kinds()

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from celery import shared_task
+from django.utils import timezone
 
+from jembatan.events.domain.notices import remind_participants
 from jembatan.events.domain.scheduling import execute_run, start_run
 from jembatan.events.models import Event, RunStatus
 
@@ -16,3 +18,9 @@ def task_schedule_event(event_id: int, run_id: int | None = None) -> str:
         run_id = start_run(Event.objects.get(pk=event_id), None).pk
     run = execute_run(run_id)
     return str(run.status if run.status != RunStatus.PENDING else "pending")
+
+
+@shared_task
+def task_send_event_reminders() -> int:
+    """Run daily (Celery beat): remind the participants of the events that start tomorrow."""
+    return remind_participants(timezone.now())

@@ -13,6 +13,8 @@ class MatchingConfig(AppConfig):
         from jembatan.events.domain.recommendations import register_partner_provider
         from jembatan.matching import signals
         from jembatan.matching.domain.events import recommend_participants
+        from jembatan.matching.domain.notices import register_kinds
 
         signals.connect()
         register_partner_provider(recommend_participants)
+        register_kinds()

@@ -5,12 +5,17 @@ from django.utils import timezone
 
 from jembatan.opportunities.domain.anonymity import recheck_labels
 from jembatan.opportunities.domain.lifecycle import expire_due
+from jembatan.opportunities.domain.notices import warn_expiring
 
 
 @shared_task
 def task_expire_profiles() -> int:
-    """Run daily (Celery beat): expire the profiles published 365 days ago or more."""
-    return expire_due(timezone.now())
+    """Run daily (Celery beat): expire the profiles published 365 days ago or more, and warn
+    the companies whose profiles expire within 14 days (once per profile)."""
+    now = timezone.now()
+    expired = expire_due(now)
+    warn_expiring(now)
+    return expired
 
 
 @shared_task

@@ -8,6 +8,7 @@ from django.test import Client
 from jembatan.matching.domain import embeddings
 from jembatan.matching.domain.search import search_profile_objects
 from jembatan.matching.models import Embedding, RecommendationFeedback
+from jembatan.notifications.domain.preferences import channel_for
 from tests.factories import CompanyFactory
 from tests.matching.corpus import Corpus
 from tests.opportunities.factories import published
@@ -200,9 +201,11 @@ def test_digest_toggle(as_user, member, company) -> None:  # type: ignore[no-unt
         f"/matching/companies/{company.pk}/",
     )
     assert member.matching_digest.is_active is True
+    assert channel_for(member, "matching.weekly_matches") == "immediate"
     client.post("/matching/digest/", {})
     member.matching_digest.refresh_from_db()
     assert member.matching_digest.is_active is False
+    assert channel_for(member, "matching.weekly_matches") == "off"
 
 
 def test_digest_toggle_viewer_forbidden(as_user) -> None:  # type: ignore[no-untyped-def]
@@ -235,7 +238,7 @@ def test_profile_matches_query_count_constant(
     client = as_user("member")
     stored = Embedding.objects.count()
     # the first view: every vector it needs was stored by the embedding task
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(23):
         response = client.get(f"/matching/profiles/{source.pk}/")
     assert len(response.context["recommendations"]) == count
     assert Embedding.objects.count() == stored  # nothing had to be encoded for the page
@@ -247,7 +250,7 @@ def test_company_matches_query_count_constant(
 ) -> None:  # type: ignore[no-untyped-def]
     _profile_with_targets(company, other_company, count)
     client = as_user("member")
-    with django_assert_num_queries(28):
+    with django_assert_num_queries(29):
         response = client.get(f"/matching/companies/{company.pk}/")
     assert len(response.context["profile_recommendations"]) == count
 
@@ -260,7 +263,7 @@ def test_search_query_count_constant(
     client = as_user("viewer")
     # Keyword search asks twice (trigrams, then word terms); poster names once (no firm's
     # name matches, so their profiles are not fetched).
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = client.get("/matching/search/", {"q": "手織りの布", "type": "profile"})
     assert len(response.context["profiles"]) == count + 1  # the source profile too
 
@@ -277,6 +280,6 @@ def test_company_search_query_count_constant(
     # The same for 1 and 3 firms: among them the member's own country, the allowed ids, the
     # name matches, two keyword lists, the companies and their sectors in one query each.
     # (A query under three characters has no trigram: SQLite then skips that list.)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = client.get("/matching/search/", {"q": "包装機械", "type": "company"})
     assert len(response.context["companies"]) == count

@@ -78,7 +78,7 @@ def test_list_query_count_constant(as_user, company, django_assert_num_queries, 
         profile = published(company=company, sector=textiles, is_anonymous=True)
         attach(profile, "katalog.pdf")
     client = as_user("outsider")
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get("/profiles/")
     assert len(response.context["profiles"]) == count
 

@@ -123,6 +123,6 @@ def test_validation_queue_query_count_constant(
         profile = ProfileFactory(company=company, status="submitted", is_anonymous=True)
         attach(profile, "katalog.pdf")
     client = as_user("officer")
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get("/profiles/queue/")
     assert len(response.context["profiles"]) == count

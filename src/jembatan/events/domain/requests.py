@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jembatan.core.domain.audit import log_action
+from jembatan.events.domain.notices import tell_request_answered, tell_request_sent
 from jembatan.events.models import MeetingRequest, Participant, RequestStatus, Slot, Table
 
 
@@ -52,6 +53,7 @@ def send_request(
     log_action("jembatan.meeting_request.sent", request, user, {"priority": priority})
     if auto:
         log_action("jembatan.meeting_request.accepted", request, user, {"automatic": True})
+    tell_request_sent(request, user)
     return request
 
 
@@ -88,6 +90,7 @@ def answer_request(request: MeetingRequest, accept: bool, user: Any) -> None:
         request.save(update_fields=["status", "answered_at"])
         action = "accepted" if accept else "declined"
         log_action(f"jembatan.meeting_request.{action}", request, user)
+        tell_request_answered(request, accept, user)
 
 
 def lock_request(

@@ -273,6 +273,7 @@ class PublishError(ValueError):
 def publish_draft(event: Event, user: Any) -> int:
     """The draft becomes the published schedule, unless it breaks a rule."""
     from jembatan.events.domain.drafts import draft_conflicts
+    from jembatan.events.domain.notices import placements, tell_schedule
 
     with transaction.atomic():
         Event.objects.select_for_update().get(pk=event.pk)
@@ -285,7 +286,10 @@ def publish_draft(event: Event, user: Any) -> int:
             )
         if not Meeting.objects.filter(event=event, stage=Stage.DRAFT).exists():
             raise PublishError(_("The draft holds no meeting."), [])
+        first = event.schedule_published_at is None
+        before = placements(event)
         count = _publish(event)
+        tell_schedule(event, before, placements(event), first)
         event.schedule_published_at = timezone.now()
         event.save(update_fields=["schedule_published_at"])
         log_action("jembatan.event.published", event, user, {"meetings": count})

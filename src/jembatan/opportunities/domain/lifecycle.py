@@ -20,6 +20,13 @@ from django.utils.translation import gettext as _
 
 from jembatan.core.domain.audit import log_action
 from jembatan.opportunities.domain.anonymity import refresh_label
+from jembatan.opportunities.domain.notices import (
+    PROFILE_EXPIRED,
+    PROFILE_PUBLISHED,
+    PROFILE_RETURNED,
+    PROFILE_VALIDATED,
+    tell_company,
+)
 from jembatan.opportunities.models import ClosedReason, PartnershipProfile, Status
 
 PUBLICATION_PERIOD = dt.timedelta(days=365)
@@ -93,6 +100,7 @@ def validate(profile: PartnershipProfile, actor: Any, now: dt.datetime | None = 
         }
         _save(profile, locked, changes)
         log_action("jembatan.profile.validated", profile, actor)
+        tell_company(profile, PROFILE_VALIDATED, actor, now=now)
 
 
 def return_with_reason(profile: PartnershipProfile, actor: Any, reason: str) -> None:
@@ -105,6 +113,7 @@ def return_with_reason(profile: PartnershipProfile, actor: Any, reason: str) -> 
         _check_status(locked, RETURNABLE, _("returned"))
         _save(profile, locked, {"status": Status.RETURNED, "returned_reason": reason})
         log_action("jembatan.profile.returned", profile, actor, {"reason": reason})
+        tell_company(profile, PROFILE_RETURNED, actor)
 
 
 def publish(profile: PartnershipProfile, actor: Any, now: dt.datetime | None = None) -> None:
@@ -121,6 +130,7 @@ def publish(profile: PartnershipProfile, actor: Any, now: dt.datetime | None = N
         _save(profile, locked, changes)
         refresh_label(profile)
         log_action("jembatan.profile.published", profile, actor)
+        tell_company(profile, PROFILE_PUBLISHED, actor, now=now)
 
 
 def extend(profile: PartnershipProfile, actor: Any, now: dt.datetime | None = None) -> None:
@@ -167,7 +177,7 @@ def expire_due(now: dt.datetime) -> int:
     """Expire every published profile whose time is up; returns how many. Safe to rerun."""
     due = PartnershipProfile.objects.filter(status=Status.PUBLISHED, expires_at__lte=now)
     expired = 0
-    for profile in due.only("pk", "status", "expires_at"):
+    for profile in due.select_related("company"):
         with transaction.atomic():
             # The conditional UPDATE lets two workers run this at once without both logging.
             claimed = PartnershipProfile.objects.filter(
@@ -175,5 +185,7 @@ def expire_due(now: dt.datetime) -> int:
             ).update(status=Status.EXPIRED, updated_at=now)
             if claimed:
                 log_action("jembatan.profile.expired", profile, None)
+                profile.status = Status.EXPIRED
+                tell_company(profile, PROFILE_EXPIRED, now=now)
                 expired += 1
     return expired

@@ -17,6 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jembatan.core.domain.audit import log_action
+from jembatan.registry.domain.notices import (
+    COMPANY_RETURNED,
+    COMPANY_VERIFIED,
+    tell_company_decided,
+)
 from jembatan.registry.models import Company
 
 Verification = Company.Verification
@@ -76,6 +81,7 @@ def verify_company(company: Company, officer: Any) -> Company:
     with transaction.atomic():
         _record_verdict(company, officer, Verification.VERIFIED, "")
         log_action("jembatan.company.verified", company, officer)
+        tell_company_decided(company, COMPANY_VERIFIED, officer)
     return company
 
 
@@ -88,4 +94,5 @@ def return_company(company: Company, officer: Any, note: str) -> Company:
     with transaction.atomic():
         _record_verdict(company, officer, Verification.REJECTED, note)
         log_action("jembatan.company.returned", company, officer, data={"note": note})
+        tell_company_decided(company, COMPANY_RETURNED, officer)
     return company

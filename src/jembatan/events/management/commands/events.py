@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
+from jembatan.events.domain.notices import remind_participants
 from jembatan.events.domain.scheduler import cli
 from jembatan.events.domain.scheduling import execute_run, start_run
 from jembatan.events.models import Event, RunStatus
@@ -29,10 +31,14 @@ class Command(BaseCommand):
         schedule.add_argument("event", type=int, help="the event's id")
         schedule.add_argument("--time-limit", type=float, default=None, metavar="SECONDS")
         schedule.add_argument("--allow-moves", action="store_true")
+        commands.add_parser("remind", help="remind the participants of events starting tomorrow")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["subcommand"] == "solve":
             self._solve(options)
+        elif options["subcommand"] == "remind":
+            told = remind_participants(timezone.now())
+            self.stdout.write(f"remind: {told} participants reminded")
         else:
             self._schedule(options)
 

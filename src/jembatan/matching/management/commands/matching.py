@@ -59,7 +59,7 @@ class Command(BaseCommand):
             action="store_false",
             help="search's path: passages, query, keyword search fused",
         )
-        sub.add_parser("digest", help="send the weekly digest e-mails now")
+        sub.add_parser("digest", help="make the weekly digests of new matches now")
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
@@ -77,7 +77,7 @@ class Command(BaseCommand):
             )
         else:
             sent = send_weekly_digests()
-            self.stdout.write(f"digest: {sent} e-mails sent")
+            self.stdout.write(f"digest: {sent} users notified of new matches")
 
     def _reindex(self) -> None:
         items = reindex_items()

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from jembatan.opportunities.domain.anonymity import recheck_labels
 from jembatan.opportunities.domain.lifecycle import expire_due
+from jembatan.opportunities.domain.notices import warn_expiring
 
 
 class Command(BaseCommand):
@@ -19,7 +20,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
-        sub.add_parser("expire", help="expire profiles whose publication period has ended")
+        sub.add_parser(
+            "expire",
+            help="expire profiles whose publication period has ended; warn of those ending soon",
+        )
         sub.add_parser("relabel", help="recompute the neutral labels of anonymous profiles")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -27,5 +31,8 @@ class Command(BaseCommand):
             count = recheck_labels()
             self.stdout.write(f"{count} labels changed")
             return
-        count = expire_due(timezone.now())
+        now = timezone.now()
+        count = expire_due(now)
+        warned = warn_expiring(now)
         self.stdout.write(f"{count} profiles expired")
+        self.stdout.write(f"{warned} profiles announced as expiring within 14 days")
