@@ -1,5 +1,7 @@
-"""Sign-up in a real Chromium: the page in each language and at phone width, then a company
-signing up, confirming its address from the e-mail, and an officer verifying it.
+"""Sign-up in a real Chromium: the page in each language and at phone width, then issue 9's
+journey: a company signs up, confirms its address from the e-mail, an officer verifies it,
+the member posts a partnership profile and finds the verification in the notification list
+and in an e-mail.
 
 Screenshots go to the folder named by JEMBATAN_SCREENSHOTS, else to the test's temporary one.
 """
@@ -13,6 +15,10 @@ from pathlib import Path
 import pytest
 from django.core import mail
 
+from django.utils import timezone
+
+from jembatan.notifications.domain.delivery import deliver_pending
+from jembatan.opportunities.models import PartnershipProfile
 from jembatan.registry.models import Company
 from tests.factories import OrganisationFactory, UserFactory
 
@@ -64,7 +70,12 @@ def _link(body: str) -> str:
     return found[0]
 
 
-def test_company_signs_up_confirms_and_is_verified(live_server, browser, screenshots: Path) -> None:  # type: ignore[no-untyped-def]
+def test_company_signs_up_confirms_is_verified_and_notified(  # type: ignore[no-untyped-def]
+    live_server, browser, screenshots: Path, settings
+) -> None:
+    settings.JEMBATAN_SITE_URL = live_server.url
+    # Notification e-mails go out when the test says (deliver_pending), not from a thread.
+    settings.JEMBATAN_NOTIFICATIONS_DELIVERY = "cron"
     office = OrganisationFactory(kind="programme_office", office="jetro", name="JETRO Jakarta")
     UserFactory(username="petugas", role="officer", organisation=office, language="en")
 
@@ -123,3 +134,30 @@ def test_company_signs_up_confirms_and_is_verified(live_server, browser, screens
     officer_page.locator(f"#queue-{company.pk}.queue-item--done").wait_for()
     company.refresh_from_db()
     assert company.verification == "verified"
+
+    # The member posts a partnership profile and sends it for validation.
+    page.goto(f"{live_server.url}/profiles/new/")
+    page.locator("#id_direction").select_option("offer")
+    page.locator("#id_kind").select_option("business")
+    page.locator("#id_title").fill("Corrugated carton packaging for snack makers")
+    page.locator("#id_summary").fill(
+        "We make printed corrugated cartons and offer supply to Japanese food companies."
+    )
+    page.get_by_role("button", name="Save draft").click()
+    page.get_by_role("button", name="Submit for validation").click()
+    profile = PartnershipProfile.objects.get(company=company)
+    assert profile.status == "submitted"
+
+    # The notification: in the list (the bell counts it) and, once delivered, by e-mail.
+    page.goto(f"{live_server.url}/")
+    assert page.locator(".bell__count").inner_text().startswith("1")
+    page.locator(".bell").click()
+    page.wait_for_url(f"{live_server.url}/notifications/")
+    item = page.locator(".notification").first
+    assert item.locator(".notification__title").inner_text() == "PT Kemasan Nusantara is verified"
+    page.screenshot(path=str(screenshots / "notifications-after-signup-en.png"), full_page=True)
+    assert deliver_pending(now=timezone.now()) == 1
+    subject = "Jembatan: PT Kemasan Nusantara is verified"
+    (notice,) = [m for m in mail.outbox if m.subject == subject]
+    assert notice.to == ["dewi@kemasan.co.id"]
+    assert f"{live_server.url}/companies/{company.pk}/" in notice.body

@@ -23,8 +23,10 @@ from jembatan.accounts.domain import tokens
 from jembatan.accounts.models import CompanyClaim, Invitation, Organisation, User
 
 
-def _link(base_url: str, path: str) -> str:
-    return base_url.rstrip("/") + path
+def _link(path: str) -> str:
+    """An address for an e-mail: the configured JEMBATAN_SITE_URL, never the request's Host
+    header (which a forged request could point at another site, as in reset poisoning)."""
+    return str(settings.JEMBATAN_SITE_URL).rstrip("/") + path
 
 
 def send_account_email(template: str, to: str, language: str, context: dict[str, Any]) -> None:
@@ -35,37 +37,37 @@ def send_account_email(template: str, to: str, language: str, context: dict[str,
     send_mail(subject.strip(), body.strip() + "\n", settings.DEFAULT_FROM_EMAIL, [to])
 
 
-def send_confirmation(user: User, base_url: str, now: dt.datetime | None = None) -> bool:
+def send_confirmation(user: User, now: dt.datetime | None = None) -> bool:
     """The link that confirms a new account's address; False if nothing is left to confirm."""
     if user.email_confirmed or not user.email:
         return False
     path = reverse("accounts:confirm_email", args=[tokens.confirmation_token(user)])
-    context = {"user": user, "link": _link(base_url, path), "days": tokens.CONFIRM_MAX_AGE.days}
+    context = {"user": user, "link": _link(path), "days": tokens.CONFIRM_MAX_AGE.days}
     send_account_email("confirm_email", user.email, user.language, context)
     User.objects.filter(pk=user.pk).update(confirmation_sent_at=now or timezone.now())
     return True
 
 
-def send_password_reset(user: User, base_url: str) -> bool:
+def send_password_reset(user: User) -> bool:
     if not user.is_active or not user.has_usable_password() or not user.email:
         return False
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     path = reverse(
         "accounts:password_reset_confirm", args=[uid, default_token_generator.make_token(user)]
     )
-    context = {"user": user, "link": _link(base_url, path)}
+    context = {"user": user, "link": _link(path)}
     send_account_email("password_reset", user.email, user.language, context)
     return True
 
 
-def send_email_change(user: User, new_email: str, base_url: str) -> None:
+def send_email_change(user: User, new_email: str) -> None:
     """The confirmation link to the new address; a notice (no link) to the old one."""
     path = reverse(
         "accounts:confirm_email_change", args=[tokens.email_change_token(user, new_email)]
     )
     context = {
         "user": user,
-        "link": _link(base_url, path),
+        "link": _link(path),
         "new_email": new_email,
         "days": tokens.EMAIL_CHANGE_MAX_AGE.days,
     }
@@ -74,7 +76,7 @@ def send_email_change(user: User, new_email: str, base_url: str) -> None:
         send_account_email("email_change_notice", user.email, user.language, context)
 
 
-def send_invitation(invitation: Invitation, base_url: str) -> bool:
+def send_invitation(invitation: Invitation) -> bool:
     if invitation.accepted_at or invitation.revoked_at:
         return False
     path = reverse("accounts:accept_invitation", args=[tokens.invitation_token(invitation)])
@@ -83,19 +85,19 @@ def send_invitation(invitation: Invitation, base_url: str) -> bool:
         "invitation": invitation,
         "organisation": invitation.organisation,
         "inviter": inviter.get_full_name() or inviter.username if inviter else "",
-        "link": _link(base_url, path),
+        "link": _link(path),
     }
     send_account_email("invitation", invitation.email, invitation.language, context)
     return True
 
 
-def send_claim_decision(claim: CompanyClaim, base_url: str) -> None:
-    context = {"claim": claim, "link": _link(base_url, reverse("home"))}
+def send_claim_decision(claim: CompanyClaim) -> None:
+    context = {"claim": claim, "link": _link(reverse("home"))}
     send_account_email("claim_decision", claim.user.email, claim.user.language, context)
 
 
-def send_institution_decision(organisation: Organisation, base_url: str) -> None:
-    context = {"organisation": organisation, "link": _link(base_url, reverse("home"))}
+def send_institution_decision(organisation: Organisation) -> None:
+    context = {"organisation": organisation, "link": _link(reverse("home"))}
     for member in organisation.members.filter(is_active=True).exclude(email=""):
         context["user"] = member
         send_account_email("institution_decision", member.email, member.language, context)

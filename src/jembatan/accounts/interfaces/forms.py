@@ -219,9 +219,8 @@ class AccountPasswordResetForm(PasswordResetForm):
     def save(self, *args: Any, request: Any = None, **kwargs: Any) -> None:  # type: ignore[override]
         from jembatan.accounts.tasks import after_commit, task_send_password_reset
 
-        base_url = request.build_absolute_uri("/") if request is not None else "/"
         for user in self.get_users(self.cleaned_data["email"]):
-            after_commit(task_send_password_reset, user.pk, base_url)
+            after_commit(task_send_password_reset, user.pk)
 
 
 class InvitationForm(forms.Form):

@@ -26,7 +26,6 @@ from jembatan.accounts.interfaces.forms import (
 )
 from jembatan.accounts.models import CompanyClaim, User
 from jembatan.accounts.tasks import after_commit, task_send_email_change
-from jembatan.accounts.views.signup import base_url
 from jembatan.core.domain.audit import log_action
 
 
@@ -68,7 +67,7 @@ def change_email(request: HttpRequest) -> HttpResponse:
         except EmailChangeError as error:
             form.add_error("new_email", str(error))
         else:
-            after_commit(task_send_email_change, user.pk, new_email, base_url(request))
+            after_commit(task_send_email_change, user.pk, new_email)
             messages.success(
                 request,
                 _("We sent a link to %(email)s. Your address changes when you follow it.")

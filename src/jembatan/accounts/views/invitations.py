@@ -24,7 +24,6 @@ from jembatan.accounts.domain.invitations import (
 from jembatan.accounts.interfaces.forms import AcceptInvitationForm, InvitationForm
 from jembatan.accounts.models import Invitation
 from jembatan.accounts.tasks import after_commit, task_send_invitation
-from jembatan.accounts.views.signup import base_url
 
 
 @login_required
@@ -41,7 +40,7 @@ def invitations(request: HttpRequest) -> HttpResponse:
         except InvitationError as error:
             form.add_error(error.field, str(error))
         else:
-            after_commit(task_send_invitation, invitation.pk, base_url(request))
+            after_commit(task_send_invitation, invitation.pk)
             messages.success(
                 request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
             )

@@ -25,7 +25,6 @@ from jembatan.accounts.tasks import (
     task_send_claim_decision,
     task_send_institution_decision,
 )
-from jembatan.accounts.views.signup import base_url
 
 VERDICTS = ("confirm", "reject")
 
@@ -61,7 +60,7 @@ def decide_claim(request: HttpRequest, pk: int, verdict: str) -> HttpResponse:
     except DecisionConflictError as error:
         messages.error(request, str(error))
         return redirect("accounts:claims")
-    after_commit(task_send_claim_decision, claim.pk, base_url(request))
+    after_commit(task_send_claim_decision, claim.pk)
     person = claim.user.get_full_name() or claim.user.email
     messages.success(request, message % {"person": person, "company": claim.company.name})
     return redirect("accounts:claims")
@@ -93,7 +92,7 @@ def decide_institution_view(request: HttpRequest, pk: int, verdict: str) -> Http
     except DecisionConflictError as error:
         messages.error(request, str(error))
         return redirect("accounts:institutions")
-    after_commit(task_send_institution_decision, organisation.pk, base_url(request))
+    after_commit(task_send_institution_decision, organisation.pk)
     message = (
         _("%(name)s is confirmed.")
         if outcome == Organisation.Verification.VERIFIED

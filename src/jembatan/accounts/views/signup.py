@@ -20,14 +20,10 @@ from jembatan.accounts.interfaces.forms import CompanySignUpForm, InstitutionSig
 from jembatan.accounts.tasks import after_commit, task_send_confirmation
 
 
-def base_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/")
-
-
 def _signed_up(
     request: HttpRequest, user_id: int, claimed: bool, institution: bool = False
 ) -> HttpResponse:
-    after_commit(task_send_confirmation, user_id, base_url(request))
+    after_commit(task_send_confirmation, user_id)
     request.session["signed_up"] = {"claimed": claimed, "institution": institution}
     return redirect("accounts:signup_done")
 
@@ -90,7 +86,7 @@ def resend_confirmation(request: HttpRequest) -> HttpResponse:
     if user is None:
         messages.error(request, _("This button has expired. Sign in again to get a new one."))
     elif claim_resend(user):
-        after_commit(task_send_confirmation, user.pk, base_url(request))
+        after_commit(task_send_confirmation, user.pk)
         messages.success(request, _("We sent a new confirmation link to your address."))
     else:
         messages.warning(
