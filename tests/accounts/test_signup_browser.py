@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from django.core import mail
-
 from django.utils import timezone
 
 from jembatan.notifications.domain.delivery import deliver_pending
