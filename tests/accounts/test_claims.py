@@ -135,3 +135,11 @@ def test_claimant_sees_nothing_private_of_record(claim, company) -> None:  # typ
     client.force_login(User.objects.get(pk=claim.user_id))
     assert client.get(f"/companies/{company.pk}/edit/").status_code in (403, 404)
     assert len(mail.outbox) == 1
+
+
+def test_claims_queue_registered_with_count(claim, officer, member) -> None:  # type: ignore[no-untyped-def]
+    from jembatan.core.domain.queues import queues_for
+
+    counts = {q.key: q.count for q in queues_for(officer)}
+    assert (counts["accounts.claims"], counts["accounts.institutions"]) == (1, 0)
+    assert [q.key for q in queues_for(member) if q.key.startswith("accounts.")] == []
