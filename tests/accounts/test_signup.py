@@ -205,3 +205,16 @@ def test_signed_up_company_path_refuses_other_fields() -> None:
         create_signed_up_company(user, changes)
     assert list(refused.value.errors) == ["verification"]
     assert Company.objects.count() == 0
+
+
+def test_signup_mail_server_down_still_signs_up(
+    settings, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    # A real SMTP backend against a port where nothing listens: the send fails.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 1
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _post(Client(), company_form())
+    assert response.status_code == 302
+    assert User.objects.get(email="dewi@kemasan.co.id").email_confirmed is False
+    assert mail.outbox == []
