@@ -280,6 +280,9 @@ JEMBATAN_IMPORT_MAX_UNZIPPED_BYTES = envint(
     "JEMBATAN_IMPORT_MAX_UNZIPPED_BYTES", 1024 * 1024 * 1024
 )
 
+# Self sign-ups (docs/accounts.md): at most this many per client address and hour (0: no limit).
+JEMBATAN_SIGNUPS_PER_HOUR = envint("JEMBATAN_SIGNUPS_PER_HOUR", 10)
+
 # The neutral label of an anonymous profile never narrows its poster to fewer than this many
 # published companies (docs/profiles.md).
 JEMBATAN_ANONYMITY_K = envint("JEMBATAN_ANONYMITY_K", 10)

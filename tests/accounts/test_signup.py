@@ -218,3 +218,25 @@ def test_signup_mail_server_down_still_signs_up(
     assert response.status_code == 302
     assert User.objects.get(email="dewi@kemasan.co.id").email_confirmed is False
     assert mail.outbox == []
+
+
+def test_signup_limited_per_address_and_hour(settings) -> None:  # type: ignore[no-untyped-def]
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.JEMBATAN_SIGNUPS_PER_HOUR = 2
+    client = Client(REMOTE_ADDR="198.51.100.20")
+    for n in range(2):
+        data = company_form(registry_id=f"812000123456{n}", email=f"staf{n}@kemasan.co.id")
+        assert _post(client, data).status_code == 302
+    third = _post(client, company_form(registry_id="8120001234569", email="x@kemasan.co.id"))
+    assert third.status_code == 200
+    assert third.context["form"].non_field_errors() == [
+        "Too many sign-ups from your network in the last hour. Try again later."
+    ]
+    other = Client(REMOTE_ADDR="203.0.113.5")
+    assert (
+        _post(other, company_form(registry_id="8120001234569", email="x@kemasan.co.id")).status_code
+        == 302
+    )
+    cache.clear()

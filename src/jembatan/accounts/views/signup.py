@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jembatan.accounts.domain.addresses import client_address
 from jembatan.accounts.domain.confirmation import (
     ConfirmationError,
     claim_resend,
@@ -16,6 +18,7 @@ from jembatan.accounts.domain.confirmation import (
     user_for_resend,
 )
 from jembatan.accounts.domain.signup import sign_up_company, sign_up_institution
+from jembatan.accounts.domain.throttle import signup_allowed
 from jembatan.accounts.interfaces.forms import CompanySignUpForm, InstitutionSignUpForm
 from jembatan.accounts.tasks import after_commit, task_send_confirmation
 
@@ -28,11 +31,20 @@ def _signed_up(
     return redirect("accounts:signup_done")
 
 
+def _allowed(request: HttpRequest, form: Form) -> bool:
+    if signup_allowed(client_address(request)):
+        return True
+    form.add_error(
+        None, _("Too many sign-ups from your network in the last hour. Try again later.")
+    )
+    return False
+
+
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("home")
     form = CompanySignUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _allowed(request, form):
         data = form.cleaned_data
         result = sign_up_company(
             country=data["country"],
@@ -49,7 +61,7 @@ def signup_institution(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("home")
     form = InstitutionSignUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _allowed(request, form):
         data = form.cleaned_data
         user = sign_up_institution(
             name=data["name"],
