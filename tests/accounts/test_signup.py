@@ -240,3 +240,16 @@ def test_signup_limited_per_address_and_hour(settings) -> None:  # type: ignore[
         == 302
     )
     cache.clear()
+
+
+@pytest.mark.parametrize("language", ["id", "ja"])
+def test_signup_weak_password_in_users_language(language) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import translation
+
+    with translation.override(language):
+        expected = translation.gettext("This password is too common.")
+    assert expected != "This password is too common."
+    response = Client().post(
+        "/accounts/signup/", company_form(password="password"), HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert expected in response.context["form"].errors["password"]
