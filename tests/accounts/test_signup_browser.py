@@ -160,3 +160,76 @@ def test_company_signs_up_confirms_is_verified_and_notified(  # type: ignore[no-
     (notice,) = [m for m in mail.outbox if m.subject == subject]
     assert notice.to == ["dewi@kemasan.co.id"]
     assert f"{live_server.url}/companies/{company.pk}/" in notice.body
+
+
+def test_account_pages_each_language_and_phone(live_server, browser, screenshots: Path) -> None:  # type: ignore[no-untyped-def]
+    """Every accounts page in id, ja, en and at phone width: it renders, in its language,
+    never wider than the screen."""
+    from jembatan.accounts.domain import tokens
+    from jembatan.accounts.domain.invitations import invite
+    from jembatan.accounts.domain.signup import NewPerson, sign_up_company, sign_up_institution
+    from jembatan.registry.models import Region
+    from tests.factories import CompanyFactory
+
+    imported = CompanyFactory(country="ID", registry_id="8120001234567", name="PT Impor")
+    person = NewPerson("Dewi", "Lestari", "dewi@kemasan.co.id", PASSWORD, "id")
+    sign_up_company(
+        country="ID",
+        registry_id=imported.registry_id,
+        legal_name="PT Kemasan Nusantara",
+        region=Region.objects.get(code="ID-JB"),
+        person=person,
+    )
+    sign_up_institution(
+        name="SMK Negeri 2 Bandung",
+        institution_type="smk",
+        country="ID",
+        region=Region.objects.get(code="ID-JB"),
+        person=NewPerson("Agus", "Salim", "agus@smkn2bdg.sch.id", PASSWORD, "id"),
+    )
+    company_org = OrganisationFactory(kind="company", company=imported, name=imported.name)
+    member = UserFactory(username="budi", role="company_member", organisation=company_org)
+    invitation = invite(member, "rina@kemasan.co.id", "id")
+    office = OrganisationFactory(kind="programme_office", office="kemenperin", name="Kemenperin")
+    UserFactory(username="petugas", role="officer", organisation=office)
+
+    anonymous = {
+        "signup-institution": "/accounts/signup/institution/",
+        "password-reset": "/accounts/password/reset/",
+        "accept-invitation": f"/accounts/invitations/accept/{tokens.invitation_token(invitation)}/",
+    }
+    as_member = {
+        "profile": "/accounts/profile/",
+        "email-change": "/accounts/email/",
+        "invitations": "/accounts/invitations/",
+    }
+    as_officer = {"claims": "/accounts/claims/", "institutions": "/accounts/institutions/"}
+    sizes = {"id": 1280, "ja": 1280, "en": 1280, "phone": 390}
+    for label, width in sizes.items():
+        language = "id" if label == "phone" else label
+        for who, pages in (("", anonymous), ("budi", as_member), ("petugas", as_officer)):
+            context = browser.new_context(viewport={"width": width, "height": 900})
+            context.add_cookies(
+                [{"name": "jembatan_language", "value": language, "url": live_server.url}]
+            )
+            page = context.new_page()
+            if who:
+                page.goto(f"{live_server.url}/accounts/login/")
+                page.locator("#id_username").fill(who)
+                page.locator("#id_password").fill("correct horse battery")
+                page.locator("form.form button[type=submit]").first.click()
+                page.wait_for_url(f"{live_server.url}/")
+                page.evaluate(
+                    "lang => fetch('/language/', {method: 'POST', headers: {'X-CSRFToken': "
+                    "document.querySelector('[name=csrfmiddlewaretoken]').value, "
+                    "'Content-Type': 'application/x-www-form-urlencoded'}, "
+                    "body: 'language=' + lang})",
+                    language,
+                )
+            for name, path in pages.items():
+                page.goto(f"{live_server.url}{path}")
+                assert page.locator("html").get_attribute("lang") == language, (name, label)
+                page.screenshot(path=str(screenshots / f"{name}-{label}.png"), full_page=True)
+                scroll = page.evaluate("document.documentElement.scrollWidth")
+                assert scroll <= width, (name, label, scroll)
+            context.close()
