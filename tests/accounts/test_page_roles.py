@@ -65,3 +65,14 @@ def test_bad_links_refused_for_everyone(as_user, role) -> None:  # type: ignore[
     assert client.get("/accounts/email/confirm/nonsense/").status_code == 200  # the button page
     assert client.post("/accounts/email/confirm/nonsense/").status_code == 400
     assert client.get("/accounts/invitations/accept/nonsense/").status_code == 400
+
+
+def test_sign_up_linked_for_anonymous_only(as_user) -> None:  # type: ignore[no-untyped-def]
+    home = as_user("anonymous").get("/").content.decode()
+    assert 'href="/accounts/signup/"' in home
+    login = as_user("anonymous").get("/accounts/login/").content.decode()
+    assert 'href="/accounts/signup/"' in login
+    assert 'href="/accounts/password/reset/"' in login
+    signed_in = as_user("member").get("/").content.decode()
+    assert 'href="/accounts/signup/"' not in signed_in
+    assert 'href="/accounts/profile/"' in signed_in
