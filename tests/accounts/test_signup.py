@@ -253,3 +253,10 @@ def test_signup_weak_password_in_users_language(language) -> None:  # type: igno
         "/accounts/signup/", company_form(password="password"), HTTP_ACCEPT_LANGUAGE=language
     )
     assert expected in response.context["form"].errors["password"]
+
+
+def test_signup_email_plain_text_not_html_escaped(django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+    with django_capture_on_commit_callbacks(execute=True):
+        _post(Client(), company_form(first_name="Siti", last_name="O'Neil & Co", language="en"))
+    body = last_mail_to("dewi@kemasan.co.id").body
+    assert body.startswith("Hello Siti O'Neil & Co,\n")
