@@ -143,3 +143,19 @@ def test_claims_queue_registered_with_count(claim, officer, member) -> None:  # 
     counts = {q.key: q.count for q in queues_for(officer)}
     assert (counts["accounts.claims"], counts["accounts.institutions"]) == (1, 0)
     assert [q.key for q in queues_for(member) if q.key.startswith("accounts.")] == []
+
+
+def test_admin_action_confirms_through_domain(claim, company) -> None:  # type: ignore[no-untyped-def]
+    from tests.factories import UserFactory
+
+    root = UserFactory(username="root", is_superuser=True, is_staff=True)
+    client = Client()
+    client.force_login(root)
+    response = client.post(
+        "/admin/accounts/companyclaim/",
+        {"action": "confirm_claims", "_selected_action": [claim.pk]},
+    )
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert claim.status == "confirmed"
+    assert User.objects.get(pk=claim.user_id).company_id_or_none == company.pk

@@ -1,10 +1,15 @@
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.accounts.domain.claims import DecisionConflictError, confirm_claim
 from jembatan.accounts.models import CompanyClaim, Invitation, Organisation, User
+from jembatan.accounts.tasks import after_commit, task_send_claim_decision
 
 
 @admin.register(User)
@@ -47,6 +52,17 @@ class CompanyClaimAdmin(admin.ModelAdmin):
     list_filter = ("status",)
     raw_id_fields = ("company", "user", "decided_by")
     readonly_fields = ("status", "decided_at", "decided_by")
+    actions = ["confirm_claims"]
+
+    @admin.action(description=_("Confirm the selected claims"))
+    def confirm_claims(self, request: HttpRequest, queryset: QuerySet[CompanyClaim]) -> None:
+        for claim in queryset.select_related("company").filter(status="pending"):
+            try:
+                confirm_claim(claim, request.user)
+            except (DecisionConflictError, PermissionDenied) as error:
+                self.message_user(request, f"{claim}: {error}", messages.ERROR)
+            else:
+                after_commit(task_send_claim_decision, claim.pk)
 
 
 @admin.register(Invitation)
