@@ -18,6 +18,13 @@ def fast_password_hasher(settings):  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def notifications_sent_inline(settings):  # type: ignore[no-untyped-def]
+    """Notification e-mails leave right after commit in the test's own thread (into the
+    outbox), not from a background thread racing the test for the database."""
+    settings.JEMBATAN_NOTIFICATIONS_DELIVERY = "inline"
+
+
 @pytest.fixture
 def company(db):  # type: ignore[no-untyped-def]
     return CompanyFactory(country="ID")

@@ -208,7 +208,8 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_SERIALIZER = "json"
 # Periodic work for `celery beat`; without a broker, run `jembatan profiles expire` daily and
-# `jembatan matching digest` weekly from cron instead.
+# `jembatan matching digest` weekly from cron instead, and the notification commands
+# (docs/notifications.md: deliver every 5 minutes, digest and `events remind` daily).
 CELERY_BEAT_SCHEDULE = {
     "expire-profiles": {
         "task": "jembatan.opportunities.tasks.task_expire_profiles",

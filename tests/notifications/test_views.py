@@ -57,6 +57,9 @@ def test_mark_read_with_htmx_returns_the_item(as_user, member, company) -> None:
     assert response.status_code == 200
     html = response.content.decode()
     assert html.startswith(f'<li class="notification" id="notification-{notice.pk}">')
+    # The bell, swapped out of band, has no unread count left.
+    assert '<a class="bell" id="notifications-bell" hx-swap-oob="true"' in html
+    assert "bell__count" not in html
 
 
 @pytest.mark.parametrize("role", ["officer", "teammate", "outsider", "viewer"])

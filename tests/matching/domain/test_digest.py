@@ -45,7 +45,7 @@ def test_digest_in_the_users_language(corpus: Corpus, outsider) -> None:  # type
     set_subscription(outsider, True)
     send_weekly_digests(NOW)
     deliver_pending(now=NOW)
-    assert mail.outbox[0].subject.startswith("Jembatan：")
+    assert mail.outbox[0].subject.startswith("【Jembatan】")
     assert "件" in mail.outbox[0].subject
     assert "貴社の連携プロファイルに合う" in mail.outbox[0].body
     assert "PT Kemas Rapi Sidoarjo" not in mail.outbox[0].body

@@ -141,13 +141,15 @@ def test_commands(member, company, capsys, action, expected) -> None:  # type: i
 
 
 def test_inline_mode_sends_after_commit(
-    member, company, settings, django_capture_on_commit_callbacks
+    member, teammate, company, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]
-    settings.JEMBATAN_NOTIFICATIONS_DELIVERY = "inline"
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
         _notice(member, company, now=None)
+        _notice(teammate, company, now=None)
         assert mail.outbox == []
-    assert len(mail.outbox) == 1
+    # One delivery per transaction sends both.
+    assert [c.__name__ for c in callbacks] == ["_deliver_now"]
+    assert len(mail.outbox) == 2
 
 
 def test_cron_mode_leaves_it_to_the_command(
@@ -162,9 +164,31 @@ def test_cron_mode_leaves_it_to_the_command(
 def test_broker_mode_queues_the_task(
     member, company, settings, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]
-    # With a broker the callback is the task's delay; eager here, so it runs and sends.
+    # With a broker the callback queues the task; eager here, so it runs and sends.
+    settings.JEMBATAN_NOTIFICATIONS_DELIVERY = "auto"
     settings.CELERY_BROKER_URL = "memory://"
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         _notice(member, company, now=None)
-    assert [c.__name__ for c in callbacks] == ["delay"]
+    assert [c.__name__ for c in callbacks] == ["_queue_task"]
     assert len(mail.outbox) == 1
+
+
+def test_without_broker_a_background_thread_sends(
+    member, company, settings, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    settings.JEMBATAN_NOTIFICATIONS_DELIVERY = "auto"
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        _notice(member, company, now=None)
+    # Not run here: its own thread and connection would not see this test's transaction.
+    assert [c.__name__ for c in callbacks] == ["_deliver_in_background"]
+    assert mail.outbox == []
+
+
+def test_address_removed_before_sending_is_skipped(member, company) -> None:  # type: ignore[no-untyped-def]
+    notification = _notice(member, company)
+    member.email = ""
+    member.save()
+    assert deliver_pending(now=NOW) == 0
+    notification.refresh_from_db()
+    assert (notification.email_state, notification.email_attempts) == (EmailState.SKIPPED, 1)
+    assert mail.outbox == []

@@ -133,7 +133,7 @@ def test_digest_in_japanese(member, company) -> None:  # type: ignore[no-untyped
     set_channel(member, COMPANY_VERIFIED, "digest")
     _verified(member, company)
     send_daily_digests(now=NOW + dt.timedelta(days=1))
-    assert mail.outbox[0].subject == "Jembatan：本日のまとめ（1件）"
+    assert mail.outbox[0].subject == "【Jembatan】本日のまとめ（1件）"
     assert f"{company.name}が確認済みになりました" in mail.outbox[0].body
 
 

@@ -131,6 +131,13 @@ def deliver_pending(now: dt.datetime | None = None, limit: int = BATCH) -> int:
         if token is None:
             continue  # another deliverer took it
         notification = Notification.objects.select_related("recipient").get(id=notification_id)
+        recipient = notification.recipient
+        if not recipient.is_active or not recipient.email:
+            # The address went (or the account) since the notice was made: nothing to send.
+            Notification.objects.filter(email_claim=token).update(
+                email_state=EmailState.SKIPPED, email_next_attempt_at=None, email_claim=""
+            )
+            continue
         try:
             send_one(notification)
         except Exception as error:  # any backend failure is retried, not lost
@@ -199,6 +206,27 @@ def _deliver_in_thread() -> None:
         connection.close()
 
 
+def _already_scheduled(callback: Any) -> bool:
+    """Whether this transaction already holds a delivery callback (one per transaction is
+    enough: the deliverer sends everything that is due). Rolled-back callbacks are gone
+    from the list, so nothing is skipped for good."""
+    return any(entry[1] is callback for entry in connection.run_on_commit)
+
+
+def _deliver_in_background() -> None:
+    threading.Thread(target=_deliver_in_thread, name="notifications", daemon=True).start()
+
+
+def _queue_task() -> None:
+    from jembatan.notifications.tasks import task_deliver_notifications
+
+    task_deliver_notifications.delay()
+
+
+def _deliver_now() -> None:
+    deliver_pending()
+
+
 def schedule_delivery() -> None:
     """After the transaction commits, send what is due: on a Celery worker when a broker is
     configured, otherwise in a background thread of this process (never in the request).
@@ -208,11 +236,10 @@ def schedule_delivery() -> None:
     if mode == "cron":
         return
     if mode == "inline":
-        transaction.on_commit(deliver_pending)
+        callback = _deliver_now
     elif settings.CELERY_BROKER_URL:
-        from jembatan.notifications.tasks import task_deliver_notifications
-
-        transaction.on_commit(task_deliver_notifications.delay)
+        callback = _queue_task
     else:
-        thread = threading.Thread(target=_deliver_in_thread, name="notifications", daemon=True)
-        transaction.on_commit(thread.start)
+        callback = _deliver_in_background
+    if not _already_scheduled(callback):
+        transaction.on_commit(callback)

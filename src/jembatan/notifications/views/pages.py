@@ -42,7 +42,8 @@ def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         return redirect(notification.link)
     if getattr(request, "htmx", False):
-        return render(request, "notifications/_item.html", {"notification": notification})
+        # The item in place, and the bell's count out of band (htmx hx-swap-oob).
+        return render(request, "notifications/_item_read.html", {"notification": notification})
     return redirect("notifications:list")
 
 
