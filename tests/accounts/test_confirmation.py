@@ -147,3 +147,17 @@ def test_unconfirmed_account_still_locked_out(signed_up: User, settings) -> None
     assert [_sign_in(client, "wrong").status_code for _ in range(2)] == [200, 200]
     assert _sign_in(client, "wrong").status_code == 429
     assert _sign_in(client).status_code == 429
+
+
+def test_api_token_refused_until_confirmed(signed_up: User) -> None:
+    client = Client()
+    data = {"username": "dewi@kemasan.co.id", "password": STRONG_PASSWORD}
+    refused = client.post("/api/v1/auth/token/", data, HTTP_ACCEPT_LANGUAGE="en")
+    assert refused.status_code == 400
+    assert refused.json() == {
+        "non_field_errors": [
+            "Your e-mail address is not confirmed yet. Follow the link in the e-mail we sent you."
+        ]
+    }
+    User.objects.filter(pk=signed_up.pk).update(email_confirmed=True)
+    assert client.post("/api/v1/auth/token/", data).status_code == 200
