@@ -8,7 +8,7 @@ import pytest
 
 from jembatan.events.domain import drafts
 from jembatan.events.domain.notices import remind_participants
-from jembatan.events.domain.requests import answer_request, send_request
+from jembatan.events.domain.requests import add_request, answer_request, send_request
 from jembatan.events.domain.scheduling import publish_draft
 from jembatan.events.models import Meeting, Stage
 from jembatan.notifications.models import Notification
@@ -114,3 +114,17 @@ def test_reminder_the_day_before_once(fair, member, teammate, outsider) -> None:
     assert notification.title == "Besok: Temu Bisnis Indonesia–Jepang 2026"
     assert notification.link == f"/events/{fair.event.pk}/participants/{fair.budi.pk}/"
     assert remind_participants(dt.datetime(2026, 3, 10, 0, 0, tzinfo=dt.UTC)) == 0
+
+
+def test_request_arranged_by_the_organiser_told_to_both(
+    fair, member, teammate, outsider, officer
+) -> None:  # type: ignore[no-untyped-def]
+    add_request(fair.budi, fair.tanaka, 3, officer)
+    assert _told("events.meeting_request_received") == ["member", "outsider", "teammate"]
+    assert Notification.objects.get(recipient=outsider).title == (
+        "Meeting arranged with PT Karton Jaya Abadi"
+    )
+    assert Notification.objects.get(recipient=member).body.startswith(
+        "The organisers arranged a meeting between Budi Santoso and Tanaka Hiroshi of "
+        "Akashi Seimitsu at Temu Bisnis"
+    )

@@ -101,6 +101,13 @@ def tell_request_sent(request: MeetingRequest, actor: Any) -> None:
     )
 
 
+def tell_request_arranged(request: MeetingRequest, actor: Any) -> None:
+    """An organiser added the request: both companies hear of the meeting to come."""
+    link = reverse("events:requests", args=[request.event_id])
+    for side, partner in ((request.receiver, request.sender), (request.sender, request.receiver)):
+        _tell(side, REQUEST_RECEIVED, request, {"request": request, "sender": partner}, link, actor)
+
+
 def tell_request_answered(request: MeetingRequest, accepted: bool, actor: Any) -> None:
     _tell(
         request.sender,

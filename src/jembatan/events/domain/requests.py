@@ -10,7 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jembatan.core.domain.audit import log_action
-from jembatan.events.domain.notices import tell_request_answered, tell_request_sent
+from jembatan.events.domain.notices import (
+    tell_request_answered,
+    tell_request_arranged,
+    tell_request_sent,
+)
 from jembatan.events.models import MeetingRequest, Participant, RequestStatus, Slot, Table
 
 
@@ -73,6 +77,7 @@ def add_request(
         created_by=user,
     )
     log_action("jembatan.meeting_request.added", request, user, {"priority": priority})
+    tell_request_arranged(request, user)
     return request
 
 
