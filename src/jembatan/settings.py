@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "jembatan.accounts.middleware.UserLanguageMiddleware",
+    "jembatan.accounts.middleware.UserTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -295,6 +296,9 @@ JEMBATAN_IMPORT_MAX_BYTES = envint("JEMBATAN_IMPORT_MAX_BYTES", 50 * 1024 * 1024
 JEMBATAN_IMPORT_MAX_UNZIPPED_BYTES = envint(
     "JEMBATAN_IMPORT_MAX_UNZIPPED_BYTES", 1024 * 1024 * 1024
 )
+
+# Self sign-ups (docs/accounts.md): at most this many per client address and hour (0: no limit).
+JEMBATAN_SIGNUPS_PER_HOUR = envint("JEMBATAN_SIGNUPS_PER_HOUR", 10)
 
 # The neutral label of an anonymous profile never narrows its poster to fewer than this many
 # published companies (docs/profiles.md).

@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("jembatan.api_urls")),
     path("", include("jembatan.privacy.urls")),
+    path("accounts/", include("jembatan.accounts.urls")),
     path("companies/", include("jembatan.registry.urls")),
     path("imports/", include("jembatan.registry.import_urls")),
     path("profiles/", include("jembatan.opportunities.urls")),

@@ -1,10 +1,15 @@
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from jembatan.accounts.models import Organisation, User
+from jembatan.accounts.domain.claims import DecisionConflictError, confirm_claim
+from jembatan.accounts.models import CompanyClaim, Invitation, Organisation, User
+from jembatan.accounts.tasks import after_commit, task_send_claim_decision
 
 
 @admin.register(User)
@@ -14,13 +19,60 @@ class UserAdmin(BaseUserAdmin):
     list_select_related = ("organisation",)
     fieldsets = (
         *(BaseUserAdmin.fieldsets or ()),
-        (_("Programme"), {"fields": ("organisation", "role", "language")}),
+        (
+            _("Programme"),
+            {
+                "fields": (
+                    "organisation",
+                    "role",
+                    "language",
+                    "time_zone",
+                    "name_latin",
+                    "name_kana",
+                    "email_confirmed",
+                )
+            },
+        ),
     )
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "office", "company")
-    list_filter = ("kind", "office")
+    list_display = ("name", "kind", "office", "company", "institution_type", "verification")
+    list_filter = ("kind", "office", "verification")
     search_fields = ("name",)
     raw_id_fields = ("company",)
+
+
+@admin.register(CompanyClaim)
+class CompanyClaimAdmin(admin.ModelAdmin):
+    """Read here; decided on the claims page (accounts/domain/claims.py), the one path."""
+
+    list_display = ("company", "user", "status", "created_at", "decided_at")
+    list_filter = ("status",)
+    raw_id_fields = ("company", "user", "decided_by")
+    readonly_fields = ("status", "decided_at", "decided_by")
+    actions = ["confirm_claims"]
+
+    @admin.action(description=_("Confirm the selected claims"))
+    def confirm_claims(self, request: HttpRequest, queryset: QuerySet[CompanyClaim]) -> None:
+        for claim in queryset.select_related("company").filter(status="pending"):
+            try:
+                confirm_claim(claim, request.user)
+            except (DecisionConflictError, PermissionDenied) as error:
+                self.message_user(request, f"{claim}: {error}", messages.ERROR)
+            else:
+                after_commit(task_send_claim_decision, claim.pk)
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = (
+        "email",
+        "organisation",
+        "created_at",
+        "expires_at",
+        "accepted_at",
+        "revoked_at",
+    )
+    raw_id_fields = ("organisation", "invited_by", "accepted_user")

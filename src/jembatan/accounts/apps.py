@@ -12,8 +12,10 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_login_failed
 
-        from jembatan.accounts.domain import personal_data
+        from jembatan.accounts.domain import personal_data, queues
         from jembatan.accounts.lockout import flag_lockout_on_django_request
+
+        queues.register()
 
         # After django-axes' receiver (axes is listed before accounts in INSTALLED_APPS).
         user_login_failed.connect(flag_lockout_on_django_request, dispatch_uid="jembatan-lockout")

@@ -67,3 +67,7 @@ is_member_of_company = member_of("is_member_of_company", lambda company: [compan
 belongs_to_users_company = member_of(
     "belongs_to_users_company", lambda obj: [getattr(obj, "company_id", None)]
 )
+
+
+# Claims of registered companies and institutions that signed themselves up.
+rules.add_perm("accounts.review_signups", is_officer)

@@ -6,9 +6,11 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import translation
+from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authtoken import serializers as authtoken_serializers
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import PageNumberPagination
@@ -82,7 +84,24 @@ class TokenThrottle(AnonRateThrottle):
     rate = "20/minute"
 
 
+class AuthTokenSerializer(authtoken_serializers.AuthTokenSerializer):
+    """DRF's, refusing an account whose e-mail address is not confirmed yet (a self sign-up
+    that has not followed its link), as the web sign-in does (docs/accounts.md)."""
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        if not getattr(attrs["user"], "email_confirmed", True):
+            raise serializers.ValidationError(
+                _(
+                    "Your e-mail address is not confirmed yet. Follow the link in the e-mail we sent you."
+                ),
+                code="authorization",
+            )
+        return attrs
+
+
 class ObtainTokenView(ObtainAuthToken):
     """POST username and password, get the user's API token (created on first request)."""
 
     throttle_classes = [TokenThrottle]
+    serializer_class = AuthTokenSerializer

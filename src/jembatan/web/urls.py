@@ -5,12 +5,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
+from jembatan.accounts.views.account import SignInView
 from jembatan.web import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("language/", views.set_language, name="language"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", SignInView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Browsers ask for /favicon.ico whatever the page links; send them to the SVG.
     path(

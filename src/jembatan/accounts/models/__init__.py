@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from jembatan.accounts.models.claim import CompanyClaim
+from jembatan.accounts.models.invitation import Invitation
 from jembatan.accounts.models.organisation import Organisation
 from jembatan.accounts.models.user import Role, User
 
-__all__ = ["Organisation", "Role", "User"]
+__all__ = ["CompanyClaim", "Invitation", "Organisation", "Role", "User"]

@@ -16,6 +16,19 @@ class Organisation(models.Model):
         KEMENPERIN = "kemenperin", _("Ministry of Industry (Kemenperin)")
         JETRO = "jetro", _("JETRO")
 
+    class InstitutionType(models.TextChoices):
+        SMK = "smk", _("Vocational high school (SMK)")
+        POLYTECHNIC = "polytechnic", _("Polytechnic")
+        KOSEN = "kosen", _("College of technology (kosen)")
+        UNIVERSITY = "university", _("University")
+        TRAINING_CENTRE = "training_centre", _("Training centre")
+        OTHER = "other", _("Other institution")
+
+    class Verification(models.TextChoices):
+        PENDING = "pending", _("Waiting for an officer")
+        VERIFIED = "verified", _("Confirmed")
+        REJECTED = "rejected", _("Refused by an officer")
+
     name = models.CharField(_("name"), max_length=255)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     office = models.CharField(
@@ -29,6 +42,28 @@ class Organisation(models.Model):
         on_delete=models.CASCADE,
         related_name="organisation",
     )
+    # Institutions: what they are and where. An institution that signs itself up waits for an
+    # officer (`pending`); those an officer or the admin creates are confirmed from the start.
+    institution_type = models.CharField(
+        _("type of institution"), max_length=20, choices=InstitutionType.choices, blank=True
+    )
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    region = models.ForeignKey(
+        "registry.Region",
+        verbose_name=_("province or prefecture"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    verification = models.CharField(
+        _("verification"),
+        max_length=10,
+        choices=Verification.choices,
+        default=Verification.VERIFIED,
+    )
+    verification_note = models.TextField(_("officer's note"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, null=True)
 
     class Meta:
         ordering = ["name"]

@@ -16,6 +16,14 @@ class Role(models.TextChoices):
     VIEWER = "viewer", _("Viewer")
 
 
+TIME_ZONES = [
+    ("Asia/Jakarta", _("Jakarta time (WIB)")),
+    ("Asia/Makassar", _("Makassar time (WITA)")),
+    ("Asia/Jayapura", _("Jayapura time (WIT)")),
+    ("Asia/Tokyo", _("Japan time (JST)")),
+    ("UTC", "UTC"),
+]
+
 # Kana and kanji: a name written in them is a Japanese name, family name first.
 JAPANESE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -39,6 +47,23 @@ class User(AbstractUser):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.VIEWER)
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.INDONESIAN
+    )
+    # The name in the other script: a Japanese person's name in Latin letters for Indonesian
+    # readers, an Indonesian person's reading in katakana for Japanese readers.
+    name_latin = models.CharField(_("name in Latin letters"), max_length=150, blank=True)
+    name_kana = models.CharField(_("name in katakana (reading)"), max_length=150, blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=40,
+        blank=True,
+        choices=TIME_ZONES,
+        help_text=_("Times are shown in this zone; empty: the programme's default."),
+    )
+    # True for every account an officer or the admin creates; False from a self sign-up until
+    # its owner follows the confirmation link (accounts/domain/confirmation.py).
+    email_confirmed = models.BooleanField(_("e-mail address confirmed"), default=True)
+    confirmation_sent_at = models.DateTimeField(
+        _("confirmation link sent at"), null=True, blank=True, editable=False
     )
 
     class Meta(AbstractUser.Meta):

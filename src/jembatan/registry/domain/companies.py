@@ -191,3 +191,32 @@ def save_company(
         action = "jembatan.company.created" if creating else "jembatan.company.changed"
         log_action(action, target, actor, data=data)
     return target
+
+
+# What a person who signs their company up gives (accounts/domain/signup.py); everything else
+# they fill in on the edit page once signed in, as any member does.
+SIGN_UP_FIELDS = frozenset({"name", "country", "registry_id", "region"})
+
+
+def create_signed_up_company(user: Any, changes: Mapping[str, Any]) -> Company:
+    """Create the company that `user` (a new account, not yet a member) signs up for.
+
+    The creation path of `save_company` without its permission check, which a person who
+    has no company yet cannot pass: only the sign-up fields, always unverified, so that the
+    company enters the officers' validation queue. Audit: `jembatan.company.created` with
+    `signed_up`. The caller checks that no company holds the identifier (the unique
+    constraint refuses a second one raced in meanwhile).
+    """
+    extra = sorted(set(changes) - SIGN_UP_FIELDS)
+    if extra:
+        raise CompanyChangeError(
+            {name: _("This field cannot be given at sign-up.") for name in extra}
+        )
+    company = Company(verification=Company.Verification.UNVERIFIED)
+    with transaction.atomic():
+        _apply(company, changes)
+        company.save()
+        update_derived_fields(company)
+        data = {"fields": sorted(changes), "signed_up": True}
+        log_action("jembatan.company.created", company, user, data=data)
+    return company
