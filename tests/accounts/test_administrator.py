@@ -102,6 +102,6 @@ def test_admin_site_still_open_to_admin(admin_client: Client) -> None:
 
 def test_admin_sees_both_queues_in_navigation(admin_client: Client) -> None:
     html = admin_client.get("/").content.decode()
-    assert 'href="/companies/validation/">Companies to validate</a>' in html
-    assert 'href="/profiles/queue/">Profiles to validate</a>' in html
+    assert 'href="/companies/validation/">Companies to validate <span class="nav-count' in html
+    assert 'href="/profiles/queue/">Profiles to validate <span class="nav-count' in html
     assert ">Recommended partners</a>" not in html

@@ -77,10 +77,14 @@ def test_nav_officer_queues_show_their_counts(as_user, company, other_company) -
     links = re.findall(r'<a href="([^"]+)">([^<]+)<span class="nav-count[^"]*">(\d+)</span>', nav)
     assert links == [
         ("/companies/validation/", "Companies to validate ", "2"),
+        ("/accounts/claims/", "Claims ", "0"),
+        ("/accounts/institutions/", "Institutions ", "0"),
         ("/profiles/queue/", "Profiles to validate ", "0"),
         ("/companies/crosswalk/", "Crosswalk ", str(_proposed_links())),
         ("/imports/", "Import ", "0"),
+        ("/interests/queue/", "Interests to review ", "0"),
         ("/translations/requests/", "Translations requested ", "0"),
+        ("/privacy/erasure-requests/", "Erasure requests ", "0"),
     ]
 
 

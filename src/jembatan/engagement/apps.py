@@ -24,6 +24,8 @@ class EngagementConfig(AppConfig):
                 url_name="engagement:queue",
                 count=queue_count,
                 permission="engagement.review_interests",
+                order=50,
+                nav_label=_("Interests to review"),
             )
         )
         register_provider(

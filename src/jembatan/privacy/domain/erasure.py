@@ -130,5 +130,7 @@ def register() -> None:
             url_name="privacy:erasure_queue",
             count=count_open_requests,
             permission="privacy.carry_out_erasure",
+            order=70,
+            nav_label=gettext_lazy("Erasure requests"),
         )
     )
