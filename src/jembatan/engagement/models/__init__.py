@@ -1,5 +1,15 @@
 from __future__ import annotations
 
+from jembatan.engagement.models.agreement import (
+    Agreement,
+    AgreementDocument,
+    AgreementParty,
+    AgreementStatus,
+    AgreementType,
+    Currency,
+)
+from jembatan.engagement.models.exchange_rate import ExchangeRate
+from jembatan.engagement.models.follow_up import FollowUpAnswer, FollowUpRequest
 from jembatan.engagement.models.interest import (
     OPEN_STATUSES,
     DeclineReason,
@@ -13,7 +23,20 @@ from jembatan.engagement.models.introduction import (
     Stage,
 )
 
+from jembatan.engagement.models.outcome import OutcomeCheckIn, OutcomeObservation
+
 __all__ = [
+    "Agreement",
+    "AgreementDocument",
+    "AgreementParty",
+    "AgreementStatus",
+    "AgreementType",
+    "Currency",
+    "ExchangeRate",
+    "FollowUpAnswer",
+    "FollowUpRequest",
+    "OutcomeCheckIn",
+    "OutcomeObservation",
     "OPEN_STATUSES",
     "DeclineReason",
     "ExpressionOfInterest",
