@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "axes",
     "jembatan.core",
     "jembatan.accounts",
+    "jembatan.notifications",
     "jembatan.registry",
     "jembatan.opportunities",
     "jembatan.engagement",
@@ -193,6 +194,11 @@ EMAIL_HOST_USER = envstr("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Jembatan <noreply@jembatan.local>")
+# The address e-mails link to (notifications), and how their e-mails leave: "auto" (a Celery
+# task with a broker, a background thread without), "inline" (right after commit, in the same
+# thread) or "cron" (only `jembatan notifications deliver`). See docs/notifications.md.
+JEMBATAN_SITE_URL = envstr("JEMBATAN_SITE_URL", "http://127.0.0.1:8000")
+JEMBATAN_NOTIFICATIONS_DELIVERY = envstr("JEMBATAN_NOTIFICATIONS_DELIVERY", "auto")
 
 # Background work: inline without a broker, Celery workers with one.
 CELERY_BROKER_URL = envstr("CELERY_BROKER_URL")
@@ -210,6 +216,14 @@ CELERY_BEAT_SCHEDULE = {
     "recheck-anonymous-labels": {
         "task": "jembatan.opportunities.tasks.task_recheck_anonymous_labels",
         "schedule": crontab(hour=1, minute=30),
+    },
+    "deliver-notifications": {
+        "task": "jembatan.notifications.tasks.task_deliver_notifications",
+        "schedule": crontab(minute="*/5"),
+    },
+    "notification-digests": {
+        "task": "jembatan.notifications.tasks.task_send_notification_digests",
+        "schedule": crontab(hour=6, minute=0),
     },
     "weekly-digest": {
         "task": "jembatan.matching.tasks.task_send_weekly_digests",

@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("profiles/", include("jembatan.opportunities.urls")),
     path("events/", include("jembatan.events.urls")),
     path("matching/", include("jembatan.matching.urls")),
+    path("notifications/", include("jembatan.notifications.urls")),
     path("", include("jembatan.web.urls")),
 ]
 if settings.DEBUG:
