@@ -8,3 +8,8 @@ class EngagementConfig(AppConfig):
     name = "jembatan.engagement"
     label = "engagement"
     verbose_name = _("Interests and introductions")
+
+    def ready(self) -> None:
+        from jembatan.engagement.domain.notices import register_kinds
+
+        register_kinds()

@@ -11,5 +11,7 @@ class OpportunitiesConfig(AppConfig):
 
     def ready(self) -> None:
         from jembatan.opportunities import signals
+        from jembatan.opportunities.domain import queues
 
         signals.connect()
+        queues.register()

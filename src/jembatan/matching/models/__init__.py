@@ -8,12 +8,17 @@ from jembatan.matching.models.embedding import (
     ObjectType,
 )
 from jembatan.matching.models.feedback import RecommendationFeedback
+from jembatan.matching.models.personal import Favourite, HomeVisit, SavedSearch, SearchScope
 
 __all__ = [
     "DigestSubscription",
     "EmbeddedObject",
     "Embedding",
+    "Favourite",
+    "HomeVisit",
     "KeywordDocument",
     "ObjectType",
     "RecommendationFeedback",
+    "SavedSearch",
+    "SearchScope",
 ]
