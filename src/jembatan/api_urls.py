@@ -11,6 +11,7 @@ from drf_spectacular.views import (
 from rest_framework.routers import DefaultRouter
 
 from jembatan.core.api import ObtainTokenView
+from jembatan.engagement.agreement_api_urls import router_registrations as agreement_routes
 from jembatan.matching.api_urls import urlpatterns as matching_routes
 from jembatan.opportunities.api_urls import router_registrations as opportunities_routes
 from jembatan.registry import api as registry_api
@@ -21,6 +22,8 @@ router.register("regions", registry_api.RegionViewSet, basename="region")
 router.register("sectors", registry_api.ProgrammeSectorViewSet, basename="sector")
 router.register("certifications", registry_api.CertificationViewSet, basename="certification")
 for prefix, viewset, basename in opportunities_routes:
+    router.register(prefix, viewset, basename=basename)
+for prefix, viewset, basename in agreement_routes:
     router.register(prefix, viewset, basename=basename)
 
 # A classification is identified by scheme and code, so its routes are written out here.

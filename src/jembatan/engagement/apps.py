@@ -13,3 +13,6 @@ class EngagementConfig(AppConfig):
         from jembatan.engagement.domain.notices import register_kinds
 
         register_kinds()
+        from jembatan.engagement.domain.agreement_notices import register_agreement_kinds
+
+        register_agreement_kinds()

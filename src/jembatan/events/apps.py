@@ -8,3 +8,16 @@ class EventsConfig(AppConfig):
     name = "jembatan.events"
     label = "events"
     verbose_name = _("Business-matching events")
+
+    def ready(self) -> None:
+        from jembatan.events.domain.pipeline import register_event_origin
+        from jembatan.notifications.domain.kinds import NotificationKind, register_kind
+
+        register_event_origin()
+        register_kind(
+            NotificationKind(
+                key="events.introduction_offered",
+                label=_("An introduction is offered after an event"),
+                default="immediate",
+            )
+        )
