@@ -12,6 +12,7 @@ from rest_framework.routers import DefaultRouter
 
 from jembatan.core.api import ObtainTokenView
 from jembatan.engagement.agreement_api_urls import router_registrations as agreement_routes
+from jembatan.engagement.api_urls import router_registrations as engagement_routes
 from jembatan.matching.api_urls import urlpatterns as matching_routes
 from jembatan.opportunities.api_urls import router_registrations as opportunities_routes
 from jembatan.registry import api as registry_api
@@ -22,6 +23,8 @@ router.register("regions", registry_api.RegionViewSet, basename="region")
 router.register("sectors", registry_api.ProgrammeSectorViewSet, basename="sector")
 router.register("certifications", registry_api.CertificationViewSet, basename="certification")
 for prefix, viewset, basename in opportunities_routes:
+    router.register(prefix, viewset, basename=basename)
+for prefix, viewset, basename in engagement_routes:
     router.register(prefix, viewset, basename=basename)
 for prefix, viewset, basename in agreement_routes:
     router.register(prefix, viewset, basename=basename)

@@ -12,6 +12,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("companies/", include("jembatan.registry.urls")),
     path("imports/", include("jembatan.registry.import_urls")),
     path("profiles/", include("jembatan.opportunities.urls")),
+    path("interests/", include("jembatan.engagement.urls")),
     path("events/", include("jembatan.events.urls")),
     path("matching/", include("jembatan.matching.urls")),
     path("notifications/", include("jembatan.notifications.urls")),

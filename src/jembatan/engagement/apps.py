@@ -10,9 +10,24 @@ class EngagementConfig(AppConfig):
     verbose_name = _("Interests and introductions")
 
     def ready(self) -> None:
+        from jembatan.core.domain.queues import OfficerQueue, register_queue
+        from jembatan.engagement.domain.interests import queue_count
         from jembatan.engagement.domain.notices import register_kinds
 
         register_kinds()
-        from jembatan.engagement.domain.agreement_notices import register_agreement_kinds
+        register_queue(
+            OfficerQueue(
+                key="engagement.interests",
+                label=_("Expressions of interest to review"),
+                url_name="engagement:queue",
+                count=queue_count,
+                permission="engagement.review_interests",
+            )
+        )
+        from jembatan.engagement.domain.agreement_notices import (
+            register_agreement_kinds,
+            register_agreement_queues,
+        )
 
         register_agreement_kinds()
+        register_agreement_queues()

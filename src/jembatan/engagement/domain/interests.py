@@ -21,11 +21,12 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jembatan.accounts.rules import users_company
+from jembatan.accounts.rules import is_officer, users_company
 from jembatan.core.domain.audit import log_action
 from jembatan.engagement.domain.notices import tell_company, tell_officers
 from jembatan.engagement.models import (
@@ -575,3 +576,23 @@ def remind_and_expire(now: dt.datetime | None = None) -> tuple[int, int]:
                 link=interest_link(interest),
             )
     return reminded, expired
+
+
+def visible_interests(user: Any, box: str = "") -> QuerySet[ExpressionOfInterest]:
+    """The expressions the user may see: `box` "sent" (by the user's company), "received"
+    (on its profiles, once they reached it), or "" for both; officers see every one."""
+    base = ExpressionOfInterest.objects.select_related(
+        "profile", "profile__company", "profile__sector", "requester_company", "introduction"
+    ).prefetch_related("contacts")
+    company = users_company(user)
+    sent = Q(requester_company_id=company)
+    received = Q(profile__company_id=company) & (Q(mediated=False) | Q(forwarded_at__isnull=False))
+    if company is None:
+        if box or not is_officer(user):
+            return base.none()
+        return base.all()
+    if box == "sent":
+        return base.filter(sent)
+    if box == "received":
+        return base.filter(received)
+    return base.filter(sent | received)

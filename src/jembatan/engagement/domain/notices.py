@@ -7,11 +7,13 @@ name or contacts only once the introduction discloses them.
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from jembatan.notifications.domain.kinds import NotificationKind, register_kind
+from jembatan.notifications.domain.notify import notify_company, notify_officers
 
 KINDS: dict[str, Any] = {
     "engagement.interest_received": _("An expression of interest reached you"),
@@ -27,31 +29,16 @@ KINDS: dict[str, Any] = {
 }
 
 
-def _facility(module: str) -> Any:
-    """The notifications app's module, or None while it is not installed."""
-    try:
-        return importlib.import_module(f"jembatan.notifications.domain.{module}")
-    except ImportError:
-        return None
-
-
 def register_kinds() -> None:
-    kinds = _facility("kinds")
-    if kinds is None:
-        return
     for key, label in KINDS.items():
-        kinds.register_kind(kinds.NotificationKind(key=key, label=label, default="immediate"))
+        register_kind(NotificationKind(key=key, label=label, default="immediate"))
 
 
 def tell_company(
     company: Any, kind: str, obj: models.Model, context: dict[str, Any], link: str
 ) -> None:
-    facility = _facility("notify")
-    if facility is not None:
-        facility.notify_company(company, kind, obj, context, link=link)
+    notify_company(company, kind, obj, context, link=link)
 
 
 def tell_officers(kind: str, obj: models.Model, context: dict[str, Any], link: str) -> None:
-    facility = _facility("notify")
-    if facility is not None:
-        facility.notify_officers(kind, obj, context, link=link)
+    notify_officers(kind, obj, context, link=link)

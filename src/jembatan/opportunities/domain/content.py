@@ -31,6 +31,7 @@ CONTENT_FIELDS = (
     "keywords",
     "deadline",
     "is_anonymous",
+    "introductions_through_officer",
 )
 # Text fields that could give away the poster's identity.
 IDENTIFYING_TEXT_FIELDS = ("title", "summary", "description", "brings", "seeks")

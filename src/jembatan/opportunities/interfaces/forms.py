@@ -111,6 +111,7 @@ class ProfileForm(forms.ModelForm):
             "seeks": _("What we seek"),
             "deadline": _("Deadline"),
             "is_anonymous": _("Hide our identity"),
+            "introductions_through_officer": _("Introductions through an officer"),
         }
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
@@ -159,7 +160,7 @@ class ProfileForm(forms.ModelForm):
             _("Sector and partner"),
             ("sector", "classification_codes", "target_countries", "partner_size_wanted"),
         ),
-        (_("Details"), ("brings", "seeks", "keywords", "deadline", "is_anonymous")),
+        (_("Details"), ("brings", "seeks", "keywords", "deadline", "is_anonymous", "introductions_through_officer")),
         (_("Attachments"), ("attachments",)),
     )
 
