@@ -21,12 +21,8 @@ agreement_urlpatterns: list[URLPattern] = [
         name="agreement_document_download",
     ),
     path("agreements/<int:pk>/outcome/", agreements.outcome_form, name="outcome_form"),
-    path(
-        "introductions/<int:pk>/agreement/", agreements.agreement_new, name="agreement_new"
-    ),
-    path(
-        "introductions/<int:pk>/follow-up/", follow_up.follow_up_in_app, name="follow_up_in_app"
-    ),
+    path("introductions/<int:pk>/agreement/", agreements.agreement_new, name="agreement_new"),
+    path("introductions/<int:pk>/follow-up/", follow_up.follow_up_in_app, name="follow_up_in_app"),
     path("follow-up/<str:token>/", follow_up.follow_up_answer, name="follow_up_answer"),
     path("pipeline/", pipeline.board_view, name="board"),
     path("pipeline/table/", pipeline.table_view, name="pipeline_table"),

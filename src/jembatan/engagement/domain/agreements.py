@@ -63,9 +63,7 @@ def visible_agreements(user: Any) -> QuerySet[Agreement]:
 
 
 def with_parties(rows: QuerySet[Agreement]) -> QuerySet[Agreement]:
-    return rows.select_related("introduction").prefetch_related(
-        "parties__company", "documents"
-    )
+    return rows.select_related("introduction").prefetch_related("parties__company", "documents")
 
 
 def acting_party(agreement: Agreement, user: Any) -> AgreementParty | None:
@@ -171,9 +169,7 @@ def report_agreement(
         if introduction is not None and introduction.stage != Stage.SIGNED:
             from jembatan.engagement.domain.pipeline import change_stage
 
-            change_stage(
-                actor, introduction, Stage.SIGNED, reason=_("Agreement recorded"), now=now
-            )
+            change_stage(actor, introduction, Stage.SIGNED, reason=_("Agreement recorded"), now=now)
         tell_parties(agreement, actor, "engagement.agreement_reported", now)
     return agreement
 
@@ -208,7 +204,9 @@ def tell_parties(agreement: Agreement, actor: Any, kind: str, now: dt.datetime) 
         )
 
 
-def confirm_agreement(actor: Any, agreement: Agreement, now: dt.datetime | None = None) -> Agreement:
+def confirm_agreement(
+    actor: Any, agreement: Agreement, now: dt.datetime | None = None
+) -> Agreement:
     """The acting user's company confirms; the last confirmation makes it "confirmed"."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -283,9 +281,7 @@ def may_change(user: Any, agreement: Agreement) -> bool:
     return is_officer(user) or acting_party(agreement, user) is not None
 
 
-def attach_document(
-    actor: Any, agreement: Agreement, upload: File[Any]
-) -> AgreementDocument:
+def attach_document(actor: Any, agreement: Agreement, upload: File[Any]) -> AgreementDocument:
     if not may_change(actor, agreement):
         raise PermissionDenied
     name = clean_file_name(upload.name or "")
@@ -295,9 +291,7 @@ def attach_document(
     size = upload.size or 0
     problem = document_problem(name, size, head)
     if problem is None and agreement.documents.count() >= MAX_DOCUMENTS:
-        problem = _("An agreement can have at most %(limit)d documents.") % {
-            "limit": MAX_DOCUMENTS
-        }
+        problem = _("An agreement can have at most %(limit)d documents.") % {"limit": MAX_DOCUMENTS}
     if problem:
         raise AgreementError(problem)
     document = AgreementDocument(

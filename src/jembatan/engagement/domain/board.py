@@ -48,7 +48,9 @@ def filtered(
             | Q(company_b__sectors=filters.sector)
         )
     if filters.region:
-        rows = rows.filter(Q(company_a__region_id=filters.region) | Q(company_b__region_id=filters.region))
+        rows = rows.filter(
+            Q(company_a__region_id=filters.region) | Q(company_b__region_id=filters.region)
+        )
     if filters.stage:
         rows = rows.filter(stage=filters.stage)
     if filters.age in AGE_BUCKETS:

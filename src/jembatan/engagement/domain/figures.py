@@ -59,7 +59,7 @@ def stages_on(as_of: dt.date) -> dict[str, int]:
     """How many introductions made by `as_of` were in each stage at its end (from their
     recorded stage changes; one with no recorded change at all is in its current stage)."""
     cutoff = end_of(as_of)
-    counts = {stage: 0 for stage in Stage.values}
+    counts = dict.fromkeys(Stage.values, 0)
     rows = Introduction.objects.filter(created_at__lt=cutoff).prefetch_related(
         Prefetch(
             "stage_changes",
@@ -91,9 +91,9 @@ def programme_totals(as_of: dt.date, currency: str = "IDR") -> ProgrammeTotals:
         )
         .order_by("pk")
     )
-    reported = signed.filter(reported_at__lt=cutoff).exclude(
-        Q(pk__in=[a.pk for a in confirmed])
-    ).count()
+    reported = (
+        signed.filter(reported_at__lt=cutoff).exclude(Q(pk__in=[a.pk for a in confirmed])).count()
+    )
     rates = rates_on(as_of)
     problems: list[str] = []
 
@@ -105,14 +105,18 @@ def programme_totals(as_of: dt.date, currency: str = "IDR") -> ProgrammeTotals:
                 problems.append(str(error))
             return None
 
-    value = total([(a.value_amount, a.value_currency) for a in confirmed if a.value_currency])
+    value = total([(a.value_amount or 0, a.value_currency) for a in confirmed if a.value_currency])
     investment = total(
-        [(a.investment_amount, a.investment_currency) for a in confirmed if a.investment_currency]
+        [
+            (a.investment_amount or 0, a.investment_currency)
+            for a in confirmed
+            if a.investment_currency
+        ]
     )
     jobs_realised = sum(
         row.jobs_created
         for a in confirmed
-        for row in latest_by_party(a.observations_by_then).values()  # type: ignore[attr-defined]
+        for row in latest_by_party(a.observations_by_then).values()
     )
     used = {t.rate_date for t in (value, investment) if t is not None and t.rate_date}
     return ProgrammeTotals(

@@ -23,7 +23,7 @@ from jembatan.engagement.domain.pipeline import change_stage
 from jembatan.engagement.models import FollowUpAnswer, FollowUpRequest, Introduction, Stage
 from jembatan.registry.models import Company
 
-TOKEN_SALT = "jembatan.engagement.follow_up"
+TOKEN_SALT = "jembatan.engagement.follow_up"  # noqa: S105 - a signing namespace, not a secret
 OPEN_STAGES = (Stage.INTRODUCED, Stage.MET, Stage.NEGOTIATING)
 
 
@@ -59,18 +59,21 @@ def make_token(request: FollowUpRequest, company: Company) -> str:
 def read_token(token: str) -> tuple[FollowUpRequest, Company]:
     """The request and the company a link was made for; FollowUpError when it is not valid."""
     try:
-        data = signing.loads(
-            token, salt=TOKEN_SALT, max_age=token_max_age().total_seconds()
-        )
+        data = signing.loads(token, salt=TOKEN_SALT, max_age=token_max_age())
         request = FollowUpRequest.objects.select_related(
             "introduction__company_a", "introduction__company_b"
         ).get(pk=data["r"])
     except signing.SignatureExpired:
-        raise FollowUpError(_("This link has expired; answer from the introduction's page.")) from None
+        raise FollowUpError(
+            _("This link has expired; answer from the introduction's page.")
+        ) from None
     except (signing.BadSignature, FollowUpRequest.DoesNotExist, KeyError, TypeError):
         raise FollowUpError(_("This link is not valid.")) from None
     introduction = request.introduction
-    by_id = {introduction.company_a_id: introduction.company_a, introduction.company_b_id: introduction.company_b}
+    by_id = {
+        introduction.company_a_id: introduction.company_a,
+        introduction.company_b_id: introduction.company_b,
+    }
     if data.get("c") not in by_id:
         raise FollowUpError(_("This link is not valid."))
     return request, by_id[data["c"]]
@@ -112,7 +115,11 @@ def ask_for_updates(now: dt.datetime | None = None) -> int:
 
 
 def open_request(introduction: Introduction) -> FollowUpRequest | None:
-    return introduction.follow_up_requests.filter(answered_at__isnull=True).order_by("-sent_at").first()
+    return (
+        introduction.follow_up_requests.filter(answered_at__isnull=True)
+        .order_by("-sent_at")
+        .first()
+    )
 
 
 def company_for(actor: Any, introduction: Introduction) -> Company | None:

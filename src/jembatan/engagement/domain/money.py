@@ -53,10 +53,10 @@ def parse_major(text: str, currency: str) -> int:
     """
     digits = MINOR_DIGITS[check_currency(currency)]
     cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
-    if digits == 0:
-        cleaned = cleaned.replace(".", "").replace(",", "")
-    else:
-        cleaned = cleaned.replace(",", "")
+    # Whole-unit currencies: "." and "," only group thousands (Rp1.500.000, ¥1,500,000).
+    separators = (".", ",") if digits == 0 else (",",)
+    for separator in separators:
+        cleaned = cleaned.replace(separator, "")
     try:
         value = Decimal(cleaned)
     except InvalidOperation:

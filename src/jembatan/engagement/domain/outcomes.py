@@ -70,7 +70,7 @@ def send_check_ins(now: dt.datetime | None = None) -> int:
     for agreement, months, due_on in due_check_ins(timezone.localdate(now)):
         try:
             with transaction.atomic():
-                check_in = OutcomeCheckIn.objects.create(
+                OutcomeCheckIn.objects.create(
                     agreement=agreement, months=months, due_on=due_on, sent_at=now
                 )
                 link = reverse("engagement:outcome_form", args=[agreement.pk])
@@ -116,7 +116,9 @@ def record_observation(
     elif not (is_officer(actor) and company is not None):
         raise PermissionDenied
     elif not agreement.parties.filter(company=company).exists():
-        raise AgreementError(_("%(company)s is not a party to this agreement.") % {"company": company})
+        raise AgreementError(
+            _("%(company)s is not a party to this agreement.") % {"company": company}
+        )
     assert company is not None
     amount, currency = observation.value_realised_amount, observation.value_realised_currency
     if (amount is None) != (not currency):

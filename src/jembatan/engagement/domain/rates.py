@@ -45,7 +45,9 @@ def import_rates(data: bytes, actor: Any = None, source: str = "") -> ImportResu
         return ImportResult(0, 0, parsed.problems)
     created = updated = 0
     with transaction.atomic():
-        existing = {r.on: r for r in ExchangeRate.objects.filter(on__in=[r.on for r in parsed.rows])}
+        existing = {
+            r.on: r for r in ExchangeRate.objects.filter(on__in=[r.on for r in parsed.rows])
+        }
         for row in parsed.rows:
             rate = existing.get(row.on) or ExchangeRate(on=row.on)
             is_new = rate.pk is None

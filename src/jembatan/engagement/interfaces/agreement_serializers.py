@@ -28,9 +28,7 @@ class MinorUnitsField(serializers.IntegerField):
     }
 
     def to_internal_value(self, data: Any) -> int:
-        if isinstance(data, bool) or isinstance(data, float) or (
-            isinstance(data, str) and not data.strip().isdigit()
-        ):
+        if isinstance(data, bool | float) or (isinstance(data, str) and not data.strip().isdigit()):
             self.fail("not_integer")
         return int(super().to_internal_value(data))
 
@@ -52,7 +50,9 @@ class AgreementCreateSerializer(serializers.Serializer[Any]):
     type = serializers.ChoiceField(choices=AgreementType.choices)
     title = serializers.CharField(max_length=200, required=False, allow_blank=True)
     signed_on = serializers.DateField()
-    value_amount = MinorUnitsField(min_value=0, max_value=AMOUNT_MAX, required=False, allow_null=True)
+    value_amount = MinorUnitsField(
+        min_value=0, max_value=AMOUNT_MAX, required=False, allow_null=True
+    )
     value_currency = currency_field()
     investment_amount = MinorUnitsField(
         min_value=0, max_value=AMOUNT_MAX, required=False, allow_null=True
@@ -76,7 +76,11 @@ class AgreementCreateSerializer(serializers.Serializer[Any]):
             has_amount = attrs.get(amount) is not None
             if has_amount != bool(attrs.get(currency)):
                 raise serializers.ValidationError(
-                    {currency if has_amount else amount: _("Give both the amount and the currency.")}
+                    {
+                        currency if has_amount else amount: _(
+                            "Give both the amount and the currency."
+                        )
+                    }
                 )
         if attrs.get("introduction") is None and not attrs.get("parties"):
             raise serializers.ValidationError(

@@ -22,27 +22,26 @@ from jembatan.engagement.models.introduction import (
     IntroductionStageChange,
     Stage,
 )
-
 from jembatan.engagement.models.outcome import OutcomeCheckIn, OutcomeObservation
 
 __all__ = [
+    "OPEN_STATUSES",
     "Agreement",
     "AgreementDocument",
     "AgreementParty",
     "AgreementStatus",
     "AgreementType",
     "Currency",
+    "DeclineReason",
     "ExchangeRate",
+    "ExpressionOfInterest",
     "FollowUpAnswer",
     "FollowUpRequest",
-    "OutcomeCheckIn",
-    "OutcomeObservation",
-    "OPEN_STATUSES",
-    "DeclineReason",
-    "ExpressionOfInterest",
     "InterestStatus",
     "Introduction",
     "IntroductionMessage",
     "IntroductionStageChange",
+    "OutcomeCheckIn",
+    "OutcomeObservation",
     "Stage",
 ]

@@ -31,9 +31,9 @@ from jembatan.engagement.domain.figures import programme_totals
 from jembatan.engagement.domain.introductions import visible_introductions
 from jembatan.engagement.domain.money import MoneyError, format_money
 from jembatan.engagement.domain.outcomes import latest_by_party, record_observation
+from jembatan.engagement.domain.pipeline import StageError
 from jembatan.engagement.interfaces.agreement_forms import AgreementForm, DocumentForm, OutcomeForm
 from jembatan.engagement.models import Agreement, AgreementDocument, Stage
-from jembatan.engagement.domain.pipeline import StageError
 
 
 def get_agreement(request: HttpRequest, pk: int) -> Agreement:
@@ -96,7 +96,9 @@ def agreement_new(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_agreement(request, pk)
-    observations = list(agreement.observations.select_related("company").order_by("-observed_on", "-id"))
+    observations = list(
+        agreement.observations.select_related("company").order_by("-observed_on", "-id")
+    )
     context = describe(agreement, request.user) | {
         "documents": list(agreement.documents.all()),
         "document_form": DocumentForm(),
@@ -140,7 +142,7 @@ def agreement_document(request: HttpRequest, pk: int) -> HttpResponse:
     form = DocumentForm(request.POST, request.FILES)
     if not form.is_valid() or not form.cleaned_data.get("document"):
         for error in form.errors.get("document", [_("Choose a PDF file.")]):
-            messages.error(request, error)
+            messages.error(request, str(error))
         return redirect("engagement:agreement_detail", pk=agreement.pk)
     try:
         attach_document(request.user, agreement, form.cleaned_data["document"])

@@ -31,7 +31,9 @@ def follow_up_answer(request: HttpRequest, token: str) -> HttpResponse:
     try:
         follow_up, company = read_token(token)
     except FollowUpError as error:
-        return render(request, "engagement/follow_up_answer.html", {"problem": str(error)}, status=404)
+        return render(
+            request, "engagement/follow_up_answer.html", {"problem": str(error)}, status=404
+        )
     initial = {"answer": request.GET.get("answer", "")}
     form = FollowUpAnswerForm(request.POST or None, initial=initial)
     done = False
@@ -41,7 +43,10 @@ def follow_up_answer(request: HttpRequest, token: str) -> HttpResponse:
                 follow_up,
                 company,
                 form.cleaned_data["answer"],
-                actor=request.user if request.user.is_authenticated and company_for(request.user, follow_up.introduction) == company else None,
+                actor=request.user
+                if request.user.is_authenticated
+                and company_for(request.user, follow_up.introduction) == company
+                else None,
                 reason=form.cleaned_data.get("reason", ""),
                 note=form.cleaned_data.get("note", ""),
             )
@@ -75,7 +80,7 @@ def follow_up_in_app(request: HttpRequest, pk: int) -> HttpResponse:
     elif not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     else:
         try:
             answer_follow_up(

@@ -54,9 +54,7 @@ def held_meetings(now: dt.datetime) -> QuerySet[Meeting]:
         )
         .exclude(ratings__happened=False)
         .exclude(request__sender__company_id=F("request__receiver__company_id"))
-        .select_related(
-            "event", "request__sender__company", "request__receiver__company"
-        )
+        .select_related("event", "request__sender__company", "request__receiver__company")
         .prefetch_related("ratings")
     )
 
@@ -113,9 +111,11 @@ def offer_for(meeting: Meeting, now: dt.datetime) -> IntroductionOffer | None:
     if not worth_continuing_for_both(meeting):
         return None
     first, second = companies_of(meeting)
-    if Introduction.objects.filter(pair_q(first.pk, second.pk)).exclude(
-        stage=PipelineStage.CLOSED
-    ).exists():
+    if (
+        Introduction.objects.filter(pair_q(first.pk, second.pk))
+        .exclude(stage=PipelineStage.CLOSED)
+        .exists()
+    ):
         return None
     if IntroductionOffer.objects.filter(meeting=meeting).exists():
         return None
@@ -150,7 +150,9 @@ def sync_meetings(meetings: Iterable[Meeting], now: dt.datetime) -> tuple[int, i
     return moved, offered
 
 
-def sync_held_meetings(now: dt.datetime | None = None, event: Event | None = None) -> tuple[int, int]:
+def sync_held_meetings(
+    now: dt.datetime | None = None, event: Event | None = None
+) -> tuple[int, int]:
     """The periodic task (and after each rating): every held meeting, idempotently."""
     now = now or timezone.now()
     rows = held_meetings(now)
