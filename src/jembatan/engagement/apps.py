@@ -31,3 +31,7 @@ class EngagementConfig(AppConfig):
 
         register_agreement_kinds()
         register_agreement_queues()
+        from jembatan.engagement import (  # noqa: F401 - registers the tasks and admin pages
+            agreement_admin,
+            agreement_tasks,
+        )

@@ -16,3 +16,12 @@ def task_schedule_event(event_id: int, run_id: int | None = None) -> str:
         run_id = start_run(Event.objects.get(pk=event_id), None).pk
     run = execute_run(run_id)
     return str(run.status if run.status != RunStatus.PENDING else "pending")
+
+
+@shared_task
+def task_sync_event_meetings() -> list[int]:
+    """Hourly: held meetings move their pair's introduction to "met", or offer one."""
+    from jembatan.events.domain.pipeline import sync_held_meetings
+
+    moved, offered = sync_held_meetings()
+    return [moved, offered]

@@ -160,7 +160,17 @@ class ProfileForm(forms.ModelForm):
             _("Sector and partner"),
             ("sector", "classification_codes", "target_countries", "partner_size_wanted"),
         ),
-        (_("Details"), ("brings", "seeks", "keywords", "deadline", "is_anonymous", "introductions_through_officer")),
+        (
+            _("Details"),
+            (
+                "brings",
+                "seeks",
+                "keywords",
+                "deadline",
+                "is_anonymous",
+                "introductions_through_officer",
+            ),
+        ),
         (_("Attachments"), ("attachments",)),
     )
 

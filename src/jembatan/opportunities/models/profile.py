@@ -154,9 +154,7 @@ class PartnershipProfile(models.Model):
     introductions_through_officer = models.BooleanField(
         _("introductions through an officer"),
         default=False,
-        help_text=_(
-            "A programme officer reads each expression of interest before it reaches you."
-        ),
+        help_text=_("A programme officer reads each expression of interest before it reaches you."),
     )
     # What the neutral label of an anonymous profile may name (domain/anonymity.py): a region
     # code, an island group or region key, or "" for the country alone; a sector slug,
