@@ -48,7 +48,8 @@ class ExchangeRateAdmin(admin.ModelAdmin):
 class PartyInline(admin.TabularInline):
     model = AgreementParty
     extra = 0
-    fields = readonly_fields = ["company", "confirmed_at", "confirmed_by"]
+    fields = ("company", "confirmed_at", "confirmed_by")
+    readonly_fields = ("company", "confirmed_at", "confirmed_by")
     can_delete = False
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -58,7 +59,8 @@ class PartyInline(admin.TabularInline):
 class DocumentInline(admin.TabularInline):
     model = AgreementDocument
     extra = 0
-    fields = readonly_fields = ["original_name", "size", "uploaded_by", "uploaded_at"]
+    fields = ("original_name", "size", "uploaded_by", "uploaded_at")
+    readonly_fields = ("original_name", "size", "uploaded_by", "uploaded_at")
     can_delete = False
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
