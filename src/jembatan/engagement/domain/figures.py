@@ -16,7 +16,12 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import Prefetch, Q
 
-from jembatan.engagement.domain.money import ConvertedTotal, MissingRateError, total_in
+from jembatan.engagement.domain.money import (
+    ConvertedTotal,
+    MissingRateError,
+    no_rate_message,
+    total_in,
+)
 from jembatan.engagement.domain.outcomes import latest_by_party
 from jembatan.engagement.domain.rates import rates_on
 from jembatan.engagement.models import (
@@ -101,8 +106,9 @@ def programme_totals(as_of: dt.date, currency: str = "IDR") -> ProgrammeTotals:
         try:
             return total_in(pairs, currency, rates)
         except MissingRateError as error:
-            if str(error) not in problems:
-                problems.append(str(error))
+            message = no_rate_message(as_of) if rates is None else str(error)
+            if message not in problems:
+                problems.append(message)
             return None
 
     value = total([(a.value_amount or 0, a.value_currency) for a in confirmed if a.value_currency])
