@@ -42,7 +42,9 @@ def test_the_daily_task_asks_once_per_quiet_spell(introduction: Introduction) ->
     assert ask_for_updates(LATER + dt.timedelta(days=1)) == 0
     assert FollowUpRequest.objects.count() == 1
     deliver_pending(now=LATER)
-    bodies = [m.body for m in mail.outbox if m.subject == "Jembatan: An introduction asks for an update"]
+    bodies = [
+        m.body for m in mail.outbox if m.subject == "Jembatan: An introduction asks for an update"
+    ]
     assert len(bodies) == 2
     assert "We are still talking: http" in bodies[0]
 
@@ -56,7 +58,9 @@ def token_link(body: str, answer: str) -> str:
 def test_the_e_mail_link_answers_without_signing_in(introduction: Introduction) -> None:
     ask_for_updates(LATER)
     deliver_pending(now=LATER)
-    body = next(m.body for m in mail.outbox if m.subject == "Jembatan: An introduction asks for an update")
+    body = next(
+        m.body for m in mail.outbox if m.subject == "Jembatan: An introduction asks for an update"
+    )
     link = token_link(body, "still_talking")
     client = Client()
     page = client.get(link + "?answer=still_talking")

@@ -28,6 +28,9 @@ RATES = Rates(dt.date(2026, 5, 1), {"IDR": Decimal("16250.5"), "JPY": Decimal("1
         ("1234.56", "USD", 123_456),
         ("1,234.5", "USD", 123_450),
         (" 0 ", "USD", 0),
+        ("1.234,56", "USD", 123_456),
+        ("1.000", "IDR", 1_000),
+        ("10.0", "JPY", 10),
     ],
 )
 def test_parse_major_gives_integer_minor_units(text: str, currency: str, minor: int) -> None:
@@ -41,6 +44,7 @@ def test_parse_major_gives_integer_minor_units(text: str, currency: str, minor: 
     [
         ("12.345", "USD", "USD amounts have at most 2 decimals."),
         ("-5", "IDR", "-5 is not an amount."),
+        ("10.5", "IDR", "IDR amounts are whole numbers."),
         ("abc", "JPY", "abc is not an amount."),
         ("1e400", "IDR", "1e400 is too large."),
         ("5", "EUR", "EUR is not a programme currency (IDR, JPY or USD)."),

@@ -29,14 +29,14 @@ def test_read_rate_file_gives_decimals() -> None:
 
 def test_read_rate_file_names_each_bad_row() -> None:
     data = (
-        "date;IDR;JPY\n"
-        "2026-13-01;16250;151\n"
-        "2026-05-02;-1;151\n"
-        "2026-05-03;16250;1.1234567\n"
-        "2026-05-04;abc;150\n"
-        "2026-05-05;16000;150\n"
-        "2026-05-05;16001;150\n"
-    ).encode()
+        b"date;IDR;JPY\n"
+        b"2026-13-01;16250;151\n"
+        b"2026-05-02;-1;151\n"
+        b"2026-05-03;16250;1.1234567\n"
+        b"2026-05-04;abc;150\n"
+        b"2026-05-05;16000;150\n"
+        b"2026-05-05;16001;150\n"
+    )
     assert read_rate_file(data).problems == [
         "Row 2: the date '2026-13-01' is not written YYYY-MM-DD.",
         "Row 3: IDR must be above 0 and below 999999999.",

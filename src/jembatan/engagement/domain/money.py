@@ -8,6 +8,7 @@ one rounding to the target's minor unit (half to even, as banks round).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
@@ -45,6 +46,27 @@ def to_major(amount: int, currency: str) -> Decimal:
     return Decimal(amount).scaleb(-MINOR_DIGITS[check_currency(currency)])
 
 
+GROUPED = {sep: re.compile(r"\d{1,3}(?:" + re.escape(sep) + r"\d{3})+") for sep in ".,"}
+
+
+def normalise_number(text: str, digits: int) -> str:
+    """A number as people write it, with "." as the decimal point and no grouping.
+
+    With both "." and ",", the last one is the decimal point (1.234,56 or 1,234.56). With
+    one of them, it groups thousands when it splits the digits in threes (1.500.000) in a
+    whole-unit currency, or when it is a comma; otherwise it is the decimal point."""
+    if "." in text and "," in text:
+        point = "." if text.rfind(".") > text.rfind(",") else ","
+        group = "," if point == "." else "."
+        return text.replace(group, "").replace(point, ".")
+    for sep in ".,":
+        if sep in text:
+            if GROUPED[sep].fullmatch(text) and (digits == 0 or sep == ","):
+                return text.replace(sep, "")
+            return text.replace(sep, ".")
+    return text
+
+
 def parse_major(text: str, currency: str) -> int:
     """What a person types ("1.500.000", "1,234.56", "1234.56") as integer minor units.
 
@@ -52,11 +74,7 @@ def parse_major(text: str, currency: str) -> int:
     with a minor unit, and only as many digits as it has.
     """
     digits = MINOR_DIGITS[check_currency(currency)]
-    cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
-    # Whole-unit currencies: "." and "," only group thousands (Rp1.500.000, ¥1,500,000).
-    separators = (".", ",") if digits == 0 else (",",)
-    for separator in separators:
-        cleaned = cleaned.replace(separator, "")
+    cleaned = normalise_number(text.strip().replace(" ", "").replace("\u00a0", ""), digits)
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
