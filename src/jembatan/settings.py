@@ -225,9 +225,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jembatan.notifications.tasks.task_send_notification_digests",
         "schedule": crontab(hour=6, minute=0),
     },
+    "follow-up-interests": {
+        "task": "jembatan.engagement.tasks.task_follow_up_interests",
+        "schedule": crontab(hour=2, minute=0),
+    },
     "agreement-outcome-check-ins": {
         "task": "jembatan.engagement.agreement_tasks.task_send_outcome_check_ins",
-        "schedule": crontab(hour=2, minute=0),
+        "schedule": crontab(hour=2, minute=30),
     },
     "introduction-follow-ups": {
         "task": "jembatan.engagement.agreement_tasks.task_ask_for_updates",

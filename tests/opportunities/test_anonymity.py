@@ -1,5 +1,6 @@
 """An anonymous profile must never give away its poster to another company or a viewer:
-not in pages, API responses, search results or attachment downloads."""
+not in pages, API responses, search results or attachment downloads. Expressions of
+interest and introductions (pages, API, e-mails) are covered in tests/engagement/test_anonymity.py."""
 
 from __future__ import annotations
 

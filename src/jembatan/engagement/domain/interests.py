@@ -492,14 +492,24 @@ def resubmit(
     )
 
 
+def _for_display(
+    interests: QuerySet[ExpressionOfInterest],
+) -> QuerySet[ExpressionOfInterest]:
+    """Everything the pages and the API read of each interest (and `public_view` of its
+    profile), fetched up front."""
+    return interests.select_related(
+        "profile__company__region", "profile__sector", "requester_company", "introduction"
+    ).prefetch_related("contacts", "profile__attachments", "profile__classifications")
+
+
 def officer_queue() -> list[ExpressionOfInterest]:
     """Expressions waiting for an officer (not those sent back to the requester), oldest first."""
     return list(
-        ExpressionOfInterest.objects.filter(
-            status=InterestStatus.AWAITING_OFFICER, improvement_requested=False
-        )
-        .select_related("profile", "profile__company", "requester_company")
-        .order_by("created_at", "id")
+        _for_display(
+            ExpressionOfInterest.objects.filter(
+                status=InterestStatus.AWAITING_OFFICER, improvement_requested=False
+            )
+        ).order_by("created_at", "id")
     )
 
 
@@ -581,9 +591,7 @@ def remind_and_expire(now: dt.datetime | None = None) -> tuple[int, int]:
 def visible_interests(user: Any, box: str = "") -> QuerySet[ExpressionOfInterest]:
     """The expressions the user may see: `box` "sent" (by the user's company), "received"
     (on its profiles, once they reached it), or "" for both; officers see every one."""
-    base = ExpressionOfInterest.objects.select_related(
-        "profile", "profile__company", "profile__sector", "requester_company", "introduction"
-    ).prefetch_related("contacts")
+    base = _for_display(ExpressionOfInterest.objects.all())
     company = users_company(user)
     sent = Q(requester_company_id=company)
     received = Q(profile__company_id=company) & (Q(mediated=False) | Q(forwarded_at__isnull=False))
