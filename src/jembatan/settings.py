@@ -275,7 +275,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {"CountryEnum": "jembatan.registry.models.company.Country.choices"},
+    "ENUM_NAME_OVERRIDES": {
+        "CountryEnum": "jembatan.registry.models.company.Country.choices",
+        "AgreementTypeEnum": "jembatan.engagement.models.agreement.AgreementType.choices",
+        "CurrencyEnum": "jembatan.engagement.models.agreement.Currency.choices",
+        "ObjectTypeEnum": "jembatan.matching.models.embedding.ObjectType.choices",
+    },
     # Swagger UI would otherwise send the schema to validator.swagger.io: no outside calls.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }

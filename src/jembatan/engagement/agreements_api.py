@@ -13,7 +13,7 @@ from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from jembatan.core.api import ErrorDetailSerializer, UserLanguageMixin
+from jembatan.core.api import API_AUTHENTICATION, ErrorDetailSerializer, UserLanguageMixin
 from jembatan.engagement.domain.agreements import (
     AgreementError,
     confirm_agreement,
@@ -66,6 +66,7 @@ class AgreementViewSet(
     """Agreements the user may see: officers all, a company member its company's."""
 
     serializer_class = AgreementSerializer
+    authentication_classes = API_AUTHENTICATION
     permission_classes = [AgreementPermission]
     filterset_fields = ["status", "type"]
 

@@ -34,13 +34,15 @@ def test_only_confirmed_agreements_count(
 ) -> None:
     before = programme_totals(dt.date(2026, 6, 30), "IDR")
     assert (before.agreements_confirmed, before.agreements_reported) == (0, 1)
-    assert before.value is not None and before.value.amount == 0
+    assert before.value is not None
+    assert before.value.amount == 0
     confirmed(agreement, partner, member)
     after = programme_totals(dt.date(2026, 6, 30), "IDR")
     assert (after.agreements_confirmed, after.agreements_reported) == (1, 0)
     assert after.jobs_expected == 12
     # 1.5 billion rupiah as they are; the investment, 20 million yen, at 16250.5/151.25.
-    assert after.value is not None and after.value.amount == 1_500_000_000
+    assert after.value is not None
+    assert after.value.amount == 1_500_000_000
     assert after.investment is not None
     assert after.investment.amount == 2_148_826_446
     assert after.investment.rate_date == dt.date(2026, 5, 1)
@@ -57,7 +59,8 @@ def test_totals_in_jpy_and_usd_use_the_same_rate(
     # 1,500,000,000 / 16250.5 = 92,304.85 dollars, in cents.
     assert in_usd.value.amount == 9_230_485
     in_jpy = programme_totals(dt.date(2026, 6, 30), "JPY")
-    assert in_jpy.investment is not None and in_jpy.investment.amount == 20_000_000
+    assert in_jpy.investment is not None
+    assert in_jpy.investment.amount == 20_000_000
     assert in_jpy.investment.rate_date is None
 
 
@@ -71,7 +74,8 @@ def test_a_later_rate_is_used_for_a_later_date(
     assert programme_totals(dt.date(2026, 6, 30), "IDR").rate_date == dt.date(2026, 5, 1)
     july = programme_totals(dt.date(2026, 7, 2), "IDR")
     assert july.rate_date == dt.date(2026, 7, 1)
-    assert july.investment is not None and july.investment.amount == 2_000_000_000
+    assert july.investment is not None
+    assert july.investment.amount == 2_000_000_000
 
 
 def test_missing_rate_is_a_message_not_a_crash(
@@ -79,7 +83,8 @@ def test_missing_rate_is_a_message_not_a_crash(
 ) -> None:
     confirmed(agreement, partner, member)
     totals = programme_totals(dt.date(2026, 6, 30), "IDR")
-    assert totals.value is not None and totals.value.amount == 1_500_000_000
+    assert totals.value is not None
+    assert totals.value.amount == 1_500_000_000
     assert totals.investment is None
     assert totals.problems == [
         "No exchange rate on or before Tue 30 Jun 2026; officers add rates in the admin or by CSV import."

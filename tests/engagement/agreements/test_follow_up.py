@@ -62,7 +62,7 @@ def test_the_e_mail_link_answers_without_signing_in(introduction: Introduction) 
         m.body for m in mail.outbox if m.subject == "Jembatan: An introduction asks for an update"
     )
     link = token_link(body, "still_talking")
-    client = Client()
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
     page = client.get(link + "?answer=still_talking")
     assert page.status_code == 200
     # A GET (a mail scanner following the link) answers nothing.
@@ -71,7 +71,8 @@ def test_the_e_mail_link_answers_without_signing_in(introduction: Introduction) 
     assert done.status_code == 200
     assert "Thank you: the introduction is up to date." in done.content.decode()
     request = FollowUpRequest.objects.get()
-    assert request.answer == "still_talking" and request.answered_by is None
+    assert request.answer == "still_talking"
+    assert request.answered_by is None
     introduction.refresh_from_db()
     assert introduction.last_activity_at > LATER - dt.timedelta(days=1)
 
@@ -80,7 +81,7 @@ def test_closing_by_link_needs_a_reason(introduction: Introduction, company: Any
     ask_for_updates(LATER)
     request = FollowUpRequest.objects.get()
     link = f"/interests/follow-up/{make_token(request, company)}/"
-    client = Client()
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
     refused = client.post(link, {"answer": "closed"})
     assert "Choose why the introduction is closed." in refused.content.decode()
     client.post(link, {"answer": "closed", "reason": "price"})

@@ -121,9 +121,12 @@ class AgreementSerializer(serializers.ModelSerializer[Agreement]):
         source="introduction_id", read_only=True, allow_null=True
     )
     status = serializers.ChoiceField(choices=AgreementStatus.choices, read_only=True)
-    value_currency = serializers.ChoiceField(choices=[("", ""), *Currency.choices], read_only=True)
+    type = serializers.ChoiceField(choices=AgreementType.choices, read_only=True)
+    value_currency = serializers.ChoiceField(
+        choices=Currency.choices, allow_blank=True, read_only=True
+    )
     investment_currency = serializers.ChoiceField(
-        choices=[("", ""), *Currency.choices], read_only=True
+        choices=Currency.choices, allow_blank=True, read_only=True
     )
     parties = PartySerializer(many=True, read_only=True)
     documents = serializers.SerializerMethodField()
