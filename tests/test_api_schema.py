@@ -20,15 +20,6 @@ from openapi_core.exceptions import OpenAPIError
 from rest_framework.test import APIClient
 
 from jembatan.registry.models import Company
-from tests.engagement.conftest import (  # noqa: F401 - fixtures, used by name
-    owner_contact,
-    profile,
-    requester,
-    requester_company,
-    requester_contact,
-    second_owner,
-    second_profile,
-)
 from tests.factories import ContactFactory
 from tests.matching.conftest import matching_settings  # noqa: F401 - used by name
 from tests.matching.corpus import build_corpus
@@ -90,6 +81,10 @@ def test_schema_generation_validates_without_warnings(tmp_path: Path) -> None:
         "/api/v1/sectors/",
         "/api/v1/sectors/{slug}/",
     ]
+
+
+# Interests and introductions: real responses are validated in
+# tests/engagement/test_api_schema_responses.py (with that app's fixtures).
 
 
 def test_schema_marks_private_company_fields_optional(tmp_path: Path) -> None:
@@ -308,74 +303,3 @@ def test_matches_and_search_responses_match_the_schema(
     for kind in ("profile", "company"):
         found = client_for(viewer).get("/api/v1/search/", {"q": "kemasan plastik", "type": kind})
         assert assert_documented(openapi, found, 200)["count"] > 0
-
-
-def test_engagement_responses_match_the_schema(
-    openapi: OpenAPI, request: pytest.FixtureRequest, db: Any
-) -> None:
-    """Interests and introductions, every route, with real bodies (issue 10's contract)."""
-    shown = request.getfixturevalue("profile")
-    contact = request.getfixturevalue("requester_contact")
-    owners_contact = request.getfixturevalue("owner_contact")
-    as_requester = client_for(request.getfixturevalue("requester"))
-    as_member = client_for(request.getfixturevalue("member"))
-    as_officer = client_for(request.getfixturevalue("officer"))
-    created = as_requester.post(
-        "/api/v1/interests/",
-        {
-            "profile": shown.pk,
-            "message": "Kami tertarik dengan kain anda.",
-            "contacts": [contact.pk],
-        },
-        format="json",
-    )
-    interest = assert_documented(openapi, created, 201)
-    assert_documented(
-        openapi,
-        as_requester.post(
-            "/api/v1/interests/",
-            {"profile": shown.pk, "message": "Lagi untuk anda."},
-            format="json",
-        ),
-        409,
-    )
-    for box in ("sent", "received"):
-        assert_documented(openapi, as_requester.get(f"/api/v1/interests/?box={box}"), 200)
-    assert_documented(openapi, as_member.get(f"/api/v1/interests/{interest['id']}/"), 200)
-    accepted = as_member.post(
-        f"/api/v1/interests/{interest['id']}/accept/",
-        {"contacts": [owners_contact.pk]},
-        format="json",
-    )
-    introduction = assert_documented(openapi, accepted, 200)["introduction"]
-    url = f"/api/v1/introductions/{introduction}/"
-    assert_documented(openapi, as_requester.get("/api/v1/introductions/"), 200)
-    assert_documented(openapi, as_officer.get(url), 200)
-    assert_documented(openapi, as_requester.get(url), 200)
-    assert_documented(openapi, as_member.post(f"{url}stage/", {"stage": "met"}, format="json"), 200)
-    assert_documented(openapi, as_member.post(f"{url}stage/", {"stage": "met"}, format="json"), 409)
-    assert_documented(
-        openapi,
-        as_member.post(f"{url}messages/", {"body": "Terima kasih banyak."}, format="json"),
-        201,
-    )
-    assert_documented(openapi, as_requester.get(f"{url}messages/"), 200)
-    second = as_requester.post(
-        "/api/v1/interests/",
-        {"profile": request.getfixturevalue("second_profile").pk, "message": "Kami tertarik juga."},
-        format="json",
-    )
-    second_id = assert_documented(openapi, second, 201)["id"]
-    assert_documented(openapi, as_requester.post(f"/api/v1/interests/{second_id}/withdraw/"), 200)
-    third = as_requester.post(
-        "/api/v1/interests/",
-        {"profile": request.getfixturevalue("second_profile").pk, "message": "Kami tertarik lagi."},
-        format="json",
-    )
-    third_owner = client_for(request.getfixturevalue("second_owner"))
-    declined = third_owner.post(
-        f"/api/v1/interests/{third.json()['id']}/decline/",
-        {"reason": "price", "note": "Terlalu mahal."},
-        format="json",
-    )
-    assert_documented(openapi, declined, 200)

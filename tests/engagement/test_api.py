@@ -178,3 +178,29 @@ def test_stage_and_messages(request, introduction) -> None:  # type: ignore[no-u
     )
     thread = api(request, "member").get(f"{url}messages/").json()
     assert [m["body"] for m in thread] == ["ありがとうございました。"]
+
+
+def _count(client: APIClient, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_list_query_counts_do_not_grow(request, interest, member, requester) -> None:  # type: ignore[no-untyped-def]
+    from jembatan.engagement.domain import interests as actions
+    from tests.engagement.conftest import NOW, _member_of
+    from tests.opportunities.factories import published
+
+    actions.accept(member, interest, now=NOW)
+    client = api(request, "requester")
+    urls = ("/api/v1/interests/?box=sent", "/api/v1/introductions/")
+    one = [_count(client, url) for url in urls]
+    for n in range(2):
+        other = published(title=f"Profil {n}")
+        owner = _member_of(other.company, f"owner{n}")
+        sent = actions.express_interest(requester, other, "Kami tertarik.", now=NOW)
+        actions.accept(owner, sent, now=NOW)
+    assert [_count(client, url) for url in urls] == one

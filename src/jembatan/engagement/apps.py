@@ -10,7 +10,9 @@ class EngagementConfig(AppConfig):
     verbose_name = _("Interests and introductions")
 
     def ready(self) -> None:
+        from jembatan.core.domain.personal_data import PersonalDataProvider, register_provider
         from jembatan.core.domain.queues import OfficerQueue, register_queue
+        from jembatan.engagement.domain import personal_data
         from jembatan.engagement.domain.interests import queue_count
         from jembatan.engagement.domain.notices import register_kinds
 
@@ -22,6 +24,14 @@ class EngagementConfig(AppConfig):
                 url_name="engagement:queue",
                 count=queue_count,
                 permission="engagement.review_interests",
+            )
+        )
+        register_provider(
+            PersonalDataProvider(
+                key="engagement",
+                export=personal_data.export,
+                erase=personal_data.erase,
+                label=_("Interests and introductions"),
             )
         )
         from jembatan.engagement.domain.agreement_notices import (

@@ -18,6 +18,7 @@ from django.db import transaction
 from jembatan.accounts.models import Organisation, User
 from jembatan.demo.domain.agreements_demo import delete_demo_agreements, install_demo_agreements
 from jembatan.demo.domain.companies import demo_companies
+from jembatan.demo.domain.engagement_demo import install_demo_engagement
 from jembatan.demo.domain.events_demo import install_demo_events
 from jembatan.demo.domain.places import REGION_NAMES
 from jembatan.demo.domain.profiles_demo import StartProgress, install_demo_profiles
@@ -320,5 +321,6 @@ def install_demo(reset: bool = False, progress: StartProgress | None = None) -> 
         summary.companies[spec.country] = summary.companies.get(spec.country, 0) + 1
         summary.verification[spec.verification] = summary.verification.get(spec.verification, 0) + 1
     install_demo_events(specs, companies, reset=reset)  # after the users: members' firms
+    install_demo_engagement(specs, companies)  # after the profiles: interests in them
     install_demo_agreements(specs, companies)  # after the engagement demo: its introductions
     return summary
