@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.core import mail, signing
 from django.test import Client
+from django.utils import translation
 
 from jembatan.engagement.domain.follow_up import (
     FollowUpError,
@@ -98,7 +99,7 @@ def test_a_tampered_or_answered_token_is_refused(introduction: Introduction, com
     forged = signing.dumps({"r": request.pk, "c": 999_999}, salt="jembatan.engagement.follow_up")
     assert Client().get(f"/interests/follow-up/{forged}/").status_code == 404
     answer_follow_up(request, company, "meeting_planned", now=LATER)
-    with pytest.raises(FollowUpError) as error:
+    with translation.override("en"), pytest.raises(FollowUpError) as error:
         answer_follow_up(request, company, "still_talking", now=LATER)
     assert str(error.value) == "This request has already been answered. Thank you."
 
