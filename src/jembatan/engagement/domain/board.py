@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 
 from jembatan.engagement.domain.follow_up import is_stale
 from jembatan.engagement.domain.origins import origins
@@ -87,6 +88,19 @@ class Column:
     stage: str
     label: Any
     cards: list[Card]
+    # Where a card of this column can move, the next stage first (the usual move).
+    moves: list[tuple[str, Any]] = field(default_factory=list)
+
+
+def column_label(stage: Stage) -> Any:
+    # "Closed" alone is a closed profile's word in the catalogues (掲載終了).
+    return pgettext_lazy("introduction stage", "Closed") if stage == Stage.CLOSED else stage.label
+
+
+def moves_from(stage: Stage) -> list[tuple[str, Any]]:
+    order = list(Stage)
+    here = order.index(stage)
+    return [(s.value, column_label(s)) for s in order[here + 1 :] + order[:here]]
 
 
 def cards(rows: list[Introduction], now: dt.datetime) -> list[Card]:
@@ -112,8 +126,9 @@ def board(rows: QuerySet[Introduction], now: dt.datetime | None = None) -> list[
     return [
         Column(
             stage=stage.value,
-            label=stage.label,
+            label=column_label(stage),
             cards=[c for c in all_cards if c.introduction.stage == stage],
+            moves=moves_from(stage),
         )
         for stage in Stage
     ]

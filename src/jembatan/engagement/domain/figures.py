@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Prefetch, Q
+from django.utils import formats
+from django.utils.translation import gettext as _
 
 from jembatan.engagement.domain.money import (
     ConvertedTotal,
@@ -52,6 +54,17 @@ class ProgrammeTotals:
     @property
     def introductions(self) -> int:
         return sum(self.introductions_by_stage.values())
+
+    @property
+    def rate_note(self) -> str:
+        """Which rate date the totals used, in the user's language."""
+        if self.rate_date is None:
+            return _("No conversion needed: every amount is in %(currency)s.") % {
+                "currency": self.currency
+            }
+        return _("Converted at the exchange rates of %(date)s.") % {
+            "date": formats.date_format(self.rate_date, "DATE_FORMAT")
+        }
 
 
 def end_of(day: dt.date) -> dt.datetime:

@@ -59,12 +59,12 @@ class AgreementForm(forms.Form):
     value_currency = forms.ChoiceField(
         label=_("currency of the value"), choices=CURRENCY_CHOICES, required=False
     )
+    jobs_expected = forms.IntegerField(
+        label=_("jobs expected"), min_value=0, max_value=10_000_000, initial=0
+    )
     investment_amount = amount_field(_("investment committed"))
     investment_currency = forms.ChoiceField(
         label=_("currency of the investment"), choices=CURRENCY_CHOICES, required=False
-    )
-    jobs_expected = forms.IntegerField(
-        label=_("jobs expected"), min_value=0, max_value=10_000_000, initial=0
     )
     document = forms.FileField(
         label=_("supporting document (PDF)"),
