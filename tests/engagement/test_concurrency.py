@@ -4,6 +4,7 @@ told clearly (PostgreSQL only; the sequential test runs everywhere)."""
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from jembatan.engagement.domain import interests as actions
 from jembatan.engagement.models import ExpressionOfInterest, Introduction
@@ -22,11 +23,17 @@ def test_withdraw_after_accept_is_told_why(interest, member, requester) -> None:
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_accept_and_withdraw(interest, member, requester) -> None:  # type: ignore[no-untyped-def]
     require_postgresql()
+
+    def in_english(action, user):  # type: ignore[no-untyped-def]
+        # Each thread has its own active language: the refusal is asserted in English.
+        def run():  # type: ignore[no-untyped-def]
+            with translation.override("en"):
+                return action(user, ExpressionOfInterest.objects.get(pk=interest.pk))
+
+        return run
+
     results = run_at_once(
-        [
-            lambda: actions.accept(member, ExpressionOfInterest.objects.get(pk=interest.pk)),
-            lambda: actions.withdraw(requester, ExpressionOfInterest.objects.get(pk=interest.pk)),
-        ]
+        [in_english(actions.accept, member), in_english(actions.withdraw, requester)]
     )
     errors = [r for r in results if isinstance(r, Exception)]
     assert len(errors) == 1, results

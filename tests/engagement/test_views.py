@@ -231,3 +231,20 @@ def test_queue_query_count_does_not_grow(as_user, settings, requester, officer) 
     for n in range(2):
         actions.express_interest(requester, published(title=f"P{n + 1}"), "Kami tertarik.", now=NOW)
     assert _queries(client, "/interests/queue/") == one
+
+
+def test_profile_form_offers_introductions_through_an_officer(as_user, company) -> None:  # type: ignore[no-untyped-def]
+    page = as_user("member").get("/profiles/new/").content.decode()
+    assert 'name="introductions_through_officer"' in page
+
+
+def test_officer_queue_is_registered_with_its_count(
+    settings, officer, member, profile, requester
+) -> None:  # type: ignore[no-untyped-def]
+    from jembatan.core.domain.queues import queues_for
+
+    settings.JEMBATAN_MEDIATED_INTRODUCTIONS = True
+    actions.express_interest(requester, profile, "Kami tertarik.", now=NOW)
+    counts = {q.key: q.count for q in queues_for(officer)}
+    assert counts["engagement.interests"] == 1
+    assert "engagement.interests" not in {q.key for q in queues_for(member)}
