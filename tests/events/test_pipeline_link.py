@@ -154,7 +154,14 @@ def test_a_declined_offer_opens_nothing(meeting: Meeting, member: Any, outsider:
 
 @pytest.mark.parametrize(
     ("role", "status"),
-    [("member", 200), ("outsider", 200), ("officer", 200), ("viewer", 404), ("anonymous", 302)],
+    [
+        ("member", 200),
+        ("teammate", 200),
+        ("outsider", 200),
+        ("officer", 200),
+        ("viewer", 404),
+        ("anonymous", 302),
+    ],
 )
 def test_offer_page_by_role(
     meeting: Meeting, member: Any, outsider: Any, as_user: Any, role: str, status: int
@@ -172,3 +179,20 @@ def test_rating_form_asks_worth_continuing(meeting: Meeting, member: Any, as_use
     page = as_user("member").get(url)
     assert page.status_code == 200
     assert 'name="worth_continuing"' in page.content.decode()
+
+
+def test_both_accept_on_the_offer_page(
+    meeting: Meeting, member: Any, outsider: Any, as_user: Any
+) -> None:
+    check_in(meeting.request.sender, meeting.request.receiver)
+    rate(meeting, meeting.request.sender, True, member)
+    rate(meeting, meeting.request.receiver, True, outsider)
+    offer = IntroductionOffer.objects.get()
+    url = f"/events/offers/{offer.pk}/"
+    first = as_user("member").post(url, {"answer": "accept"})
+    assert (first.status_code, first["Location"]) == (302, url)
+    # An officer sees the offer but answers for no company: nothing changes.
+    as_user("officer").post(url, {"answer": "accept"})
+    second = as_user("outsider").post(url, {"answer": "accept"})
+    introduction = Introduction.objects.get()
+    assert second["Location"] == f"/interests/introductions/{introduction.pk}/"
