@@ -119,3 +119,22 @@ def test_money_is_never_a_float(
     )
     assert response.status_code == 400
     assert response.json() == {field: [message]}
+
+
+def test_list_query_count_does_not_grow(introduction: Introduction, partner: Any) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from jembatan.engagement.domain.agreements import report_agreement
+    from tests.engagement.agreements.conftest import terms
+
+    client = client_for(partner)
+    report_agreement(partner, terms(), introduction=introduction)
+    client.get("/api/v1/agreements/")
+    with CaptureQueriesContext(connection) as one:
+        assert len(client.get("/api/v1/agreements/").json()["results"]) == 1
+    for _ in range(2):
+        report_agreement(partner, terms(type="mou"), introduction=introduction)
+    with CaptureQueriesContext(connection) as three:
+        assert len(client.get("/api/v1/agreements/").json()["results"]) == 3
+    assert len(three) == len(one)
