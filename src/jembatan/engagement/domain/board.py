@@ -82,6 +82,10 @@ class Card:
     age_days: int
     origin: str
 
+    @property
+    def stage_label(self) -> Any:
+        return column_label(Stage(self.introduction.stage))
+
 
 @dataclass(frozen=True)
 class Column:
@@ -95,6 +99,10 @@ class Column:
 def column_label(stage: Stage) -> Any:
     # "Closed" alone is a closed profile's word in the catalogues (掲載終了).
     return pgettext_lazy("introduction stage", "Closed") if stage == Stage.CLOSED else stage.label
+
+
+def stage_choices() -> list[tuple[str, Any]]:
+    return [(s.value, column_label(s)) for s in Stage]
 
 
 def moves_from(stage: Stage) -> list[tuple[str, Any]]:

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.engagement.domain.agreements import AgreementTerms, document_problem
-from jembatan.engagement.domain.board import AGE_BUCKETS, PipelineFilters
+from jembatan.engagement.domain.board import AGE_BUCKETS, PipelineFilters, stage_choices
 from jembatan.engagement.domain.money import MoneyError, parse_major
 from jembatan.engagement.domain.origins import origins
 from jembatan.engagement.domain.outcomes import Observation
@@ -188,7 +188,7 @@ class PipelineFilterForm(forms.Form):
         required=False,
     )
     stage = forms.ChoiceField(
-        label=_("stage"), choices=[("", _("All stages")), *Stage.choices], required=False
+        label=_("stage"), choices=[("", _("All stages")), *stage_choices()], required=False
     )
     age = forms.ChoiceField(
         label=_("age"),

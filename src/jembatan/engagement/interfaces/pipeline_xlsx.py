@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 
 from jembatan.core.interfaces.spreadsheets import SafeWorkbook
 from jembatan.engagement.domain.board import Card
-from jembatan.engagement.models import Stage
 
 
 def headers() -> list[str]:
@@ -56,7 +55,7 @@ def pipeline_workbook(rows: list[Card]) -> bytes:
                 profile.title if profile is not None else "",
                 str(profile.sector) if profile is not None and profile.sector else "",
                 region_names(card),
-                str(Stage(intro.stage).label),
+                str(card.stage_label),
                 local_date(intro.created_at),
                 local_date(intro.last_activity_at),
                 card.age_days,
