@@ -297,3 +297,15 @@ def test_xlsx_export_content(company: Any, partner_company: Any, as_user: Any) -
     ).active
     names = [row[1].value for row in everything.iter_rows(min_row=2)]
     assert "'=HYPERLINK(evil)" in names
+
+
+def test_board_caps_a_column_and_points_to_the_table(
+    company: Any, as_user: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jembatan.engagement.domain import board
+
+    monkeypatch.setattr(board, "COLUMN_LIMIT", 2)
+    introductions(3, company)
+    page = as_user("officer").get("/interests/pipeline/").content.decode()
+    assert page.count("data-card>") == 2
+    assert "2 of 3 shown: see them all in the table" in page

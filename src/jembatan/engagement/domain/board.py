@@ -92,6 +92,7 @@ class Column:
     stage: str
     label: Any
     cards: list[Card]
+    total: int = 0  # cards in the column, of which the first COLUMN_LIMIT are shown
     # Where a card of this column can move, the next stage first (the usual move).
     moves: list[tuple[str, Any]] = field(default_factory=list)
 
@@ -128,14 +129,23 @@ def cards(rows: list[Introduction], now: dt.datetime) -> list[Card]:
     ]
 
 
+COLUMN_LIMIT = 100
+
+
 def board(rows: QuerySet[Introduction], now: dt.datetime | None = None) -> list[Column]:
+    """One column per stage, the most recently active first; at most COLUMN_LIMIT cards a
+    column (the table and its export have them all)."""
     now = now or timezone.now()
-    all_cards = cards(list(rows), now)
+    by_stage: dict[str, list[Introduction]] = {stage.value: [] for stage in Stage}
+    for row in rows:
+        by_stage[row.stage].append(row)
+    shown = cards([r for stage in Stage for r in by_stage[stage.value][:COLUMN_LIMIT]], now)
     return [
         Column(
             stage=stage.value,
             label=column_label(stage),
-            cards=[c for c in all_cards if c.introduction.stage == stage],
+            cards=[c for c in shown if c.introduction.stage == stage],
+            total=len(by_stage[stage.value]),
             moves=moves_from(stage),
         )
         for stage in Stage
