@@ -35,7 +35,20 @@ def test_schema_generation_validates_without_warnings(tmp_path: Path) -> None:
     registry_paths = [
         p
         for p in sorted(schema["paths"])
-        if not p.startswith(("/api/v1/profiles/", "/api/v1/interests/", "/api/v1/introductions/"))
+        if not p.startswith(
+            (
+                "/api/v1/profiles/",
+                "/api/v1/interests/",
+                "/api/v1/introductions/",
+                "/api/v1/agreements/",
+            )
+        )
+    ]
+    assert [p for p in sorted(schema["paths"]) if p.startswith("/api/v1/agreements/")] == [
+        "/api/v1/agreements/",
+        "/api/v1/agreements/{id}/",
+        "/api/v1/agreements/{id}/confirm/",
+        "/api/v1/agreements/{id}/verify/",
     ]
     assert [p for p in sorted(schema["paths"]) if p.startswith("/api/v1/intere")] == [
         "/api/v1/interests/",

@@ -11,6 +11,7 @@ from drf_spectacular.views import (
 from rest_framework.routers import DefaultRouter
 
 from jembatan.core.api import ObtainTokenView
+from jembatan.engagement.agreement_api_urls import router_registrations as agreement_routes
 from jembatan.engagement.api_urls import router_registrations as engagement_routes
 from jembatan.matching.api_urls import urlpatterns as matching_routes
 from jembatan.notifications.api import NotificationViewSet
@@ -27,6 +28,8 @@ router.register("notifications", NotificationViewSet, basename="notification")
 for prefix, viewset, basename in opportunities_routes:
     router.register(prefix, viewset, basename=basename)
 for prefix, viewset, basename in engagement_routes:
+    router.register(prefix, viewset, basename=basename)
+for prefix, viewset, basename in agreement_routes:
     router.register(prefix, viewset, basename=basename)
 
 # A classification is identified by scheme and code, so its routes are written out here.

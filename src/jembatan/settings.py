@@ -247,6 +247,18 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jembatan.translations.tasks.task_fill_translations",
         "schedule": crontab(hour=2, minute=0),
     },
+    "agreement-outcome-check-ins": {
+        "task": "jembatan.engagement.agreement_tasks.task_send_outcome_check_ins",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    "introduction-follow-ups": {
+        "task": "jembatan.engagement.agreement_tasks.task_ask_for_updates",
+        "schedule": crontab(hour=2, minute=15),
+    },
+    "event-meetings-to-pipeline": {
+        "task": "jembatan.events.tasks.task_sync_event_meetings",
+        "schedule": crontab(minute=5),
+    },
     "weekly-digest": {
         "task": "jembatan.matching.tasks.task_send_weekly_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
@@ -281,7 +293,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {"CountryEnum": "jembatan.registry.models.company.Country.choices"},
+    "ENUM_NAME_OVERRIDES": {
+        "CountryEnum": "jembatan.registry.models.company.Country.choices",
+        "AgreementTypeEnum": "jembatan.engagement.models.agreement.AgreementType.choices",
+        "CurrencyEnum": "jembatan.engagement.models.agreement.Currency.choices",
+        "ObjectTypeEnum": "jembatan.matching.models.embedding.ObjectType.choices",
+    },
     # Swagger UI would otherwise send the schema to validator.swagger.io: no outside calls.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }
@@ -309,6 +326,10 @@ JEMBATAN_MAX_OPEN_INTERESTS = envint("JEMBATAN_MAX_OPEN_INTERESTS", 5)
 JEMBATAN_INTEREST_REMINDER_DAYS = envint("JEMBATAN_INTEREST_REMINDER_DAYS", 7)
 JEMBATAN_INTEREST_EXPIRY_DAYS = envint("JEMBATAN_INTEREST_EXPIRY_DAYS", 21)
 JEMBATAN_MEDIATED_INTRODUCTIONS = envbool("JEMBATAN_MEDIATED_INTRODUCTIONS", False)
+# Follow-up (docs/agreements.md): an introduction quiet this many days asks both sides for an
+# update; the e-mail's one-click links stay valid this many days.
+JEMBATAN_STALE_INTRODUCTION_DAYS = envint("JEMBATAN_STALE_INTRODUCTION_DAYS", 30)
+JEMBATAN_FOLLOW_UP_TOKEN_DAYS = envint("JEMBATAN_FOLLOW_UP_TOKEN_DAYS", 45)
 
 # Matching: the sentence encoder (a dotted class path; the bundled multilingual-e5-small when
 # empty), its options as JSON, and where the vector indexes are kept. See docs/matching.md.

@@ -36,3 +36,24 @@ class EngagementConfig(AppConfig):
                 label=_("Interests and introductions"),
             )
         )
+        from jembatan.engagement.domain.agreement_notices import (
+            register_agreement_kinds,
+            register_agreement_queues,
+        )
+
+        register_agreement_kinds()
+        register_agreement_queues()
+        from jembatan.engagement.domain import agreement_personal_data
+
+        register_provider(
+            PersonalDataProvider(
+                key="engagement.agreements",
+                export=agreement_personal_data.export,
+                erase=agreement_personal_data.erase,
+                label=_("Agreements and outcomes"),
+            )
+        )
+        from jembatan.engagement import (  # noqa: F401 - registers the tasks and admin pages
+            agreement_admin,
+            agreement_tasks,
+        )

@@ -50,3 +50,13 @@ rules.add_perm("engagement.review_interests", is_officer)
 rules.add_perm("engagement.view_introduction", is_officer | is_party)
 rules.add_perm("engagement.message_introduction", is_officer | is_party)
 rules.add_perm("engagement.change_stage", is_officer | is_party)
+
+# Agreements: officers and the parties' members see them; each party confirms its own side.
+is_agreement_party = member_of(
+    "is_agreement_party", lambda agreement: [p.company_id for p in agreement.parties.all()]
+)
+rules.add_perm("engagement.view_agreement", is_officer | is_agreement_party)
+rules.add_perm("engagement.confirm_agreement", is_agreement_party)
+rules.add_perm("engagement.verify_agreement", is_officer)
+rules.add_perm("engagement.view_pipeline", is_officer)
+rules.add_perm("engagement.manage_exchange_rates", is_officer)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
+from jembatan.engagement.agreement_urls import agreement_urlpatterns
 from jembatan.engagement.views import interests, introductions
 
 app_name = "engagement"
@@ -23,4 +24,5 @@ urlpatterns = [
         introductions.message_attachment,
         name="message_attachment",
     ),
+    *agreement_urlpatterns,
 ]

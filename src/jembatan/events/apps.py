@@ -16,3 +16,14 @@ class EventsConfig(AppConfig):
         from jembatan.events.domain import personal_data
 
         personal_data.register()
+        from jembatan.events.domain.pipeline import register_event_origin
+        from jembatan.notifications.domain.kinds import NotificationKind, register_kind
+
+        register_event_origin()
+        register_kind(
+            NotificationKind(
+                key="events.introduction_offered",
+                label=_("An introduction is offered after an event"),
+                default="immediate",
+            )
+        )

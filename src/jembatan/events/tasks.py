@@ -24,3 +24,12 @@ def task_schedule_event(event_id: int, run_id: int | None = None) -> str:
 def task_send_event_reminders() -> int:
     """Run daily (Celery beat): remind the participants of the events that start tomorrow."""
     return remind_participants(timezone.now())
+
+
+@shared_task
+def task_sync_event_meetings() -> list[int]:
+    """Hourly: held meetings move their pair's introduction to "met", or offer one."""
+    from jembatan.events.domain.pipeline import sync_held_meetings
+
+    moved, offered = sync_held_meetings()
+    return [moved, offered]

@@ -2,7 +2,16 @@ from __future__ import annotations
 
 from django.urls import path
 
-from jembatan.events.views import day, files, public, registration, requests, schedule, setup
+from jembatan.events.views import (
+    day,
+    files,
+    offers,
+    public,
+    registration,
+    requests,
+    schedule,
+    setup,
+)
 
 app_name = "events"
 P = "<int:pk>/participants/<int:participant_pk>/"
@@ -52,4 +61,5 @@ urlpatterns = [
         day.participant_checkin,
         name="participant_checkin",
     ),
+    path("offers/<int:pk>/", offers.introduction_offer, name="introduction_offer"),
 ]

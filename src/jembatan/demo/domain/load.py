@@ -16,6 +16,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from jembatan.accounts.models import Organisation, User
+from jembatan.demo.domain.agreements_demo import delete_demo_agreements, install_demo_agreements
 from jembatan.demo.domain.companies import demo_companies
 from jembatan.demo.domain.engagement_demo import install_demo_engagement
 from jembatan.demo.domain.events_demo import install_demo_events
@@ -83,6 +84,8 @@ def ensure_regions(codes: set[str]) -> tuple[dict[str, Region], int]:
 def delete_demo_data(specs: list[CompanySpec]) -> None:
     """Remove the demo users and firms (with their contacts and organisations)."""
     User.objects.filter(username__in=[user.username for user in DEMO_USERS]).delete()
+    # Agreement parties protect their firms: the demo agreements go first.
+    delete_demo_agreements(Company.objects.filter(registry_id__in=[s.registry_id for s in specs]))
     Company.objects.filter(registry_id__in=[spec.registry_id for spec in specs]).delete()
     Organisation.objects.filter(
         name__in=[KEMENPERIN_NAME, JETRO_NAME, INSTITUTION_NAME], members__isnull=True
@@ -319,4 +322,5 @@ def install_demo(reset: bool = False, progress: StartProgress | None = None) -> 
         summary.verification[spec.verification] = summary.verification.get(spec.verification, 0) + 1
     install_demo_events(specs, companies, reset=reset)  # after the users: members' firms
     install_demo_engagement(specs, companies)  # after the profiles: interests in them
+    install_demo_agreements(specs, companies)  # after the engagement demo: its introductions
     return summary

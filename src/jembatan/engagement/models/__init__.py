@@ -1,5 +1,15 @@
 from __future__ import annotations
 
+from jembatan.engagement.models.agreement import (
+    Agreement,
+    AgreementDocument,
+    AgreementParty,
+    AgreementStatus,
+    AgreementType,
+    Currency,
+)
+from jembatan.engagement.models.exchange_rate import ExchangeRate
+from jembatan.engagement.models.follow_up import FollowUpAnswer, FollowUpRequest
 from jembatan.engagement.models.interest import (
     OPEN_STATUSES,
     DeclineReason,
@@ -12,14 +22,26 @@ from jembatan.engagement.models.introduction import (
     IntroductionStageChange,
     Stage,
 )
+from jembatan.engagement.models.outcome import OutcomeCheckIn, OutcomeObservation
 
 __all__ = [
     "OPEN_STATUSES",
+    "Agreement",
+    "AgreementDocument",
+    "AgreementParty",
+    "AgreementStatus",
+    "AgreementType",
+    "Currency",
     "DeclineReason",
+    "ExchangeRate",
     "ExpressionOfInterest",
+    "FollowUpAnswer",
+    "FollowUpRequest",
     "InterestStatus",
     "Introduction",
     "IntroductionMessage",
     "IntroductionStageChange",
+    "OutcomeCheckIn",
+    "OutcomeObservation",
     "Stage",
 ]

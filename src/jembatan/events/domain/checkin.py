@@ -84,6 +84,16 @@ def check_in(participant: Participant, user: Any, *, outside_event_days: bool = 
         user,
         {"outside_event_days": True} if outside_event_days else None,
     )
+    # Checked in after a meeting's slot (recorded late): the meeting counts as held now.
+    from jembatan.events.domain.pipeline import held_meetings, sync_meetings
+
+    now = timezone.now()
+    sync_meetings(
+        held_meetings(now).filter(
+            Q(request__sender=participant) | Q(request__receiver=participant)
+        ),
+        now,
+    )
 
 
 def mark_no_show(

@@ -37,6 +37,7 @@ def rate_meeting(
     next_step: bool,
     next_step_text: str,
     user: Any,
+    worth_continuing: bool | None = None,
 ) -> MeetingRating:
     """Record (or replace) the participant's rating; keep the follow-up in step with it."""
     if meeting.stage != Stage.PUBLISHED:
@@ -56,6 +57,7 @@ def rate_meeting(
                 "usefulness": usefulness if happened else None,
                 "next_step": happened and next_step,
                 "next_step_text": next_step_text if happened and next_step else "",
+                "worth_continuing": worth_continuing if happened else None,
             },
         )
         if rating.next_step:
@@ -68,6 +70,15 @@ def rate_meeting(
             "jembatan.meeting.rated",
             meeting,
             user,
-            {"participant": participant.pk, "next_step": rating.next_step},
+            {
+                "participant": participant.pk,
+                "next_step": rating.next_step,
+                "worth_continuing": rating.worth_continuing,
+            },
         )
+    # A held meeting moves the pair's introduction on, or offers one (domain/pipeline.py).
+    from jembatan.events.domain.pipeline import held_meetings, sync_meetings
+
+    now = timezone.now()
+    sync_meetings(held_meetings(now).filter(pk=meeting.pk), now)
     return rating

@@ -248,6 +248,16 @@ class RatingForm(forms.Form):
     next_step_text = forms.CharField(
         label=_("next step"), widget=forms.Textarea, required=False, max_length=2000
     )
+    # Both sides answering yes offers them an introduction in the partnership pipeline.
+    worth_continuing = forms.TypedChoiceField(
+        label=_("worth continuing"),
+        help_text=_("If both companies say yes, Jembatan offers you an introduction."),
+        choices=[("", _("Not sure")), ("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

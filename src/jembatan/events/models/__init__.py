@@ -3,6 +3,7 @@ from __future__ import annotations
 from jembatan.events.models.event import Event, Session, Slot, Table
 from jembatan.events.models.feedback import FollowUp, MeetingRating
 from jembatan.events.models.participant import AgendaLanguage, Interpreter, Participant
+from jembatan.events.models.pipeline_link import EventIntroduction, IntroductionOffer
 from jembatan.events.models.request import (
     Meeting,
     MeetingRequest,
@@ -15,8 +16,10 @@ from jembatan.events.models.run import RunKind, RunStatus, ScheduleRun
 __all__ = [
     "AgendaLanguage",
     "Event",
+    "EventIntroduction",
     "FollowUp",
     "Interpreter",
+    "IntroductionOffer",
     "Meeting",
     "MeetingRating",
     "MeetingRequest",

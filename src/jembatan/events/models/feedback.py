@@ -21,6 +21,8 @@ class MeetingRating(models.Model):
     )
     next_step = models.BooleanField(_("a next step is planned"), default=False)
     next_step_text = models.TextField(_("next step"), blank=True)
+    # Both sides saying yes offers them an introduction in the partnership pipeline.
+    worth_continuing = models.BooleanField(_("worth continuing"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
