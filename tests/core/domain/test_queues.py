@@ -26,11 +26,18 @@ NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 
 def test_registered_queues_lists_the_apps_queues_in_order() -> None:
     keys = [queue.key for queue in registered_queues()]
-    assert keys[:4] == [
+    assert keys == [
         "registry.companies",
+        "accounts.claims",
+        "accounts.institutions",
         "opportunities.profiles",
         "registry.crosswalk",
         "registry.imports",
+        "engagement.interests",
+        "engagement.agreements_reported",
+        "engagement.stale_introductions",
+        "translations.requests",
+        "privacy.erasure",
     ]
 
 

@@ -42,6 +42,8 @@ def register_agreement_queues() -> None:
             url_name="engagement:agreements",
             count=count_reported,
             permission="engagement.verify_agreement",
+            order=55,
+            nav_label=_("Agreements to confirm"),
         )
     )
     register_queue(
@@ -51,5 +53,7 @@ def register_agreement_queues() -> None:
             url_name="engagement:board",
             count=count_stale,
             permission="engagement.view_pipeline",
+            order=56,
+            nav_label=_("Stale introductions"),
         )
     )

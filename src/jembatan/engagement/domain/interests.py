@@ -499,7 +499,9 @@ def _for_display(
     profile), fetched up front."""
     return interests.select_related(
         "profile__company__region", "profile__sector", "requester_company", "introduction"
-    ).prefetch_related("contacts", "profile__attachments", "profile__classifications")
+    ).prefetch_related(
+        "contacts", "profile__attachments", "profile__classifications", "profile__translations"
+    )
 
 
 def officer_queue() -> list[ExpressionOfInterest]:

@@ -8,6 +8,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from jembatan.opportunities.models import Language
 
@@ -17,7 +18,7 @@ class Stage(models.TextChoices):
     MET = "met", _("First meeting held")
     NEGOTIATING = "negotiating", _("Negotiating")
     SIGNED = "signed", _("Agreement signed")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("introduction stage", "Closed")
 
 
 class Introduction(models.Model):
