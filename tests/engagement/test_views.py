@@ -201,10 +201,6 @@ def test_message_attachment_download(as_user, introduction, member) -> None:  # 
 def _queries(client, url: str) -> int:  # type: ignore[no-untyped-def]
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
-    import os
-
-    if os.environ.get("QDEBUG"):
-        print("\n".join(q["sql"][:160] for q in captured.captured_queries))
     return len(captured)
 
 
