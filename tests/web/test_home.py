@@ -57,6 +57,7 @@ def test_home_member_sees_their_company_panels(as_user, company, role: str) -> N
         "company-title",
         "profiles-title",
         "recs-title",
+        "interests-title",
         "meetings-title",
     ]
     assert f'<a href="/companies/{company.pk}/">{company.name}</a>' in html

@@ -12,11 +12,12 @@ class EngagementConfig(AppConfig):
     def ready(self) -> None:
         from jembatan.core.domain.personal_data import PersonalDataProvider, register_provider
         from jembatan.core.domain.queues import OfficerQueue, register_queue
-        from jembatan.engagement.domain import personal_data
+        from jembatan.engagement.domain import home, personal_data
         from jembatan.engagement.domain.interests import queue_count
         from jembatan.engagement.domain.notices import register_kinds
 
         register_kinds()
+        home.register()
         register_queue(
             OfficerQueue(
                 key="engagement.interests",

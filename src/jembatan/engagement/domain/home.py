@@ -1,0 +1,58 @@
+"""The engagement panel of a company member's home page: expressions of interest waiting
+for the company's answer, those it sent that are still open, and its live introductions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Q
+
+from jembatan.accounts.rules import users_company
+from jembatan.core.domain.home_panels import HomePanel, register_panel
+from jembatan.engagement.models import ExpressionOfInterest, InterestStatus, Introduction
+from jembatan.engagement.models.interest import OPEN_STATUSES
+from jembatan.engagement.models.introduction import Stage
+
+SHOWN = 5
+
+
+def interests_context(user: Any, now: dt.datetime) -> dict[str, Any] | None:
+    company = users_company(user)
+    if company is None:
+        return None
+    interests = ExpressionOfInterest.objects.select_related("profile", "requester_company")
+    # What reached the owner: not mediated, or forwarded by an officer.
+    reached = Q(mediated=False) | Q(forwarded_at__isnull=False)
+    received = interests.filter(
+        reached, profile__company_id=company, status=InterestStatus.PENDING
+    ).order_by("created_at")
+    sent = interests.filter(requester_company_id=company, status__in=OPEN_STATUSES).order_by(
+        "-created_at"
+    )
+    live = (
+        Introduction.objects.filter(Q(company_a_id=company) | Q(company_b_id=company))
+        .exclude(stage=Stage.CLOSED)
+        .select_related("profile")
+        .order_by("-last_activity_at")
+    )
+    return {
+        "received": list(received[:SHOWN]),
+        "received_count": received.count(),
+        "sent": list(sent[:SHOWN]),
+        "sent_count": sent.count(),
+        "introductions": list(live[:SHOWN]),
+        "introductions_count": live.count(),
+    }
+
+
+def register() -> None:
+    register_panel(
+        HomePanel(
+            key="engagement.interests",
+            template="engagement/home/_interests.html",
+            roles=("company_member",),
+            context=interests_context,
+            order=40,
+        )
+    )
