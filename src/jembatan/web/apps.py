@@ -10,6 +10,7 @@ class WebConfig(AppConfig):
     verbose_name = _("Web")
 
     def ready(self) -> None:
-        from jembatan.web import home
+        from jembatan.web import home, notices
 
         home.register()
+        notices.connect()

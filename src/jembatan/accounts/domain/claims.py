@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jembatan.accounts.models import CompanyClaim, Organisation, Role, User
+from jembatan.accounts.signals import claim_decided, institution_decided
 from jembatan.core.domain.audit import log_action
 
 
@@ -67,6 +68,7 @@ def confirm_claim(claim: CompanyClaim, officer: Any, now: dt.datetime | None = N
         user.role = Role.COMPANY_MEMBER
         user.save(update_fields=["organisation", "role"])
         log_action("jembatan.claim.confirmed", claim, officer, data={"company": company.pk})
+        claim_decided.send(CompanyClaim, claim=claim, officer=officer)
     return user
 
 
@@ -77,6 +79,7 @@ def reject_claim(
     with transaction.atomic():
         _decide(claim, officer, CompanyClaim.Status.REJECTED, note, now or timezone.now())
         log_action("jembatan.claim.rejected", claim, officer, data={"note": note})
+        claim_decided.send(CompanyClaim, claim=claim, officer=officer)
     return claim
 
 
@@ -120,4 +123,5 @@ def decide_institution(
             else "jembatan.institution.rejected"
         )
         log_action(action, organisation, officer, data={"note": note} if note else None)
+        institution_decided.send(Organisation, organisation=organisation, officer=officer)
     return organisation

@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from jembatan.accounts.models import CompanyClaim, Organisation, Role, User
+from jembatan.accounts.signals import claim_filed, institution_filed
 from jembatan.core.domain.audit import log_action
 from jembatan.registry.domain.companies import create_signed_up_company
 from jembatan.registry.models import Company, Region
@@ -76,6 +77,7 @@ def _claim(
         company=company, user=user, legal_name=legal_name, region=region, created_at=now
     )
     log_action("jembatan.claim.filed", claim, user, data={"company": company.pk})
+    claim_filed.send(CompanyClaim, claim=claim)
     return claim
 
 
@@ -144,4 +146,5 @@ def sign_up_institution(
         user = create_account(person, Role.INSTITUTION_MEMBER, organisation)
         log_action("jembatan.institution.signed_up", organisation, user)
         log_action("jembatan.account.signed_up", user, user, data={"organisation": organisation.pk})
+        institution_filed.send(Organisation, organisation=organisation)
     return user
