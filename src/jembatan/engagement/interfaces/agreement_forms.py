@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from jembatan.engagement.domain.agreements import AgreementTerms, document_problem
 from jembatan.engagement.domain.board import AGE_BUCKETS, PipelineFilters, stage_choices
@@ -149,7 +150,9 @@ class FollowUpAnswerForm(forms.Form):
         label=_("answer"), choices=FollowUpAnswer.choices, widget=forms.RadioSelect
     )
     reason = forms.ChoiceField(
-        label=_("reason for closing"), choices=[("", "–"), *DeclineReason.choices], required=False
+        label=pgettext_lazy("introduction", "Reason for closing"),
+        choices=[("", "–"), *DeclineReason.choices],
+        required=False,
     )
     note = forms.CharField(label=_("note"), max_length=2000, required=False)
 
@@ -173,7 +176,9 @@ class RateUploadForm(forms.Form):
 class MoveForm(forms.Form):
     stage = forms.ChoiceField(label=_("stage"), choices=Stage.choices)
     reason = forms.ChoiceField(
-        label=_("reason for closing"), choices=[("", "–"), *DeclineReason.choices], required=False
+        label=pgettext_lazy("introduction", "Reason for closing"),
+        choices=[("", "–"), *DeclineReason.choices],
+        required=False,
     )
     note = forms.CharField(label=_("note"), max_length=2000, required=False)
 

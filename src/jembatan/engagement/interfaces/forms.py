@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from jembatan.engagement.models import DeclineReason, Stage
 from jembatan.opportunities.models import Language
@@ -101,7 +102,7 @@ class MessageForm(forms.Form):
 class StageForm(forms.Form):
     stage = forms.ChoiceField(label=_("Stage"), choices=Stage.choices)
     reason = forms.ChoiceField(
-        label=_("Reason for closing"),
+        label=pgettext_lazy("introduction", "Reason for closing"),
         choices=[("", "—"), *DeclineReason.choices],
         required=False,
     )
