@@ -10,6 +10,8 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self) -> None:
-        from jembatan.notifications.domain import personal_data
+        from jembatan.notifications import tasks
+        from jembatan.notifications.domain import delivery, personal_data
 
         personal_data.register()
+        delivery.use_task_queue(tasks.task_deliver_notifications.delay)

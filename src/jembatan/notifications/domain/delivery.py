@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 import threading
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -25,7 +26,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from jembatan.notifications.domain.notify import absolute_url
+from jembatan.notifications.domain.links import absolute_url
 from jembatan.notifications.models import EmailState, Notification
 
 logger = logging.getLogger(__name__)
@@ -217,10 +218,22 @@ def _deliver_in_background() -> None:
     threading.Thread(target=_deliver_in_thread, name="notifications", daemon=True).start()
 
 
-def _queue_task() -> None:
-    from jembatan.notifications.tasks import task_deliver_notifications
+# The Celery task that delivers, set by the app's ready() from tasks.py: the domain does not
+# import the task layer above it.
+_task_queue: Callable[[], Any] | None = None
 
-    task_deliver_notifications.delay()
+
+def use_task_queue(queue: Callable[[], Any]) -> None:
+    """Tell delivery how to hand the work to a Celery worker (`task.delay`)."""
+    global _task_queue
+    _task_queue = queue
+
+
+def _queue_task() -> None:
+    if _task_queue is None:  # apps not ready (a script without django.setup()): send here
+        deliver_pending()
+        return
+    _task_queue()
 
 
 def _deliver_now() -> None:

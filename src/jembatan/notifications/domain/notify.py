@@ -17,7 +17,9 @@ from django.template import Context
 from django.template.loader import get_template
 from django.utils import timezone, translation
 
+from jembatan.notifications.domain.delivery import schedule_delivery
 from jembatan.notifications.domain.kinds import get_kind
+from jembatan.notifications.domain.links import absolute_url
 from jembatan.notifications.domain.preferences import channel_for
 from jembatan.notifications.models import EmailState, Notification
 
@@ -26,13 +28,6 @@ EMAIL_STATE_FOR_CHANNEL = {
     "digest": EmailState.DIGEST,
     "off": EmailState.SKIPPED,
 }
-
-
-def absolute_url(link: str) -> str:
-    """The link as an address an e-mail can carry (JEMBATAN_SITE_URL + path)."""
-    if not link or "://" in link:
-        return link
-    return settings.JEMBATAN_SITE_URL.rstrip("/") + "/" + link.lstrip("/")
 
 
 def render_notification(
@@ -92,8 +87,6 @@ def notify(
     """Notify one user; None when there is nobody to tell (no user, or an inactive one)."""
     notification = create_notification(recipient, kind, obj, context, link=link, now=now)
     if notification is not None and notification.email_state == EmailState.PENDING:
-        from jembatan.notifications.domain.delivery import schedule_delivery
-
         schedule_delivery()
     return notification
 
