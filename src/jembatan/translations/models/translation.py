@@ -45,6 +45,7 @@ class ContentTranslation(models.Model):
     source_hash = models.CharField(max_length=64)
 
     class Meta:
+        ordering = ["language", "id"]
         verbose_name = _("translation")
         verbose_name_plural = _("translations")
         constraints = [
