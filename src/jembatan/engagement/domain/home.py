@@ -10,6 +10,7 @@ from django.db.models import Q
 
 from jembatan.accounts.rules import users_company
 from jembatan.core.domain.home_panels import HomePanel, register_panel
+from jembatan.engagement.domain.interests import reached_owner
 from jembatan.engagement.models import ExpressionOfInterest, InterestStatus, Introduction
 from jembatan.engagement.models.interest import OPEN_STATUSES
 from jembatan.engagement.models.introduction import Stage
@@ -22,10 +23,8 @@ def interests_context(user: Any, now: dt.datetime) -> dict[str, Any] | None:
     if company is None:
         return None
     interests = ExpressionOfInterest.objects.select_related("profile", "requester_company")
-    # What reached the owner: not mediated, or forwarded by an officer.
-    reached = Q(mediated=False) | Q(forwarded_at__isnull=False)
     received = interests.filter(
-        reached, profile__company_id=company, status=InterestStatus.PENDING
+        reached_owner(), profile__company_id=company, status=InterestStatus.PENDING
     ).order_by("created_at")
     sent = interests.filter(requester_company_id=company, status__in=OPEN_STATUSES).order_by(
         "-created_at"

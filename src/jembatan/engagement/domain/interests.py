@@ -590,13 +590,18 @@ def remind_and_expire(now: dt.datetime | None = None) -> tuple[int, int]:
     return reminded, expired
 
 
+def reached_owner() -> Q:
+    """The expressions the profile's owner sees: not mediated, or forwarded by an officer."""
+    return Q(mediated=False) | Q(forwarded_at__isnull=False)
+
+
 def visible_interests(user: Any, box: str = "") -> QuerySet[ExpressionOfInterest]:
     """The expressions the user may see: `box` "sent" (by the user's company), "received"
     (on its profiles, once they reached it), or "" for both; officers see every one."""
     base = _for_display(ExpressionOfInterest.objects.all())
     company = users_company(user)
     sent = Q(requester_company_id=company)
-    received = Q(profile__company_id=company) & (Q(mediated=False) | Q(forwarded_at__isnull=False))
+    received = Q(profile__company_id=company) & reached_owner()
     if company is None:
         if box or not is_officer(user):
             return base.none()
