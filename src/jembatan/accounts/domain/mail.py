@@ -21,12 +21,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from jembatan.accounts.domain import tokens
 from jembatan.accounts.models import CompanyClaim, Invitation, Organisation, User
-
-
-def _link(path: str) -> str:
-    """An address for an e-mail: the configured JEMBATAN_SITE_URL, never the request's Host
-    header (which a forged request could point at another site, as in reset poisoning)."""
-    return str(settings.JEMBATAN_SITE_URL).rstrip("/") + path
+from jembatan.core.domain.links import absolute_url
 
 
 def send_account_email(template: str, to: str, language: str, context: dict[str, Any]) -> None:
@@ -42,7 +37,7 @@ def send_confirmation(user: User, now: dt.datetime | None = None) -> bool:
     if user.email_confirmed or not user.email:
         return False
     path = reverse("accounts:confirm_email", args=[tokens.confirmation_token(user)])
-    context = {"user": user, "link": _link(path), "days": tokens.CONFIRM_MAX_AGE.days}
+    context = {"user": user, "link": absolute_url(path), "days": tokens.CONFIRM_MAX_AGE.days}
     send_account_email("confirm_email", user.email, user.language, context)
     User.objects.filter(pk=user.pk).update(confirmation_sent_at=now or timezone.now())
     return True
@@ -55,7 +50,7 @@ def send_password_reset(user: User) -> bool:
     path = reverse(
         "accounts:password_reset_confirm", args=[uid, default_token_generator.make_token(user)]
     )
-    context = {"user": user, "link": _link(path)}
+    context = {"user": user, "link": absolute_url(path)}
     send_account_email("password_reset", user.email, user.language, context)
     return True
 
@@ -67,7 +62,7 @@ def send_email_change(user: User, new_email: str) -> None:
     )
     context = {
         "user": user,
-        "link": _link(path),
+        "link": absolute_url(path),
         "new_email": new_email,
         "days": tokens.EMAIL_CHANGE_MAX_AGE.days,
     }
@@ -85,19 +80,19 @@ def send_invitation(invitation: Invitation) -> bool:
         "invitation": invitation,
         "organisation": invitation.organisation,
         "inviter": inviter.get_full_name() or inviter.username if inviter else "",
-        "link": _link(path),
+        "link": absolute_url(path),
     }
     send_account_email("invitation", invitation.email, invitation.language, context)
     return True
 
 
 def send_claim_decision(claim: CompanyClaim) -> None:
-    context = {"claim": claim, "link": _link(reverse("home"))}
+    context = {"claim": claim, "link": absolute_url(reverse("home"))}
     send_account_email("claim_decision", claim.user.email, claim.user.language, context)
 
 
 def send_institution_decision(organisation: Organisation) -> None:
-    context = {"organisation": organisation, "link": _link(reverse("home"))}
+    context = {"organisation": organisation, "link": absolute_url(reverse("home"))}
     for member in organisation.members.filter(is_active=True).exclude(email=""):
         context["user"] = member
         send_account_email("institution_decision", member.email, member.language, context)

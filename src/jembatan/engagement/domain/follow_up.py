@@ -87,7 +87,7 @@ def answer_links(request: FollowUpRequest, company: Company) -> dict[str, str]:
 
 def ask_for_updates(now: dt.datetime | None = None) -> int:
     """The daily task: one request to each stale introduction not asked since it went quiet."""
-    from jembatan.notifications.domain.links import absolute_url
+    from jembatan.core.domain.links import absolute_url
     from jembatan.notifications.domain.notify import notify_company
 
     now = now or timezone.now()

@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from jembatan.notifications.domain.links import absolute_url
+from jembatan.core.domain.links import absolute_url
 from jembatan.notifications.models import EmailState, Notification
 
 logger = logging.getLogger(__name__)

@@ -17,9 +17,9 @@ from django.template import Context
 from django.template.loader import get_template
 from django.utils import timezone, translation
 
+from jembatan.core.domain.links import absolute_url
 from jembatan.notifications.domain.delivery import schedule_delivery
 from jembatan.notifications.domain.kinds import get_kind
-from jembatan.notifications.domain.links import absolute_url
 from jembatan.notifications.domain.preferences import channel_for
 from jembatan.notifications.models import EmailState, Notification
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from jembatan.notifications.domain.links import absolute_url
+from jembatan.core.domain.links import absolute_url
 from jembatan.notifications.models import Notification
 
 

@@ -1,4 +1,6 @@
-"""Links in notices: a path on the site, made absolute for e-mails."""
+"""Links in e-mails: a path on the site made absolute with JEMBATAN_SITE_URL, never with the
+request's Host header (a forged request could point it at another site, as in reset
+poisoning). Account e-mails and notifications both use it."""
 
 from __future__ import annotations
 
