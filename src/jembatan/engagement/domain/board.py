@@ -8,7 +8,6 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import pgettext_lazy
 
 from jembatan.engagement.domain.follow_up import is_stale
 from jembatan.engagement.domain.origins import origins
@@ -84,7 +83,7 @@ class Card:
 
     @property
     def stage_label(self) -> Any:
-        return column_label(Stage(self.introduction.stage))
+        return Stage(self.introduction.stage).label
 
 
 @dataclass(frozen=True)
@@ -97,19 +96,14 @@ class Column:
     moves: list[tuple[str, Any]] = field(default_factory=list)
 
 
-def column_label(stage: Stage) -> Any:
-    # "Closed" alone is a closed profile's word in the catalogues (掲載終了).
-    return pgettext_lazy("introduction stage", "Closed") if stage == Stage.CLOSED else stage.label
-
-
 def stage_choices() -> list[tuple[str, Any]]:
-    return [(s.value, column_label(s)) for s in Stage]
+    return [(s.value, s.label) for s in Stage]
 
 
 def moves_from(stage: Stage) -> list[tuple[str, Any]]:
     order = list(Stage)
     here = order.index(stage)
-    return [(s.value, column_label(s)) for s in order[here + 1 :] + order[:here]]
+    return [(s.value, s.label) for s in order[here + 1 :] + order[:here]]
 
 
 def cards(rows: list[Introduction], now: dt.datetime) -> list[Card]:
@@ -143,7 +137,7 @@ def board(rows: QuerySet[Introduction], now: dt.datetime | None = None) -> list[
     return [
         Column(
             stage=stage.value,
-            label=column_label(stage),
+            label=stage.label,
             cards=[c for c in shown if c.introduction.stage == stage],
             total=len(by_stage[stage.value]),
             moves=moves_from(stage),
