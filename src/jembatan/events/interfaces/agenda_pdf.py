@@ -1,7 +1,7 @@
 """Agendas as PDF (reportlab): a participant's, a table's sheet, an interpreter's roster.
 
-One font for every script: reportlab's built-in CID font HeiseiKakuGo-W5 has Japanese and
-Latin glyphs (Indonesian is Latin), so nothing needs downloading.
+One font for every script, embedded: the project's IPAex Gothic (core.interfaces.pdf_fonts)
+has Japanese and Latin glyphs (Indonesian is Latin), and ships with an installed package.
 """
 
 from __future__ import annotations
@@ -15,12 +15,11 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as PdfTable
 
 from jembatan.core.domain.zones import zone_label
+from jembatan.core.interfaces.pdf_fonts import pdf_font
 from jembatan.events.domain.agenda import (
     AgendaLine,
     interpreter_agenda,
@@ -29,13 +28,9 @@ from jembatan.events.domain.agenda import (
 )
 from jembatan.events.models import Interpreter, Participant, Table
 
-FONT = "HeiseiKakuGo-W5"
-
 
 def _font() -> str:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    return FONT
+    return pdf_font()
 
 
 def _time(line: AgendaLine) -> str:

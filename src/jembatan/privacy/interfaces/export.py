@@ -1,8 +1,8 @@
 """A company's data as a JSON download and as a readable PDF (reportlab).
 
 The PDF has one section per provider, in the requester's language. One font for every
-script, as the event agendas: reportlab's built-in CID font HeiseiKakuGo-W5 has Japanese
-and Latin glyphs (Indonesian is Latin), so no font file ships and none is read at run time.
+script, embedded, as the event agendas: the project's IPAex Gothic (core.interfaces.pdf_fonts)
+has Japanese and Latin glyphs (Indonesian is Latin) and ships with an installed package.
 """
 
 from __future__ import annotations
@@ -21,14 +21,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as PdfTable
 
 from jembatan.core.domain.personal_data import registered_providers
+from jembatan.core.interfaces.pdf_fonts import pdf_font
 
-FONT = "HeiseiKakuGo-W5"
 # An ISO 8601 time with its offset, as the providers write them: shown to the minute, in UTC.
 ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$")
 
@@ -162,9 +160,7 @@ LABELS: dict[str, Any] = {
 
 
 def _font() -> str:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    return FONT
+    return pdf_font()
 
 
 def export_json(data: dict[str, Any], now: dt.datetime) -> bytes:
