@@ -253,3 +253,15 @@ def test_erased_company_leaves_the_directory_and_partner_search(
     assert company.verification == "unverified"
     assert company not in validation_queue()
     assert count_companies_to_validate() == 1  # the other company
+
+
+def test_erased_company_leaves_the_api_company_list(world: World, officer) -> None:  # type: ignore[no-untyped-def]
+    from django.test import Client
+
+    erase_company(officer, world.company, NOW)
+    client = Client()
+    client.force_login(officer)
+    listed = client.get("/api/v1/companies/?page_size=100").json()
+    ids = {row["id"] for row in listed["results"]}
+    assert world.company.pk not in ids
+    assert world.other_company.pk in ids

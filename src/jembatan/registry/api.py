@@ -117,6 +117,10 @@ class CompanyViewSet(
         queryset = Company.objects.select_related("region", "verified_by").prefetch_related(
             "certifications", "sectors", "classifications", "description_translations"
         )
+        if self.action == "list":
+            # The list is the API's directory: an erased company leaves it, as it leaves the
+            # directory page (it stays in the figures and, for officers, by its address).
+            queryset = queryset.filter(erased_at__isnull=True)
         prefetch = contacts_prefetch(self.request.user)
         return queryset.prefetch_related(prefetch) if prefetch is not None else queryset
 
