@@ -13,7 +13,7 @@ class EngagementConfig(AppConfig):
         from jembatan.core.domain.personal_data import PersonalDataProvider, register_provider
         from jembatan.core.domain.queues import OfficerQueue, register_queue
         from jembatan.engagement.domain import home, personal_data
-        from jembatan.engagement.domain.interests import queue_count
+        from jembatan.engagement.domain.interests import awaiting_review
         from jembatan.engagement.domain.notices import register_kinds
 
         register_kinds()
@@ -23,7 +23,7 @@ class EngagementConfig(AppConfig):
                 key="engagement.interests",
                 label=_("Expressions of interest to review"),
                 url_name="engagement:queue",
-                count=queue_count,
+                pending=awaiting_review,
                 permission="engagement.review_interests",
                 order=50,
                 nav_label=_("Interests to review"),

@@ -19,14 +19,14 @@ class TranslationsConfig(AppConfig):
 
         from jembatan.core.domain.queues import OfficerQueue, register_queue
         from jembatan.notifications.domain.kinds import NotificationKind, register_kind
-        from jembatan.translations.domain.versions import open_request_count
+        from jembatan.translations.domain.versions import open_requests
 
         register_queue(
             OfficerQueue(
                 key="translations.requests",
                 label=_("Translations requested"),
                 url_name="translations:queue",
-                count=open_request_count,
+                pending=open_requests,
                 permission="translations.work_requests",
                 order=60,
             )

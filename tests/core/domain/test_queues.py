@@ -103,3 +103,41 @@ def test_import_page_lists_the_imports_to_watch(client, officer) -> None:  # typ
     html = client.get("/imports/").content.decode()
     assert f'<a href="/imports/jobs/{running.pk}/">jalan.xlsx</a>' in html
     assert "selesai.xlsx" not in html
+
+
+@pytest.mark.django_db
+def test_queues_for_counts_every_pending_queue_in_one_query(  # type: ignore[no-untyped-def]
+    officer, company, django_assert_num_queries
+) -> None:
+    CompanyFactory(verification=Company.Verification.UNVERIFIED)
+    ProfileFactory(company=company, status="submitted")
+    pending = [queue for queue in registered_queues() if queue.pending is not None]
+    assert len(pending) == len(registered_queues())  # every app's queue is a queryset
+    with django_assert_num_queries(1):
+        counts = {entry.key: entry.count for entry in queues_for(officer)}
+    assert counts["opportunities.profiles"] == 1
+    assert (
+        counts["registry.companies"]
+        == Company.objects.filter(
+            verification=Company.Verification.UNVERIFIED, erased_at=None
+        ).count()
+    )
+
+
+@pytest.mark.django_db
+def test_queue_with_empty_queryset_counts_zero_without_a_query(officer) -> None:  # type: ignore[no-untyped-def]
+    try:
+        register_queue(
+            OfficerQueue("test.none", "None", "home", pending=Company.objects.none, order=999)
+        )
+        counts = {entry.key: entry.count for entry in queues_for(officer)}
+        assert counts["test.none"] == 0
+    finally:
+        unregister_queue("test.none")
+
+
+def test_queue_needs_exactly_one_of_count_and_pending() -> None:
+    with pytest.raises(ValueError, match="exactly one"):
+        OfficerQueue("test.both", "Both", "home")
+    with pytest.raises(ValueError, match="exactly one"):
+        OfficerQueue("test.both", "Both", "home", count=lambda: 1, pending=Company.objects.all)

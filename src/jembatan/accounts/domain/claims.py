@@ -39,7 +39,7 @@ def pending_claims() -> QuerySet[CompanyClaim]:
 
 
 def pending_claim_count() -> int:
-    return CompanyClaim.objects.filter(status=CompanyClaim.Status.PENDING).count()
+    return pending_claims().count()
 
 
 def _decide(claim: CompanyClaim, officer: Any, status: str, note: str, now: dt.datetime) -> None:
@@ -95,9 +95,7 @@ def pending_institutions() -> QuerySet[Organisation]:
 
 
 def pending_institution_count() -> int:
-    return Organisation.objects.filter(
-        kind=Organisation.Kind.INSTITUTION, verification=Organisation.Verification.PENDING
-    ).count()
+    return pending_institutions().count()
 
 
 def decide_institution(

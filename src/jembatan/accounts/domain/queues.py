@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from jembatan.accounts.domain.claims import pending_claim_count, pending_institution_count
+from jembatan.accounts.domain.claims import pending_claims, pending_institutions
 from jembatan.core.domain.queues import OfficerQueue, register_queue
 
 
@@ -18,7 +18,7 @@ def register() -> None:
             key="accounts.claims",
             label=_("Company claims to confirm"),
             url_name="accounts:claims",
-            count=pending_claim_count,
+            pending=pending_claims,
             permission="accounts.review_signups",
             order=15,
             nav_label=_("Claims"),
@@ -29,7 +29,7 @@ def register() -> None:
             key="accounts.institutions",
             label=_("Institutions to confirm"),
             url_name="accounts:institutions",
-            count=pending_institution_count,
+            pending=pending_institutions,
             permission="accounts.review_signups",
             order=16,
             nav_label=_("Institutions"),

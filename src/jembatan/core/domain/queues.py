@@ -4,8 +4,12 @@ Each app registers its queues once, in its AppConfig.ready(); the home page and 
 navigation show every registered queue that the signed-in user may open, with its count:
 
     register_queue(OfficerQueue(key="registry.claims", label=_("Company claims to confirm"),
-                                url_name="registry:claims", count=count_claims,
+                                url_name="registry:claims", pending=claims_waiting,
                                 permission="registry.verify_company"))
+
+`pending()` returns the queryset of what waits: every page that shows the navigation counts
+all such queues in ONE query (a scalar subquery per queue). A queue whose count cannot be
+a queryset gives `count()` instead, which costs a query of its own.
 
 Core knows nothing about the apps: it only keeps the list.
 """
@@ -16,12 +20,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import QuerySet
 from django.utils.functional import Promise
 
 
 @dataclass(frozen=True)
 class OfficerQueue:
-    """One queue: `count()` says how many items wait; `url_name` is the page that lists them.
+    """One queue: `pending()` (or `count()`) says what waits; `url_name` lists it.
 
     `permission` is the permission needed to open the page (empty: any programme officer);
     `order` places it in the navigation and on the home page (smallest first).
@@ -30,10 +37,22 @@ class OfficerQueue:
     key: str
     label: str | Promise
     url_name: str
-    count: Callable[[], int]
+    count: Callable[[], int] | None = None
+    pending: Callable[[], QuerySet[Any]] | None = None
     permission: str = ""
     order: int = 100
     nav_label: str | Promise = ""  # a shorter label for the navigation (default: label)
+
+    def __post_init__(self) -> None:
+        if (self.count is None) == (self.pending is None):
+            raise ValueError(f"queue {self.key}: give exactly one of count and pending")
+        if self.pending is not None:  # count() still answers alone, for a page of its own
+            pending = self.pending
+            object.__setattr__(self, "count", lambda: pending().count())
+
+    def waiting(self) -> int:
+        assert self.count is not None  # set by __post_init__ when only pending was given
+        return self.count()
 
     def visible_to(self, user: Any) -> bool:
         if not getattr(user, "is_authenticated", False):
@@ -87,7 +106,39 @@ class QueueCount:
 
 
 def queues_for(user: Any) -> list[QueueCount]:
-    """The queues `user` may open, each with its count (one count query per queue)."""
+    """The queues `user` may open, each with its count: one query for every queue that has
+    `pending`, plus one per queue that only has `count`."""
+    visible = [queue for queue in registered_queues() if queue.visible_to(user)]
+    counted = count_pending([queue for queue in visible if queue.pending is not None])
     return [
-        QueueCount(queue, queue.count()) for queue in registered_queues() if queue.visible_to(user)
+        QueueCount(queue, counted[queue.key] if queue.pending is not None else queue.waiting())
+        for queue in visible
     ]
+
+
+def count_pending(queues: list[OfficerQueue]) -> dict[str, int]:
+    """queue key -> rows of its `pending()` queryset, in one SELECT of scalar subqueries.
+
+    Every queryset must live on the default database (the navigation's do)."""
+    parts: list[str] = []
+    params: list[Any] = []
+    keys: list[str] = []
+    counts: dict[str, int] = {}
+    for queue in queues:
+        assert queue.pending is not None
+        queryset = queue.pending().order_by().values("pk")  # the rows only, no joins
+        try:
+            sql, query_params = queryset.query.get_compiler(using=queryset.db).as_sql()
+        except EmptyResultSet:  # a queryset that can hold nothing (.none(), empty __in)
+            counts[queue.key] = 0
+            continue
+        # The SQL is Django's own compilation of the queryset, its values passed as parameters.
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS pending_{len(parts)})")  # noqa: S608
+        params.extend(query_params)
+        keys.append(queue.key)
+    if parts:
+        with connections["default"].cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(parts), params)
+            row = cursor.fetchone()
+        counts.update(zip(keys, (int(value) for value in row), strict=True))
+    return counts

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.notifications.domain.kinds import NotificationKind, register_kind
@@ -20,16 +23,24 @@ def register_agreement_kinds() -> None:
         register_kind(NotificationKind(key=key, label=label, default="immediate"))
 
 
-def count_reported() -> int:
+def reported_agreements() -> QuerySet[Any]:
     from jembatan.engagement.models import Agreement, AgreementStatus
 
-    return Agreement.objects.filter(status=AgreementStatus.REPORTED).count()
+    return Agreement.objects.filter(status=AgreementStatus.REPORTED)
+
+
+def count_reported() -> int:
+    return reported_agreements().count()
+
+
+def stale() -> QuerySet[Any]:
+    from jembatan.engagement.domain.follow_up import stale_introductions
+
+    return stale_introductions()
 
 
 def count_stale() -> int:
-    from jembatan.engagement.domain.follow_up import stale_introductions
-
-    return stale_introductions().count()
+    return stale().count()
 
 
 def register_agreement_queues() -> None:
@@ -40,7 +51,7 @@ def register_agreement_queues() -> None:
             key="engagement.agreements_reported",
             label=_("Agreements awaiting confirmation"),
             url_name="engagement:agreements",
-            count=count_reported,
+            pending=reported_agreements,
             permission="engagement.verify_agreement",
             order=55,
             nav_label=_("Agreements to confirm"),
@@ -51,7 +62,7 @@ def register_agreement_queues() -> None:
             key="engagement.stale_introductions",
             label=_("Introductions with no activity for 30 days"),
             url_name="engagement:board",
-            count=count_stale,
+            pending=stale,
             permission="engagement.view_pipeline",
             order=56,
             nav_label=_("Stale introductions"),

@@ -515,10 +515,15 @@ def officer_queue() -> list[ExpressionOfInterest]:
     )
 
 
-def queue_count() -> int:
+def awaiting_review() -> QuerySet[ExpressionOfInterest]:
+    """Interests that wait for an officer (the review queue)."""
     return ExpressionOfInterest.objects.filter(
         status=InterestStatus.AWAITING_OFFICER, improvement_requested=False
-    ).count()
+    )
+
+
+def queue_count() -> int:
+    return awaiting_review().count()
 
 
 def _reached_owner_at(interest: ExpressionOfInterest) -> dt.datetime:

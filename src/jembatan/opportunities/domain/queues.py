@@ -18,7 +18,7 @@ def register() -> None:
             key="opportunities.profiles",
             label=_("Profiles to validate"),
             url_name="opportunities:queue",
-            count=count_profiles_to_validate,
+            pending=validation_queue,
             permission="opportunities.review_profiles",
             order=20,
         )

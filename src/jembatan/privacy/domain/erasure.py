@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -93,8 +94,12 @@ def decline_erasure(
     return locked
 
 
+def open_requests() -> QuerySet[ErasureRequest]:
+    return ErasureRequest.objects.filter(status=ErasureStatus.REQUESTED)
+
+
 def count_open_requests() -> int:
-    return ErasureRequest.objects.filter(status=ErasureStatus.REQUESTED).count()
+    return open_requests().count()
 
 
 def _export(company: Any) -> dict[str, Any]:
@@ -128,7 +133,7 @@ def register() -> None:
             key="privacy.erasure",
             label=gettext_lazy("Erasure requests to review"),
             url_name="privacy:erasure_queue",
-            count=count_open_requests,
+            pending=open_requests,
             permission="privacy.carry_out_erasure",
             order=70,
             nav_label=gettext_lazy("Erasure requests"),

@@ -15,14 +15,22 @@ from jembatan.registry.models import Company, CompanyImportJob, CrosswalkLink, I
 FAILED_IMPORT_DAYS = 7
 
 
-def count_companies_to_validate() -> int:
+def companies_to_validate() -> QuerySet[Company]:
     waiting = Company.objects.filter(verification=Company.Verification.UNVERIFIED)
-    return waiting.filter(erased_at=None).count()
+    return waiting.filter(erased_at=None)
+
+
+def count_companies_to_validate() -> int:
+    return companies_to_validate().count()
+
+
+def crosswalk_to_review() -> QuerySet[CrosswalkLink]:
+    links = CrosswalkLink.objects.filter(status=CrosswalkLink.Status.PROPOSED)
+    return links.exclude(source__scheme="isic4")
 
 
 def count_crosswalk_to_review() -> int:
-    links = CrosswalkLink.objects.filter(status=CrosswalkLink.Status.PROPOSED)
-    return links.exclude(source__scheme="isic4").count()
+    return crosswalk_to_review().count()
 
 
 def imports_to_watch() -> QuerySet[CompanyImportJob]:
@@ -43,7 +51,7 @@ def register() -> None:
             key="registry.companies",
             label=_("Companies to validate"),
             url_name="registry:validation_queue",
-            count=count_companies_to_validate,
+            pending=companies_to_validate,
             permission="registry.verify_company",
             order=10,
         )
@@ -53,7 +61,7 @@ def register() -> None:
             key="registry.crosswalk",
             label=_("Crosswalk to review"),
             url_name="registry:crosswalk_review",
-            count=count_crosswalk_to_review,
+            pending=crosswalk_to_review,
             permission="registry.review_crosswalk",
             order=30,
             nav_label=_("Crosswalk"),
@@ -64,7 +72,7 @@ def register() -> None:
             key="registry.imports",
             label=_("Imports running or failed"),
             url_name="imports:upload",
-            count=count_imports_to_watch,
+            pending=imports_to_watch,
             permission="registry.import_companies",
             order=40,
             nav_label=_("Import"),
