@@ -15,13 +15,11 @@ class RegistryConfig(AppConfig):
         from jembatan.registry.domain import personal_data, queues
         from jembatan.registry.domain.description_translation import COMPANY_TRANSLATABLE
         from jembatan.registry.domain.notices import register_kinds
-        from jembatan.registry.domain.notifications import companies_imported
-        from jembatan.registry.signals import imported_readings, sync_reference_data
+        from jembatan.registry.signals import sync_reference_data
         from jembatan.translations.domain.translatables import register_translatable
 
         register_kinds()
         post_migrate.connect(sync_reference_data, sender=self)
-        companies_imported.connect(imported_readings, dispatch_uid="registry.readings_imported")
         queues.register()
         personal_data.register()
         register_translatable(COMPANY_TRANSLATABLE)

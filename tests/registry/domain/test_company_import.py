@@ -425,3 +425,19 @@ def test_import_same_column_twice_names_both_headers_and_the_meaning(tmp_path: P
             'Columns "Nama Perusahaan" and "会社名" both mean "company name"; keep one.',
         )
     ]
+
+
+def test_import_writes_name_readings_and_renames_recompute_them(tmp_path: Path) -> None:
+    text = csv_text(
+        f"PT Maju Bersama,ID,{ID1},Jawa Barat,Bandung,22220,12,2004,,id,Kemasan",
+        f"山田製作所,JP,{JP1},兵庫県,神戸市,2441,50人,1962,,ja,精密プレス",
+    )
+    run(write(tmp_path, text))
+    maju = Company.objects.get(country="ID", registry_id=ID1)
+    assert (maju.reading_kana, maju.readings_generated) == ("マジュ ベルサマ", True)
+    assert Company.objects.get(country="JP", registry_id=JP1).name_keys
+    renamed = text.replace("PT Maju Bersama", "PT Sinar Jaya")
+    report = run(write(tmp_path, renamed))
+    assert (report.updated, report.unchanged) == (1, 1)
+    maju.refresh_from_db()
+    assert (maju.reading_kana, maju.name_keys) == ("シナル ジャヤ", "ptsinarjaya シナルジャヤ")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 import jaconv
 
@@ -223,14 +223,6 @@ def fill_readings(company: NamedFirm) -> bool:
     for field, value in zip(READING_FIELDS, new, strict=True):
         setattr(company, field, value)
     return new != old
-
-
-def fill_readings_for(companies: Any) -> int:
-    """`fill_readings` over a queryset, saving only the changed rows; returns how many."""
-    changed = [company for company in companies if fill_readings(company)]
-    if changed:
-        type(changed[0]).objects.bulk_update(changed, list(READING_FIELDS), batch_size=500)
-    return len(changed)
 
 
 # --- Keys for matching what is typed against the readings -----------------------------------

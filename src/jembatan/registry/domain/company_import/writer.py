@@ -3,7 +3,8 @@
 Each chunk prefetches the companies it may touch by registry_id, compares field by field
 (so an identical row is `unchanged` and is not written: `updated_at` stays), then issues
 one bulk_create, one bulk_update and the classification links through the M2M's
-through-model.
+through-model. The name readings (romaji / katakana keys for cross-script search) are
+computed here, row by row as Company.save would, and travel in the same statements.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from django.utils import timezone
 
 from jembatan.registry.domain.company_import.validation import SCHEME_OF_COUNTRY, CompanyRecord
 from jembatan.registry.domain.derived import apply_derived_fields
+from jembatan.registry.domain.readings import READING_FIELDS, fill_readings
 from jembatan.registry.models import Company
 
 CHUNK_SIZE = 2000
+_NAME_FIELDS = frozenset({"name", "name_alt", "name_kana"})
 Link = Company.classifications.through
 
 
@@ -51,7 +54,7 @@ class CompanyWriter:
         dry_run: bool,
     ) -> None:
         self.field_names = [name for name in field_names if name not in ("country", "registry_id")]
-        self.update_fields = [*self.field_names, "size_class", "updated_at"]
+        self.update_fields = [*self.field_names, "size_class", *READING_FIELDS, "updated_at"]
         self.scheme_ids = scheme_ids
         self.with_classifications = with_classifications
         self.dry_run = dry_run
@@ -86,6 +89,7 @@ class CompanyWriter:
             if company is None:
                 company = Company(**record.fields)
                 apply_derived_fields(company)
+                fill_readings(company)
                 chunk.creates.append((company, record.classification_ids))
             elif self._merge(company, record, links.get(company.pk, {}), chunk):
                 company.updated_at = now
@@ -116,15 +120,20 @@ class CompanyWriter:
         self, company: Company, record: CompanyRecord, current: dict[int, int], chunk: _Chunk
     ) -> bool:
         """Copy the record onto `company`; True when anything differs."""
-        changed = False
+        changed = renamed = False
         for name in self.field_names:
             value = record.fields[name]
             if getattr(company, name) != value:
                 setattr(company, name, value)
                 changed = True
+                renamed = renamed or name in _NAME_FIELDS
         size_class = company.size_class
         apply_derived_fields(company)
         changed = changed or company.size_class != size_class
+        # Readings follow the names (Sudachi makes them cost): recomputed only when a name
+        # changed, or for a row that never had them.
+        if renamed or not company.name_keys:
+            changed = fill_readings(company) or changed
         wanted = record.classification_ids
         if wanted is not None and set(wanted) != set(current):
             changed = True
