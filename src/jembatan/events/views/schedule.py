@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jembatan.events.domain import drafts, grid
+from jembatan.events.domain.figures import run_figures
 from jembatan.events.domain.instances import accepted_requests
 from jembatan.events.domain.reasons import reason_text
-from jembatan.events.domain.figures import run_figures
 from jembatan.events.domain.scheduling import PublishError, publish_draft, start_run
 from jembatan.events.domain.slots import SlotError, generate_slots
 from jembatan.events.interfaces.forms import DropForm, MoveForm, RunForm, SwapForm
