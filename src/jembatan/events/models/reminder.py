@@ -14,6 +14,7 @@ class MeetingReminder(models.Model):
         "events.Participant", on_delete=models.CASCADE, related_name="meeting_reminders"
     )
     starts_at = models.DateTimeField()  # the meeting's start when reminded
+    sequence = models.PositiveIntegerField(default=0)  # Meeting.sequence: its moves
     lead_minutes = models.PositiveSmallIntegerField()
     sent_at = models.DateTimeField()
 
@@ -21,7 +22,7 @@ class MeetingReminder(models.Model):
         ordering = ["-sent_at", "-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["meeting", "participant", "starts_at", "lead_minutes"],
+                fields=["meeting", "participant", "starts_at", "sequence", "lead_minutes"],
                 name="events_reminder_once",
             ),
         ]
