@@ -120,23 +120,31 @@ def test_send_meeting_reminders_skips_drafts_freed_and_no_shows(fair, member, ou
     assert _told() == [("member", "09:00: your meeting with Tanaka Hiroshi")]
 
 
-def test_send_meeting_reminders_in_the_readers_language(fair, member, outsider) -> None:  # type: ignore[no-untyped-def]
+def test_send_meeting_reminders_in_the_readers_language(  # type: ignore[no-untyped-def]
+    fair, member, outsider, django_capture_on_commit_callbacks
+) -> None:
     member.language = "id"
     member.save()
     outsider.language = "ja"
     outsider.save()
     _published(fair, fair.budi, fair.tanaka, "d1-0900", 2)
-    send_meeting_reminders(now=at("08:45"))
+    with django_capture_on_commit_callbacks(execute=True):
+        send_meeting_reminders(now=at("08:45"))
     assert _told() == [
-        ("member", "09:00: rapat Anda dengan Tanaka Hiroshi"),
+        ("member", "09:00: pertemuan Anda dengan Tanaka Hiroshi"),
         ("outsider", "09:00 Budi Santoso様との商談"),
     ]
     assert "Meja: Meja 2" in Notification.objects.get(recipient=member).body
-    assert "テーブル: 2番テーブル" in Notification.objects.get(recipient=outsider).body
-    assert len(mail.outbox) == 2
+    assert "テーブル：テーブル2" in Notification.objects.get(recipient=outsider).body
+    assert sorted((m.to[0], m.subject) for m in mail.outbox) == [
+        (member.email, "Jembatan: 09:00: pertemuan Anda dengan Tanaka Hiroshi"),
+        (outsider.email, "【Jembatan】09:00 Budi Santoso様との商談"),
+    ]
 
 
-def test_send_meeting_reminders_to_the_representative_who_attends(fair, company, member, outsider) -> None:  # type: ignore[no-untyped-def]
+def test_send_meeting_reminders_to_the_representative_who_attends(
+    fair, company, member, outsider
+) -> None:  # type: ignore[no-untyped-def]
     andi = factories.participant(fair.event, company, "Andi Wijaya", ["id"])
     _published(fair, fair.tanaka, fair.budi, "d1-0900", receiver_attendee=andi)
     send_meeting_reminders(now=at("08:45"))

@@ -104,8 +104,8 @@ def _form(fair, company, **extra):  # type: ignore[no-untyped-def]
     ("language", "expected"),
     [
         ("en", "Unwanted slots: Tue 10 Mar 09:00 cannot be preferred and unwanted at once."),
-        ("ja", "希望しない時間帯"),
-        ("id", "Slot yang tidak diinginkan"),
+        ("ja", "避けたい時間枠：3月10日(火) 9:00を、希望する時間枠と避けたい時間枠の両方に"),
+        ("id", "Slot waktu yang tidak diinginkan: "),
     ],
 )
 def test_participant_form_slot_both_preferred_and_unwanted(

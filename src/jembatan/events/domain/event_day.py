@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from jembatan.events.domain.agenda import AgendaLine, published_meetings
 from jembatan.events.domain.attendance import attending, partner_of
-from jembatan.events.models import Participant
+from jembatan.events.models import Meeting, Participant
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class EventDay:
         return self.current is None and self.next is None and not self.earlier
 
 
-def _line(meeting, participant: Participant) -> AgendaLine:  # type: ignore[no-untyped-def]
+def _line(meeting: Meeting, participant: Participant) -> AgendaLine:
     zone = participant.event.zone
     return AgendaLine(
         meeting,

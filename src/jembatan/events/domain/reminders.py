@@ -33,7 +33,9 @@ def register_reminder_kind() -> None:
         NotificationKind(
             key=MEETING_REMINDER,
             label=_("Meeting reminder"),
-            description=_("Shortly before each of your meetings at an event: time, table, partner."),
+            description=_(
+                "Shortly before each of your meetings at an event: time, table, partner."
+            ),
         )
     )
 
@@ -79,7 +81,9 @@ def _claim(meeting: Meeting, participant: Participant, now: dt.datetime) -> bool
     return created
 
 
-def _remind(meeting: Meeting, participant: Participant, partner: Participant, now: dt.datetime) -> None:
+def _remind(
+    meeting: Meeting, participant: Participant, partner: Participant, now: dt.datetime
+) -> None:
     event = meeting.event
     context = {
         "event": event,
@@ -88,7 +92,6 @@ def _remind(meeting: Meeting, participant: Participant, partner: Participant, no
         "meeting": meeting,
         "starts": meeting.slot.starts_at.astimezone(event.zone),
         "zone": event.time_zone,
-        "table": meeting.table.label,
         "interpreter": meeting.interpreter.name if meeting.interpreter else "",
         "minutes": event.reminder_minutes,
     }
