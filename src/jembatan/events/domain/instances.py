@@ -194,7 +194,7 @@ def build_event_data(
 def live_meetings(event: Event, stage: str) -> list[Meeting]:
     return list(
         Meeting.objects.filter(event=event, stage=stage, freed_at__isnull=True)
-        .select_related("slot", "table", "interpreter")
+        .select_related("slot", "table", "interpreter", "request")
         .order_by("slot__starts_at", "table__number", "id")
     )
 
