@@ -107,3 +107,35 @@ def test_output_attendees_by_request() -> None:
         "sender_attendee_id": None,
         "receiver_attendee_id": None,
     }
+
+
+def test_run_figures_in_the_summarys_order(fair) -> None:  # type: ignore[no-untyped-def]
+    from jembatan.events.domain.figures import run_figures
+    from jembatan.events.models import ScheduleRun
+
+    run = ScheduleRun.objects.create(
+        event=fair.event,
+        figures={"participants_with_requests_but_no_meeting": 2, "idle_gaps_mean": 0.333},
+        moved=[4, 7, 9],
+    )
+    assert [(f.label, f.value) for f in run_figures(run)] == [
+        ("idle gaps per participant (mean)", 0.33),
+        ("participants with requests but no meeting", 2),
+        ("published meetings moved", 3),
+    ]
+    assert run_figures(None) == []
+
+
+def test_draft_page_shows_the_run_figures(fair, as_user) -> None:  # type: ignore[no-untyped-def]
+    from jembatan.events.models import RunStatus, ScheduleRun
+
+    ScheduleRun.objects.create(
+        event=fair.event,
+        status=RunStatus.SUCCEEDED,
+        objective=5,
+        upper_bound=5,
+        figures={"idle_gaps_max": 1, "moved": 0},
+    )
+    html = as_user("officer").get(f"/events/{fair.event.pk}/schedule/").content.decode()
+    assert "<dt>idle gaps per participant (most)</dt><dd>1</dd>" in html
+    assert "<dt>published meetings moved</dt><dd>0</dd>" in html
