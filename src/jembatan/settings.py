@@ -213,7 +213,8 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_SERIALIZER = "json"
 # Periodic work for `celery beat`; without a broker, run `jembatan profiles expire` daily and
 # `jembatan matching digest` weekly from cron instead, and the notification commands
-# (docs/notifications.md: deliver every 5 minutes, digest and `events remind` daily).
+# (docs/notifications.md: deliver every 5 minutes, digest and `events remind` daily;
+# `events remind-meetings` every 5 minutes).
 CELERY_BEAT_SCHEDULE = {
     "expire-profiles": {
         "task": "jembatan.opportunities.tasks.task_expire_profiles",
@@ -238,6 +239,10 @@ CELERY_BEAT_SCHEDULE = {
     "event-reminders": {
         "task": "jembatan.events.tasks.task_send_event_reminders",
         "schedule": crontab(hour=8, minute=0),
+    },
+    "meeting-reminders": {
+        "task": "jembatan.events.tasks.task_send_meeting_reminders",
+        "schedule": crontab(minute="*/5"),
     },
     "follow-up-interests": {
         "task": "jembatan.engagement.tasks.task_follow_up_interests",

@@ -92,7 +92,7 @@ class ParticipantAdmin(admin.ModelAdmin):
     list_select_related = ("company", "event")
     raw_id_fields = ("company",)
     readonly_fields = ("registered_by",)
-    filter_horizontal = ("available_slots",)
+    filter_horizontal = ("available_slots", "preferred_slots", "unwanted_slots")
 
     def save_model(
         self, request: HttpRequest, obj: Participant, form: ModelForm, change: bool

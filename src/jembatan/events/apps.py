@@ -13,6 +13,9 @@ class EventsConfig(AppConfig):
         from jembatan.events.domain.notices import register_kinds
 
         register_kinds()
+        from jembatan.events.domain.reminders import register_reminder_kind
+
+        register_reminder_kind()
         from jembatan.events.domain import personal_data
 
         personal_data.register()

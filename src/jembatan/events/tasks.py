@@ -33,3 +33,11 @@ def task_sync_event_meetings() -> list[int]:
 
     moved, offered = sync_held_meetings()
     return [moved, offered]
+
+
+@shared_task
+def task_send_meeting_reminders() -> int:
+    """Every 5 minutes (Celery beat): remind participants of their meetings starting soon."""
+    from jembatan.events.domain.reminders import send_meeting_reminders
+
+    return send_meeting_reminders(timezone.now())

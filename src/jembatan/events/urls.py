@@ -24,6 +24,7 @@ urlpatterns = [
     path(P, registration.participant_detail, name="participant"),
     path(P + "edit/", registration.participant_edit, name="participant_edit"),
     path(P + "request/", requests.request_send, name="request_send"),
+    path(P + "day/", day.participant_day, name="event_day"),
     path(P + "agenda.pdf", files.agenda_pdf, name="agenda_pdf"),
     path(P + "agenda.ics", files.agenda_ics, name="agenda_ics"),
     path(P + "meetings/<int:meeting_pk>/rate/", day.meeting_rate, name="rate"),

@@ -51,6 +51,7 @@ def setup(fair: Any) -> dict[str, tuple[Any, ...]]:
         ),
         "agenda_pdf": ("get", reverse("events:agenda_pdf", kwargs=p), MEMBERS, NOT_BUDIS),
         "agenda_ics": ("get", reverse("events:agenda_ics", kwargs=p), MEMBERS, NOT_BUDIS),
+        "event_day": ("get", reverse("events:event_day", kwargs=p), MEMBERS, NOT_BUDIS),
         "rate": (
             "get",
             reverse("events:rate", kwargs={**p, "meeting_pk": meeting.pk}),
@@ -112,6 +113,7 @@ VIEWS = [
     "participant_edit",
     "agenda_pdf",
     "agenda_ics",
+    "event_day",
     "rate",
     "requests",
     "request_send",

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
+from jembatan.events.domain.attendance import attending, partner_of
 from jembatan.events.models import Event, Interpreter, Meeting, Participant, Stage, Table
 
 
@@ -35,6 +36,8 @@ def published_meetings(event: Event) -> QuerySet[Meeting]:
             "interpreter",
             "request__sender__company",
             "request__receiver__company",
+            "sender_attendee__company",
+            "receiver_attendee__company",
         )
         .order_by("slot__starts_at", "table__number")
     )
@@ -54,17 +57,8 @@ def _line(meeting: Meeting, event: Event, partner: Participant | None) -> Agenda
 
 def participant_agenda(participant: Participant) -> list[AgendaLine]:
     event = participant.event
-    meetings = published_meetings(event).filter(
-        Q(request__sender=participant) | Q(request__receiver=participant)
-    )
-    return [
-        _line(
-            m,
-            event,
-            m.request.receiver if m.request.sender_id == participant.pk else m.request.sender,
-        )
-        for m in meetings
-    ]
+    meetings = published_meetings(event).filter(attending(participant))
+    return [_line(m, event, partner_of(m, participant)) for m in meetings]
 
 
 def table_agenda(table: Table) -> list[AgendaLine]:

@@ -11,7 +11,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jembatan.core.domain.audit import log_action
-from jembatan.events.domain.instances import build_event_data, explain, live_meetings, planned
+from jembatan.events.domain.instances import (
+    build_event_data,
+    explain,
+    live_meetings,
+    participant_key,
+    planned,
+)
 from jembatan.events.domain.scheduler import InstanceError, check_schedule
 from jembatan.events.models import Event, Meeting, Slot, Stage, Table
 
@@ -28,6 +34,12 @@ def draft_conflicts(event: Event) -> list[str]:
         return [explain(p, event_data.labels) for p in error.problems]
     rows = live_meetings(event, Stage.DRAFT)
     meetings = [m.to_json() for m in planned(rows)]
+    if "companies" in event_data.data:  # who attends, for requests to a company
+        for row, meeting in zip(rows, meetings, strict=True):
+            meeting["attendees"] = [
+                participant_key(row.sender_attendee_id or row.request.sender_id),
+                participant_key(row.receiver_attendee_id or row.request.receiver_id),
+            ]
     labels = dict(event_data.labels)
     for n, (row, meeting) in enumerate(zip(rows, meetings, strict=True)):
         names = event_data.labels.get(str(meeting["request"]), str(meeting["request"]))

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -48,6 +48,18 @@ def _require(actor: Any, participant: Participant) -> None:
         raise PermissionDenied(_("You may not register or change this participant."))
 
 
+def wish_problem(participant: Participant) -> str:
+    """Why the participant's preferred and unwanted slots do not fit ("" when they do)."""
+    both = set(participant.preferred_slots.values_list("code", flat=True)) & set(
+        participant.unwanted_slots.values_list("code", flat=True)
+    )
+    if both:
+        return _("Unwanted slots: %(slots)s cannot be preferred and unwanted at once.") % {
+            "slots": ", ".join(sorted(both))
+        }
+    return ""
+
+
 def save_participant(
     actor: Any,
     participant: Participant,
@@ -56,9 +68,10 @@ def save_participant(
 ) -> Participant:
     """Register `participant` (unsaved) or save changes to it, as `actor`.
 
-    `write` stores the row and its availability (a form's save and save_m2m); it runs in
-    the transaction with the audit entry (`jembatan.participant.registered` or `.changed`).
-    Raises PermissionDenied, or RegistrationClosedError outside the registration window.
+    `write` stores the row and its availability and wishes (a form's save and save_m2m); it
+    runs in the transaction with the audit entry (`jembatan.participant.registered` or
+    `.changed`). Raises PermissionDenied, RegistrationClosedError outside the registration
+    window, or ValidationError (changing nothing) when a slot is both preferred and unwanted.
     """
     _require(actor, participant)
     creating = participant.pk is None
@@ -69,6 +82,9 @@ def save_participant(
         participant.registered_by = actor
     with transaction.atomic():
         write(participant)
+        problem = wish_problem(participant)
+        if problem:
+            raise ValidationError({"unwanted_slots": problem})
         action = "registered" if creating else "changed"
         log_action(f"jembatan.participant.{action}", participant, actor)
     return participant

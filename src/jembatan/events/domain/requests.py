@@ -35,9 +35,19 @@ def _check_pair(sender: Participant, receiver: Participant) -> None:
 
 
 def send_request(
-    sender: Participant, receiver: Participant, priority: int, message: str, user: Any
+    sender: Participant,
+    receiver: Participant,
+    priority: int,
+    message: str,
+    user: Any,
+    *,
+    sender_any: bool = False,
+    receiver_any: bool = False,
 ) -> MeetingRequest:
-    """A participant asks to meet another; accepted at once where the organisers said so."""
+    """A participant asks to meet another; accepted at once where the organisers said so.
+
+    ``receiver_any``: the request is to the receiver's company, any of its representatives
+    may attend; ``sender_any`` likewise for the sender's side. Otherwise the named person."""
     _check_pair(sender, receiver)
     event = sender.event
     closed = window_problem(event.requests_open, event.requests_close, timezone.now(), event.zone)
@@ -50,6 +60,8 @@ def send_request(
         receiver=receiver,
         priority=priority,
         message=message,
+        sender_any=sender_any,
+        receiver_any=receiver_any,
         status=RequestStatus.ACCEPTED if auto else RequestStatus.PENDING,
         answered_at=timezone.now() if auto else None,
         created_by=user if getattr(user, "is_authenticated", False) else None,
@@ -62,15 +74,23 @@ def send_request(
 
 
 def add_request(
-    sender: Participant, receiver: Participant, priority: int, user: Any
+    sender: Participant,
+    receiver: Participant,
+    priority: int,
+    user: Any,
+    *,
+    sender_any: bool = False,
+    receiver_any: bool = False,
 ) -> MeetingRequest:
-    """An organiser adds a request; it needs no answer."""
+    """An organiser adds a request; it needs no answer (``*_any`` as for send_request)."""
     _check_pair(sender, receiver)
     request = MeetingRequest.objects.create(
         event_id=sender.event_id,
         sender=sender,
         receiver=receiver,
         priority=priority,
+        sender_any=sender_any,
+        receiver_any=receiver_any,
         status=RequestStatus.ACCEPTED,
         added_by_organiser=True,
         answered_at=timezone.now(),

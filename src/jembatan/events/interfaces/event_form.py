@@ -79,6 +79,31 @@ class EventForm(forms.ModelForm):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
+    max_consecutive = forms.IntegerField(
+        label=_("most meetings in a row"),
+        required=False,
+        min_value=1,
+        max_value=50,
+        help_text=_("Then a break of at least one slot. Empty: no limit."),
+        error_messages={
+            "min_value": _("Most meetings in a row: between 1 and 50, or empty for no limit."),
+            "max_value": _("Most meetings in a row: between 1 and 50, or empty for no limit."),
+            "invalid": _("Most meetings in a row: a whole number, or empty for no limit."),
+        },
+    )
+    reminder_minutes = forms.IntegerField(
+        label=_("reminder before each meeting (minutes)"),
+        required=False,
+        initial=30,
+        min_value=5,
+        max_value=1440,
+        help_text=_("Empty: no reminders before meetings."),
+        error_messages={
+            "min_value": _("Reminder: between 5 and 1440 minutes before, or empty for none."),
+            "max_value": _("Reminder: between 5 and 1440 minutes before, or empty for none."),
+            "invalid": _("Reminder: a number of minutes, or empty for none."),
+        },
+    )
     field_order = [
         "name",
         "venue",
@@ -103,6 +128,8 @@ class EventForm(forms.ModelForm):
             "scheduling_date",
             "auto_accept",
             "is_public",
+            "max_consecutive",
+            "reminder_minutes",
         ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

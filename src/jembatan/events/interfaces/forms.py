@@ -29,10 +29,14 @@ LANGUAGES = [
 ]
 
 
+def slot_label(slot: Slot) -> str:
+    local = slot.starts_at.astimezone(slot.event.zone)
+    return str(formats.date_format(local, "WEEKDAY_DATETIME_FORMAT"))
+
+
 class SlotChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Slot) -> str:
-        local = obj.starts_at.astimezone(obj.event.zone)
-        return formats.date_format(local, "WEEKDAY_DATETIME_FORMAT")
+        return slot_label(obj)
 
 
 class AvailabilityMixin(forms.ModelForm):
@@ -86,6 +90,32 @@ class ParticipantForm(AvailabilityMixin):
         queryset=Slot.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
+    max_consecutive = forms.IntegerField(
+        label=_("most meetings in a row"),
+        required=False,
+        min_value=1,
+        max_value=50,
+        help_text=_("Empty: the event's setting."),
+        error_messages={
+            "min_value": _("Most meetings in a row: between 1 and 50, or empty."),
+            "max_value": _("Most meetings in a row: between 1 and 50, or empty."),
+            "invalid": _("Most meetings in a row: a whole number, or empty."),
+        },
+    )
+    preferred_slots = SlotChoiceField(
+        label=_("preferred slots"),
+        queryset=Slot.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("A wish: the scheduler tries to put meetings here."),
+    )
+    unwanted_slots = SlotChoiceField(
+        label=_("unwanted slots"),
+        queryset=Slot.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("A wish: the scheduler avoids them where it can."),
+    )
 
     class Meta:
         model = Participant
@@ -98,13 +128,20 @@ class ParticipantForm(AvailabilityMixin):
             "languages",
             "agenda_language",
             "max_meetings",
+            "max_consecutive",
             "available_everywhere",
             "available_slots",
+            "preferred_slots",
+            "unwanted_slots",
         ]
 
     def __init__(self, *args: Any, event: Event, company: Company | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.setup_availability(event)
+        for name in ("preferred_slots", "unwanted_slots"):
+            wish = self.fields[name]
+            assert isinstance(wish, forms.ModelMultipleChoiceField)
+            wish.queryset = self.fields["available_slots"].queryset  # type: ignore[attr-defined]
         if company is not None:  # a member registers for their own company only
             del self.fields["company"]
             self.instance.company = company
@@ -113,6 +150,32 @@ class ParticipantForm(AvailabilityMixin):
             assert isinstance(field, forms.ModelChoiceField)
             field.queryset = Company.objects.order_by("name")
         self.instance.event = event
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        preferred = set(data.get("preferred_slots") or [])
+        unwanted = set(data.get("unwanted_slots") or [])
+        both = sorted(preferred & unwanted, key=lambda s: s.starts_at)
+        if both:
+            self.add_error(
+                "unwanted_slots",
+                _("Unwanted slots: %(slots)s cannot be preferred and unwanted at once.")
+                % {"slots": ", ".join(slot_label(s) for s in both)},
+            )
+        available = data.get("available_slots")
+        if (
+            not data.get("available_everywhere")
+            and available
+            and "available_slots" not in self.errors
+        ):
+            outside = sorted(preferred - set(available), key=lambda s: s.starts_at)
+            if outside:
+                self.add_error(
+                    "preferred_slots",
+                    _("Preferred slots: not among the slots when available: %(slots)s.")
+                    % {"slots": ", ".join(slot_label(s) for s in outside)},
+                )
+        return data
 
 
 class InterpreterForm(AvailabilityMixin):
@@ -148,6 +211,14 @@ class RequestForm(forms.Form):
     message = forms.CharField(
         label=_("message"), widget=forms.Textarea, required=False, max_length=2000
     )
+    receiver_any = forms.BooleanField(
+        label=_("any of their representatives may attend"),
+        required=False,
+        help_text=_("The request is to the company: any of its representatives may meet you."),
+    )
+    sender_any = forms.BooleanField(
+        label=_("any of our representatives may attend"), required=False
+    )
 
     def __init__(self, *args: Any, sender: Participant, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -165,6 +236,12 @@ class OrganiserRequestForm(forms.Form):
     receiver = ParticipantChoiceField(label=_("meets"), queryset=Participant.objects.none())
     priority = forms.TypedChoiceField(
         label=_("priority"), choices=Priority.choices, coerce=int, initial=Priority.MUST
+    )
+    sender_any = forms.BooleanField(
+        label=_("any representative of the participant's company may attend"), required=False
+    )
+    receiver_any = forms.BooleanField(
+        label=_("any representative of the other company may attend"), required=False
     )
 
     def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:

@@ -4,6 +4,7 @@ from jembatan.events.models.event import Event, Session, Slot, Table
 from jembatan.events.models.feedback import FollowUp, MeetingRating
 from jembatan.events.models.participant import AgendaLanguage, Interpreter, Participant
 from jembatan.events.models.pipeline_link import EventIntroduction, IntroductionOffer
+from jembatan.events.models.reminder import MeetingReminder
 from jembatan.events.models.request import (
     Meeting,
     MeetingRequest,
@@ -22,6 +23,7 @@ __all__ = [
     "IntroductionOffer",
     "Meeting",
     "MeetingRating",
+    "MeetingReminder",
     "MeetingRequest",
     "Participant",
     "Priority",

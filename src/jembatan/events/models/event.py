@@ -45,6 +45,22 @@ class Event(models.Model):
     )
     is_public = models.BooleanField(_("public"), default=True)
     schedule_published_at = models.DateTimeField(_("schedule published"), null=True, blank=True)
+    max_consecutive = models.PositiveSmallIntegerField(
+        _("most meetings in a row"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_("Then a break of at least one slot. Empty: no limit."),
+    )
+    # None: no reminder e-mails before meetings.
+    reminder_minutes = models.PositiveSmallIntegerField(
+        _("reminder before each meeting (minutes)"),
+        null=True,
+        blank=True,
+        default=30,
+        validators=[MinValueValidator(5), MaxValueValidator(1440)],
+        help_text=_("Empty: no reminders before meetings."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

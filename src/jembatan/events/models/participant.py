@@ -46,6 +46,20 @@ class Participant(models.Model):
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(500)],
     )
+    max_consecutive = models.PositiveSmallIntegerField(
+        _("most meetings in a row"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_("Empty: the event's setting."),
+    )
+    # Soft wishes, weighed below any request's priority by the scheduler.
+    preferred_slots = models.ManyToManyField(
+        "events.Slot", blank=True, related_name="preferred_by", verbose_name=_("preferred slots")
+    )
+    unwanted_slots = models.ManyToManyField(
+        "events.Slot", blank=True, related_name="unwanted_by", verbose_name=_("unwanted slots")
+    )
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

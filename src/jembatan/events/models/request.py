@@ -32,6 +32,10 @@ class MeetingRequest(models.Model):
         "events.Participant", on_delete=models.CASCADE, related_name="received_requests"
     )
     message = models.TextField(_("message"), blank=True)
+    # The request is to (or from) the company: any of its representatives at the event may
+    # attend, so the company can hold meetings in parallel. False: the named person attends.
+    sender_any = models.BooleanField(_("any of our representatives may attend"), default=False)
+    receiver_any = models.BooleanField(_("any of their representatives may attend"), default=False)
     priority = models.PositiveSmallIntegerField(
         _("priority"), choices=Priority.choices, default=Priority.WOULD_LIKE
     )
@@ -99,6 +103,14 @@ class Meeting(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="meetings",
+    )
+    # Who attends for each side when the request was to a company (None: the request's own
+    # sender or receiver).
+    sender_attendee = models.ForeignKey(
+        "events.Participant", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    receiver_attendee = models.ForeignKey(
+        "events.Participant", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     freed_at = models.DateTimeField(
         _("freed"), null=True, blank=True, help_text=_("Set when a participant did not show up.")

@@ -44,6 +44,8 @@ class ScheduleRun(models.Model):
     reasons = models.JSONField(default=dict, blank=True)  # request pk (str) -> reason code
     moved = models.JSONField(default=list, blank=True)  # request pks
     dropped = models.JSONField(default=list, blank=True)
+    # The solver's "figures" (idle gaps, participants without a meeting, ...), as it wrote them.
+    figures = models.JSONField(default=dict, blank=True)
     error = models.TextField(blank=True)
 
     class Meta:

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -22,6 +23,7 @@ from jembatan.events.domain.checkin import (
     mark_no_show,
     meetings_freed_by_no_show,
 )
+from jembatan.events.domain.event_day import event_day
 from jembatan.events.domain.feedback import RatingError, can_be_rated, not_yet_text, rate_meeting
 from jembatan.events.domain.scheduling import start_run
 from jembatan.events.interfaces.forms import RatingForm
@@ -166,3 +168,15 @@ def meeting_rate(
         "form": form,
     }
     return render(request, "events/rating_form.html", context)
+
+
+@login_required
+def participant_day(request: HttpRequest, pk: int, participant_pk: int) -> HttpResponse:
+    """The participant's event day on a phone: the next meeting first, then the rest."""
+    participant = get_participant(request, pk, participant_pk, "events.view_agenda")
+    context = {
+        "event": participant.event,
+        "participant": participant,
+        "day": event_day(participant, timezone.now()),
+    }
+    return render(request, "events/event_day.html", context)

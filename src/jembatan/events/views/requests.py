@@ -29,6 +29,8 @@ def request_send(request: HttpRequest, pk: int, participant_pk: int) -> HttpResp
                 form.cleaned_data["priority"],
                 form.cleaned_data["message"],
                 request.user,
+                sender_any=form.cleaned_data["sender_any"],
+                receiver_any=form.cleaned_data["receiver_any"],
             )
         except actions.RequestError as error:
             messages.error(request, str(error))
@@ -96,6 +98,8 @@ def request_add(request: HttpRequest, pk: int) -> HttpResponse:
                 form.cleaned_data["receiver"],
                 form.cleaned_data["priority"],
                 request.user,
+                sender_any=form.cleaned_data["sender_any"],
+                receiver_any=form.cleaned_data["receiver_any"],
             )
         except actions.RequestError as error:
             messages.error(request, str(error))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jembatan.events.domain import drafts, grid
+from jembatan.events.domain.figures import run_figures
 from jembatan.events.domain.instances import accepted_requests
 from jembatan.events.domain.reasons import reason_text
 from jembatan.events.domain.scheduling import PublishError, publish_draft, start_run
@@ -103,6 +104,7 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
             "table": _chosen(request, "table", {t.pk for t in tables}),
         },
         "run": run,
+        "figures": run_figures(last_good),
         "last_good": last_good,
         "quality": grid.quality_percent(last_good),
         "unscheduled": unscheduled,

@@ -32,6 +32,9 @@ class Command(BaseCommand):
         schedule.add_argument("--time-limit", type=float, default=None, metavar="SECONDS")
         schedule.add_argument("--allow-moves", action="store_true")
         commands.add_parser("remind", help="remind the participants of events starting tomorrow")
+        commands.add_parser(
+            "remind-meetings", help="remind participants of their meetings starting soon"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["subcommand"] == "solve":
@@ -39,6 +42,11 @@ class Command(BaseCommand):
         elif options["subcommand"] == "remind":
             told = remind_participants(timezone.now())
             self.stdout.write(f"remind: {told} participants reminded")
+        elif options["subcommand"] == "remind-meetings":
+            from jembatan.events.domain.reminders import send_meeting_reminders
+
+            sent = send_meeting_reminders(timezone.now())
+            self.stdout.write(f"remind-meetings: {sent} meeting reminders sent")
         else:
             self._schedule(options)
 
