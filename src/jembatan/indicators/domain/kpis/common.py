@@ -59,13 +59,14 @@ def bucketed(
     total: str | None = None,
     distinct: bool = False,
     is_datetime: bool = True,
-    key_label: Any = None,
+    keys: Iterable[str] = (),
 ) -> list[KpiValue]:
     """Rows of `queryset` whose `date_field` falls in each period of `query`: counted (or
     `total` summed) per period and per value of `key` (a field path, None for one figure).
 
-    One query. Every key found appears in every period, with 0 where it has no rows; with
-    no key, every period has one figure."""
+    One query. Every key found, and every key in `keys`, appears in every period (0 where it
+    has no rows), in the order of `keys` then alphabetically; with no key, every period has
+    one figure."""
     chosen = periods(query)
     if not chosen:
         return []
@@ -83,14 +84,15 @@ def bucketed(
         rows = [rows_qs.aggregate(**columns)]
     else:
         rows = rows_qs.order_by().values(key).annotate(**columns).order_by(key)
+    found = {("" if key is None else str(row[key] or "")): row for row in rows}
+    fixed = list(keys)
+    names = fixed + sorted(set(found) - set(fixed))
     values = []
-    ordered = sorted(rows, key=lambda r: str(r.get(key, "") or "")) if key else list(rows)
     for index, period in enumerate(chosen):
-        for row in ordered:
-            name = "" if key is None else str(row[key] or "")
-            if key_label is not None:
-                name = key_label(name)
-            values.append(KpiValue(period=period.label, value=row[f"p{index}"] or 0, key=name))
+        for name in names:
+            row = found.get(name)
+            figure = (row[f"p{index}"] or 0) if row is not None else 0
+            values.append(KpiValue(period=period.label, value=figure, key=name))
     return values
 
 
