@@ -4,7 +4,9 @@ by period in one query (conditional aggregates, one column per period), medians.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import ROUND_HALF_EVEN, Decimal
 from statistics import median
 from typing import Any
@@ -122,3 +124,29 @@ def period_of(moment: dt.datetime | dt.date, chosen: list[ReportingPeriod]) -> s
         elif period.start <= moment < period.end:
             return period.label
     return None
+
+
+_MEMO: ContextVar[dict[tuple[Any, KpiQuery], list[KpiValue]] | None] = ContextVar(
+    "kpi_memo", default=None
+)
+
+
+@contextmanager
+def shared_results() -> Iterator[None]:
+    """Within this block, a KPI computed for a query is computed once: the dashboard asks
+    for the funnel, whose steps are other KPIs, without running their queries twice."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def computed(compute: Callable[[KpiQuery], list[KpiValue]], query: KpiQuery) -> list[KpiValue]:
+    """`compute(query)`, from the shared results when a `shared_results()` block is open."""
+    memo = _MEMO.get()
+    if memo is None:
+        return compute(query)
+    if (compute, query) not in memo:
+        memo[(compute, query)] = compute(query)
+    return memo[(compute, query)]

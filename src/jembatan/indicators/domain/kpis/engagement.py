@@ -40,6 +40,7 @@ from jembatan.engagement.models import (
 )
 from jembatan.indicators.domain.kpis.common import (
     bucketed,
+    computed,
     median_days,
     period_of,
     periods,
@@ -211,8 +212,8 @@ def funnel(query: KpiQuery) -> list[KpiValue]:
     met, negotiating, signed (introductions made in the period that reached at least that
     stage) and agreements_confirmed. Each step counts the records of the period, so a
     step's figure need not be a subset of the one before it."""
-    registered = _total_by_period(companies_registered(query))
-    interests = interests_by_status(query)
+    registered = _total_by_period(computed(companies_registered, query))
+    interests = computed(interests_by_status, query)
     sent = _total_by_period(interests)
     accepted = _total_by_period(interests, (InterestStatus.ACCEPTED,))
     stages = _furthest_stages(query)
@@ -241,7 +242,7 @@ def funnel(query: KpiQuery) -> list[KpiValue]:
 def funnel_conversion(query: KpiQuery) -> list[KpiValue]:
     """Conversion between consecutive funnel steps, in percent: the key names the later
     step (interests_accepted = accepted / sent); None when the earlier step is 0."""
-    steps = funnel(query)
+    steps = computed(funnel, query)
     by_period: dict[str, dict[str, int]] = defaultdict(dict)
     for value in steps:
         by_period[value.period][value.key] = int(value.value or 0)

@@ -11,6 +11,7 @@ company is; a participant when its company is.
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Min, Q, QuerySet
@@ -58,23 +59,28 @@ def meetings_by_event(query: KpiQuery) -> list[KpiValue]:
     return bucketed(_held(query), query, date_field="slot__starts_at", key="event_id")
 
 
+def _attendance(query: KpiQuery) -> list[tuple[Any, Any]]:
+    """(event's first day, no-show time or None) of each participant checked in or marked as
+    a no-show, at events whose first day is in the query's dates. One query."""
+    return list(
+        Participant.objects.filter(Q(checked_in_at__isnull=False) | Q(no_show_at__isnull=False))
+        .filter(region_q(query, "company__"))
+        .filter(sector_q(query, "company__"))
+        .annotate(first_day=Min("event__sessions__day"))
+        .filter(first_day__gte=query.start, first_day__lt=query.end)
+        .values_list("first_day", "no_show_at")
+    )
+
+
 def no_show_rate(query: KpiQuery) -> list[KpiValue]:
     """Participants marked as no-shows, as a percent of those checked in or marked as
     no-shows, by the period of the event's first day (None for a period without either)."""
     chosen = periods(query)
     if not chosen:
         return []
-    rows = (
-        Participant.objects.filter(Q(checked_in_at__isnull=False) | Q(no_show_at__isnull=False))
-        .filter(region_q(query, "company__"))
-        .filter(sector_q(query, "company__"))
-        .annotate(first_day=Min("event__sessions__day"))
-        .filter(first_day__gte=chosen[0].start, first_day__lt=chosen[-1].end)
-        .values_list("first_day", "no_show_at")
-    )
     seen: dict[str, int] = defaultdict(int)
     absent: dict[str, int] = defaultdict(int)
-    for first_day, no_show_at in rows:
+    for first_day, no_show_at in _attendance(query):
         label = period_of(first_day, chosen)
         if label is None:
             continue
@@ -88,6 +94,12 @@ def no_show_rate(query: KpiQuery) -> list[KpiValue]:
         )
         for p in chosen
     ]
+
+
+def no_show_overall(query: KpiQuery) -> Decimal | None:
+    """The no-show rate over the query's whole dates (not a KPI: the dashboard's headline)."""
+    rows = _attendance(query)
+    return rate(sum(no_show is not None for _day, no_show in rows), len(rows))
 
 
 def meetings_rated(query: KpiQuery) -> list[KpiValue]:
