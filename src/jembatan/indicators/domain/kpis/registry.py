@@ -21,6 +21,7 @@ from jembatan.indicators.domain.kpis.common import (
     Buckets,
     computed,
     periods,
+    raw_rows,
     region_q,
     sector_q,
     tallied,
@@ -73,7 +74,7 @@ def company_tallies(query: KpiQuery) -> Tallies:
         counts = tallies[name]
         counts[(label, key or "")] = counts.get((label, key or ""), 0) + 1
 
-    for pk, created, verified_at, status, country, region, size in rows.iterator(chunk_size=5000):
+    for pk, created, verified_at, status, country, region, size in raw_rows(rows):
         registered_in = buckets.label(created)
         verified_in = buckets.label(verified_at) if status == verified else None
         for kind, label in (("registered", registered_in), ("verified", verified_in)):
@@ -83,12 +84,14 @@ def company_tallies(query: KpiQuery) -> Tallies:
             add(f"{kind}:region", label, region)
             add(f"{kind}:size", label, size)
         placed[pk] = (registered_in, verified_in)
-    links = Company.sectors.through.objects.filter(
-        company_id__in=_companies(query).filter(created_at__lt=end).values("pk")
-    ).values_list("company_id", "programmesector_id")
+    # Every link, unfiltered: a filter on the companies would make the database join and
+    # cost more than skipping the links of companies not counted above.
+    links = Company.sectors.through.objects.values_list("company_id", "programmesector_id")
     with_sector: set[int] = set()
-    for company_id, sector in links.iterator(chunk_size=5000):
-        registered_in, verified_in = placed.get(company_id, (None, None))
+    for company_id, sector in raw_rows(links):
+        if company_id not in placed:
+            continue
+        registered_in, verified_in = placed[company_id]
         with_sector.add(company_id)
         if registered_in is not None:
             add("registered:sector", registered_in, sector)
