@@ -155,8 +155,18 @@ AXES_CACHE = "axes"
 JEMBATAN_PROXY_COUNT = envint("JEMBATAN_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "jembatan.accounts.domain.addresses.client_address"
 AXES_LOCKOUT_CALLABLE = "jembatan.accounts.lockout.lockout_response"
+# How long the indicators dashboard's figures are served before being computed again.
+JEMBATAN_DASHBOARD_CACHE_SECONDS = envint("JEMBATAN_DASHBOARD_CACHE_SECONDS", 600)
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # The indicators dashboard's computed figures (indicators/domain/dashboard_cache.py):
+    # shared by every process on the machine (files), or by every machine (Redis).
+    "indicators": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": shared}
+    if (shared := envstr("JEMBATAN_CACHE_URL"))
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "indicators"),
+    },
     # The lockout counters when JEMBATAN_LOCKOUT_STORE=cache: shared by every web process only
     # when JEMBATAN_LOCKOUT_CACHE_URL names a Redis server.
     "axes": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": lockout_cache}
@@ -241,6 +251,10 @@ CELERY_BEAT_SCHEDULE = {
     "event-reminders": {
         "task": "jembatan.events.tasks.task_send_event_reminders",
         "schedule": crontab(hour=8, minute=0),
+    },
+    "warm-dashboards": {
+        "task": "jembatan.indicators.tasks.task_warm_dashboards",
+        "schedule": crontab(minute="*/5"),
     },
     "meeting-reminders": {
         "task": "jembatan.events.tasks.task_send_meeting_reminders",
