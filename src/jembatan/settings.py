@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "jembatan.events",
     "jembatan.matching",
     "jembatan.privacy",
+    # Above the apps it reads (registry, opportunities, engagement, events).
+    "jembatan.indicators",
     "jembatan.web",
     # Last: the demo imports every app above and none imports it.
     "jembatan.demo",

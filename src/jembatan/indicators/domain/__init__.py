@@ -1,0 +1,1 @@
+"""Statistics, targets and programme KPIs (see docs/indicators.md)."""

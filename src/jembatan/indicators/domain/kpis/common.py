@@ -1,0 +1,122 @@
+"""What every KPI module shares: periods of a query, scope filters, counts and sums bucketed
+by period in one query (conditional aggregates, one column per period), medians."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import ROUND_HALF_EVEN, Decimal
+from statistics import median
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from jembatan.core.domain.kpis import KpiQuery, KpiValue
+from jembatan.indicators.domain.periods import ReportingPeriod, instant, periods_between
+
+COUNTRIES = ("ID", "JP")
+
+
+def periods(query: KpiQuery) -> list[ReportingPeriod]:
+    return periods_between(query.start, query.end, query.period)
+
+
+def region_q(query: KpiQuery, company: str) -> Q:
+    """Companies (at path `company`, e.g. "company__") in the query's region: a country
+    code ("ID", "JP") or an ISO 3166-2 province or prefecture."""
+    if not query.region:
+        return Q()
+    if query.region in COUNTRIES:
+        return Q(**{f"{company}country": query.region})
+    return Q(**{f"{company}region_id": query.region})
+
+
+def sector_q(query: KpiQuery, company: str) -> Q:
+    if not query.sector:
+        return Q()
+    return Q(**{f"{company}sectors": query.sector})
+
+
+def _bound(day: dt.date, is_datetime: bool) -> dt.date | dt.datetime:
+    return instant(day) if is_datetime else day
+
+
+def in_range(field: str, start: dt.date, end: dt.date, *, is_datetime: bool = True) -> Q:
+    return Q(
+        **{
+            f"{field}__gte": _bound(start, is_datetime),
+            f"{field}__lt": _bound(end, is_datetime),
+        }
+    )
+
+
+def bucketed(
+    queryset: QuerySet[Any],
+    query: KpiQuery,
+    *,
+    date_field: str,
+    key: str | None = None,
+    total: str | None = None,
+    distinct: bool = False,
+    is_datetime: bool = True,
+    key_label: Any = None,
+) -> list[KpiValue]:
+    """Rows of `queryset` whose `date_field` falls in each period of `query`: counted (or
+    `total` summed) per period and per value of `key` (a field path, None for one figure).
+
+    One query. Every key found appears in every period, with 0 where it has no rows; with
+    no key, every period has one figure."""
+    chosen = periods(query)
+    if not chosen:
+        return []
+
+    def aggregate(period: ReportingPeriod) -> Count | Sum:
+        condition = in_range(date_field, period.start, period.end, is_datetime=is_datetime)
+        if total is not None:
+            return Sum(total, filter=condition)
+        return Count("pk", filter=condition, distinct=distinct)
+
+    columns = {f"p{i}": aggregate(p) for i, p in enumerate(chosen)}
+    rows_qs = queryset.filter(in_range(date_field, query.start, query.end, is_datetime=is_datetime))
+    rows: Iterable[dict[str, Any]]
+    if key is None:
+        rows = [rows_qs.aggregate(**columns)]
+    else:
+        rows = rows_qs.order_by().values(key).annotate(**columns).order_by(key)
+    values = []
+    ordered = sorted(rows, key=lambda r: str(r.get(key, "") or "")) if key else list(rows)
+    for index, period in enumerate(chosen):
+        for row in ordered:
+            name = "" if key is None else str(row[key] or "")
+            if key_label is not None:
+                name = key_label(name)
+            values.append(KpiValue(period=period.label, value=row[f"p{index}"] or 0, key=name))
+    return values
+
+
+def median_days(durations: list[dt.timedelta]) -> Decimal | None:
+    """The median of `durations` in days, with two decimals; None for none."""
+    if not durations:
+        return None
+    days = median(Decimal(d.total_seconds()) / Decimal(86400) for d in durations)
+    return Decimal(days).quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
+
+
+def rate(part: int, whole: int) -> Decimal | None:
+    """`part` as a percent of `whole`, two decimals; None when `whole` is 0."""
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_EVEN
+    )
+
+
+def period_of(moment: dt.datetime | dt.date, chosen: list[ReportingPeriod]) -> str | None:
+    """The label of the period `moment` falls in (a datetime in the programme's zone)."""
+    for period in chosen:
+        if isinstance(moment, dt.datetime):
+            if period.starts_at() <= moment < period.ends_at():
+                return period.label
+        elif period.start <= moment < period.end:
+            return period.label
+    return None
