@@ -61,6 +61,11 @@ def percentage(value: Any, digits: Any = 1) -> str:
 
 
 @register.filter
+def signed_percentage(value: Any, digits: Any = 1) -> str:
+    return numbers.signed_percent(_decimal(value), digits=int(digits))
+
+
+@register.filter
 def period_label(value: Any) -> str:
     return numbers.period_label(str(value))
 

@@ -48,6 +48,7 @@ class Chart:
     notes: tuple[str, ...] = ()
     suppressed: frozenset[tuple[int, int]] = field(default_factory=frozenset)
     suppressed_below: int = 0
+    derived: frozenset[tuple[int, int]] = field(default_factory=frozenset)
 
     def is_empty(self) -> bool:
         return not self.categories or all(
@@ -79,8 +80,9 @@ class Topic:
 
 @dataclass(frozen=True)
 class Headline:
-    """A headline figure for the summary: its value, its target, attainment, and source."""
+    """A headline figure: its latest stated value, growth, next target and what it asks."""
 
+    code: str
     label: str
     unit: Unit
     value: Value
@@ -88,15 +90,17 @@ class Headline:
     currency: str = ""
     target: Value = None
     target_period: str = ""
-    derived: bool = False
+    change: Decimal | None = None  # growth of `value` on the period before, in percent
+    change_derived: bool = False
+    required_change: Decimal | None = None  # the growth the target asks over `value`
+    attainment: Decimal | None = None  # the target period's value as a share of the target
     source: str = ""
-    note: str = ""
 
-    def attainment(self) -> Decimal | None:
-        """The value as a percentage of the target, when both are known."""
-        if self.value is None or not self.target:
-            return None
-        return (Decimal(self.value) * 100 / Decimal(self.target)).quantize(Decimal("0.1"))
+    def value_text(self, language: str | None = None) -> str:
+        return format_value(self.value, self.unit, self.currency, language)
+
+    def target_text(self, language: str | None = None) -> str:
+        return format_value(self.target, self.unit, self.currency, language)
 
 
 def format_value(value: Value, unit: Unit, currency: str = "", language: str | None = None) -> str:
