@@ -117,11 +117,12 @@ def format_value(value: Value, unit: Unit, currency: str = "", language: str | N
 
 
 def full_value(value: Value, unit: Unit, currency: str = "", language: str | None = None) -> str:
-    """A value in full (the accessible tables: no rounding)."""
+    """A value as the tables show it: counts in full; money compact from a million (four
+    significant digits: "Rp439,6 triliun" reads, "Rp439.560.439.560.440" does not)."""
     if value is None:
         return "–"
     if unit == Unit.MONEY and currency:
-        return numbers.money(int(value), currency, language)
+        return numbers.compact_money(int(value), currency, language)
     if unit == Unit.PERCENT:
         return numbers.percent(value, language)
     if unit == Unit.DAYS:
