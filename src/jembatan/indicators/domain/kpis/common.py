@@ -4,7 +4,9 @@ by period in one query (conditional aggregates, one column per period), medians.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import ROUND_HALF_EVEN, Decimal
 from statistics import median
 from typing import Any
@@ -59,13 +61,14 @@ def bucketed(
     total: str | None = None,
     distinct: bool = False,
     is_datetime: bool = True,
-    key_label: Any = None,
+    keys: Iterable[str] = (),
 ) -> list[KpiValue]:
     """Rows of `queryset` whose `date_field` falls in each period of `query`: counted (or
     `total` summed) per period and per value of `key` (a field path, None for one figure).
 
-    One query. Every key found appears in every period, with 0 where it has no rows; with
-    no key, every period has one figure."""
+    One query. Every key found, and every key in `keys`, appears in every period (0 where it
+    has no rows), in the order of `keys` then alphabetically; with no key, every period has
+    one figure."""
     chosen = periods(query)
     if not chosen:
         return []
@@ -83,14 +86,15 @@ def bucketed(
         rows = [rows_qs.aggregate(**columns)]
     else:
         rows = rows_qs.order_by().values(key).annotate(**columns).order_by(key)
+    found = {("" if key is None else str(row[key] or "")): row for row in rows}
+    fixed = list(keys)
+    names = fixed + sorted(set(found) - set(fixed))
     values = []
-    ordered = sorted(rows, key=lambda r: str(r.get(key, "") or "")) if key else list(rows)
     for index, period in enumerate(chosen):
-        for row in ordered:
-            name = "" if key is None else str(row[key] or "")
-            if key_label is not None:
-                name = key_label(name)
-            values.append(KpiValue(period=period.label, value=row[f"p{index}"] or 0, key=name))
+        for name in names:
+            row = found.get(name)
+            figure = (row[f"p{index}"] or 0) if row is not None else 0
+            values.append(KpiValue(period=period.label, value=figure, key=name))
     return values
 
 
@@ -120,3 +124,29 @@ def period_of(moment: dt.datetime | dt.date, chosen: list[ReportingPeriod]) -> s
         elif period.start <= moment < period.end:
             return period.label
     return None
+
+
+_MEMO: ContextVar[dict[tuple[Any, KpiQuery], list[KpiValue]] | None] = ContextVar(
+    "kpi_memo", default=None
+)
+
+
+@contextmanager
+def shared_results() -> Iterator[None]:
+    """Within this block, a KPI computed for a query is computed once: the dashboard asks
+    for the funnel, whose steps are other KPIs, without running their queries twice."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def computed(compute: Callable[[KpiQuery], list[KpiValue]], query: KpiQuery) -> list[KpiValue]:
+    """`compute(query)`, from the shared results when a `shared_results()` block is open."""
+    memo = _MEMO.get()
+    if memo is None:
+        return compute(query)
+    if (compute, query) not in memo:
+        memo[(compute, query)] = compute(query)
+    return memo[(compute, query)]
