@@ -26,7 +26,7 @@ def firms(db):  # type: ignore[no-untyped-def]
     names and e-mail addresses that must never reach the public page."""
     packaging = ProgrammeSector.objects.get(slug="packaging")
     made = []
-    for index in range(7):
+    for _index in range(7):
         made.append(CompanyFactory(country="ID", region_id="ID-JB"))
     made.append(CompanyFactory(name=SECRET_NAMES[0], country="ID", region_id="ID-JT"))
     made.append(CompanyFactory(country="ID", region_id="ID-JT"))

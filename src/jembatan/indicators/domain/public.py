@@ -20,6 +20,9 @@ from jembatan.indicators.domain.charts import Topic, suppress_small_cells
 from jembatan.indicators.domain.topics import Overview, overview
 
 PUBLIC_UNITS = (Unit.COUNT, Unit.PERSONS)
+# Events are named by their organisers, and a name may be a firm's ("X supplier day"): the
+# public page counts meetings, not meetings per named event.
+NOT_PUBLIC = {"events.meetings_by_event"}
 
 
 def min_cell() -> int:
@@ -39,7 +42,7 @@ def public_overview(year: int) -> Overview:
         charts = tuple(
             suppress_small_cells(chart, threshold)
             for chart in topic.charts
-            if chart.unit in PUBLIC_UNITS
+            if chart.unit in PUBLIC_UNITS and chart.code not in NOT_PUBLIC
         )
         if charts:
             topics.append(Topic(topic.code, topic.title, charts))

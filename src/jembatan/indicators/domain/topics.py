@@ -1,16 +1,18 @@
 """The dashboard's and the reports' content: statistics and KPIs as topics of charts.
 
 `overview(query)` is the one function the dashboard, the public page and both report files
-read: the headline figures (stated statistics with their targets, growth and attainment),
-the statistics over time with their targets, and every registered KPI of every topic,
-each as a `Chart` (domain/charts.py). A KPI whose source app is not installed is not in the
-registry, so it is simply not here. Text is in the active language.
+read. It lays out what `dashboard_data(query)` (domain/dashboard.py) gathers: the headline
+figures (stated statistics with their targets, growth and what the targets ask), the
+statistics over time with their targets, the partnership funnel, partnerships by sector and
+by province or prefecture, meetings at events, and every other registered KPI of every
+topic, each as a `Chart` (domain/charts.py). A KPI whose source app is not installed is not
+in the registry, so it is simply not here. Text is in the active language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -18,9 +20,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jembatan.core.domain import numbers
-from jembatan.core.domain.kpis import Kpi, KpiQuery, KpiValue, Unit, registered_kpis
+from jembatan.core.domain.kpis import KpiQuery, KpiValue, Unit
 from jembatan.indicators.domain.charts import Chart, ChartKind, Headline, Series, Topic, Value
-from jembatan.indicators.domain.statistics import StatPoint, StatSeries, statistics_series
+from jembatan.indicators.domain.dashboard import (
+    DashboardData,
+    KpiFigures,
+    RankedRow,
+    dashboard_data,
+)
+from jembatan.indicators.domain.statistics import StatPoint, StatSeries
 
 # Topics in reading order, with their titles; a KPI of an unknown topic goes last.
 TOPICS: dict[str, Any] = {
@@ -34,7 +42,16 @@ TOPICS: dict[str, Any] = {
 }
 # Above this many breakdown keys, a KPI is drawn as ranked bars of its totals for the year.
 RANKED_FROM = 6
-FUNNEL_WORD = "funnel"
+# KPIs drawn by a chart of their own (the funnel, the ranked partnerships, meetings at
+# events) or whose keys name nothing a reader knows (event ids): not drawn again.
+SPECIAL = {
+    "engagement.funnel",
+    "engagement.funnel_conversion",
+    "engagement.agreements_by_sector",
+    "engagement.agreements_by_region",
+    "events.meetings_by_event",
+    "events.meetings_rated",
+}
 
 
 @dataclass(frozen=True)
@@ -59,6 +76,7 @@ def key_labeller() -> KeyLabel:
 
     One query (the programme sectors); regions come from the registry's reference file."""
     from jembatan.engagement.models import AgreementType, InterestStatus, Stage
+    from jembatan.opportunities.models import Kind
     from jembatan.registry.domain.regions import get_region
     from jembatan.registry.models import Company, ProgrammeSector
 
@@ -69,8 +87,12 @@ def key_labeller() -> KeyLabel:
         "ID": _("Indonesia"),
         "JP": _("Japan"),
         "": _("Not given"),
+        "total": _("Total"),
+        "rated": _("Meetings rated"),
+        "worth_continuing": _("Rated worth continuing by one side"),
+        "both_sides": _("Rated worth continuing by both sides"),
     }
-    for enum in (Company.SizeClass, InterestStatus, Stage, AgreementType):
+    for enum in (Company.SizeClass, InterestStatus, Stage, AgreementType, Kind):
         choices.update({str(value): str(label) for value, label in enum.choices})
 
     def label(key: str) -> str:
@@ -102,10 +124,8 @@ def _total(values: list[Value]) -> Value:
     return sum(known[1:], known[0])
 
 
-def _kind(kpi: Kpi, keys: list[str], periods: list[str]) -> ChartKind:
-    if FUNNEL_WORD in kpi.code:
-        return "funnel"
-    additive = kpi.unit in (Unit.COUNT, Unit.PERSONS, Unit.MONEY)
+def _kind(code: str, unit: Unit, keys: list[str], periods: list[str]) -> ChartKind:
+    additive = unit in (Unit.COUNT, Unit.PERSONS, Unit.MONEY)
     if keys == [""]:
         return "bar" if additive and len(periods) < 13 else "line"
     if additive and (len(keys) >= RANKED_FROM or len(periods) == 1):
@@ -113,44 +133,44 @@ def _kind(kpi: Kpi, keys: list[str], periods: list[str]) -> ChartKind:
     return "stacked" if additive else "bar"
 
 
-def _money_values(kpi: Kpi, values: list[KpiValue], query: KpiQuery) -> list[KpiValue]:
-    """Money in one currency: the reporting currency's when there are several."""
-    currencies = {v.currency for v in values}
-    if len(currencies) <= 1:
+def _money_values(values: list[KpiValue], query: KpiQuery) -> list[KpiValue]:
+    """Money in one currency: the total in the reporting currency when there are several
+    (each original currency's own figures stay in the KPI; a chart has one unit)."""
+    if len({v.currency for v in values}) <= 1:
         return values
+    totals = [v for v in values if v.key == "total"]
+    if totals:
+        return totals
     chosen = [v for v in values if v.currency == query.currency]
     return chosen or values
 
 
-def kpi_chart(
-    kpi: Kpi,
-    values: list[KpiValue],
-    query: KpiQuery,
-    label: KeyLabel,
-    targets: StatSeries | None = None,
-) -> Chart:
-    """One KPI's values as a chart: one figure per period, a breakdown per key."""
-    if kpi.unit == Unit.MONEY:
-        values = _money_values(kpi, values, query)
+def kpi_chart(figures: KpiFigures, query: KpiQuery, label: KeyLabel) -> Chart:
+    """One KPI's values as a chart: one figure per period, a breakdown per key, and its
+    targets where an indicator sets some."""
+    unit = Unit(figures.unit)
+    values = figures.values
+    if unit == Unit.MONEY:
+        values = _money_values(values, query)
     periods = _ordered(v.period for v in values)
     keys = _ordered(v.key for v in values)
-    kind = _kind(kpi, keys, periods)
+    if keys == ["total"]:
+        keys = [""]
+        values = [replace(v, key="") for v in values]
+    kind = _kind(figures.code, unit, keys, periods)
     cell = {(v.period, v.key): v.value for v in values}
-    currency = next((v.currency for v in values if v.currency), "")
-    notes = _kpi_notes(kpi, values, query)
     common: dict[str, Any] = {
-        "code": kpi.code,
-        "title": str(kpi.name),
-        "unit": kpi.unit,
-        "currency": currency,
-        "definition": str(kpi.definition),
-        "source": kpi.source_app,
-        "notes": notes,
+        "code": figures.code,
+        "title": figures.name,
+        "unit": unit,
+        "currency": next((v.currency for v in values if v.currency), ""),
+        "definition": figures.definition,
+        "source": figures.source_app,
+        "notes": _kpi_notes(figures, values, query),
     }
-    if kind in ("funnel", "ranked"):
+    if kind == "ranked":
         totals = [(key, _total([cell.get((p, key)) for p in periods])) for key in keys]
-        if kind == "ranked":
-            totals.sort(key=lambda item: (-(item[1] or 0), label(item[0])))
+        totals.sort(key=lambda item: (-(item[1] or 0), label(item[0])))
         return Chart(
             kind=kind,
             categories=tuple(label(key) for key, _v in totals),
@@ -158,17 +178,19 @@ def kpi_chart(
             category_label=_("Breakdown"),
             **common,
         )
-    categories = tuple(numbers.period_label(p) for p in periods)
     if keys == [""]:
-        series = [Series(str(kpi.name), tuple(cell.get((p, "")) for p in periods))]
+        series = [Series(figures.name, tuple(cell.get((p, "")) for p in periods))]
     else:
         series = [Series(label(key), tuple(cell.get((p, key)) for p in periods)) for key in keys]
-    if targets is not None:
-        aims = {t.period: t.value for t in targets.targets}
-        if any(p in aims for p in periods):
-            series.append(Series(_("Target"), tuple(aims.get(p) for p in periods), "target"))
+    aims = {t.period: t.target for t in figures.targets}
+    if any(p in aims for p in periods):
+        series.append(Series(_("Target"), tuple(aims.get(p) for p in periods), "target"))
     return Chart(
-        kind=kind, categories=categories, series=tuple(series), category_label=_("Period"), **common
+        kind=kind,
+        categories=tuple(numbers.period_label(p) for p in periods),
+        series=tuple(series),
+        category_label=_("Period"),
+        **common,
     )
 
 
@@ -181,14 +203,9 @@ def _total_name(periods: list[str]) -> str:
     }
 
 
-def _kpi_notes(kpi: Kpi, values: list[KpiValue], query: KpiQuery) -> tuple[str, ...]:
-    notes = [str(kpi.definition)]
-    ignored = [
-        name
-        for name, asked in (("sector", query.sector), ("region", query.region))
-        if asked and name not in kpi.filters
-    ]
-    if ignored:
+def _kpi_notes(figures: KpiFigures, values: list[KpiValue], query: KpiQuery) -> tuple[str, ...]:
+    notes = [figures.definition]
+    if set(figures.ignored_filters) & {"sector", "region"}:
         notes.append(_("This figure does not break down by sector or region; it is the total."))
     dates = sorted({v.rate_date for v in values if v.rate_date is not None})
     if dates:
@@ -300,30 +317,137 @@ def _decimal(value: Value) -> Decimal | None:
 # Everything -----------------------------------------------------------------------------
 
 
-def statistics(query: KpiQuery) -> list[StatSeries]:
-    """The seed statistics in the query's scope (national when no sector or region)."""
-    region = query.region if query.region not in ("ID", "JP") else ""
-    return statistics_series(region=region, sector=query.sector)
+def funnel_charts(data: DashboardData) -> list[Chart]:
+    """The funnel from registration to confirmed agreement, and the conversion per step."""
+    if not data.funnel:
+        return []
+    steps = data.funnel
+    funnel = data.kpi("engagement.funnel")
+    definition = funnel.definition if funnel is not None else ""
+    return [
+        Chart(
+            code="engagement.funnel",
+            title=_("The partnership funnel"),
+            kind="funnel",
+            unit=Unit.COUNT,
+            categories=tuple(step.label for step in steps),
+            series=(Series(_("Number"), tuple(step.value for step in steps)),),
+            category_label=_("Step"),
+            definition=definition,
+            source="jembatan.engagement",
+            notes=(definition,) if definition else (),
+        ),
+        Chart(
+            code="engagement.funnel_conversion",
+            title=_("Conversion between the funnel's steps"),
+            kind="bar",
+            unit=Unit.PERCENT,
+            categories=tuple(step.label for step in steps[1:]),
+            series=(Series(_("Share of the step before"), tuple(s.conversion for s in steps[1:])),),
+            category_label=_("Step"),
+            source="jembatan.engagement",
+            notes=(_("Each step as a percentage of the step before it."),),
+        ),
+    ]
 
 
-def overview(query: KpiQuery, *, topics: Iterable[str] | None = None) -> Overview:
-    stats = statistics(query)
+def ranked_chart(code: str, title: str, rows: list[RankedRow], label: str) -> Chart:
+    return Chart(
+        code=code,
+        title=title,
+        kind="ranked",
+        unit=Unit.COUNT,
+        categories=tuple(row.label or _("Not given") for row in rows),
+        series=(Series(_("Agreements confirmed"), tuple(row.value for row in rows)),),
+        category_label=label,
+        source="jembatan.engagement",
+    )
+
+
+def partnership_charts(data: DashboardData) -> list[Chart]:
+    charts = []
+    if data.kpi("engagement.agreements_by_sector") is not None:
+        charts.append(
+            ranked_chart(
+                "engagement.agreements_by_sector",
+                _("Partnerships by sector"),
+                data.partnerships_by_sector,
+                _("Sector"),
+            )
+        )
+    if data.kpi("engagement.agreements_by_region") is not None:
+        charts.append(
+            ranked_chart(
+                "engagement.agreements_by_region",
+                _("Partnerships by province or prefecture"),
+                data.partnerships_by_region,
+                _("Province or prefecture"),
+            )
+        )
+    return charts
+
+
+def event_charts(data: DashboardData) -> list[Chart]:
+    if data.meetings is None:
+        return []
+    m = data.meetings
+    notes = []
+    if m.no_show_rate is not None:
+        notes.append(_("No-show rate: %(rate)s.") % {"rate": numbers.percent(m.no_show_rate)})
+    charts = [
+        Chart(
+            code="events.meetings",
+            title=_("Meetings at business-matching events"),
+            kind="bar",
+            unit=Unit.COUNT,
+            categories=(
+                _("Meetings held"),
+                _("Meetings rated"),
+                _("Rated worth continuing by one side"),
+                _("Rated worth continuing by both sides"),
+            ),
+            series=(Series(_("Meetings"), (m.held, m.rated, m.worth_continuing, m.both_sides)),),
+            category_label=_("Meetings"),
+            source="jembatan.events",
+            notes=tuple(notes),
+        )
+    ]
+    if data.events:
+        charts.append(
+            Chart(
+                code="events.meetings_by_event",
+                title=_("Meetings held, by event"),
+                kind="ranked",
+                unit=Unit.COUNT,
+                categories=tuple(e.name for e in data.events),
+                series=(Series(_("Meetings held"), tuple(e.meetings for e in data.events)),),
+                category_label=_("Event"),
+                source="jembatan.events",
+            )
+        )
+    return charts
+
+
+def overview(query: KpiQuery) -> Overview:
+    data = dashboard_data(query)
+    stats = data.statistics
     growth_only = {s.code for s in stats if s.unit == Unit.PERCENT and not s.targets}
     shown = [s for s in stats if s.code not in growth_only]
     headlines = tuple(h for h in (headline(s) for s in shown) if h is not None)
-    by_kpi = {s.kpi_code: s for s in stats if s.kpi_code}
     label = key_labeller()
-    chosen = set(topics) if topics is not None else None
-    groups: dict[str, list[Chart]] = {}
-    if chosen is None or "statistics" in chosen:
-        groups["statistics"] = [c for s in shown for c in statistic_charts(s)]
+    groups: dict[str, list[Chart]] = {
+        "statistics": [c for s in shown for c in statistic_charts(s)],
+        "engagement": [*funnel_charts(data), *partnership_charts(data)],
+        "events": event_charts(data),
+    }
     sources = [(s.name, s.source_note) for s in shown if s.source_note]
-    for kpi in registered_kpis():
-        if chosen is not None and kpi.topic not in chosen:
+    for figures in data.kpis:
+        sources.append(
+            (figures.name, _("Jembatan records (%(app)s)") % {"app": figures.source_app})
+        )
+        if figures.code in SPECIAL:
             continue
-        chart = kpi_chart(kpi, kpi.compute(query), query, label, by_kpi.get(kpi.code))
-        groups.setdefault(kpi.topic, []).append(chart)
-        sources.append((str(kpi.name), _("Jembatan records (%(app)s)") % {"app": kpi.source_app}))
+        groups.setdefault(figures.topic, []).append(kpi_chart(figures, query, label))
     order = list(TOPICS)
     ranked = sorted(groups, key=lambda t: (order.index(t) if t in order else len(order), t))
     return Overview(

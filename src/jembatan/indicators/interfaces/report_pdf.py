@@ -179,6 +179,9 @@ def report_pdf(report: Report) -> bytes:
             title=report.title,
             author="Jembatan",
             lang=report.language,
+            # Without it the canvas declares Helvetica, a font the PDF would not embed.
+            initialFontName=pdf_font(),
+            initialFontSize=9.5,
         )
         width = min(document.width, WIDTH_IN * 72)
         story = summary_page(report, s)
