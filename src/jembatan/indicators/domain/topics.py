@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from jembatan.core.domain import numbers
 from jembatan.core.domain.kpis import KpiQuery, KpiValue, Unit
@@ -86,9 +86,9 @@ def key_labeller() -> KeyLabel:
     choices: dict[str, str] = {
         "ID": _("Indonesia"),
         "JP": _("Japan"),
-        "": _("Not given"),
-        "total": _("Total"),
-        "rated": _("Meetings rated"),
+        "": pgettext("indicators", "Not given"),
+        "total": pgettext("indicators", "Total"),
+        "rated": pgettext("indicators", "Meetings rated"),
         "worth_continuing": _("Rated worth continuing by one side"),
         "both_sides": _("Rated worth continuing by both sides"),
     }
@@ -175,7 +175,7 @@ def kpi_chart(figures: KpiFigures, query: KpiQuery, label: KeyLabel) -> Chart:
             kind=kind,
             categories=tuple(label(key) for key, _v in totals),
             series=(Series(_total_name(periods), tuple(v for _k, v in totals)),),
-            category_label=_("Breakdown"),
+            category_label=pgettext("indicators", "Breakdown"),
             **common,
         )
     if keys == [""]:
@@ -184,12 +184,14 @@ def kpi_chart(figures: KpiFigures, query: KpiQuery, label: KeyLabel) -> Chart:
         series = [Series(label(key), tuple(cell.get((p, key)) for p in periods)) for key in keys]
     aims = {t.period: t.target for t in figures.targets}
     if any(p in aims for p in periods):
-        series.append(Series(_("Target"), tuple(aims.get(p) for p in periods), "target"))
+        series.append(
+            Series(pgettext("indicators", "Target"), tuple(aims.get(p) for p in periods), "target")
+        )
     return Chart(
         kind=kind,
         categories=tuple(numbers.period_label(p) for p in periods),
         series=tuple(series),
-        category_label=_("Period"),
+        category_label=pgettext("indicators", "Period"),
         **common,
     )
 
@@ -236,7 +238,11 @@ def statistic_charts(series: StatSeries) -> list[Chart]:
         aims = {p.period: p.value for p in series.targets}
         rows = [Series(_("Value"), tuple(_value(stated.get(p)) for p in periods))]
         if aims:
-            rows.append(Series(_("Target"), tuple(aims.get(p) for p in periods), "target"))
+            rows.append(
+                Series(
+                    pgettext("indicators", "Target"), tuple(aims.get(p) for p in periods), "target"
+                )
+            )
         derived = frozenset(
             (0, i) for i, p in enumerate(periods) if p in stated and stated[p].derived
         )
@@ -249,7 +255,7 @@ def statistic_charts(series: StatSeries) -> list[Chart]:
                 currency=series.currency,
                 categories=tuple(numbers.period_label(p) for p in periods),
                 series=tuple(rows),
-                category_label=_("Period"),
+                category_label=pgettext("indicators", "Period"),
                 definition=series.definition,
                 source=series.source_note,
                 notes=(series.definition, *_derived_notes(series.values)),
@@ -265,8 +271,10 @@ def statistic_charts(series: StatSeries) -> list[Chart]:
                 kind="bar",
                 unit=Unit.PERCENT,
                 categories=tuple(numbers.period_label(p) for p in periods),
-                series=(Series(_("Growth"), tuple(p.value for p in series.growth)),),
-                category_label=_("Period"),
+                series=(
+                    Series(pgettext("indicators", "Growth"), tuple(p.value for p in series.growth)),
+                ),
+                category_label=pgettext("indicators", "Period"),
                 source=series.source_note,
                 notes=tuple(_derived_notes(series.growth)),
                 derived=frozenset((0, i) for i, p in enumerate(series.growth) if p.derived),
@@ -331,8 +339,8 @@ def funnel_charts(data: DashboardData) -> list[Chart]:
             kind="funnel",
             unit=Unit.COUNT,
             categories=tuple(step.label for step in steps),
-            series=(Series(_("Number"), tuple(step.value for step in steps)),),
-            category_label=_("Step"),
+            series=(Series(pgettext("indicators", "Number"), tuple(step.value for step in steps)),),
+            category_label=pgettext("indicators", "Step"),
             definition=definition,
             source="jembatan.engagement",
             notes=(definition,) if definition else (),
@@ -344,7 +352,7 @@ def funnel_charts(data: DashboardData) -> list[Chart]:
             unit=Unit.PERCENT,
             categories=tuple(step.label for step in steps[1:]),
             series=(Series(_("Share of the step before"), tuple(s.conversion for s in steps[1:])),),
-            category_label=_("Step"),
+            category_label=pgettext("indicators", "Step"),
             source="jembatan.engagement",
             notes=(_("Each step as a percentage of the step before it."),),
         ),
@@ -357,7 +365,7 @@ def ranked_chart(code: str, title: str, rows: list[RankedRow], label: str) -> Ch
         title=title,
         kind="ranked",
         unit=Unit.COUNT,
-        categories=tuple(row.label or _("Not given") for row in rows),
+        categories=tuple(row.label or pgettext("indicators", "Not given") for row in rows),
         series=(Series(_("Agreements confirmed"), tuple(row.value for row in rows)),),
         category_label=label,
         source="jembatan.engagement",
@@ -401,13 +409,18 @@ def event_charts(data: DashboardData) -> list[Chart]:
             kind="bar",
             unit=Unit.COUNT,
             categories=(
-                _("Meetings held"),
-                _("Meetings rated"),
+                pgettext("indicators", "Meetings held"),
+                pgettext("indicators", "Meetings rated"),
                 _("Rated worth continuing by one side"),
                 _("Rated worth continuing by both sides"),
             ),
-            series=(Series(_("Meetings"), (m.held, m.rated, m.worth_continuing, m.both_sides)),),
-            category_label=_("Meetings"),
+            series=(
+                Series(
+                    pgettext("indicators", "Meetings"),
+                    (m.held, m.rated, m.worth_continuing, m.both_sides),
+                ),
+            ),
+            category_label=pgettext("indicators", "Meetings"),
             source="jembatan.events",
             notes=tuple(notes),
         )
@@ -420,8 +433,13 @@ def event_charts(data: DashboardData) -> list[Chart]:
                 kind="ranked",
                 unit=Unit.COUNT,
                 categories=tuple(e.name for e in data.events),
-                series=(Series(_("Meetings held"), tuple(e.meetings for e in data.events)),),
-                category_label=_("Event"),
+                series=(
+                    Series(
+                        pgettext("indicators", "Meetings held"),
+                        tuple(e.meetings for e in data.events),
+                    ),
+                ),
+                category_label=pgettext("indicators", "Event"),
                 source="jembatan.events",
             )
         )

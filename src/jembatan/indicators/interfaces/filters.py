@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.core.domain.kpis import KpiQuery, Period
@@ -41,7 +41,9 @@ def region_choices() -> list[Any]:
 
 
 class DashboardFilterForm(forms.Form):
-    year = forms.TypedChoiceField(label=_("year"), coerce=int, required=False)
+    year = forms.TypedChoiceField(
+        label=pgettext_lazy("indicators", "year"), coerce=int, required=False
+    )
     granularity = forms.ChoiceField(label=_("figures by"), choices=GRANULARITIES, required=False)
     sector = forms.ModelChoiceField(
         label=_("sector"),

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -85,13 +86,13 @@ def summary_page(report: Report, s: dict[str, ParagraphStyle]) -> list[Flowable]
             s["body"],
         ),
         Spacer(1, 6 * mm),
-        Paragraph(_("Headline figures"), s["h1"]),
+        Paragraph(pgettext("indicators", "Headline figures"), s["h1"]),
         Spacer(1, 2 * mm),
     ]
     for headline in report.overview.headlines:
         story.append(KeepTogether(_headline(headline, s)))
     story.append(Spacer(1, 4 * mm))
-    story.append(Paragraph(_("Sources"), s["h2"]))
+    story.append(Paragraph(pgettext("indicators", "Sources"), s["h2"]))
     seen: set[str] = set()
     for _what, where in report.overview.sources:
         if where not in seen:

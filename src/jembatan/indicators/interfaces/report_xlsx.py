@@ -14,6 +14,7 @@ from typing import Any
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -62,9 +63,9 @@ def cell_value(value: Value, unit: Unit, currency: str) -> tuple[Any, str]:
 def unit_text(unit: Unit, currency: str) -> str:
     texts = {
         Unit.COUNT: _("number"),
-        Unit.PERSONS: _("persons"),
-        Unit.PERCENT: _("percent"),
-        Unit.DAYS: _("days"),
+        Unit.PERSONS: pgettext("indicators", "persons"),
+        Unit.PERCENT: pgettext("indicators", "percent"),
+        Unit.DAYS: pgettext("indicators", "days"),
     }
     if unit == Unit.MONEY:
         return currency
@@ -91,15 +92,15 @@ def summary_sheet(sheet: Worksheet, headlines: tuple[Headline, ...]) -> None:
     _header(
         sheet,
         [
-            _("Indicator"),
-            _("Period"),
+            pgettext("indicators", "Indicator"),
+            pgettext("indicators", "Period"),
             _("Value"),
-            _("Unit"),
+            pgettext("indicators", "Unit"),
             _("Change on the year before"),
             _("Target period"),
-            _("Target"),
+            pgettext("indicators", "Target"),
             _("Growth the target requires"),
-            _("Attainment"),
+            pgettext("indicators", "Attainment"),
             _("Source"),
         ],
         [34, 12, 20, 10, 14, 12, 20, 14, 12, 60],
@@ -138,12 +139,12 @@ def topic_sheet(sheet: Worksheet, charts: tuple[Chart, ...]) -> None:
     _header(
         sheet,
         [
-            _("Indicator"),
+            pgettext("indicators", "Indicator"),
             _("Period or breakdown"),
-            _("Series"),
+            pgettext("indicators", "Series"),
             _("Value"),
-            _("Unit"),
-            _("Derived"),
+            pgettext("indicators", "Unit"),
+            pgettext("indicators", "Derived"),
             _("Note"),
         ],
         [40, 24, 24, 20, 10, 10, 60],
@@ -172,9 +173,9 @@ def topic_sheet(sheet: Worksheet, charts: tuple[Chart, ...]) -> None:
 
 
 def sources_sheet(sheet: Worksheet, report: Report) -> None:
-    _header(sheet, [_("Figure"), _("Source")], [44, 90])
-    sheet.append([_("Report"), report.title])
-    sheet.append([_("Scope"), report.scope])
+    _header(sheet, [pgettext("indicators", "Figure"), _("Source")], [44, 90])
+    sheet.append([pgettext("indicators", "Report"), report.title])
+    sheet.append([pgettext("indicators", "Scope"), report.scope])
     sheet.append([_("Generated on"), report.generated_on])
     sheet.cell(row=sheet.max_row, column=2).number_format = "yyyy-mm-dd"
     for what, where in report.overview.sources:
@@ -190,5 +191,7 @@ def report_workbook(report: Report) -> bytes:
         summary_sheet(summary, report.overview.headlines)
         for topic in report.overview.topics:
             topic_sheet(book.create_sheet(sheet_name(topic.title, taken)), topic.charts)
-        sources_sheet(book.create_sheet(sheet_name(_("Sources"), taken)), report)
+        sources_sheet(
+            book.create_sheet(sheet_name(pgettext("indicators", "Sources"), taken)), report
+        )
         return book.to_bytes()
