@@ -50,6 +50,18 @@ class Chart:
     suppressed_below: int = 0
     derived: frozenset[tuple[int, int]] = field(default_factory=frozenset)
 
+    def top(self) -> float:
+        """The largest height drawn: the sum of the values at a category when stacked."""
+        values = [s for s in self.series if s.role == "value"]
+        targets = [float(v) for s in self.series if s.role == "target" for v in s.values if v]
+        if self.kind == "stacked":
+            heights = [
+                sum(float(s.values[i] or 0) for s in values) for i in range(len(self.categories))
+            ]
+        else:
+            heights = [float(v) for s in values for v in s.values if v is not None]
+        return max([*heights, *targets], default=0.0)
+
     def is_empty(self) -> bool:
         return not self.categories or all(
             v is None or v == 0 for s in self.series for v in s.values

@@ -28,7 +28,7 @@ def separators(language: str | None = None) -> str:
 
 
 def chart_spec(chart: Chart, element_id: str, language: str | None = None) -> dict[str, Any]:
-    top = max((float(v) for s in chart.series for v in s.values if v is not None), default=0.0)
+    top = chart.top()
     ticks = nice_ticks(top, chart.unit, chart.currency, language)
     return {
         "id": element_id,

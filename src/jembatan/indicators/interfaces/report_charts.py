@@ -34,7 +34,7 @@ def chart_png(chart: Chart, language: str | None = None) -> bytes:
     axes = figure.add_subplot()
     for label in (*axes.get_xticklabels(), *axes.get_yticklabels()):
         label.set_fontfamily(family)
-    top = max((float(v) for s in chart.series for v in s.values if v is not None), default=0.0)
+    top = chart.top()
     ticks = nice_ticks(top, chart.unit, chart.currency, language)
     positions = list(range(len(chart.categories)))
     values = [s for s in chart.series if s.role == "value"]

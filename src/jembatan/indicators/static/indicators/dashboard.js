@@ -13,6 +13,11 @@
     return { text: series.texts, hovertemplate: "%{fullData.name}<br>%{x}: %{text}<extra></extra>" };
   }
 
+  // A suppressed cell ("< 5") has no value: drawn as an empty bar that still says "< 5".
+  function shown(values) {
+    return values.map(function (v) { return v === null ? 0 : v; });
+  }
+
   function traces(spec) {
     var valueIndex = 0;
     return spec.series.map(function (series) {
@@ -42,7 +47,9 @@
         base.type = "bar";
         base.orientation = "h";
         base.y = spec.categories;
-        base.x = series.values;
+        base.x = shown(series.values);
+        base.textposition = "outside";
+        base.cliponaxis = false;
         base.marker = { color: colour };
         base.hovertemplate = "%{y}: %{text}<extra></extra>";
         return base;
@@ -56,6 +63,10 @@
       } else {
         base.type = "bar";
         base.marker = { color: colour };
+        var alone = spec.series.filter(function (s) { return s.role === "value"; }).length === 1;
+        base.textposition = alone ? "outside" : "none";
+        base.cliponaxis = false;
+        if (alone) base.y = shown(series.values);
       }
       return base;
     });
@@ -71,12 +82,15 @@
       fixedrange: true
     };
     var categoryAxis = { automargin: true, type: "category", fixedrange: true };
+    // The legend sits above the plot: below it, it collides with slanted period labels.
+    var legendRows = Math.ceil(spec.series.length / (narrow.matches ? 2 : 4));
+    var withLegend = spec.series.length > 1 && spec.kind !== "funnel";
     var base = {
       separators: spec.separators,
-      margin: { t: 10, r: 10, b: 10, l: 10 },
-      height: spec.kind === "ranked" ? Math.max(260, 28 * spec.categories.length + 60) : 300,
-      showlegend: spec.series.length > 1,
-      legend: { orientation: "h", y: -0.2 },
+      margin: { t: withLegend ? 10 + 22 * legendRows : 10, r: 30, b: 10, l: 10 },
+      height: spec.kind === "ranked" ? Math.max(180, 34 * spec.categories.length + 60) : 300,
+      showlegend: withLegend,
+      legend: { orientation: "h", x: 0, xanchor: "left", y: 1, yanchor: "top", yref: "container" },
       paper_bgcolor: "rgba(0,0,0,0)",
       plot_bgcolor: "rgba(0,0,0,0)",
       font: { family: "system-ui, 'Noto Sans JP', 'Hiragino Sans', sans-serif", size: narrow.matches ? 11 : 13 },
