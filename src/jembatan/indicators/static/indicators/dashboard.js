@@ -10,7 +10,9 @@
   var narrow = window.matchMedia("(max-width: 40rem)");
 
   function hover(series) {
-    return { text: series.texts, hovertemplate: "%{fullData.name}<br>%{x}: %{text}<extra></extra>" };
+    // A missing figure ("–") needs no label on the bar; the hover and the table say it.
+    var labels = series.texts.map(function (t) { return t === "–" ? "" : t; });
+    return { text: labels, hovertext: series.texts, hovertemplate: "%{fullData.name}<br>%{x}: %{hovertext}<extra></extra>" };
   }
 
   // A suppressed cell ("< 5") has no value: drawn as an empty bar that still says "< 5".
@@ -40,7 +42,7 @@
         base.textinfo = "text";
         base.textposition = "inside";
         base.marker = { color: colour };
-        base.hovertemplate = "%{y}: %{text}<extra></extra>";
+        base.hovertemplate = "%{y}: %{hovertext}<extra></extra>";
         return base;
       }
       if (spec.kind === "ranked") {
@@ -51,7 +53,7 @@
         base.textposition = "outside";
         base.cliponaxis = false;
         base.marker = { color: colour };
-        base.hovertemplate = "%{y}: %{text}<extra></extra>";
+        base.hovertemplate = "%{y}: %{hovertext}<extra></extra>";
         return base;
       }
       base.x = spec.categories;
