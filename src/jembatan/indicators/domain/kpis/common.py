@@ -4,12 +4,13 @@ by period in one query (conditional aggregates, one column per period), medians.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import ROUND_HALF_EVEN, Decimal
 from statistics import median
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Count, Q, QuerySet, Sum
 
@@ -17,6 +18,7 @@ from jembatan.core.domain.kpis import KpiQuery, KpiValue
 from jembatan.indicators.domain.periods import ReportingPeriod, instant, periods_between
 
 COUNTRIES = ("ID", "JP")
+T = TypeVar("T")
 
 
 def periods(query: KpiQuery) -> list[ReportingPeriod]:
@@ -126,9 +128,7 @@ def period_of(moment: dt.datetime | dt.date, chosen: list[ReportingPeriod]) -> s
     return None
 
 
-_MEMO: ContextVar[dict[tuple[Any, KpiQuery], list[KpiValue]] | None] = ContextVar(
-    "kpi_memo", default=None
-)
+_MEMO: ContextVar[dict[tuple[Any, KpiQuery], Any] | None] = ContextVar("kpi_memo", default=None)
 
 
 @contextmanager
@@ -142,7 +142,7 @@ def shared_results() -> Iterator[None]:
         _MEMO.reset(token)
 
 
-def computed(compute: Callable[[KpiQuery], list[KpiValue]], query: KpiQuery) -> list[KpiValue]:
+def computed(compute: Callable[[KpiQuery], T], query: KpiQuery) -> T:
     """`compute(query)`, from the shared results when a `shared_results()` block is open."""
     memo = _MEMO.get()
     if memo is None:
@@ -150,3 +150,38 @@ def computed(compute: Callable[[KpiQuery], list[KpiValue]], query: KpiQuery) -> 
     if (compute, query) not in memo:
         memo[(compute, query)] = compute(query)
     return memo[(compute, query)]
+
+
+def utc_text(moment: dt.datetime) -> str:
+    """An instant as the databases write a UTC timestamp cast to text ("2017-01-31 17:00:00"),
+    so that such texts compare with it as the instants do."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+class Buckets:
+    """Finds the period of a timestamp cast to text (see `utc_text`): a bisection over the
+    periods' boundaries, with no datetime parsed per row."""
+
+    def __init__(self, chosen: list[ReportingPeriod]) -> None:
+        self.labels = [p.label for p in chosen]
+        self.bounds = [utc_text(p.starts_at()) for p in chosen]
+        self.end = utc_text(chosen[-1].ends_at()) if chosen else ""
+
+    def label(self, text: str | None) -> str | None:
+        if not text or not self.labels or text < self.bounds[0] or text >= self.end:
+            return None
+        return self.labels[bisect_right(self.bounds, text) - 1]
+
+
+def tallied(
+    counts: dict[tuple[str, str], int], chosen: list[ReportingPeriod], keys: Iterable[str] = ()
+) -> list[KpiValue]:
+    """KpiValues from (period label, key) counts: every key in every period, 0 if absent."""
+    fixed = list(keys)
+    found = {key for _label, key in counts}
+    names = fixed + sorted(found - set(fixed))
+    return [
+        KpiValue(period=p.label, value=counts.get((p.label, name), 0), key=name)
+        for p in chosen
+        for name in names
+    ]

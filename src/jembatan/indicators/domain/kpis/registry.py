@@ -12,11 +12,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.core.domain.kpis import Kpi, KpiQuery, KpiValue, Unit
-from jembatan.indicators.domain.kpis.common import bucketed, region_q, sector_q
+from jembatan.indicators.domain.kpis.common import (
+    Buckets,
+    computed,
+    periods,
+    region_q,
+    sector_q,
+    tallied,
+)
 from jembatan.registry.models import Company
 
 SOURCE = "jembatan.registry"
@@ -29,59 +37,118 @@ def _companies(query: KpiQuery) -> QuerySet[Company]:
     return scoped
 
 
-def _verified(query: KpiQuery) -> QuerySet[Company]:
-    return _companies(query).filter(verification=Company.Verification.VERIFIED)
+Tallies = dict[str, dict[tuple[str, str], int]]
 
 
-def _registered(query: KpiQuery, key: str | None, **options: Any) -> list[KpiValue]:
-    return bucketed(_companies(query), query, date_field="created_at", key=key, **options)
+def company_tallies(query: KpiQuery) -> Tallies:
+    """Every registry KPI's counts in one pass: "registered:country", "verified:size" and so
+    on, each {(period label, key): companies}. Two queries (companies, sector links) that
+    read narrow rows: grouping 100,000 rows by unindexed columns in SQL sorts them all, eight
+    times over; one pass in Python is several times faster. Timestamps are read as text and
+    placed by bisection (`Buckets`), so no datetime is parsed per row."""
+    chosen = periods(query)
+    tallies: Tallies = {f"{kind}:{dim}": {} for kind in ("registered", "verified")
+                        for dim in ("country", "region", "size", "sector")}  # fmt: skip
+    if not chosen:
+        return tallies
+    buckets = Buckets(chosen)
+    start, end = chosen[0].starts_at(), chosen[-1].ends_at()
+    verified = Company.Verification.VERIFIED
+    rows = (
+        _companies(query)
+        .filter(
+            Q(created_at__gte=start, created_at__lt=end)
+            | Q(verification=verified, verified_at__gte=start, verified_at__lt=end)
+        )
+        .annotate(
+            created_text=Cast("created_at", CharField()),
+            verified_text=Cast("verified_at", CharField()),
+        )
+        .values_list("pk", "created_text", "verified_text", "verification", "country",
+                     "region_id", "size_class")
+    )  # fmt: skip
+    placed: dict[int, tuple[str | None, str | None]] = {}
+
+    def add(name: str, label: str, key: str | None) -> None:
+        counts = tallies[name]
+        counts[(label, key or "")] = counts.get((label, key or ""), 0) + 1
+
+    for pk, created, verified_at, status, country, region, size in rows.iterator(chunk_size=5000):
+        registered_in = buckets.label(created)
+        verified_in = buckets.label(verified_at) if status == verified else None
+        for kind, label in (("registered", registered_in), ("verified", verified_in)):
+            if label is None:
+                continue
+            add(f"{kind}:country", label, country)
+            add(f"{kind}:region", label, region)
+            add(f"{kind}:size", label, size)
+        placed[pk] = (registered_in, verified_in)
+    links = Company.sectors.through.objects.filter(
+        company_id__in=_companies(query).filter(created_at__lt=end).values("pk")
+    ).values_list("company_id", "programmesector_id")
+    with_sector: set[int] = set()
+    for company_id, sector in links.iterator(chunk_size=5000):
+        registered_in, verified_in = placed.get(company_id, (None, None))
+        with_sector.add(company_id)
+        if registered_in is not None:
+            add("registered:sector", registered_in, sector)
+        if verified_in is not None:
+            add("verified:sector", verified_in, sector)
+    for pk, (registered_in, verified_in) in placed.items():
+        if pk in with_sector:
+            continue
+        if registered_in is not None:
+            add("registered:sector", registered_in, "")
+        if verified_in is not None:
+            add("verified:sector", verified_in, "")
+    return tallies
 
 
-def _verified_by(query: KpiQuery, key: str | None, **options: Any) -> list[KpiValue]:
-    return bucketed(_verified(query), query, date_field="verified_at", key=key, **options)
+def _values(query: KpiQuery, name: str) -> list[KpiValue]:
+    return tallied(computed(company_tallies, query)[name], periods(query))
 
 
 def companies_registered(query: KpiQuery) -> list[KpiValue]:
     """Companies registered in each period, by country (key "ID" or "JP")."""
-    return _registered(query, "country")
+    return _values(query, "registered:country")
 
 
 def companies_verified(query: KpiQuery) -> list[KpiValue]:
     """Companies verified by an officer in each period, by country."""
-    return _verified_by(query, "country")
+    return _values(query, "verified:country")
 
 
 def companies_registered_by_sector(query: KpiQuery) -> list[KpiValue]:
     """Companies registered in each period, by programme sector (key: the sector's slug;
     "" for companies with no sector). A company counts once in each of its sectors."""
-    return _registered(query, "sectors__slug", distinct=True)
+    return _values(query, "registered:sector")
 
 
 def companies_verified_by_sector(query: KpiQuery) -> list[KpiValue]:
     """Companies verified in each period, by programme sector."""
-    return _verified_by(query, "sectors__slug", distinct=True)
+    return _values(query, "verified:sector")
 
 
 def companies_registered_by_region(query: KpiQuery) -> list[KpiValue]:
     """Companies registered in each period, by province or prefecture (ISO 3166-2; "" when
     the company gave none)."""
-    return _registered(query, "region_id")
+    return _values(query, "registered:region")
 
 
 def companies_verified_by_region(query: KpiQuery) -> list[KpiValue]:
     """Companies verified in each period, by province or prefecture."""
-    return _verified_by(query, "region_id")
+    return _values(query, "verified:region")
 
 
 def companies_registered_by_size(query: KpiQuery) -> list[KpiValue]:
     """Companies registered in each period, by size class (small, medium, large for
     Indonesia; small_enterprise, sme, large_jp for Japan; "" when it cannot be told)."""
-    return _registered(query, "size_class")
+    return _values(query, "registered:size")
 
 
 def companies_verified_by_size(query: KpiQuery) -> list[KpiValue]:
     """Companies verified in each period, by size class."""
-    return _verified_by(query, "size_class")
+    return _values(query, "verified:size")
 
 
 def _kpi(code: str, name: Any, definition: Any, compute: Any, order: int) -> Kpi:
