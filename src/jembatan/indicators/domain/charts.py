@@ -183,11 +183,10 @@ def nice_ticks(
     raw = top / count
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    values: list[float] = []
-    current = 0.0
-    while current < top + step / 2:
-        values.append(current)
-        current += step
+    # Up to the first tick at or above the top, so that no bar or target is cut off.
+    values: list[float] = [0.0]
+    while values[-1] < top:
+        values.append(values[-1] + step)
     texts = []
     for v in values:
         as_value: Value = Decimal(str(v)) if unit in (Unit.PERCENT, Unit.DAYS) else int(v)

@@ -46,9 +46,9 @@ def chart_png(chart: Chart, language: str | None = None) -> bytes:
         axes.invert_yaxis()
         axes.xaxis.set_major_locator(FixedLocator(list(ticks.values)))
         axes.set_xticklabels(list(ticks.texts), fontfamily=family, fontsize=8)
-        axes.set_xlim(0, ticks.values[-1] or 1)
+        axes.set_xlim(0, (ticks.values[-1] or 1) * 1.02)
     else:
-        width = 0.8 / max(1, len(values)) if chart.kind == "bar" else 0.8
+        width = min(0.6, 0.8 / max(1, len(values)))
         bottom = [0.0] * len(positions)
         for index, series in enumerate(values):
             heights = [_number(v) for v in series.values]
@@ -57,7 +57,7 @@ def chart_png(chart: Chart, language: str | None = None) -> bytes:
                 axes.plot(positions, heights, marker="o", color=colour, label=series.name)
             elif chart.kind == "stacked":
                 clean = [0.0 if h != h else h for h in heights]
-                axes.bar(positions, clean, 0.7, bottom=bottom, color=colour, label=series.name)
+                axes.bar(positions, clean, 0.6, bottom=bottom, color=colour, label=series.name)
                 bottom = [b + h for b, h in zip(bottom, clean, strict=True)]
             else:
                 offset = (index - (len(values) - 1) / 2) * width
@@ -76,7 +76,7 @@ def chart_png(chart: Chart, language: str | None = None) -> bytes:
         axes.set_xticks(positions, list(chart.categories), fontfamily=family, fontsize=8)
         axes.yaxis.set_major_locator(FixedLocator(list(ticks.values)))
         axes.set_yticklabels(list(ticks.texts), fontfamily=family, fontsize=8)
-        axes.set_ylim(0, ticks.values[-1] or 1)
+        axes.set_ylim(0, (ticks.values[-1] or 1) * 1.04)
         if len(values) + len(targets) > 1:
             axes.legend(prop={"family": family, "size": 7}, frameon=False, ncols=3)
     for side in ("top", "right"):
