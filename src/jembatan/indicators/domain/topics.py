@@ -179,7 +179,8 @@ def kpi_chart(figures: KpiFigures, query: KpiQuery, label: KeyLabel) -> Chart:
             **common,
         )
     if keys == [""]:
-        series = [Series(figures.name, tuple(cell.get((p, "")) for p in periods))]
+        # The chart's title names the figure; the table's column needs only a short word.
+        series = [Series(_("Value"), tuple(cell.get((p, "")) for p in periods))]
     else:
         series = [Series(label(key), tuple(cell.get((p, key)) for p in periods)) for key in keys]
     aims = {t.period: t.target for t in figures.targets}
