@@ -295,6 +295,29 @@ def _event(n: int, rng: random.Random, ids: list[int], year: dt.datetime) -> int
     return len(placed)
 
 
+def _sizes(companies: int) -> dict[str, int]:
+    from jembatan.engagement.models import (
+        Agreement,
+        ExpressionOfInterest,
+        Introduction,
+        IntroductionStageChange,
+    )
+    from jembatan.events.models import Meeting
+    from jembatan.opportunities.models import PartnershipProfile
+    from jembatan.registry.models import Company
+
+    return {
+        "companies": Company.objects.count(),
+        "sector links": Company.sectors.through.objects.count(),
+        "profiles": PartnershipProfile.objects.count(),
+        "interests": ExpressionOfInterest.objects.count(),
+        "introductions": Introduction.objects.count(),
+        "stage changes": IntroductionStageChange.objects.count(),
+        "agreements": Agreement.objects.count(),
+        "meetings": Meeting.objects.count(),
+    }
+
+
 def best_of(action: Callable[[], Any], repeat: int = 3) -> float:
     times = []
     for _ in range(repeat):
@@ -304,9 +327,13 @@ def best_of(action: Callable[[], Any], repeat: int = 3) -> float:
     return min(times)
 
 
-def run(companies: int, database_url: str | None) -> tuple[dict[str, int], list[dict[str, Any]]]:
-    with tempfile.TemporaryDirectory() as var_dir:
-        _setup_django(database_url, Path(var_dir))
+def run(
+    companies: int, database_url: str | None, keep: Path | None = None
+) -> tuple[dict[str, int], list[dict[str, Any]]]:
+    with tempfile.TemporaryDirectory() as scratch:
+        var_dir = keep or Path(scratch)
+        var_dir.mkdir(parents=True, exist_ok=True)
+        _setup_django(database_url, var_dir)
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
         from django.utils import translation
@@ -316,7 +343,10 @@ def run(companies: int, database_url: str | None) -> tuple[dict[str, int], list[
         from jembatan.registry.models import Company
 
         began = time.perf_counter()
-        sizes = generate(companies)
+        if keep is not None and Company.objects.exists():
+            sizes = _sizes(companies)  # the data set a previous run generated in `keep`
+        else:
+            sizes = generate(companies)
         print(f"generated in {time.perf_counter() - began:.0f} s: {sizes}", flush=True)
         year = (dt.date(2017, 1, 1), dt.date(2018, 1, 1))
         start = dt.datetime(2017, 1, 1, tzinfo=dt.UTC)
@@ -362,9 +392,11 @@ def write_docs(sizes: dict[str, int], vendor: str, results: list[dict[str, Any]]
         lines.append(
             f"| {r['query']} | {r['seconds']:.3f} | {r['queries']} | {r['ratio']:.1f} | {ok} |"
         )
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     lines.append(
         f"\nBaseline: one COUNT(*) over the companies that scans the table, "
-        f"{results[0]['baseline'] * 1000:.1f} ms in the same run (best of 3)."
+        f"{results[0]['baseline'] * 1000:.1f} ms in the same run (best of 3). The machine was "
+        f"shared (load average {load} on {os.cpu_count()} cores): compare the ratios."
     )
     section = "\n".join(lines) + "\n"
     text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
@@ -391,11 +423,17 @@ def main() -> None:
     )
     parser.add_argument("--companies", type=int, default=100_000)
     parser.add_argument("--write-docs", action="store_true")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="SQLite folder to keep the generated data in, and to reuse on the next run",
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     database_url = os.environ.get("DATABASE_URL")
     vendor = "PostgreSQL" if database_url and database_url.startswith("postgres") else "SQLite"
-    sizes, results = run(args.companies, database_url)
+    sizes, results = run(args.companies, database_url, args.keep)
     if args.write_docs:
         write_docs(sizes, vendor, results)
 

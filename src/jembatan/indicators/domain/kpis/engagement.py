@@ -18,7 +18,8 @@ from collections import defaultdict
 from itertools import pairwise
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import CharField, Prefetch, Q, QuerySet
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -39,10 +40,10 @@ from jembatan.engagement.models import (
     Stage,
 )
 from jembatan.indicators.domain.kpis.common import (
+    Buckets,
     bucketed,
     computed,
     median_days,
-    period_of,
     periods,
     rate,
     region_q,
@@ -129,12 +130,19 @@ def interests_by_status(query: KpiQuery) -> list[KpiValue]:
     )
 
 
+def _instant(text: str) -> dt.datetime:
+    """A UTC timestamp cast to text by the database ("2017-01-20 03:00:00.5", "...+00")."""
+    moment = dt.datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
 def interest_response_days(query: KpiQuery) -> list[KpiValue]:
     """The median time in days from sending an expression of interest to its answer
     (accepted or declined; expired and withdrawn ones had none), by period of sending."""
     chosen = periods(query)
     if not chosen:
         return []
+    buckets = Buckets(chosen)
     rows = (
         _interests(query)
         .filter(
@@ -143,13 +151,14 @@ def interest_response_days(query: KpiQuery) -> list[KpiValue]:
             created_at__gte=chosen[0].starts_at(),
             created_at__lt=chosen[-1].ends_at(),
         )
-        .values_list("created_at", "answered_at")
+        .annotate(sent=Cast("created_at", CharField()), answer=Cast("answered_at", CharField()))
+        .values_list("sent", "answer")
     )
     durations: dict[str, list[dt.timedelta]] = defaultdict(list)
     for sent, answered in rows:
-        label = period_of(sent, chosen)
-        if label is not None and answered is not None:
-            durations[label].append(answered - sent)
+        label = buckets.label(sent)
+        if label is not None and answered:
+            durations[label].append(_instant(answered) - _instant(sent))
     return [
         KpiValue(
             period=p.label,
@@ -182,15 +191,19 @@ def _furthest_stages(query: KpiQuery) -> dict[str, dict[str, int]]:
         created_at__gte=chosen[0].starts_at(), created_at__lt=chosen[-1].ends_at()
     )
     rank: dict[str, int] = {str(stage): index for index, stage in enumerate(STAGE_ORDER)}
-    furthest: dict[int, tuple[int, dt.datetime]] = {}
-    for pk, stage, created in made.values_list("pk", "stage", "created_at"):
+    furthest: dict[int, tuple[int, str]] = {}
+    buckets = Buckets(chosen)
+    rows = made.annotate(made_at=Cast("created_at", CharField())).values_list(
+        "pk", "stage", "made_at"
+    )
+    for pk, stage, created in rows:
         furthest[pk] = (rank.get(stage, 0), created)
     changes = IntroductionStageChange.objects.filter(introduction__in=made.values("pk"))
     for pk, to_stage in changes.values_list("introduction_id", "to_stage"):
         if pk in furthest and rank.get(to_stage, 0) > furthest[pk][0]:
             furthest[pk] = (rank[to_stage], furthest[pk][1])
     for level, created in furthest.values():
-        label = period_of(created, chosen)
+        label = buckets.label(created)
         if label is None:
             continue
         for stage in STAGE_ORDER[: level + 1]:

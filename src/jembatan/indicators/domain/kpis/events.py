@@ -14,15 +14,18 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import CharField, Min, Q, QuerySet
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jembatan.core.domain.kpis import Kpi, KpiQuery, KpiValue, Unit
 from jembatan.events.models import Meeting, Participant
+from jembatan.events.models.feedback import MeetingRating
 from jembatan.events.models.request import Stage
 from jembatan.indicators.domain.kpis.common import (
+    Buckets,
     bucketed,
     period_of,
     periods,
@@ -109,26 +112,26 @@ def meetings_rated(query: KpiQuery) -> list[KpiValue]:
     chosen = periods(query)
     if not chosen:
         return []
-    rows = (
-        _held(query)
-        .filter(
-            slot__starts_at__gte=chosen[0].starts_at(), slot__starts_at__lt=chosen[-1].ends_at()
-        )
-        .annotate(
-            ratings_count=Count("ratings", distinct=True),
-            worth=Count("ratings", filter=Q(ratings__worth_continuing=True), distinct=True),
-        )
-        .filter(ratings_count__gt=0)
-        .values_list("slot__starts_at", "worth")
+    buckets = Buckets(chosen)
+    held = _held(query).filter(
+        slot__starts_at__gte=chosen[0].starts_at(), slot__starts_at__lt=chosen[-1].ends_at()
     )
+    starts = dict(
+        held.annotate(starts=Cast("slot__starts_at", CharField())).values_list("pk", "starts")
+    )
+    worth: dict[int, int] = {}
+    ratings = MeetingRating.objects.filter(meeting__in=held.values("pk"))
+    for meeting_id, continuing in ratings.values_list("meeting_id", "worth_continuing"):
+        worth[meeting_id] = worth.get(meeting_id, 0) + (continuing is True)
+    rows = [(starts[pk], yes) for pk, yes in worth.items() if pk in starts]
     counts: dict[str, dict[str, int]] = {p.label: dict.fromkeys(RATING_KEYS, 0) for p in chosen}
-    for starts_at, worth in rows:
-        label = period_of(starts_at, chosen)
+    for starts_at, yes in rows:
+        label = buckets.label(starts_at)
         if label is None:
             continue
         counts[label]["rated"] += 1
-        counts[label]["worth_continuing"] += worth > 0
-        counts[label]["both_sides"] += worth >= 2
+        counts[label]["worth_continuing"] += yes > 0
+        counts[label]["both_sides"] += yes >= 2
     return [
         KpiValue(period=p.label, value=counts[p.label][key], key=key)
         for p in chosen

@@ -10,6 +10,7 @@ so the by-sector figures do not add up to the total).
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from django.db.models import CharField, Q, QuerySet
@@ -21,6 +22,7 @@ from jembatan.indicators.domain.kpis.common import (
     Buckets,
     computed,
     periods,
+    raw_rows,
     region_q,
     sector_q,
     tallied,
@@ -68,39 +70,45 @@ def company_tallies(query: KpiQuery) -> Tallies:
                      "region_id", "size_class")
     )  # fmt: skip
     placed: dict[int, tuple[str | None, str | None]] = {}
-
-    def add(name: str, label: str, key: str | None) -> None:
-        counts = tallies[name]
-        counts[(label, key or "")] = counts.get((label, key or ""), 0) + 1
-
-    for pk, created, verified_at, status, country, region, size in rows.iterator(chunk_size=5000):
-        registered_in = buckets.label(created)
-        verified_in = buckets.label(verified_at) if status == verified else None
-        for kind, label in (("registered", registered_in), ("verified", verified_in)):
-            if label is None:
-                continue
-            add(f"{kind}:country", label, country)
-            add(f"{kind}:region", label, region)
-            add(f"{kind}:size", label, size)
-        placed[pk] = (registered_in, verified_in)
-    links = Company.sectors.through.objects.filter(
-        company_id__in=_companies(query).filter(created_at__lt=end).values("pk")
-    ).values_list("company_id", "programmesector_id")
-    with_sector: set[int] = set()
-    for company_id, sector in links.iterator(chunk_size=5000):
-        registered_in, verified_in = placed.get(company_id, (None, None))
-        with_sector.add(company_id)
+    # One tuple per company and kind, counted by Counter in C: per-row work stays small.
+    seen: dict[str, list[tuple[str, str, str, str]]] = {"registered": [], "verified": []}
+    label = buckets.label
+    for pk, created, verified_at, status, country, region, size in raw_rows(rows):
+        registered_in = label(created)
+        verified_in = label(verified_at) if status == verified else None
         if registered_in is not None:
-            add("registered:sector", registered_in, sector)
+            seen["registered"].append((registered_in, country, region or "", size or ""))
         if verified_in is not None:
-            add("verified:sector", verified_in, sector)
+            seen["verified"].append((verified_in, country, region or "", size or ""))
+        placed[pk] = (registered_in, verified_in)
+    for kind, combinations in seen.items():
+        for (period, country, region, size), count in Counter(combinations).items():
+            for dim, key in (("country", country), ("region", region), ("size", size)):
+                counts = tallies[f"{kind}:{dim}"]
+                counts[(period, key)] = counts.get((period, key), 0) + count
+    # Every link, unfiltered: a filter on the companies would make the database join and
+    # cost more than skipping the links of companies not counted above.
+    links = Company.sectors.through.objects.values_list("company_id", "programmesector_id")
+    by_sector: dict[str, list[tuple[str, str]]] = {"registered": [], "verified": []}
+    with_sector: set[int] = set()
+    for company_id, sector in raw_rows(links):
+        found = placed.get(company_id)
+        if found is None:
+            continue
+        with_sector.add(company_id)
+        if found[0] is not None:
+            by_sector["registered"].append((found[0], sector))
+        if found[1] is not None:
+            by_sector["verified"].append((found[1], sector))
     for pk, (registered_in, verified_in) in placed.items():
         if pk in with_sector:
             continue
         if registered_in is not None:
-            add("registered:sector", registered_in, "")
+            by_sector["registered"].append((registered_in, ""))
         if verified_in is not None:
-            add("verified:sector", verified_in, "")
+            by_sector["verified"].append((verified_in, ""))
+    for kind, pairs in by_sector.items():
+        tallies[f"{kind}:sector"] = dict(Counter(pairs))
     return tallies
 
 
