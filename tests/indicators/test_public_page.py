@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from jembatan.engagement.models import ExchangeRate
 from jembatan.indicators.domain.public import public_overview
 from jembatan.registry.models import Company, ProgrammeSector
 from tests.factories import CompanyFactory, ContactFactory, OrganisationFactory, UserFactory
+from tests.indicators.test_kpi_queries import chain
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +95,19 @@ def test_public_page_has_only_counts(firms) -> None:
     content = public_overview(2017)
     kpi_units = {c.unit for t in content.topics if t.code != "statistics" for c in t.charts}
     assert kpi_units <= {"count", "persons"}
+
+
+def test_public_page_queries_constant_with_one_and_three_chains(as_user) -> None:
+    ExchangeRate.objects.create(on="2017-01-02", idr_per_usd=Decimal(13300), jpy_per_usd=117)
+    client = as_user("anonymous")
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/indicators/public/?year=2017").status_code == 200
+        return len(queries.captured_queries)
+
+    chain(1)
+    one = count()
+    chain(2)
+    chain(3)
+    assert count() == one
