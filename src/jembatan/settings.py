@@ -341,6 +341,8 @@ JEMBATAN_SIGNUPS_PER_HOUR = envint("JEMBATAN_SIGNUPS_PER_HOUR", 10)
 # The neutral label of an anonymous profile never narrows its poster to fewer than this many
 # published companies (docs/profiles.md).
 JEMBATAN_ANONYMITY_K = envint("JEMBATAN_ANONYMITY_K", 10)
+# The public indicators page hides every breakdown cell under this many (shown "< 5").
+JEMBATAN_PUBLIC_MIN_CELL = envint("JEMBATAN_PUBLIC_MIN_CELL", 5)
 
 # Expressions of interest and introductions (docs/engagement.md).
 JEMBATAN_MAX_OPEN_INTERESTS = envint("JEMBATAN_MAX_OPEN_INTERESTS", 5)

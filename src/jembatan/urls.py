@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("matching/", include("jembatan.matching.urls")),
     path("notifications/", include("jembatan.notifications.urls")),
     path("translations/", include("jembatan.translations.urls")),
+    path("indicators/", include("jembatan.indicators.urls")),
     path("", include("jembatan.web.urls")),
 ]
 if settings.DEBUG:

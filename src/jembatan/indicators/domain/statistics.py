@@ -161,7 +161,7 @@ def _series(
                 "Derived: the %(later)s value divided by (1 + %(rate)s%%), the growth "
                 "stated for %(later)s."
             )
-            % {"later": later.period, "rate": rate.value},
+            % {"later": later.period, "rate": Decimal(rate.value).normalize()},
         )
     ordered = sorted(by_start.values(), key=lambda p: (p.granularity, p.start))
     stated_rates = {(r.start, r.granularity) for r in stated_growth}

@@ -1,4 +1,6 @@
-"""`jembatan indicators import PATH [--dry-run] [--json] [--sheet NAME] [--language L]`.
+"""`jembatan indicators import PATH [--dry-run] [--json] [--sheet NAME] [--language L]` and
+`jembatan indicators report --period 2017 --format {xlsx,pdf} [--language L] --output PATH`
+(its arguments and work in indicators/management/report_command.py).
 
 Subcommands dispatch to one method each (`_import`, ...): add a subparser in
 `add_arguments` and a method, nothing else."""
@@ -16,11 +18,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from jembatan.indicators.domain.figure_import import import_figures
+from jembatan.indicators.management.report_command import add_report_parser, handle_report
 from jembatan.registry.interfaces.tabular_files import open_tabular
 
 
 class Command(BaseCommand):
-    help = "Programme indicators: import statistics and targets. See docs/indicators.md."
+    help = (
+        "Programme indicators: import statistics and targets, write the report. "
+        "See docs/indicators.md."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         subcommands = parser.add_subparsers(dest="subcommand", required=True)
@@ -40,8 +46,13 @@ class Command(BaseCommand):
             help="language of the messages (default: %(default)s)",
         )
 
+        add_report_parser(subcommands)
+
     def handle(self, *args: Any, **options: Any) -> None:
         getattr(self, f"_{options['subcommand']}")(options)
+
+    def _report(self, options: dict[str, Any]) -> None:
+        self.stdout.write(handle_report(options))
 
     def _import(self, options: dict[str, Any]) -> None:
         path: Path = options["path"]
