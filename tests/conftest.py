@@ -25,6 +25,16 @@ def notifications_sent_inline(settings):  # type: ignore[no-untyped-def]
     settings.JEMBATAN_NOTIFICATIONS_DELIVERY = "inline"
 
 
+@pytest.fixture(autouse=True)
+def indicators_cache_off(settings):  # type: ignore[no-untyped-def]
+    """The dashboard's figure cache keeps nothing in tests (its own tests turn it on): a
+    figure a test computes is never one an earlier test left behind."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "indicators": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+
+
 @pytest.fixture
 def company(db):  # type: ignore[no-untyped-def]
     return CompanyFactory(country="ID")

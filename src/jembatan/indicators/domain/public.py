@@ -17,6 +17,7 @@ from django.conf import settings
 
 from jembatan.core.domain.kpis import KpiQuery, Unit
 from jembatan.indicators.domain.charts import Topic, suppress_small_cells
+from jembatan.indicators.domain.dashboard import DashboardData
 from jembatan.indicators.domain.topics import Overview, overview
 
 PUBLIC_UNITS = (Unit.COUNT, Unit.PERSONS)
@@ -29,11 +30,15 @@ def min_cell() -> int:
     return int(getattr(settings, "JEMBATAN_PUBLIC_MIN_CELL", 5))
 
 
-def public_overview(year: int) -> Overview:
-    """The year's figures by year only (no month or quarter cells), sector and region whole."""
+def public_query(year: int) -> KpiQuery:
+    return KpiQuery(start=dt.date(year, 1, 1), end=dt.date(year + 1, 1, 1), period="year")
+
+
+def public_overview(year: int, data: DashboardData | None = None) -> Overview:
+    """The year's figures by year only (no month or quarter cells), sector and region whole.
+    `data`: the year's dashboard figures when the caller has them (the page's cache)."""
     threshold = min_cell()
-    query = KpiQuery(start=dt.date(year, 1, 1), end=dt.date(year + 1, 1, 1), period="year")
-    content = overview(query)
+    content = overview(public_query(year), data)
     topics = []
     for topic in content.topics:
         if topic.code == "statistics":

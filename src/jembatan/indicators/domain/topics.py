@@ -447,8 +447,10 @@ def event_charts(data: DashboardData) -> list[Chart]:
     return charts
 
 
-def overview(query: KpiQuery) -> Overview:
-    data = dashboard_data(query)
+def overview(query: KpiQuery, data: DashboardData | None = None) -> Overview:
+    """The dashboard's content for `query`, from `data` when the caller has it (the pages
+    pass the cached figures, dashboard_cache.py), else computed now (the reports)."""
+    data = data if data is not None else dashboard_data(query)
     stats = data.statistics
     growth_only = {s.code for s in stats if s.unit == Unit.PERCENT and not s.targets}
     shown = [s for s in stats if s.code not in growth_only]

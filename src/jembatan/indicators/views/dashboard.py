@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from jembatan.indicators.domain.dashboard_cache import current_dashboard
 from jembatan.indicators.domain.topics import overview
 from jembatan.indicators.interfaces.chart_views import specs, topic_views
 from jembatan.indicators.interfaces.filters import DashboardFilterForm
@@ -25,6 +26,12 @@ def lead(year: int, period: str) -> str:
     return texts[period] % {"year": year}
 
 
+def querystring_without_refresh(request: HttpRequest) -> str:
+    params = request.GET.copy()
+    params.pop("refresh", None)
+    return params.urlencode()
+
+
 def require_dashboard(request: HttpRequest) -> None:
     if not request.user.has_perm("indicators.view_dashboard"):
         raise PermissionDenied
@@ -36,7 +43,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     require_dashboard(request)
     form = DashboardFilterForm(request.GET or None)
     query = form.query()
-    content = overview(query)
+    # An officer may ask for the figures to be computed again at once (?refresh=1).
+    refresh = request.GET.get("refresh") == "1" and bool(getattr(request.user, "is_officer", False))
+    cached = current_dashboard(query, refresh=refresh)
+    content = overview(query, cached.data)
     topics = topic_views(content.topics)
     context = {
         "form": form,
@@ -46,7 +56,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "topics": topics,
         "specs": specs(topics),
         "plotly_version": plotly_version(),
-        "querystring": request.GET.urlencode(),
+        "querystring": querystring_without_refresh(request),
+        "computed_at": cached.computed_at,
+        "can_refresh": bool(getattr(request.user, "is_officer", False)),
         "formats": ("xlsx", "pdf"),
     }
     return render(request, "indicators/dashboard.html", context)

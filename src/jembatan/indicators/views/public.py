@@ -7,7 +7,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from jembatan.indicators.domain.public import min_cell, public_overview
+from jembatan.indicators.domain.dashboard_cache import current_dashboard
+from jembatan.indicators.domain.public import min_cell, public_overview, public_query
 from jembatan.indicators.interfaces.chart_views import specs, topic_views
 from jembatan.indicators.interfaces.filters import year_choices
 from jembatan.indicators.views.assets import plotly_version
@@ -25,7 +26,8 @@ def chosen_year(request: HttpRequest) -> int:
 @require_safe
 def public(request: HttpRequest) -> HttpResponse:
     year = chosen_year(request)
-    content = public_overview(year)
+    cached = current_dashboard(public_query(year))
+    content = public_overview(year, cached.data)
     topics = topic_views(content.topics)
     context = {
         "year": year,
@@ -35,5 +37,6 @@ def public(request: HttpRequest) -> HttpResponse:
         "specs": specs(topics),
         "plotly_version": plotly_version(),
         "threshold": min_cell(),
+        "computed_at": cached.computed_at,
     }
     return render(request, "indicators/public.html", context)
