@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "jembatan.registry",
     "jembatan.opportunities",
     "jembatan.engagement",
+    # Products and the public showcase: uses registry, matching and engagement.
+    "jembatan.catalogue",
     "jembatan.events",
     "jembatan.matching",
     "jembatan.privacy",
