@@ -1,3 +1,4 @@
+# ruff: noqa: RUF059 - every test unpacks the same seeded pair, used or not, for readability
 """The public showcase: no sign-in, Japanese by default, no private data, verified only."""
 
 from __future__ import annotations
