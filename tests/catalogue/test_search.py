@@ -75,4 +75,3 @@ def test_search_never_returns_hidden_product(catalogue) -> None:  # type: ignore
 def test_search_page_japanese_query(client, catalogue) -> None:  # type: ignore[no-untyped-def]
     body = client.get("/showcase/", {"q": "段ボール箱の包装"}).content.decode()
     assert body.index("Kotak karton bergelombang") < body.index("Roda gigi baja presisi")
-
