@@ -12,14 +12,14 @@ from jembatan.catalogue.models import Product, ProductCertification, ProductPhot
 from jembatan.registry.models import Classification, Company
 
 
-class CertificationSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class ProductCertificationSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     class Meta:
         model = ProductCertification
         fields = ["id", "kind", "detail", "issuer", "reference", "valid_until", "verified"]
         read_only_fields = ["id", "verified"]
 
 
-class PhotoSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class ProductPhotoSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     url = serializers.SerializerMethodField()
 
     class Meta:
@@ -41,8 +41,8 @@ class ProductSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         allow_null=True,
         required=False,
     )
-    certifications = CertificationSerializer(many=True, read_only=True)
-    photos = PhotoSerializer(many=True, read_only=True)
+    certifications = ProductCertificationSerializer(many=True, read_only=True)
+    photos = ProductPhotoSerializer(many=True, read_only=True)
     showcase_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -103,7 +103,7 @@ class ProductSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
             raise serializers.ValidationError(error.messages) from error
 
 
-class PublicCertificationSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ShowcaseCertificationSerializer(serializers.Serializer):  # type: ignore[type-arg]
     kind = serializers.CharField()
     label = serializers.CharField()
     valid_until = serializers.DateField(allow_null=True)
@@ -153,7 +153,7 @@ class PublicProductSerializer(serializers.Serializer):  # type: ignore[type-arg]
     lead_time_days = serializers.IntegerField(allow_null=True)
     export_markets = serializers.ListField(child=serializers.CharField())
     samples_available = serializers.BooleanField()
-    certifications = PublicCertificationSerializer(many=True)
+    certifications = ShowcaseCertificationSerializer(many=True)
     photos = serializers.ListField(child=serializers.CharField())
     company_id = serializers.IntegerField()
     company_name = serializers.CharField()
