@@ -54,7 +54,7 @@ class ProductViewSet(UserLanguageMixin, viewsets.ModelViewSet):  # type: ignore[
         if getattr(self, "swagger_fake_view", False):
             return products.none()
         if not user.has_perm("catalogue.verify_product"):
-            products = products.filter(company_id=user.company_id_or_none)  # type: ignore[union-attr]
+            products = products.filter(company_id=getattr(user, "company_id_or_none", None) or 0)
         return products.order_by("id")
 
     def _save(self, serializer: BaseSerializer[Product], product: Product) -> None:

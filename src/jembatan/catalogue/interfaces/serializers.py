@@ -105,7 +105,7 @@ class ProductSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
 class ShowcaseCertificationSerializer(serializers.Serializer):  # type: ignore[type-arg]
     kind = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # the claim's label
     valid_until = serializers.DateField(allow_null=True)
 
 
