@@ -196,3 +196,13 @@ def test_showcase_list_query_count_1_and_3_items(client, db, url: str) -> None: 
             verify(CompanyFactory())
         counts.append(_queries(client, target))
     assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize(
+    "role", ["anonymous", "member", "teammate", "outsider", "viewer", "officer"]
+)
+def test_showcase_pages_open_for_every_role(as_user, seeded, role: str) -> None:  # type: ignore[no-untyped-def]
+    company, product = seeded
+    client = as_user(role)
+    for url in ("/showcase/", product_url(product), f"/showcase/companies/{company.pk}/"):
+        assert client.get(url).status_code == 200, url
