@@ -51,10 +51,10 @@ def country_names(codes: list[str]) -> str:
     from django.utils.translation import get_language
 
     try:
-        territories = Locale.parse((get_language() or "en")[:2]).territories
+        territories: dict[str, str] = dict(Locale.parse((get_language() or "en")[:2]).territories)
     except (ValueError, LookupError):
         territories = {}
-    return ", ".join(str(territories.get(code, code)) for code in codes)
+    return ", ".join(territories.get(code, code) for code in codes)
 
 
 @register.simple_tag
