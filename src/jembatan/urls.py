@@ -20,6 +20,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("notifications/", include("jembatan.notifications.urls")),
     path("translations/", include("jembatan.translations.urls")),
     path("indicators/", include("jembatan.indicators.urls")),
+    # /products/ (members, officers) and /showcase/ (public).
+    path("", include("jembatan.catalogue.urls")),
     path("", include("jembatan.web.urls")),
 ]
 if settings.DEBUG:

@@ -80,6 +80,7 @@ def test_nav_officer_queues_show_their_counts(as_user, company, other_company) -
         ("/accounts/claims/", "Claims ", "0"),
         ("/accounts/institutions/", "Institutions ", "0"),
         ("/profiles/queue/", "Profiles to validate ", "0"),
+        ("/products/queue/", "Products to verify ", "0"),
         ("/companies/crosswalk/", "Crosswalk ", str(_proposed_links())),
         ("/imports/", "Import ", "0"),
         ("/interests/queue/", "Interests to review ", "0"),

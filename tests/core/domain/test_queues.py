@@ -31,6 +31,7 @@ def test_registered_queues_lists_the_apps_queues_in_order() -> None:
         "accounts.claims",
         "accounts.institutions",
         "opportunities.profiles",
+        "catalogue.products",
         "registry.crosswalk",
         "registry.imports",
         "engagement.interests",

@@ -10,6 +10,8 @@ class Scheme(models.TextChoices):
     KBLI2020 = "kbli2020", "KBLI 2020"
     JSIC14 = "jsic14", "JSIC Rev.14"
     ISIC4 = "isic4", "ISIC Rev.4"
+    # Product codes (chapter, heading, subheading), for the catalogue's products.
+    HS = "hs", "HS"
 
 
 class Classification(models.Model):

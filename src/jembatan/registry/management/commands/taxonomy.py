@@ -1,4 +1,4 @@
-"""`jembatan taxonomy load {kbli2020,jsic14,isic4} PATH` and `jembatan taxonomy crosswalk`."""
+"""`jembatan taxonomy load {kbli2020,jsic14,isic4,hs} PATH` and `jembatan taxonomy crosswalk`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from jembatan.core.progress import progress_bar
 from jembatan.registry.domain.crosswalk_store import propose_crosswalk
 from jembatan.registry.domain.taxonomy import TaxonomyFileError
+from jembatan.registry.domain.taxonomy_hs import hs_file_in, load_hs
 from jembatan.registry.domain.taxonomy_store import load_taxonomy
 
 
@@ -20,7 +21,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         load = sub.add_parser("load", help="load one classification from its *_all_levels.csv")
-        load.add_argument("scheme", choices=["kbli2020", "jsic14", "isic4"])
+        load.add_argument("scheme", choices=["kbli2020", "jsic14", "isic4", "hs"])
         load.add_argument("path", help="the *_all_levels.csv file, or the folder that holds it")
         load.add_argument(
             "--no-crosswalk",
@@ -41,9 +42,13 @@ class Command(BaseCommand):
             self._crosswalk(only_used=options["only_used"])
 
     def _load(self, scheme: str, path: str, crosswalk: bool) -> None:
-        path = _file_in(path)
+        path = _file_in(path, scheme)
         try:
-            report = load_taxonomy(scheme, path)  # type: ignore[arg-type]
+            if scheme == "hs":
+                # Product codes: no crosswalk to ISIC (HS classifies goods, not industries).
+                report, crosswalk = load_hs(path), False
+            else:
+                report = load_taxonomy(scheme, path)  # type: ignore[arg-type]
         except TaxonomyFileError as exc:
             raise CommandError(str(exc)) from exc
         except OSError as exc:
@@ -65,9 +70,14 @@ class Command(BaseCommand):
             self.stdout.write(line)
 
 
-def _file_in(path: str) -> str:
+def _file_in(path: str, scheme: str = "") -> str:
     """Accept the folder of a classification as well as its *_all_levels.csv file."""
     folder = Path(path)
+    if folder.is_dir() and scheme == "hs":
+        found = hs_file_in(folder)
+        if found is None:
+            raise CommandError(f"{path}: expected one harmonized_system*.csv file in this folder")
+        return str(found)
     if folder.is_dir():
         matches = sorted(folder.glob("*_all_levels.csv"))
         if len(matches) != 1:
