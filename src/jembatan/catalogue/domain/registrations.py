@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 def register() -> None:
     """Called once from CatalogueConfig.ready()."""
     from jembatan.catalogue import signals
-    from jembatan.catalogue.domain.products import queue_count
+    from jembatan.catalogue.domain.products import waiting_for_verification
     from jembatan.core.domain.queues import OfficerQueue, register_queue
 
     signals.connect()
@@ -17,7 +17,7 @@ def register() -> None:
             key="catalogue.products",
             label=_("Products waiting for verification"),
             url_name="catalogue:queue",
-            count=queue_count,
+            pending=waiting_for_verification,
             permission="catalogue.verify_product",
             order=25,  # beside the profiles: content officers check before it is public
             nav_label=_("Products to verify"),
