@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "jembatan.opportunities",
     "jembatan.engagement",
     "jembatan.events",
+    "jembatan.vocational",
     "jembatan.matching",
     "jembatan.privacy",
     "jembatan.web",
