@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from jembatan.vocational.models import Department, Mou, MouParty, MouScope, Person
 from tests.vocational.conftest import make_institution
@@ -57,11 +58,11 @@ def test_overview_queries_do_not_grow_with_rows(
     as_user: Any, officer: Any, school: Any, host: Any
 ) -> None:
     client = as_user("officer")
-    Mou.objects.update(ends_on=dt.date.today())
+    Mou.objects.update(ends_on=timezone.localdate())
     fill(1, school, host)
-    Mou.objects.update(ends_on=dt.date.today() + dt.timedelta(days=10))
+    Mou.objects.update(ends_on=timezone.localdate() + dt.timedelta(days=10))
     one = queries(client, "/vocational/")
     fill(2, school, host)
-    Mou.objects.update(ends_on=dt.date.today() + dt.timedelta(days=10))
+    Mou.objects.update(ends_on=timezone.localdate() + dt.timedelta(days=10))
     three = queries(client, "/vocational/")
     assert one == three
