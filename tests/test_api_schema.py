@@ -43,6 +43,7 @@ def test_schema_generation_validates_without_warnings(tmp_path: Path) -> None:
                 "/api/v1/agreements/",
                 "/api/v1/products/",
                 "/api/v1/showcase/",
+                "/api/v1/vocational/",
             )
         )
     ]

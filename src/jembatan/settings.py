@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     # Products and the public showcase: uses registry, matching and engagement.
     "jembatan.catalogue",
     "jembatan.events",
+    "jembatan.vocational",
     "jembatan.matching",
     "jembatan.privacy",
     # Above the apps it reads (registry, opportunities, engagement, events).
@@ -282,6 +283,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jembatan.events.tasks.task_sync_event_meetings",
         "schedule": crontab(minute=5),
     },
+    "vocational-mou-reminders": {
+        "task": "jembatan.vocational.tasks.task_send_mou_reminders",
+        "schedule": crontab(hour=3, minute=0),
+    },
     "weekly-digest": {
         "task": "jembatan.matching.tasks.task_send_weekly_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
@@ -321,6 +326,11 @@ SPECTACULAR_SETTINGS = {
         "AgreementTypeEnum": "jembatan.engagement.models.agreement.AgreementType.choices",
         "CurrencyEnum": "jembatan.engagement.models.agreement.Currency.choices",
         "ObjectTypeEnum": "jembatan.matching.models.embedding.ObjectType.choices",
+        "VocationalInstitutionTypeEnum": "jembatan.vocational.models.InstitutionType.choices",
+        "VocationalDepartmentKindEnum": "jembatan.vocational.models.DepartmentKind.choices",
+        "MouScopeKindEnum": "jembatan.vocational.models.ScopeKind.choices",
+        "MouStatusEnum": "jembatan.vocational.models.MouStatus.choices",
+        "MouRenewalEnum": "jembatan.vocational.models.Renewal.choices",
     },
     # Swagger UI would otherwise send the schema to validator.swagger.io: no outside calls.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},

@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("profiles/", include("jembatan.opportunities.urls")),
     path("interests/", include("jembatan.engagement.urls")),
     path("events/", include("jembatan.events.urls")),
+    path("vocational/", include("jembatan.vocational.urls")),
     path("matching/", include("jembatan.matching.urls")),
     path("notifications/", include("jembatan.notifications.urls")),
     path("translations/", include("jembatan.translations.urls")),

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from jembatan.vocational.models.institution import (
+    ADULT_AGE,
+    INDONESIAN_RANK,
+    JLPT_RANK,
+    Department,
+    DepartmentKind,
+    DocumentKind,
+    IndonesianLevel,
+    Institution,
+    InstitutionContact,
+    InstitutionType,
+    JlptLevel,
+    Person,
+    PersonDocument,
+    PersonKind,
+)
+from jembatan.vocational.models.mou import (
+    Mou,
+    MouParty,
+    MouReminder,
+    MouScope,
+    MouStatus,
+    Renewal,
+    ScopeKind,
+)
+
+__all__ = [
+    "ADULT_AGE",
+    "INDONESIAN_RANK",
+    "JLPT_RANK",
+    "Department",
+    "DepartmentKind",
+    "DocumentKind",
+    "IndonesianLevel",
+    "Institution",
+    "InstitutionContact",
+    "InstitutionType",
+    "JlptLevel",
+    "Mou",
+    "MouParty",
+    "MouReminder",
+    "MouScope",
+    "MouStatus",
+    "Person",
+    "PersonDocument",
+    "PersonKind",
+    "Renewal",
+    "ScopeKind",
+]
