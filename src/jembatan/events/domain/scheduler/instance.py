@@ -2,6 +2,7 @@
 
 Decisions beyond design.md, written down here because users will meet them:
 - ``interpreters`` and ``locked`` may be left out (no interpreters, no locks).
+- An interpreter without ``available`` is available in every slot, as for participants.
 - Unknown keys are rejected, so that a typo such as ``"lockd"`` cannot silently drop locks.
 - Two requests for the same pair of participants are allowed: they are separate requests,
   each scheduled at most once; the participant rule keeps them in different slots.
@@ -240,14 +241,17 @@ def _parse_participant(
 def _parse_interpreter(
     where: str, entry: object, known: set[str], problems: Problems
 ) -> Interpreter:
-    data = _entry(where, entry, {"id", "languages", "available"}, set(), problems)
+    data = _entry(where, entry, {"id", "languages"}, {"available"}, problems)
     if data is None:
         return Interpreter("", frozenset(), frozenset())
     label = _label(where, data)
+    available = (
+        _slot_set(label, data["available"], known, problems)
+        if "available" in data
+        else frozenset(known)  # absent: every slot, as for participants
+    )
     return Interpreter(
-        str(data.get("id", "")),
-        _languages(label, data.get("languages"), problems),
-        _slot_set(label, data.get("available", []), known, problems),
+        str(data.get("id", "")), _languages(label, data.get("languages"), problems), available
     )
 
 
