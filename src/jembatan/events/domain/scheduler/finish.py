@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping, Sequence
 
+from jembatan.events.domain.scheduler.bound import quick_bound
+from jembatan.events.domain.scheduler.deadline import Deadline
 from jembatan.events.domain.scheduler.instance import MeetingRequest
 from jembatan.events.domain.scheduler.schedule import (
     CAPACITY,
@@ -41,9 +42,10 @@ def finish(
     structure: Structure,
     occupancy: Occupancy,
     upper_bound: int | None,
-    started: float,
+    deadline: Deadline,
     previous: Sequence[Meeting] | None = None,
     stats: dict[str, float] | None = None,
+    trace: Sequence[tuple[float, int, int]] = (),
 ) -> Schedule:
     fill(occupancy)
     instance = structure.instance
@@ -63,12 +65,12 @@ def finish(
         )
     objective = occupancy.objective()
     if upper_bound is None:
-        upper_bound = sum(p for r, p in enumerate(structure.priority) if structure.options[r])
+        upper_bound = quick_bound(structure)
     upper_bound = max(upper_bound, objective)
     unscheduled = [r for r in range(structure.n_requests) if r not in occupancy.slot_of]
     moved, dropped = _changes(instance.requests, meetings, previous)
     all_stats = dict(stats or {})
-    all_stats["seconds"] = time.perf_counter() - started
+    all_stats["seconds"] = deadline.elapsed()
     return Schedule(
         tuple(meetings),
         tuple(instance.requests[r].id for r in unscheduled),
@@ -79,6 +81,7 @@ def finish(
         moved,
         dropped,
         all_stats,
+        tuple(trace),
     )
 
 

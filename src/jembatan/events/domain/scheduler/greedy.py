@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
 
 from jembatan.events.domain.scheduler.instance import Instance
@@ -48,12 +47,13 @@ def greedy_schedule(instance: Instance) -> Schedule:
     The baseline the benchmark compares the solver with (what a booking desk would do).
     """
     # Imported here: finish.py imports this module's greedy_occupancy users indirectly.
+    from jembatan.events.domain.scheduler.deadline import Deadline
     from jembatan.events.domain.scheduler.finish import finish
 
-    started = time.perf_counter()
+    deadline = Deadline(0.0)
     structure = build_structure(instance)
     occupancy = greedy_occupancy(structure, range(structure.n_requests))
-    return finish(structure, occupancy, upper_bound=None, started=started)
+    return finish(structure, occupancy, None, deadline)
 
 
 def lp_guided_occupancy(

@@ -55,6 +55,8 @@ class Schedule:
     moved: tuple[str, ...] | None = None  # None: no previous schedule was given
     dropped: tuple[str, ...] | None = None
     stats: dict[str, float] = field(default_factory=dict)  # timings and bounds, not written
+    # (seconds since the start, objective, bound) at each improvement; not written
+    trace: tuple[tuple[float, int, int], ...] = ()
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {

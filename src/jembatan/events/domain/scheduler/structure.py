@@ -172,6 +172,16 @@ class Occupancy:
         self.used_tables[slot] += 1
         return True
 
+    def remove(self, request: int) -> None:
+        slot = self.slot_of.pop(request)
+        a, b = self.structure.ends[request]
+        self.busy.difference_update(((a, slot), (b, slot)))
+        self.count[a] -= 1
+        self.count[b] -= 1
+        self.used_tables[slot] -= 1
+        if self.structure.needs_interpreter[request]:
+            self.interpreters[slot].remove(request)
+
     def place_first(self, request: int, slots: tuple[int, ...] | list[int]) -> bool:
         return any(self.place(request, s) for s in slots)
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             self._schedule(options)
 
     def _solve(self, options: dict[str, Any]) -> None:
+        started = time.perf_counter()  # the time limit covers reading, solving and writing
         argv = ["solve", "--input", options["input"], "--output", options["output"]]
         argv += ["--time-limit", options["time_limit"], "--workers", options["workers"]]
         argv += ["--seed", options["seed"]]
@@ -50,7 +52,7 @@ class Command(BaseCommand):
             argv += ["--previous", options["previous"]]
         if options["allow_moves"]:
             argv.append("--allow-moves")
-        code = cli.main(argv)
+        code = cli.main(argv, started)
         if code:
             raise CommandError("the schedule was not written", returncode=code)
 
