@@ -14,11 +14,15 @@ from jembatan.events.domain.scheduler.structure import (
 
 
 def greedy_occupancy(structure: Structure, order: Iterable[int]) -> Occupancy:
-    """Place fixed meetings, then each request of ``order`` in its earliest slot that fits."""
+    """Place fixed meetings, then previous ones where they were, then each request of
+    ``order`` in its earliest slot that fits."""
     occupancy = Occupancy(structure)
     for request, (slot, _table) in structure.fixed.items():
         if not occupancy.place(request, slot):
             raise RuntimeError(f"fixed meeting {request} does not fit: the input checks missed it")
+    for request, (slot, _table) in structure.preferred.items():  # previous meetings stay put
+        if request not in occupancy.slot_of and slot in structure.options[request]:
+            occupancy.place(request, slot)
     for request in order:
         if request not in occupancy.slot_of:
             occupancy.place_first(request, structure.options[request])

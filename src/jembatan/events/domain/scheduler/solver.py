@@ -196,7 +196,13 @@ def floor_bound(solver: cp_model.CpSolver) -> int:
 
 
 def _main_key(occupancy: Occupancy) -> tuple[int, ...]:
-    return (occupancy.objective(),)
+    """The objective; then, with a previous schedule, its meetings left in their slot (a
+    neighbourhood that keeps the objective but moves more meetings is refused)."""
+    structure = occupancy.structure
+    if not structure.preferred:
+        return (occupancy.objective(),)
+    kept = sum(1 for r, (s, _t) in structure.preferred.items() if occupancy.slot_of.get(r) == s)
+    return (occupancy.objective(), kept)
 
 
 def _full_key(occupancy: Occupancy) -> tuple[int, ...]:
