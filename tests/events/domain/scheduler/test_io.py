@@ -31,6 +31,7 @@ def test_cli_solve_writes_schedule(
         "upper_bound",
         "status",
         "reasons",
+        "figures",
     }
     assert output["objective"] == 9
     assert check_schedule(parse_instance(data), output) == []
@@ -102,9 +103,11 @@ def test_cli_solve_with_previous_in_input(tmp_path: Path, data: dict[str, Any]) 
         "slot": "d1-0900",
         "table": 1,
         "interpreter": None,
+        "attendees": ["p1", "p3"],
     } in output["meetings"]
     assert output["moved"] == []
     assert output["dropped"] == []
+    assert output["figures"]["moved"] == 0
 
 
 def test_cli_solve_bad_previous(

@@ -47,6 +47,7 @@ def lp_bound(structure: Structure, end: float) -> LpResult | None:
     by_slot: dict[int, list[pywraplp.Variable]] = defaultdict(list)
     by_group_slot: dict[tuple[tuple[int, ...], int], list[pywraplp.Variable]] = defaultdict(list)
     variables: dict[int, list[tuple[int, pywraplp.Variable]]] = {}
+    by_request: dict[int, list[pywraplp.Variable]] = defaultdict(list)
     objective = solver.Objective()
 
     def at_most(xs: list[pywraplp.Variable], bound: float) -> None:
@@ -64,8 +65,7 @@ def lp_bound(structure: Structure, end: float) -> LpResult | None:
         pinned = r in structure.fixed
         xs = [solver.NumVar(1.0 if pinned else 0.0, 1.0, "") for _ in slots]
         variables[r] = list(zip(slots, xs, strict=True))
-        if len(xs) > 1:
-            at_most(xs, 1)
+        by_request[structure.request_of[r]].extend(xs)
         priority = structure.priority[r]
         needs = structure.needs_interpreter[r]
         for s, x in zip(slots, xs, strict=True):
@@ -77,6 +77,9 @@ def lp_bound(structure: Structure, end: float) -> LpResult | None:
             by_slot[s].append(x)
             if needs:
                 by_group_slot[(structure.eligible[r], s)].append(x)
+    for xs in by_request.values():
+        if len(xs) > 1:
+            at_most(xs, 1)
     for xs in by_participant_slot.values():
         if len(xs) > 1:
             at_most(xs, 1)
@@ -120,19 +123,19 @@ def quick_bound(structure: Structure) -> int:
     priorities that fit on the tables of all slots.
     """
     by_participant: list[list[int]] = [[] for _ in structure.cap]
-    offered: list[int] = []
+    offered: dict[int, int] = {}  # request -> priority, once however many variants
     for r, slots in enumerate(structure.options):
         if not slots:
             continue
         a, b = structure.ends[r]
         by_participant[a].append(structure.priority[r])
         by_participant[b].append(structure.priority[r])
-        offered.append(structure.priority[r])
+        offered[structure.request_of[r]] = structure.priority[r]
     halves = sum(
         sum(sorted(ps, reverse=True)[: structure.cap[p]]) for p, ps in enumerate(by_participant)
     )
     seats = sum(structure.slot_capacity)
-    return min(halves // 2, sum(sorted(offered, reverse=True)[:seats]))
+    return min(halves // 2, sum(sorted(offered.values(), reverse=True)[:seats]))
 
 
 class BackgroundLp:
@@ -221,11 +224,17 @@ def aggregate_bound(structure: Structure, end: float) -> tuple[int, dict[int, fl
     )
     groups: dict[tuple[int, ...], pywraplp.Constraint] = {}
     zs: list[tuple[int, pywraplp.Variable]] = []
+    once: dict[int, pywraplp.Constraint] = {}  # request -> its variants, at most one
     for r, slots in enumerate(structure.options):
         if not slots:
             continue
         z = solver.NumVar(1.0 if r in structure.fixed else 0.0, 1.0, "")
         zs.append((r, z))
+        n = structure.request_of[r]
+        if len(structure.variants_of[n]) > 1:
+            if n not in once:
+                once[n] = solver.Constraint(-infinity, 1)
+            once[n].SetCoefficient(z, 1)
         objective.SetCoefficient(z, structure.priority[r])
         seats.SetCoefficient(z, 1)
         a, b = structure.ends[r]

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from jembatan.events.domain.scheduler.bound import quick_bound
 from jembatan.events.domain.scheduler.deadline import Deadline
+from jembatan.events.domain.scheduler.figures import schedule_figures
 from jembatan.events.domain.scheduler.instance import MeetingRequest
 from jembatan.events.domain.scheduler.schedule import (
     CAPACITY,
@@ -55,34 +56,51 @@ def finish(
         occupancy.slot_of.items(), key=lambda item: (item[1], tables[item[0]])
     ):
         interpreter = occupancy.interpreters[slot].interpreter_of.get(request)
+        a, b = structure.ends[request]
         meetings.append(
             Meeting(
-                instance.requests[request].id,
+                instance.requests[structure.request_of[request]].id,
                 instance.slots[slot],
                 tables[request],
                 None if interpreter is None else instance.interpreters[interpreter].id,
+                (instance.participants[a].id, instance.participants[b].id),
             )
         )
     objective = occupancy.objective()
     if upper_bound is None:
         upper_bound = quick_bound(structure)
     upper_bound = max(upper_bound, objective)
-    unscheduled = [r for r in range(structure.n_requests) if r not in occupancy.slot_of]
+    unscheduled = [n for n in range(len(instance.requests)) if n not in occupancy.placed]
     moved, dropped = _changes(instance.requests, meetings, previous)
+    never = _never_possible(structure)
+    figures = schedule_figures(
+        instance,
+        ((who, m.slot) for m in meetings for who in m.attendees or ()),
+        never,
+        None if moved is None or dropped is None else len(moved) + len(dropped),
+    )
     all_stats = dict(stats or {})
     all_stats["seconds"] = deadline.elapsed()
     return Schedule(
         tuple(meetings),
-        tuple(instance.requests[r].id for r in unscheduled),
+        tuple(instance.requests[n].id for n in unscheduled),
         objective,
         upper_bound,
         OPTIMAL if objective == upper_bound else FEASIBLE,
-        {instance.requests[r].id: reason(structure, occupancy, r) for r in unscheduled},
+        {instance.requests[n].id: request_reason(structure, occupancy, n) for n in unscheduled},
         moved,
         dropped,
         all_stats,
         tuple(trace),
+        figures,
     )
+
+
+def _never_possible(structure: Structure) -> int:
+    """Participants who could attend some request, but none that can take any slot."""
+    could = {p for pair in structure.ends for p in pair}
+    can = {p for r, pair in enumerate(structure.ends) if structure.options[r] for p in pair}
+    return len(could - can)
 
 
 def _tables(structure: Structure, occupancy: Occupancy) -> dict[int, int]:
@@ -107,6 +125,17 @@ def _tables(structure: Structure, occupancy: Occupancy) -> dict[int, int]:
     return tables
 
 
+REASON_ORDER = (CAPACITY, NO_INTERPRETER, PARTICIPANT_CAP, NO_COMMON_SLOT)
+
+
+def request_reason(structure: Structure, occupancy: Occupancy, request: int) -> str:
+    """The reason of the request's least blocked variant (pair of attendees)."""
+    reasons = [reason(structure, occupancy, v) for v in structure.variants_of[request]]
+    if not reasons:
+        return NO_COMMON_SLOT
+    return min(reasons, key=REASON_ORDER.index)
+
+
 def reason(structure: Structure, occupancy: Occupancy, request: int) -> str:
     """Why a request is unscheduled in a maximal schedule (see schedule.py for the codes)."""
     a, b = structure.ends[request]
@@ -119,7 +148,10 @@ def reason(structure: Structure, occupancy: Occupancy, request: int) -> str:
     free = [
         s
         for s in structure.options[request]
-        if (a, s) not in occupancy.busy and (b, s) not in occupancy.busy
+        if (a, s) not in occupancy.busy
+        and (b, s) not in occupancy.busy
+        and structure.run_length(occupancy.busy, a, s) <= structure.max_run[a]
+        and structure.run_length(occupancy.busy, b, s) <= structure.max_run[b]
     ]
     if not free:
         return PARTICIPANT_CAP

@@ -56,7 +56,7 @@ def greedy_schedule(instance: Instance) -> Schedule:
 
     deadline = Deadline(0.0)
     structure = build_structure(instance)
-    occupancy = greedy_occupancy(structure, range(structure.n_requests))
+    occupancy = greedy_occupancy(structure, range(structure.n_requests))  # variants in order
     return finish(structure, occupancy, None, deadline)
 
 

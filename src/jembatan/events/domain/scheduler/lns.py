@@ -138,9 +138,11 @@ def residual(
     count = [0] * len(structure.available)
     used_tables = [0] * structure.n_slots
     interpreter_busy: set[tuple[int, int]] = set()
+    kept_requests: set[int] = set()
     for r, s in current.slot_of.items():
         if r in released:
             continue
+        kept_requests.add(structure.request_of[r])
         a, b = structure.ends[r]
         busy.update(((a, s), (b, s)))
         count[a] += 1
@@ -156,7 +158,11 @@ def residual(
     options: list[tuple[int, ...]] = [()] * structure.n_requests
     for r, slots in allowed.items():
         a, b = structure.ends[r]
-        if count[a] >= structure.cap[a] or count[b] >= structure.cap[b]:
+        if (
+            count[a] >= structure.cap[a]
+            or count[b] >= structure.cap[b]
+            or structure.request_of[r] in kept_requests  # another variant stays placed
+        ):
             continue
         options[r] = tuple(
             s

@@ -232,6 +232,7 @@ def build_model(structure: Structure) -> Model:
     by_slot: dict[int, list[cp_model.IntVar]] = defaultdict(list)
     by_group_slot: dict[tuple[tuple[int, ...], int], list[cp_model.IntVar]] = defaultdict(list)
     terms: list[tuple[cp_model.IntVar, int]] = []
+    by_request: dict[int, list[cp_model.IntVar]] = defaultdict(list)
     for r, slots in enumerate(structure.options):
         a, b = structure.ends[r]
         xs = []
@@ -249,7 +250,9 @@ def build_model(structure: Structure) -> Model:
                 by_group_slot[(structure.eligible[r], s)].append(var)
         if r in structure.fixed:
             model.add(xs[0] == 1)
-        elif len(xs) > 1:
+        by_request[structure.request_of[r]].extend(xs)
+    for xs in by_request.values():
+        if len(xs) > 1:
             model.add_at_most_one(xs)
     for xs in by_participant_slot.values():
         if len(xs) > 1:
@@ -260,11 +263,33 @@ def build_model(structure: Structure) -> Model:
     for s, xs in by_slot.items():
         if len(xs) > structure.slot_capacity[s]:
             model.add(sum(xs) <= structure.slot_capacity[s])
+    _add_runs(model, structure, by_participant_slot)
     objective = cp_model.LinearExpr.weighted_sum([v for v, _ in terms], [w for _, w in terms])
     model.maximize(objective)
     result = Model(model, x, objective, dict(by_participant_slot))
     _add_interpreters(result, structure, by_group_slot)
     return result
+
+
+def _add_runs(
+    model: cp_model.CpModel,
+    structure: Structure,
+    by_participant_slot: dict[tuple[int, int], list[cp_model.IntVar]],
+) -> None:
+    """At most ``max_run`` meetings in any ``max_run + 1`` consecutive slots of a day."""
+    participants = {p for p, _s in by_participant_slot}
+    for p in participants:
+        m = structure.max_run[p]
+        if m >= structure.n_slots:
+            continue
+        for first in range(structure.n_slots - m):
+            window = range(first, first + m + 1)
+            if any(structure.previous_slot[s] != s - 1 for s in window[1:]):
+                continue  # the window spans two days
+            xs = [x for s in window for x in by_participant_slot.get((p, s), [])]
+            outside = sum(1 for s in window if (p, s) in structure.busy)
+            if xs and len(xs) + outside > m:
+                model.add(sum(xs) <= max(0, m - outside))
 
 
 def _add_interpreters(
