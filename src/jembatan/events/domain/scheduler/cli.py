@@ -79,12 +79,22 @@ def main(argv: Sequence[str] | None = None, started: float | None = None) -> int
 
 def summary(schedule: Schedule, seconds: float | None = None) -> str:
     share = schedule.objective / schedule.upper_bound if schedule.upper_bound else 1.0
-    return (
+    figures = schedule.figures
+    text = (
         f"{schedule.status}: {len(schedule.meetings)} meetings, "
         f"{len(schedule.unscheduled)} unscheduled, objective {schedule.objective} "
         f"of at most {schedule.upper_bound} ({share:.1%}), "
         f"{schedule.stats.get('seconds', 0.0) if seconds is None else seconds:.1f} s"
     )
+    if figures:
+        text += (
+            f"; idle gaps mean {figures.get('idle_gaps_mean')} max {figures.get('idle_gaps_max')}"
+            f", {figures.get('participants_with_requests_but_no_meeting')} participants with "
+            "requests but no meeting"
+        )
+        if "moved" in figures:
+            text += f", {figures['moved']} previous meetings moved or dropped"
+    return text
 
 
 if __name__ == "__main__":
