@@ -115,9 +115,7 @@ def _execute(run: ScheduleRun) -> None:
     run.build_seconds = time.perf_counter() - started
     run.request_count = len(instance.requests)
     deadline.keep(WRITE_RESERVE + WRITE_PER_REQUEST * len(instance.requests))
-    schedule = solve(
-        instance, deadline=deadline, previous=previous, allow_moves=run.allow_moves
-    )
+    schedule = solve(instance, deadline=deadline, previous=previous, allow_moves=run.allow_moves)
     run.solve_seconds = time.perf_counter() - started - run.build_seconds
     written = time.perf_counter()
     with transaction.atomic():
@@ -138,7 +136,12 @@ def _execute(run: ScheduleRun) -> None:
             f"jembatan.schedule_run.{run.kind}_finished",
             event,
             run.started_by,
-            {"run": run.pk, "objective": schedule.objective, "upper_bound": schedule.upper_bound},
+            {
+                "run": run.pk,
+                "objective": schedule.objective,
+                "upper_bound": schedule.upper_bound,
+                "figures": schedule.figures,
+            },
         )
 
 

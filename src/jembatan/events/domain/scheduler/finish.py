@@ -35,7 +35,7 @@ def fill(occupancy: Occupancy) -> None:
     """Add every request that still fits somewhere, so that each one left out has a reason."""
     structure = occupancy.structure
     for request in sorted(range(structure.n_requests), key=lambda r: -structure.priority[r]):
-        if request not in occupancy.slot_of:
+        if structure.request_of[request] not in occupancy.placed:
             occupancy.place_first(request, structure.options[request])
 
 
@@ -150,16 +150,32 @@ def reason(structure: Structure, occupancy: Occupancy, request: int) -> str:
         for s in structure.options[request]
         if (a, s) not in occupancy.busy
         and (b, s) not in occupancy.busy
-        and structure.run_length(occupancy.busy, a, s) <= structure.max_run[a]
-        and structure.run_length(occupancy.busy, b, s) <= structure.max_run[b]
+        and (
+            structure.max_run[a] >= structure.n_slots
+            or structure.run_length(occupancy.busy, a, s) <= structure.max_run[a]
+        )
+        and (
+            structure.max_run[b] >= structure.n_slots
+            or structure.run_length(occupancy.busy, b, s) <= structure.max_run[b]
+        )
     ]
     if not free:
         return PARTICIPANT_CAP
     if structure.needs_interpreter[request] and not any(
-        occupancy.interpreters[s].can_add(structure.eligible_in(request, s)) for s in free
+        _can_interpret(structure, occupancy, request, s) for s in free
     ):
         return NO_INTERPRETER
     return CAPACITY
+
+
+def _can_interpret(structure: Structure, occupancy: Occupancy, request: int, slot: int) -> bool:
+    """Whether one more meeting of the request's interpreters fits the slot (memoised: the
+    occupancy no longer changes while reasons are given)."""
+    memo = occupancy.interpreting_memo
+    key = (structure.eligible[request], slot)
+    if key not in memo:
+        memo[key] = occupancy.interpreters[slot].can_add(structure.eligible_in(request, slot))
+    return bool(memo[key])
 
 
 def _changes(

@@ -128,6 +128,8 @@ def build_structure(
             liking[(p, slot_index[slot])] = 1
         for slot in participant.unwanted:
             liking[(p, slot_index[slot])] = -1
+    languages_of = [p.languages for p in instance.participants]
+    interpreting: dict[tuple[frozenset[str], frozenset[str]], tuple[bool, tuple[int, ...]]] = {}
     for n, request in enumerate(instance.requests):
         pairs = instance.pairs(request)
         lock_pair = instance.lock_pair(request)
@@ -138,12 +140,18 @@ def build_structure(
             v = len(ends)
             mine.append(v)
             a, b = participant_index[pair[0]], participant_index[pair[1]]
-            need = instance.needs_interpreter(request, pair)
-            can = tuple(
-                k
-                for k, i in enumerate(instance.interpreters)
-                if need and instance.can_interpret(i, request, pair)
-            )
+            languages = (languages_of[a], languages_of[b])
+            if languages not in interpreting:  # a few language pairs among many requests
+                need = not languages[0] & languages[1]
+                interpreting[languages] = (
+                    need,
+                    tuple(
+                        k
+                        for k, i in enumerate(instance.interpreters)
+                        if need and i.languages & languages[0] and i.languages & languages[1]
+                    ),
+                )
+            need, can = interpreting[languages]
             ends.append((a, b))
             priority.append(request.priority)
             needs.append(need)
@@ -217,6 +225,9 @@ class Occupancy:
         self.used_tables = [0] * structure.n_slots
         self.interpreters = [InterpreterMatching() for _ in range(structure.n_slots)]
         self.placed: set[int] = set()  # requests (not variants) with a meeting
+        # (interpreters, slot) -> whether one more meeting fits; False stays true while
+        # meetings are only added (cleared on removal); True only once placing is over
+        self.interpreting_memo: dict[tuple[tuple[int, ...], int], bool] = {}
 
     def fits(self, request: int, slot: int) -> bool:
         st = self.structure
@@ -235,9 +246,15 @@ class Occupancy:
             st.max_run[b] < no_limit and st.run_length(self.busy, b, slot) > st.max_run[b]
         ):
             return False
-        return not st.needs_interpreter[request] or self.interpreters[slot].can_add(
-            st.eligible_in(request, slot)
-        )
+        if not st.needs_interpreter[request]:
+            return True
+        key = (st.eligible[request], slot)
+        if self.interpreting_memo.get(key) is False:
+            return False  # placing only ever takes interpreters: still no one free
+        if not self.interpreters[slot].can_add(st.eligible_in(request, slot)):
+            self.interpreting_memo[key] = False
+            return False
+        return True
 
     def place(self, request: int, slot: int) -> bool:
         """Place the request in the slot if it fits there; say whether it did."""
@@ -267,9 +284,25 @@ class Occupancy:
         self.used_tables[slot] -= 1
         if self.structure.needs_interpreter[request]:
             self.interpreters[slot].remove(request)
+            self.interpreting_memo.clear()  # an interpreter is free again
 
     def place_first(self, request: int, slots: tuple[int, ...] | list[int]) -> bool:
-        return any(self.place(request, s) for s in slots)
+        """Place the request in the first of ``slots`` where it fits; say whether it did.
+
+        The cheap tests come first, inline: greedy passes call this for every request."""
+        st = self.structure
+        if st.request_of[request] in self.placed:
+            return False
+        a, b = st.ends[request]
+        if self.count[a] >= st.cap[a] or self.count[b] >= st.cap[b]:
+            return False
+        busy, used, capacity = self.busy, self.used_tables, st.slot_capacity
+        for s in slots:
+            if used[s] >= capacity[s] or (a, s) in busy or (b, s) in busy:
+                continue
+            if self.place(request, s):
+                return True
+        return False
 
     def objective(self) -> int:
         return sum(self.structure.priority[r] for r in self.slot_of)
