@@ -131,3 +131,10 @@ def test_background_lp_hands_over_once() -> None:
     assert result.bound == lp_bound(structure, time.perf_counter() + 30.0).bound  # type: ignore[union-attr]
     assert lp.poll() is None
     assert not lp.running
+
+
+def test_process_started_not_in_the_future() -> None:
+    from jembatan.events.domain.scheduler.deadline import FRESH_PROCESS, process_started
+
+    started = process_started()
+    assert time.perf_counter() - FRESH_PROCESS - 1.0 <= started <= time.perf_counter()

@@ -60,3 +60,25 @@ def workers_for_load(requested: int) -> int:
         load = 0.0
     free = max(1, round(cores - load))
     return max(1, min(requested, free))
+
+
+FRESH_PROCESS = 5.0  # seconds: a process younger than this is starting a command
+
+
+def process_started() -> float:
+    """The ``perf_counter`` time at which this process started, where it is fresh.
+
+    A command's time limit then covers the interpreter's start-up and imports too (seconds
+    on a loaded machine). In a long-lived process (a worker, a test run) or where
+    ``/proc`` is missing, it is now.
+    """
+    now = time.perf_counter()
+    try:
+        with open("/proc/self/stat", encoding="ascii") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        with open("/proc/uptime", encoding="ascii") as handle:
+            uptime = float(handle.read().split()[0])
+        age = uptime - int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return now
+    return now - age if 0.0 <= age <= FRESH_PROCESS else now

@@ -39,7 +39,9 @@ PHASE1_SHARE = 0.8  # of the time left after the LP; phase 2 (secondary objectiv
 FULL_MODEL_VARIABLES = 4_000  # up to this size CP-SAT gets the whole model first
 FULL_MODEL_SHARE = 0.4  # of the time left
 PATIENCE = 40  # phase 2 stops after this many neighbourhoods in a row bring nothing
-FINISH_FACTOR = 2.5  # finishing (tables, reasons) costs about this many greedy passes
+FINISH_FACTOR = (
+    3.5  # finishing (fill, tables, reasons, figures) costs about this many greedy passes
+)
 
 
 @dataclass
@@ -105,7 +107,7 @@ def solve(
     def better(occupancy: Occupancy) -> None:
         trace.add(occupancy.objective(), upper)
 
-    aggregate = None if deadline.expired() else aggregate_bound(structure, deadline.until(0.3))
+    aggregate = None if deadline.expired() else aggregate_bound(structure, deadline.until(0.5))
     if aggregate is not None:
         stats["aggregate_bound"] = aggregate[0]
         upper = max(current.objective(), min(upper, aggregate[0]))
