@@ -165,6 +165,8 @@ def test_previous_with_attendees_parses() -> None:
     schedule = solve(instance, time_limit=5, previous=previous, allow_moves=True)
     assert check_schedule(instance, schedule.to_json()) == []
     assert schedule.figures["moved"] == 0
+    kept = next(m for m in schedule.meetings if m.request == "r0")
+    assert kept.attendees == ("b0", "s2")  # the same representative, where possible
 
 
 def test_lock_of_company_request_seats_first_representative() -> None:

@@ -219,10 +219,14 @@ def _structure(
     kept = keepable_meetings(instance, previous)
     if allow_moves:
         preferred = {m.request: (m.slot, m.table, m.interpreter) for m in kept}
-        return build_structure(instance, preferred=preferred)
+        return build_structure(instance, preferred=preferred, attendees=_attendees(kept))
     fixed = {m.request: (m.slot, m.table) for m in kept}
     preferred = {m.request: (m.slot, m.table, m.interpreter) for m in kept}
-    return build_structure(instance, fixed=fixed, preferred=preferred)
+    return build_structure(instance, fixed=fixed, preferred=preferred, attendees=_attendees(kept))
+
+
+def _attendees(meetings: Sequence[Meeting]) -> dict[str, tuple[str, str]]:
+    return {m.request: m.attendees for m in meetings if m.attendees is not None}
 
 
 def build_model(structure: Structure) -> Model:

@@ -92,8 +92,10 @@ def build_structure(
     instance: Instance,
     fixed: Mapping[str, tuple[str, int]] | None = None,
     preferred: Mapping[str, tuple[str, int, str | None]] | None = None,
+    attendees: Mapping[str, tuple[str, str]] | None = None,
 ) -> Structure:
-    """Index ``instance``; ``fixed`` adds meetings to keep (request -> slot, table) to locks."""
+    """Index ``instance``; ``fixed`` adds meetings to keep (request -> slot, table) to locks;
+    ``preferred`` are previous places to keep where possible, with their ``attendees``."""
     slot_index = {s: n for n, s in enumerate(instance.slots)}
     participant_index = {p.id: n for n, p in enumerate(instance.participants)}
     all_slots = frozenset(range(len(instance.slots)))
@@ -205,7 +207,11 @@ def build_structure(
     )
     interpreter_index = {i.id: n for n, i in enumerate(instance.interpreters)}
     for request_id, (slot, table, interpreter) in (preferred or {}).items():
-        r = structure.variant(request_index[request_id], slot_index[slot])
+        who = (attendees or {}).get(request_id)
+        seated = None
+        if who is not None and who[0] in participant_index and who[1] in participant_index:
+            seated = (participant_index[who[0]], participant_index[who[1]])
+        r = structure.variant(request_index[request_id], slot_index[slot], seated)
         if r is None:
             continue
         structure.preferred[r] = (slot_index[slot], table)
