@@ -1,6 +1,6 @@
 """Benchmark of the event meeting scheduler on seeded, realistic instances.
 
-    PYTHONPATH=src python benchmarks/scheduler.py [--sizes S M L] [--time-limit 60]
+    PYTHONPATH=src python benchmarks/scheduler.py [--sizes S M L XL] [--limits 5 10 30 60]
 
 Prints a table and writes it into docs/benchmarks.md between the markers below, so that
 reruns replace the figures. Instances: Japanese SMEs speak ja or ja+en, Indonesian IKM id
@@ -11,26 +11,24 @@ or id+en, a few firms en only; a few very popular firms draw many requests; inte
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
+import resource
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ortools.sat.python import cp_model
-
 from jembatan.events.domain.scheduler import (
-    Instance,
+    Schedule,
     check_schedule,
-    greedy_schedule,
     parse_instance,
     solve,
 )
-from jembatan.events.domain.scheduler.greedy import greedy_occupancy, priority_order
-from jembatan.events.domain.scheduler.solver import build_model, run_model
-from jembatan.events.domain.scheduler.structure import build_structure
+from jembatan.events.domain.scheduler.deadline import Deadline
+from jembatan.events.domain.scheduler.schedule import parse_extras
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "benchmarks.md"
@@ -52,7 +50,11 @@ SIZES = {
     "S": Size("S", 200, 1_000, 14, 20, 10),
     "M": Size("M", 600, 3_000, 16, 50, 25),
     "L": Size("L", 2_000, 12_000, 20, 170, 80),
+    "XL": Size("XL", 5_000, 40_000, 24, 400, 80),
 }
+LIMITS = (5.0, 10.0, 30.0, 60.0)
+XL_LIMIT = 120.0
+CURVE_AT = (1, 2, 5, 10, 20, 30, 60, 120)
 
 
 def generate(size: Size, seed: int = 1) -> dict[str, object]:
@@ -147,88 +149,190 @@ def _locks(
     return locks
 
 
-def cp_sat_alone(instance: Instance, seconds: float, workers: int, seed: int) -> tuple[str, str]:
-    """CP-SAT on the whole model from the priority-greedy hint: (objective, bound)."""
-    if seconds <= 0:
-        return "-", "-"
-    structure = build_structure(instance)
-    model = build_model(structure)
-    hint = greedy_occupancy(structure, priority_order(structure))
-    solver, status = run_model(model, hint, seconds, workers, seed)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return "-", "-"  # still in presolve when time ran out
-    objective, bound = solver.objective_value, solver.best_objective_bound
-    return str(round(objective)), str(int(bound + 1e-6))
-
-
-def run(
-    size: Size, time_limit: float, workers: int, seed: int, cp_sat_seconds: float
-) -> dict[str, object]:
-    data = generate(size, seed)
+def run(size: Size, data: dict[str, object], time_limit: float, workers: int, seed: int) -> Run:
+    """One solve of a generated instance; the clock starts before parsing, as in the command."""
+    load = os.getloadavg()[0]
+    deadline = Deadline(time_limit)
     instance = parse_instance(data)
-    greedy = greedy_schedule(instance)
-    alone_objective, alone_bound = cp_sat_alone(instance, cp_sat_seconds, workers, seed)
-    started = time.perf_counter()
-    schedule = solve(instance, time_limit=time_limit, workers=workers, seed=seed)
-    seconds = time.perf_counter() - started
-    problems = check_schedule(instance, schedule.to_json())
+    schedule = solve(instance, deadline=deadline, workers=workers, seed=seed)
+    output = schedule.to_json()
+    json.dumps(output)  # what writing the file costs, bar the disk
+    seconds = deadline.elapsed()
+    problems = check_schedule(instance, output)
     if problems:
         raise SystemExit(f"{size.name}: invalid schedule: {problems[:5]}")
-    stats = schedule.stats
-    return {
-        "size": size.name,
-        "shape": f"{size.participants} / {size.requests} / {size.slots} / {size.tables} / {size.interpreters}",
-        "objective": schedule.objective,
-        "alone": f"{alone_objective} / {alone_bound}",
-        "lp_bound": _int(stats.get("lp_bound")),
-        "upper_bound": schedule.upper_bound,
-        "ratio": f"{schedule.objective / schedule.upper_bound:.4f}",
-        "seconds": f"{seconds:.1f}",
-        "greedy": greedy.objective,
-        "hint": _int(stats.get("hint")),
-        "rounded": _int(stats.get("lp_rounding")),
-        "lp_seconds": f"{stats.get('lp_seconds', 0.0):.1f}",
-    }
+    return Run(size, time_limit, seconds, load, schedule)
 
 
-def _int(value: float | None) -> str:
-    return "-" if value is None else str(int(value))
+@dataclass(frozen=True)
+class Run:
+    size: Size
+    limit: float
+    seconds: float
+    load: float
+    schedule: Schedule
+
+    def row(self) -> list[str]:
+        s = self.schedule
+        figures = s.to_json().get("figures", {})
+        assert isinstance(figures, dict)
+        return [
+            self.size.name,
+            f"{self.limit:g}",
+            f"{self.seconds:.1f}",
+            f"{self.load:.1f}",
+            f"{s.stats.get('first_feasible_seconds', 0.0):.1f}",
+            str(s.objective),
+            str(s.upper_bound),
+            f"{s.objective / s.upper_bound:.4f}" if s.upper_bound else "1",
+            s.status,
+            str(figures.get("idle_gaps_mean", "-")),
+            str(figures.get("idle_gaps_max", "-")),
+            str(figures.get("participants_with_requests_but_no_meeting", "-")),
+        ]
 
 
-COLUMNS = [
-    ("size", "size"),
-    ("shape", "participants / requests / slots / tables / interpreters"),
-    ("objective", "objective"),
-    ("lp_bound", "LP bound"),
-    ("alone", "CP-SAT alone: objective / bound"),
-    ("upper_bound", "upper bound"),
-    ("ratio", "objective / bound"),
-    ("seconds", "time (s)"),
-    ("greedy", "greedy FCFS"),
-    ("hint", "priority greedy"),
-    ("rounded", "LP rounded"),
-    ("lp_seconds", "LP done at (s)"),
+HEADER = [
+    "size",
+    "limit (s)",
+    "wall used (s)",
+    "load avg",
+    "first feasible (s)",
+    "objective",
+    "bound",
+    "objective / bound",
+    "status",
+    "idle gaps mean",
+    "idle gaps max",
+    "with requests, no meeting",
 ]
 
 
-def table(
-    rows: list[dict[str, object]],
-    time_limit: float,
-    workers: int,
-    seed: int,
-    alone: float,
-) -> str:
-    lines = [
-        (
-            f"Measured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} CPUs ({platform.machine()}, "
-            f"Python {platform.python_version()}), time limit {time_limit:g} s, {workers} CP-SAT "
-            f"workers, seed {seed}; CP-SAT alone ran {alone:g} s on the whole model."
-        ),
-        "",
-        "| " + " | ".join(title for _, title in COLUMNS) + " |",
-        "|" + "---|" * len(COLUMNS),
+def curve(run: Run) -> str:
+    """Objective / bound at fixed times, from the run's trace."""
+    cells = []
+    for at in CURVE_AT:
+        if at > run.limit:
+            break
+        seen = [(o, b) for t, o, b in run.schedule.trace if t <= at]
+        cells.append(f"{at} s: {seen[-1][0]} / {seen[-1][1]}" if seen else f"{at} s: -")
+    return "; ".join(cells)
+
+
+def time_to(run: Run, share: float) -> str:
+    """Seconds until the objective first reached ``share`` of the final bound."""
+    goal = share * run.schedule.upper_bound
+    for t, objective, _bound in run.schedule.trace:
+        if objective >= goal:
+            return f"{t:.1f}"
+    return "not reached"
+
+
+def rescheduling(size: Size, workers: int, seed: int, seconds: float) -> list[str]:
+    """A scripted change set after publication: meetings moved to absorb it."""
+    data = generate(size, seed)
+    published = solve(parse_instance(data), time_limit=seconds, workers=workers, seed=seed)
+    changed = json.loads(json.dumps(data))
+    requests = changed["requests"]
+    cancelled = requests[0]["a"]  # a participant cancels: their requests go
+    changed["requests"] = [r for r in requests if cancelled not in (r["a"], r["b"])]
+    late = "late1"  # a late registration with five requests
+    changed["participants"].append({"id": late, "languages": ["ja", "en"]})
+    others = [p["id"] for p in changed["participants"][:200:40]]
+    changed["requests"] += [
+        {"id": f"late-r{n}", "a": late, "b": other, "priority": 3} for n, other in enumerate(others)
     ]
-    lines += ["| " + " | ".join(str(row[key]) for key, _ in COLUMNS) + " |" for row in rows]
+    ill = changed["interpreters"].pop(0)["id"]  # an interpreter falls ill
+    changed["locked"] = [
+        lock
+        for lock in changed["locked"]
+        if lock["request"] in {r["id"] for r in changed["requests"]}
+    ]
+    changed["previous"] = [m.to_json() for m in published.meetings]
+    changed["allow_moves"] = True
+    instance = parse_instance(changed)
+    extras = parse_extras(changed)
+    again = solve(
+        instance,
+        time_limit=seconds,
+        previous=extras.previous,
+        allow_moves=True,
+        workers=workers,
+        seed=seed,
+    )
+    problems = check_schedule(instance, again.to_json())
+    if problems:
+        raise SystemExit(f"rescheduling: invalid schedule: {problems[:5]}")
+    moved = len(again.moved or ())
+    dropped = len(again.dropped or ())
+    return [
+        size.name,
+        f"participant {cancelled} cancels; {late} registers with {len(others)} requests; "
+        f"interpreter {ill} falls ill",
+        str(len(published.meetings)),
+        str(moved),
+        str(dropped),
+        f"{published.objective} / {again.objective}",
+    ]
+
+
+def markdown(header: list[str], rows: list[list[str]]) -> list[str]:
+    return [
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+        *("| " + " | ".join(row) + " |" for row in rows),
+    ]
+
+
+def report(
+    runs: list[Run], xl: Run | None, change: list[str] | None, workers: int, seed: int
+) -> str:
+    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} CPUs ({platform.machine()}, "
+        f"Python {platform.python_version()}), {workers} CP-SAT workers asked (fewer when the "
+        f"machine is loaded), seed {seed}. The machine was shared with other work: the load "
+        "average (1 min) at the start of each run is in its row. Wall time counts from "
+        "before parsing to the output encoded.",
+        "",
+        *markdown(HEADER, [run.row() for run in runs]),
+        "",
+        "Objective / bound over time (the longest run of each size):",
+        "",
+    ]
+    longest: dict[str, Run] = {}
+    for run in [*runs, *([xl] if xl else [])]:
+        if run.limit >= longest.get(run.size.name, run).limit:
+            longest[run.size.name] = run
+    lines += [f"- {name}: {curve(run)}" for name, run in longest.items()]
+    if xl is not None:
+        lines += [
+            "",
+            f"XL with a {xl.limit:g} s limit: {xl.schedule.objective} of at most "
+            f"{xl.schedule.upper_bound} ({xl.schedule.objective / xl.schedule.upper_bound:.4f}) "
+            f"in {xl.seconds:.1f} s (load {xl.load:.1f}); 0.95 of the bound at "
+            f"{time_to(xl, 0.95)} s, 0.99 at {time_to(xl, 0.99)} s; peak memory "
+            f"{self_kb / 1024:.0f} MB (benchmark process, all runs) and {child_kb / 1024:.0f} MB "
+            "(largest LP process).",
+        ]
+    if change is not None:
+        lines += [
+            "",
+            "Re-scheduling after late changes (previous schedule given, moves allowed):",
+            "",
+            *markdown(
+                [
+                    "size",
+                    "changes",
+                    "published meetings",
+                    "moved",
+                    "dropped",
+                    "objective before / after",
+                ],
+                [change],
+            ),
+        ]
     return "\n".join(lines)
 
 
@@ -246,31 +350,28 @@ def write_doc(text: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", nargs="+", choices=sorted(SIZES), default=["S", "M", "L"])
-    parser.add_argument("--time-limit", type=float, default=60.0)
+    parser.add_argument("--sizes", nargs="+", choices=list(SIZES), default=list(SIZES))
+    parser.add_argument("--limits", nargs="+", type=float, default=list(LIMITS))
+    parser.add_argument("--xl-limit", type=float, default=XL_LIMIT, help="0: skip")
+    parser.add_argument("--rescheduling-seconds", type=float, default=20.0, help="0: skip")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-write", action="store_true", help="print only")
-    parser.add_argument(
-        "--cp-sat-seconds",
-        type=float,
-        default=20.0,
-        help="CP-SAT alone, for comparison (0: skip)",
-    )
     args = parser.parse_args(argv)
-    rows = []
+    runs = []
+    xl = None
     for name in args.sizes:
-        rows.append(
-            run(
-                SIZES[name],
-                args.time_limit,
-                args.workers,
-                args.seed,
-                args.cp_sat_seconds,
-            )
-        )
-        print(rows[-1], file=sys.stderr, flush=True)
-    text = table(rows, args.time_limit, args.workers, args.seed, args.cp_sat_seconds)
+        data = generate(SIZES[name], args.seed)
+        for limit in args.limits:
+            runs.append(run(SIZES[name], data, limit, args.workers, args.seed))
+            print(" | ".join(runs[-1].row()), file=sys.stderr, flush=True)
+        if name == "XL" and args.xl_limit > 0:
+            xl = run(SIZES[name], data, args.xl_limit, args.workers, args.seed)
+            print(" | ".join(xl.row()), file=sys.stderr, flush=True)
+    change = None
+    if args.rescheduling_seconds > 0:
+        change = rescheduling(SIZES["M"], args.workers, args.seed, args.rescheduling_seconds)
+    text = report(runs, xl, change, args.workers, args.seed)
     print(text)
     if not args.no_write:
         write_doc(text)

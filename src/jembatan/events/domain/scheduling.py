@@ -23,6 +23,7 @@ from jembatan.events.domain.instances import (
     published_previous,
 )
 from jembatan.events.domain.scheduler import InstanceError, Schedule, solve
+from jembatan.events.domain.scheduler.deadline import Deadline
 from jembatan.events.models import (
     Event,
     Meeting,
@@ -35,6 +36,9 @@ from jembatan.events.models import (
 )
 
 DEFAULT_TIME_LIMIT = 30.0
+# Seconds kept back from the time limit for writing the draft's rows in one transaction.
+WRITE_RESERVE = 0.5
+WRITE_PER_REQUEST = 5e-5
 logger = logging.getLogger(__name__)
 
 
@@ -97,6 +101,8 @@ def _fail(run: ScheduleRun, error: Exception) -> None:
 def _execute(run: ScheduleRun) -> None:
     event = run.event
     started = time.perf_counter()
+    # The run's time limit covers building the instance, solving and writing the draft.
+    deadline = Deadline(run.time_limit, started)
     fill = run.kind == RunKind.FILL
     if fill:
         kept = live_meetings(event, Stage.PUBLISHED)
@@ -108,9 +114,8 @@ def _execute(run: ScheduleRun) -> None:
     instance = event_data.parse()
     run.build_seconds = time.perf_counter() - started
     run.request_count = len(instance.requests)
-    schedule = solve(
-        instance, time_limit=run.time_limit, previous=previous, allow_moves=run.allow_moves
-    )
+    deadline.keep(WRITE_RESERVE + WRITE_PER_REQUEST * len(instance.requests))
+    schedule = solve(instance, deadline=deadline, previous=previous, allow_moves=run.allow_moves)
     run.solve_seconds = time.perf_counter() - started - run.build_seconds
     written = time.perf_counter()
     with transaction.atomic():
@@ -131,7 +136,12 @@ def _execute(run: ScheduleRun) -> None:
             f"jembatan.schedule_run.{run.kind}_finished",
             event,
             run.started_by,
-            {"run": run.pk, "objective": schedule.objective, "upper_bound": schedule.upper_bound},
+            {
+                "run": run.pk,
+                "objective": schedule.objective,
+                "upper_bound": schedule.upper_bound,
+                "figures": schedule.figures,
+            },
         )
 
 

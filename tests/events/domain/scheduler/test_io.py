@@ -31,6 +31,7 @@ def test_cli_solve_writes_schedule(
         "upper_bound",
         "status",
         "reasons",
+        "figures",
     }
     assert output["objective"] == 9
     assert check_schedule(parse_instance(data), output) == []
@@ -102,9 +103,11 @@ def test_cli_solve_with_previous_in_input(tmp_path: Path, data: dict[str, Any]) 
         "slot": "d1-0900",
         "table": 1,
         "interpreter": None,
+        "attendees": ["p1", "p3"],
     } in output["meetings"]
     assert output["moved"] == []
     assert output["dropped"] == []
+    assert output["figures"]["moved"] == 0
 
 
 def test_cli_solve_bad_previous(
@@ -114,3 +117,16 @@ def test_cli_solve_bad_previous(
     source = write(tmp_path / "instance.json", data)
     assert main(["solve", "--input", source, "--output", str(tmp_path / "o.json")]) == 2
     assert 'previous[0]: table must be an integer, got "one"' in capsys.readouterr().err
+
+
+def test_cli_solve_limit_counts_from_the_start(tmp_path: Path, data: dict[str, Any]) -> None:
+    """A command whose time was used up before solving still writes a valid schedule."""
+    import time
+
+    source = write(tmp_path / "instance.json", data)
+    target = tmp_path / "schedule.json"
+    argv = ["solve", "--input", source, "--output", str(target), "--time-limit", "1"]
+    assert main(argv, started=time.perf_counter() - 100.0) == 0
+    output = json.loads(target.read_text(encoding="utf-8"))
+    assert check_schedule(parse_instance(data), output) == []
+    assert output["upper_bound"] >= output["objective"]

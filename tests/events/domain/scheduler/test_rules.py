@@ -10,6 +10,7 @@ from jembatan.events.domain.scheduler import (
     InstanceError,
     check_schedule,
     parse_instance,
+    solve,
 )
 
 VALID_OUTPUT: dict[str, Any] = {
@@ -250,3 +251,19 @@ def test_check_schedule_totals(data: dict[str, Any]) -> None:
         "upper_bound: 7 is below the objective 9",
         "status: 'optimal' does not match objective 9 and upper_bound 7",
     ]
+
+
+def test_parse_instance_interpreter_without_available_means_every_slot(
+    data: dict[str, Any],
+) -> None:
+    del data["interpreters"][0]["available"]
+    instance = parse_instance(data)
+    assert instance.interpreters[0].available == frozenset(data["slots"])
+
+
+def test_solve_interpreter_without_available_serves_every_slot(data: dict[str, Any]) -> None:
+    del data["interpreters"][0]["available"]
+    instance = parse_instance(data)
+    schedule = solve(instance, time_limit=5)
+    assert check_schedule(instance, schedule.to_json()) == []
+    assert {m.request: m.interpreter for m in schedule.meetings}["r3"] == "i1"

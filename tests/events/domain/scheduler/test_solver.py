@@ -104,11 +104,31 @@ def test_solve_matches_brute_force(seed: int) -> None:
 def test_solve_example(data: dict[str, Any]) -> None:
     instance = parse_instance(data)
     output = solve(instance, time_limit=5).to_json()
+    figures = output.pop("figures")
+    assert figures["participants_with_requests_but_no_meeting"] == 0
     assert output == {
         "meetings": [
-            {"request": "r1", "slot": "d1-0900", "table": 1, "interpreter": "i1"},
-            {"request": "r7", "slot": "d1-0930", "table": 2, "interpreter": None},
-            {"request": "r3", "slot": "d1-1000", "table": 1, "interpreter": "i1"},
+            {
+                "request": "r1",
+                "slot": "d1-0900",
+                "table": 1,
+                "interpreter": "i1",
+                "attendees": ["p1", "p2"],
+            },
+            {
+                "request": "r7",
+                "slot": "d1-0930",
+                "table": 2,
+                "interpreter": None,
+                "attendees": ["p3", "p2"],
+            },
+            {
+                "request": "r3",
+                "slot": "d1-1000",
+                "table": 1,
+                "interpreter": "i1",
+                "attendees": ["p4", "p2"],
+            },
         ],
         "unscheduled": ["r2", "r4"],
         "objective": 9,

@@ -7,9 +7,11 @@ the management command, a task and the benchmark all call the same :func:`solve`
 from __future__ import annotations
 
 from jembatan.events.domain.scheduler.check import check_schedule
+from jembatan.events.domain.scheduler.deadline import Deadline
 from jembatan.events.domain.scheduler.errors import InstanceError
 from jembatan.events.domain.scheduler.greedy import greedy_schedule
 from jembatan.events.domain.scheduler.instance import (
+    Company,
     Instance,
     Interpreter,
     LockedMeeting,
@@ -22,6 +24,8 @@ from jembatan.events.domain.scheduler.schedule import Meeting, Schedule, parse_m
 from jembatan.events.domain.scheduler.solver import solve
 
 __all__ = [
+    "Company",
+    "Deadline",
     "Instance",
     "InstanceError",
     "Interpreter",

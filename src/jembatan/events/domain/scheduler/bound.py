@@ -12,8 +12,13 @@ objective; priorities are integers, so its floor does too.
 from __future__ import annotations
 
 import math
+import multiprocessing
+import multiprocessing.process
+import os
+import time
 from collections import defaultdict
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 
 from ortools.linear_solver import pywraplp
 
@@ -28,63 +33,79 @@ class LpResult:
     values: dict[int, list[tuple[int, float]]]  # request -> (slot, LP value) where positive
 
 
-def lp_bound(structure: Structure, time_limit: float = 30.0) -> LpResult | None:
-    """The floor of the LP optimum and the LP solution, or None if GLOP runs out of time."""
+def lp_bound(structure: Structure, end: float) -> LpResult | None:
+    """The floor of the LP optimum and the LP solution, or None if it is not done by ``end``.
+
+    ``end`` is a ``perf_counter`` time; building the model stops there too.
+    """
     solver = pywraplp.Solver.CreateSolver("GLOP")
     if solver is None:  # pragma: no cover - GLOP ships with OR-Tools
         return None
-    solver.SetTimeLimit(int(time_limit * 1000))
     infinity = solver.infinity()
     by_participant_slot: dict[tuple[int, int], list[pywraplp.Variable]] = defaultdict(list)
     by_participant: dict[int, list[pywraplp.Variable]] = defaultdict(list)
     by_slot: dict[int, list[pywraplp.Variable]] = defaultdict(list)
     by_group_slot: dict[tuple[tuple[int, ...], int], list[pywraplp.Variable]] = defaultdict(list)
     variables: dict[int, list[tuple[int, pywraplp.Variable]]] = {}
+    by_request: dict[int, list[pywraplp.Variable]] = defaultdict(list)
     objective = solver.Objective()
+
+    def at_most(xs: list[pywraplp.Variable], bound: float) -> None:
+        # Coefficients one by one: far cheaper than building solver.Sum expressions.
+        constraint = solver.Constraint(-infinity, bound)
+        for x in xs:
+            constraint.SetCoefficient(x, 1)
+
     for r, slots in enumerate(structure.options):
+        if r % 500 == 0 and time.perf_counter() > end:
+            return None
         if not slots:
             continue
         a, b = structure.ends[r]
         pinned = r in structure.fixed
         xs = [solver.NumVar(1.0 if pinned else 0.0, 1.0, "") for _ in slots]
         variables[r] = list(zip(slots, xs, strict=True))
-        if len(xs) > 1:
-            solver.Add(solver.Sum(xs) <= 1)
+        by_request[structure.request_of[r]].extend(xs)
+        priority = structure.priority[r]
+        needs = structure.needs_interpreter[r]
         for s, x in zip(slots, xs, strict=True):
-            objective.SetCoefficient(x, structure.priority[r])
+            objective.SetCoefficient(x, priority)
             by_participant_slot[(a, s)].append(x)
             by_participant_slot[(b, s)].append(x)
             by_participant[a].append(x)
             by_participant[b].append(x)
             by_slot[s].append(x)
-            if structure.needs_interpreter[r]:
+            if needs:
                 by_group_slot[(structure.eligible[r], s)].append(x)
+    for xs in by_request.values():
+        if len(xs) > 1:
+            at_most(xs, 1)
     for xs in by_participant_slot.values():
         if len(xs) > 1:
-            solver.Add(solver.Sum(xs) <= 1)
+            at_most(xs, 1)
     for p, xs in by_participant.items():
         if len(xs) > structure.cap[p]:
-            solver.Add(solver.Sum(xs) <= structure.cap[p])
+            at_most(xs, structure.cap[p])
     for s, xs in by_slot.items():
         if len(xs) > structure.slot_capacity[s]:
-            solver.Add(solver.Sum(xs) <= structure.slot_capacity[s])
+            at_most(xs, structure.slot_capacity[s])
     served: dict[tuple[int, int], list[pywraplp.Variable]] = defaultdict(list)
     for (group, s), xs in by_group_slot.items():
-        ys = [
-            solver.NumVar(0.0, infinity, "")
-            for i in group
-            if s in structure.interpreter_available[i]
-        ]
-        for i, y in zip(
-            (i for i in group if s in structure.interpreter_available[i]),
-            ys,
-            strict=True,
-        ):
-            served[(i, s)].append(y)
-        solver.Add(solver.Sum(xs) <= solver.Sum(ys))
+        constraint = solver.Constraint(-infinity, 0)  # sum(xs) - sum(ys) <= 0
+        for x in xs:
+            constraint.SetCoefficient(x, 1)
+        for i in group:
+            if s in structure.interpreter_available[i]:
+                y = solver.NumVar(0.0, infinity, "")
+                constraint.SetCoefficient(y, -1)
+                served[(i, s)].append(y)
     for ys in served.values():
-        solver.Add(solver.Sum(ys) <= 1)
+        at_most(ys, 1)
     objective.SetMaximization()
+    seconds = end - time.perf_counter()
+    if seconds <= 0.05:
+        return None
+    solver.SetTimeLimit(int(seconds * 1000))
     if solver.Solve() != pywraplp.Solver.OPTIMAL:
         return None
     values = {
@@ -92,3 +113,146 @@ def lp_bound(structure: Structure, time_limit: float = 30.0) -> LpResult | None:
         for r, pairs in variables.items()
     }
     return LpResult(math.floor(objective.Value() + ROUNDING_SLACK), values)
+
+
+def quick_bound(structure: Structure) -> int:
+    """A bound in milliseconds, for when the LP does not finish in time.
+
+    Each meeting counts for both its participants, so the objective is at most half the
+    sum, over participants, of their ``cap`` best priorities; and at most the best
+    priorities that fit on the tables of all slots.
+    """
+    by_participant: list[list[int]] = [[] for _ in structure.cap]
+    offered: dict[int, int] = {}  # request -> priority, once however many variants
+    for r, slots in enumerate(structure.options):
+        if not slots:
+            continue
+        a, b = structure.ends[r]
+        by_participant[a].append(structure.priority[r])
+        by_participant[b].append(structure.priority[r])
+        offered[structure.request_of[r]] = structure.priority[r]
+    halves = sum(
+        sum(sorted(ps, reverse=True)[: structure.cap[p]]) for p, ps in enumerate(by_participant)
+    )
+    seats = sum(structure.slot_capacity)
+    return min(halves // 2, sum(sorted(offered.values(), reverse=True)[:seats]))
+
+
+class BackgroundLp:
+    """The LP solved in a forked process, so the search improves the schedule meanwhile.
+
+    Where a process cannot be forked (another platform, or a daemonic worker), the LP is
+    solved here and now instead. :meth:`poll` hands the result over once it is there.
+    """
+
+    def __init__(self, structure: Structure, end: float) -> None:
+        self.result: LpResult | None = None
+        self.done = False
+        self.process: multiprocessing.process.BaseProcess | None = None
+        try:
+            context = multiprocessing.get_context("fork")
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_child, args=(structure, end, sender))
+            process.start()
+        except (ValueError, OSError, AssertionError):
+            self.result, self.done = lp_bound(structure, end), True
+            return
+        sender.close()
+        self.receiver = receiver
+        self.process = process
+
+    @property
+    def running(self) -> bool:
+        return not self.done
+
+    def poll(self, wait: float = 0.0) -> LpResult | None:
+        """The LP's result the first time it is there (waiting up to ``wait`` seconds)."""
+        if self.done:
+            kept, self.result = self.result, None  # handed over once
+            return kept
+        try:
+            if not self.receiver.poll(max(0.0, wait)):
+                if self.process is not None and not self.process.is_alive():
+                    self.stop()  # died without an answer
+                return None
+            result: LpResult | None = self.receiver.recv()
+        except (EOFError, OSError):
+            result = None
+        self.stop()
+        return result
+
+    def stop(self) -> None:
+        self.done = True
+        if self.process is not None:
+            if self.process.is_alive():
+                self.process.kill()
+            self.process.join()
+            self.process = None
+            self.receiver.close()
+
+
+def _child(structure: Structure, end: float, sender: Connection) -> None:
+    # os._exit: a forked child must not run the parent's exit handlers (database
+    # connections of a Django worker would be closed from here).
+    code = 0
+    try:
+        sender.send(lp_bound(structure, end))
+        sender.close()
+    except BaseException:
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def aggregate_bound(structure: Structure, end: float) -> tuple[int, dict[int, float]] | None:
+    """The LP without slots: a bound in about a second where the slot-indexed LP takes long.
+
+    z[r] in [0, 1] per request; each participant at most ``cap`` meetings; all meetings
+    within the tables of all slots; meetings that need an interpreter within the
+    interpreters' free slots (per group of eligible interpreters, and in all). Every
+    schedule is a point of it, so its floor is a bound (weaker than the slot-indexed one).
+    """
+    solver = pywraplp.Solver.CreateSolver("GLOP")
+    if solver is None:  # pragma: no cover
+        return None
+    infinity = solver.infinity()
+    objective = solver.Objective()
+    seats = solver.Constraint(-infinity, sum(structure.slot_capacity))
+    per_participant = [solver.Constraint(-infinity, c) for c in structure.cap]
+    interpreted = solver.Constraint(
+        -infinity, sum(len(slots) for slots in structure.interpreter_available)
+    )
+    groups: dict[tuple[int, ...], pywraplp.Constraint] = {}
+    zs: list[tuple[int, pywraplp.Variable]] = []
+    once: dict[int, pywraplp.Constraint] = {}  # request -> its variants, at most one
+    for r, slots in enumerate(structure.options):
+        if not slots:
+            continue
+        z = solver.NumVar(1.0 if r in structure.fixed else 0.0, 1.0, "")
+        zs.append((r, z))
+        n = structure.request_of[r]
+        if len(structure.variants_of[n]) > 1:
+            if n not in once:
+                once[n] = solver.Constraint(-infinity, 1)
+            once[n].SetCoefficient(z, 1)
+        objective.SetCoefficient(z, structure.priority[r])
+        seats.SetCoefficient(z, 1)
+        a, b = structure.ends[r]
+        per_participant[a].SetCoefficient(z, 1)
+        per_participant[b].SetCoefficient(z, 1)
+        if structure.needs_interpreter[r]:
+            interpreted.SetCoefficient(z, 1)
+            group = structure.eligible[r]
+            if group not in groups:
+                free = sum(len(structure.interpreter_available[i]) for i in group)
+                groups[group] = solver.Constraint(-infinity, free)
+            groups[group].SetCoefficient(z, 1)
+    objective.SetMaximization()
+    seconds = end - time.perf_counter()
+    if seconds <= 0.05:
+        return None
+    solver.SetTimeLimit(int(seconds * 1000))
+    if solver.Solve() != pywraplp.Solver.OPTIMAL:
+        return None
+    values = {r: z.solution_value() for r, z in zs}
+    return math.floor(objective.Value() + ROUNDING_SLACK), values

@@ -37,6 +37,7 @@ def check_schedule(instance: Instance, output: object) -> list[str]:
         cap = instance.participant(who).max_meetings
         if cap is not None and count > cap:
             problems.append(f"participant {who!r}: {count} meetings, more than max_meetings {cap}")
+    problems.extend(_check_runs(instance, attends))
     for n, lock in enumerate(instance.locked):
         if placed.get(lock.request) != (lock.slot, lock.table):
             problems.append(
@@ -57,12 +58,11 @@ def _check_meeting(
     total: Counter[str],
 ) -> list[str]:
     where = f"meetings[{n}]"
-    if not isinstance(meeting, Mapping) or set(meeting) != {
-        "request",
-        "slot",
-        "table",
-        "interpreter",
-    }:
+    if (
+        not isinstance(meeting, Mapping)
+        or not {"request", "slot", "table", "interpreter"} <= set(meeting)
+        or not set(meeting) <= {"request", "slot", "table", "interpreter", "attendees"}
+    ):
         return [f"{where}: must be an object with request, slot, table and interpreter"]
     request_id, slot, table, interpreter_id = (
         meeting["request"],
@@ -85,8 +85,10 @@ def _check_meeting(
             f"{where}: table {table} in slot {slot!r} already holds meetings[{seats[(slot, table)]}]"
         )
     seats[(slot, table)] = n
-    request = instance.request(request_id)
-    for who in (request.a, request.b):
+    attendees, problem = _attendees(instance, where, request_id, meeting.get("attendees"))
+    if problem:
+        return [*problems, problem]
+    for who in attendees:
         total[who] += 1
         if not instance.is_available(instance.participant(who), slot):
             problems.append(f"{where}: participant {who!r} is not available in slot {slot!r}")
@@ -96,22 +98,48 @@ def _check_meeting(
             )
         attends[(who, slot)] = n
     problems.extend(
-        _check_interpreter(instance, where, request_id, slot, interpreter_id, serves, n)
+        _check_interpreter(instance, where, attendees, request_id, slot, interpreter_id, serves, n)
     )
     return problems
+
+
+def _attendees(
+    instance: Instance, where: str, request_id: str, given: object
+) -> tuple[tuple[str, str], str | None]:
+    """Who attends: given, or the request's two participants when it names no company."""
+    request = instance.request(request_id)
+    sides = []
+    for side in (request.a, request.b):
+        company = instance.companies_by_id.get(side)
+        sides.append(set(company.participants) if company else {side})
+    if given is None:
+        if (
+            len(sides[0]) == 1
+            and len(sides[1]) == 1
+            and request.a not in instance.companies_by_id
+            and request.b not in instance.companies_by_id
+        ):
+            return (request.a, request.b), None
+        return ("", ""), f"{where}: request {request_id!r} names a company but no attendees"
+    if not isinstance(given, list) or len(given) != 2 or not all(isinstance(g, str) for g in given):
+        return ("", ""), f"{where}: attendees must be two participant ids"
+    a, b = str(given[0]), str(given[1])
+    if a not in sides[0] or b not in sides[1] or a == b:
+        return ("", ""), f"{where}: attendees {given!r} cannot hold request {request_id!r}"
+    return (a, b), None
 
 
 def _check_interpreter(
     instance: Instance,
     where: str,
+    attendees: tuple[str, str],
     request_id: str,
     slot: str,
     interpreter_id: object,
     serves: dict[tuple[str, str], int],
     n: int,
 ) -> list[str]:
-    request = instance.request(request_id)
-    a, b = instance.participant(request.a), instance.participant(request.b)
+    a, b = instance.participant(attendees[0]), instance.participant(attendees[1])
     needed = not a.languages & b.languages
     if interpreter_id is None:
         return [f"{where}: request {request_id!r} needs an interpreter"] if needed else []
@@ -135,6 +163,29 @@ def _check_interpreter(
             f"{where}: interpreter {interpreter_id!r} already serves meetings[{serves[(interpreter.id, slot)]}] in slot {slot!r}"
         )
     serves[(interpreter.id, slot)] = n
+    return problems
+
+
+def _check_runs(instance: Instance, attends: dict[tuple[str, str], int]) -> list[str]:
+    """At most max_consecutive meetings in a row (adjacent slots of the same day)."""
+    problems = []
+    day = [s.split("-", 1)[0] if "-" in s else "" for s in instance.slots]
+    for participant in instance.participants:
+        limit = participant.max_consecutive
+        if limit is None:
+            limit = instance.max_consecutive
+        if limit is None:
+            continue
+        run = 0
+        for k, slot in enumerate(instance.slots):
+            if k and day[k] != day[k - 1]:
+                run = 0
+            run = run + 1 if (participant.id, slot) in attends else 0
+            if run == limit + 1:
+                problems.append(
+                    f"participant {participant.id!r}: more than {limit} meetings in a row "
+                    f"(up to slot {slot!r})"
+                )
     return problems
 
 

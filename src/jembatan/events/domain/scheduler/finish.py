@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping, Sequence
 
+from jembatan.events.domain.scheduler.bound import quick_bound
+from jembatan.events.domain.scheduler.deadline import Deadline
+from jembatan.events.domain.scheduler.figures import schedule_figures
 from jembatan.events.domain.scheduler.instance import MeetingRequest
 from jembatan.events.domain.scheduler.schedule import (
     CAPACITY,
@@ -33,7 +35,7 @@ def fill(occupancy: Occupancy) -> None:
     """Add every request that still fits somewhere, so that each one left out has a reason."""
     structure = occupancy.structure
     for request in sorted(range(structure.n_requests), key=lambda r: -structure.priority[r]):
-        if request not in occupancy.slot_of:
+        if structure.request_of[request] not in occupancy.placed:
             occupancy.place_first(request, structure.options[request])
 
 
@@ -41,9 +43,10 @@ def finish(
     structure: Structure,
     occupancy: Occupancy,
     upper_bound: int | None,
-    started: float,
+    deadline: Deadline,
     previous: Sequence[Meeting] | None = None,
     stats: dict[str, float] | None = None,
+    trace: Sequence[tuple[float, int, int]] = (),
 ) -> Schedule:
     fill(occupancy)
     instance = structure.instance
@@ -53,33 +56,51 @@ def finish(
         occupancy.slot_of.items(), key=lambda item: (item[1], tables[item[0]])
     ):
         interpreter = occupancy.interpreters[slot].interpreter_of.get(request)
+        a, b = structure.ends[request]
         meetings.append(
             Meeting(
-                instance.requests[request].id,
+                instance.requests[structure.request_of[request]].id,
                 instance.slots[slot],
                 tables[request],
                 None if interpreter is None else instance.interpreters[interpreter].id,
+                (instance.participants[a].id, instance.participants[b].id),
             )
         )
     objective = occupancy.objective()
     if upper_bound is None:
-        upper_bound = sum(p for r, p in enumerate(structure.priority) if structure.options[r])
+        upper_bound = quick_bound(structure)
     upper_bound = max(upper_bound, objective)
-    unscheduled = [r for r in range(structure.n_requests) if r not in occupancy.slot_of]
+    unscheduled = [n for n in range(len(instance.requests)) if n not in occupancy.placed]
     moved, dropped = _changes(instance.requests, meetings, previous)
+    never = _never_possible(structure)
+    figures = schedule_figures(
+        instance,
+        ((who, m.slot) for m in meetings for who in m.attendees or ()),
+        never,
+        None if moved is None or dropped is None else len(moved) + len(dropped),
+    )
     all_stats = dict(stats or {})
-    all_stats["seconds"] = time.perf_counter() - started
+    all_stats["seconds"] = deadline.elapsed()
     return Schedule(
         tuple(meetings),
-        tuple(instance.requests[r].id for r in unscheduled),
+        tuple(instance.requests[n].id for n in unscheduled),
         objective,
         upper_bound,
         OPTIMAL if objective == upper_bound else FEASIBLE,
-        {instance.requests[r].id: reason(structure, occupancy, r) for r in unscheduled},
+        {instance.requests[n].id: request_reason(structure, occupancy, n) for n in unscheduled},
         moved,
         dropped,
         all_stats,
+        tuple(trace),
+        figures,
     )
+
+
+def _never_possible(structure: Structure) -> int:
+    """Participants who could attend some request, but none that can take any slot."""
+    could = {p for pair in structure.ends for p in pair}
+    can = {p for r, pair in enumerate(structure.ends) if structure.options[r] for p in pair}
+    return len(could - can)
 
 
 def _tables(structure: Structure, occupancy: Occupancy) -> dict[int, int]:
@@ -104,6 +125,17 @@ def _tables(structure: Structure, occupancy: Occupancy) -> dict[int, int]:
     return tables
 
 
+REASON_ORDER = (CAPACITY, NO_INTERPRETER, PARTICIPANT_CAP, NO_COMMON_SLOT)
+
+
+def request_reason(structure: Structure, occupancy: Occupancy, request: int) -> str:
+    """The reason of the request's least blocked variant (pair of attendees)."""
+    reasons = [reason(structure, occupancy, v) for v in structure.variants_of[request]]
+    if not reasons:
+        return NO_COMMON_SLOT
+    return min(reasons, key=REASON_ORDER.index)
+
+
 def reason(structure: Structure, occupancy: Occupancy, request: int) -> str:
     """Why a request is unscheduled in a maximal schedule (see schedule.py for the codes)."""
     a, b = structure.ends[request]
@@ -116,15 +148,34 @@ def reason(structure: Structure, occupancy: Occupancy, request: int) -> str:
     free = [
         s
         for s in structure.options[request]
-        if (a, s) not in occupancy.busy and (b, s) not in occupancy.busy
+        if (a, s) not in occupancy.busy
+        and (b, s) not in occupancy.busy
+        and (
+            structure.max_run[a] >= structure.n_slots
+            or structure.run_length(occupancy.busy, a, s) <= structure.max_run[a]
+        )
+        and (
+            structure.max_run[b] >= structure.n_slots
+            or structure.run_length(occupancy.busy, b, s) <= structure.max_run[b]
+        )
     ]
     if not free:
         return PARTICIPANT_CAP
     if structure.needs_interpreter[request] and not any(
-        occupancy.interpreters[s].can_add(structure.eligible_in(request, s)) for s in free
+        _can_interpret(structure, occupancy, request, s) for s in free
     ):
         return NO_INTERPRETER
     return CAPACITY
+
+
+def _can_interpret(structure: Structure, occupancy: Occupancy, request: int, slot: int) -> bool:
+    """Whether one more meeting of the request's interpreters fits the slot (memoised: the
+    occupancy no longer changes while reasons are given)."""
+    memo = occupancy.interpreting_memo
+    key = (structure.eligible[request], slot)
+    if key not in memo:
+        memo[key] = occupancy.interpreters[slot].can_add(structure.eligible_in(request, slot))
+    return bool(memo[key])
 
 
 def _changes(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
 
 from jembatan.events.domain.scheduler.instance import Instance
@@ -15,11 +14,15 @@ from jembatan.events.domain.scheduler.structure import (
 
 
 def greedy_occupancy(structure: Structure, order: Iterable[int]) -> Occupancy:
-    """Place fixed meetings, then each request of ``order`` in its earliest slot that fits."""
+    """Place fixed meetings, then previous ones where they were, then each request of
+    ``order`` in its earliest slot that fits."""
     occupancy = Occupancy(structure)
     for request, (slot, _table) in structure.fixed.items():
         if not occupancy.place(request, slot):
             raise RuntimeError(f"fixed meeting {request} does not fit: the input checks missed it")
+    for request, (slot, _table) in structure.preferred.items():  # previous meetings stay put
+        if request not in occupancy.slot_of and slot in structure.options[request]:
+            occupancy.place(request, slot)
     for request in order:
         if request not in occupancy.slot_of:
             occupancy.place_first(request, structure.options[request])
@@ -48,12 +51,13 @@ def greedy_schedule(instance: Instance) -> Schedule:
     The baseline the benchmark compares the solver with (what a booking desk would do).
     """
     # Imported here: finish.py imports this module's greedy_occupancy users indirectly.
+    from jembatan.events.domain.scheduler.deadline import Deadline
     from jembatan.events.domain.scheduler.finish import finish
 
-    started = time.perf_counter()
+    deadline = Deadline(0.0)
     structure = build_structure(instance)
-    occupancy = greedy_occupancy(structure, range(structure.n_requests))
-    return finish(structure, occupancy, upper_bound=None, started=started)
+    occupancy = greedy_occupancy(structure, range(structure.n_requests))  # variants in order
+    return finish(structure, occupancy, None, deadline)
 
 
 def lp_guided_occupancy(

@@ -2,10 +2,21 @@
 
 Decisions beyond design.md, written down here because users will meet them:
 - ``interpreters`` and ``locked`` may be left out (no interpreters, no locks).
+- An interpreter without ``available`` is available in every slot, as for participants.
 - Unknown keys are rejected, so that a typo such as ``"lockd"`` cannot silently drop locks.
 - Two requests for the same pair of participants are allowed: they are separate requests,
   each scheduled at most once; the participant rule keeps them in different slots.
 - A request is locked at most once; ``max_meetings`` may be 0; ``tables`` is at least 1.
+- ``companies`` group the representatives of one company; a request's ``a`` or ``b`` may
+  name a company, and then any one of its participants attends. Company ids share the
+  name space of participant ids. A lock (or a previous meeting without ``attendees``) of
+  such a request seats the company's first listed participant.
+- ``max_consecutive`` (top level, and per participant, which overrides it): at most that
+  many meetings in a row. Slots are consecutive when adjacent in ``slots`` and on the same
+  day: the day is the text before the first ``-`` of a slot id (``d1-0930``: ``d1``);
+  slot ids without ``-`` are all one day.
+- ``preferred`` / ``unwanted`` (per participant): slots to favour or avoid; soft, they
+  never cost a priority point.
 """
 
 from __future__ import annotations
@@ -23,6 +34,15 @@ class Participant:
     languages: frozenset[str]
     available: frozenset[str] | None = None  # None: every slot
     max_meetings: int | None = None  # None: no limit
+    max_consecutive: int | None = None  # None: the event's setting
+    preferred: frozenset[str] = frozenset()
+    unwanted: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Company:
+    id: str
+    participants: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +75,42 @@ class Instance:
     interpreters: tuple[Interpreter, ...] = ()
     requests: tuple[MeetingRequest, ...] = ()
     locked: tuple[LockedMeeting, ...] = ()
+    companies: tuple[Company, ...] = ()
+    max_consecutive: int | None = None  # None: no limit
+
+    @cached_property
+    def companies_by_id(self) -> dict[str, Company]:
+        return {c.id: c for c in self.companies}
+
+    def attendees(self, side: str) -> tuple[str, ...]:
+        """Who may attend for one side of a request: a company's participants, or the one."""
+        company = self.companies_by_id.get(side)
+        return company.participants if company is not None else (side,)
+
+    def pairs(self, request: MeetingRequest) -> list[tuple[str, str]]:
+        """Every (attendee a, attendee b) who can hold the request's meeting."""
+        return [
+            (a, b) for a in self.attendees(request.a) for b in self.attendees(request.b) if a != b
+        ]
+
+    def lock_pair(self, request: MeetingRequest) -> tuple[str, str]:
+        """The attendees of a locked request: the first pair (first listed representatives)."""
+        pairs = self.pairs(request)
+        return pairs[0] if pairs else (request.a, request.b)
+
+    def max_run(self, participant: Participant) -> int | None:
+        if participant.max_consecutive is not None:
+            return participant.max_consecutive
+        return self.max_consecutive
+
+    @cached_property
+    def previous_slot(self) -> dict[str, str | None]:
+        """Slot -> the slot just before it on the same day (None for a day's first)."""
+        result: dict[str, str | None] = {}
+        for n, slot in enumerate(self.slots):
+            before = self.slots[n - 1] if n else None
+            result[slot] = before if before is not None and day_of(before) == day_of(slot) else None
+        return result
 
     @cached_property
     def participants_by_id(self) -> dict[str, Participant]:
@@ -73,16 +129,36 @@ class Instance:
     def is_available(self, participant: Participant, slot: str) -> bool:
         return participant.available is None or slot in participant.available
 
-    def needs_interpreter(self, request: MeetingRequest) -> bool:
-        a, b = self.participant(request.a), self.participant(request.b)
+    def needs_interpreter(
+        self, request: MeetingRequest, pair: tuple[str, str] | None = None
+    ) -> bool:
+        pa, pb = pair or self.lock_pair(request)
+        a, b = self.participant(pa), self.participant(pb)
         return not a.languages & b.languages
 
-    def can_interpret(self, interpreter: Interpreter, request: MeetingRequest) -> bool:
-        a, b = self.participant(request.a), self.participant(request.b)
+    def can_interpret(
+        self, interpreter: Interpreter, request: MeetingRequest, pair: tuple[str, str] | None = None
+    ) -> bool:
+        pa, pb = pair or self.lock_pair(request)
+        a, b = self.participant(pa), self.participant(pb)
         return bool(interpreter.languages & a.languages and interpreter.languages & b.languages)
 
 
-TOP_KEYS = {"slots", "tables", "participants", "interpreters", "requests", "locked"}
+def day_of(slot: str) -> str:
+    """The day of a slot id: the text before its first ``-`` (all one day without one)."""
+    return slot.split("-", 1)[0] if "-" in slot else ""
+
+
+TOP_KEYS = {
+    "slots",
+    "tables",
+    "participants",
+    "interpreters",
+    "requests",
+    "locked",
+    "companies",
+    "max_consecutive",
+}
 EXTRA_KEYS = {"previous", "allow_moves"}  # read by parse_extras (schedule.py)
 
 
@@ -113,12 +189,26 @@ def parse_instance(data: object) -> Instance:
         _parse_interpreter(f"interpreters[{n}]", entry, known_slots, problems)
         for n, entry in enumerate(_list(data, "interpreters", problems))
     )
+    max_consecutive = _as_int(data.get("max_consecutive"))
+    if "max_consecutive" in data and (max_consecutive is None or max_consecutive < 1):
+        problems.add(
+            f"max_consecutive: must be a positive integer, got {describe(data['max_consecutive'])}"
+        )
     problems.raise_if_any()  # requests and locks refer to the entries above
     _check_unique_ids("participants", [p.id for p in participants], problems)
     _check_unique_ids("interpreters", [i.id for i in interpreters], problems)
     known_participants = {p.id for p in participants}
+    companies = tuple(
+        _parse_company(f"companies[{n}]", entry, known_participants, problems)
+        for n, entry in enumerate(_list(data, "companies", problems))
+    )
+    _check_unique_ids("companies", [c.id for c in companies], problems)
+    for n, company in enumerate(companies):
+        if company.id in known_participants:
+            problems.add(f'companies[{n}]: id "{company.id}" is already a participant id')
+    sides = known_participants | {c.id for c in companies}
     requests = tuple(
-        _parse_request(f"requests[{n}]", entry, known_participants, problems)
+        _parse_request(f"requests[{n}]", entry, sides, problems)
         for n, entry in enumerate(_list(data, "requests", problems))
     )
     _check_unique_ids("requests", [r.id for r in requests], problems)
@@ -127,7 +217,16 @@ def parse_instance(data: object) -> Instance:
         for n, entry in enumerate(_list(data, "locked", problems))
     )
     problems.raise_if_any()
-    instance = Instance(slots, tables or 1, participants, interpreters, requests, locked)
+    instance = Instance(
+        slots,
+        tables or 1,
+        participants,
+        interpreters,
+        requests,
+        locked,
+        companies,
+        max_consecutive,
+    )
     # Imported here: locks.py builds on Instance.
     from jembatan.events.domain.scheduler.locks import lock_problems
 
@@ -198,16 +297,18 @@ def _languages(label: str, value: object, problems: Problems) -> frozenset[str]:
     return frozenset(str(v) for v in value)
 
 
-def _slot_set(label: str, value: object, known: set[str], problems: Problems) -> frozenset[str]:
+def _slot_set(
+    label: str, value: object, known: set[str], problems: Problems, key: str = "available"
+) -> frozenset[str]:
     if not isinstance(value, list):
-        problems.add(f"{label}: available must be a list of slots, got {describe(value)}")
+        problems.add(f"{label}: {key} must be a list of slots, got {describe(value)}")
         return frozenset()
     result: set[str] = set()
     for slot in value:
         if not isinstance(slot, str) or slot not in known:
-            problems.add(f"{label}: available slot {describe(slot)} is not in slots")
+            problems.add(f"{label}: {key} slot {describe(slot)} is not in slots")
         elif slot in result:
-            problems.add(f'{label}: available slot "{slot}" is listed twice')
+            problems.add(f'{label}: {key} slot "{slot}" is listed twice')
         else:
             result.add(slot)
     return frozenset(result)
@@ -216,13 +317,31 @@ def _slot_set(label: str, value: object, known: set[str], problems: Problems) ->
 def _parse_participant(
     where: str, entry: object, known: set[str], problems: Problems
 ) -> Participant:
-    data = _entry(where, entry, {"id", "languages"}, {"available", "max_meetings"}, problems)
+    data = _entry(
+        where,
+        entry,
+        {"id", "languages"},
+        {"available", "max_meetings", "max_consecutive", "preferred", "unwanted"},
+        problems,
+    )
     if data is None:
         return Participant("", frozenset())
     label = _label(where, data)
     available = None
     if "available" in data:
         available = _slot_set(label, data["available"], known, problems)
+    soft = {
+        key: _slot_set(label, data[key], known, problems, key) if key in data else frozenset()
+        for key in ("preferred", "unwanted")
+    }
+    if soft["preferred"] & soft["unwanted"]:
+        problems.add(f"{label}: a slot is both preferred and unwanted")
+    raw_run = data.get("max_consecutive")
+    run = _as_int(raw_run)
+    if raw_run is not None and (run is None or run < 1):
+        problems.add(
+            f"{label}: max_consecutive must be a positive integer, got {describe(raw_run)}"
+        )
     raw_cap = data.get("max_meetings")
     cap = _as_int(raw_cap)
     if raw_cap is not None and (cap is None or cap < 0):
@@ -234,25 +353,50 @@ def _parse_participant(
         _languages(label, data.get("languages"), problems),
         available,
         cap,
+        run,
+        soft["preferred"],
+        soft["unwanted"],
     )
+
+
+def _parse_company(
+    where: str, entry: object, participants: set[str], problems: Problems
+) -> Company:
+    data = _entry(where, entry, {"id", "participants"}, set(), problems)
+    if data is None:
+        return Company("", ())
+    label = _label(where, data)
+    members = data.get("participants")
+    if not isinstance(members, list) or not members:
+        problems.add(f"{label}: participants must be a non-empty list of participant ids")
+        return Company(str(data.get("id", "")), ())
+    for member in members:
+        if not isinstance(member, str) or member not in participants:
+            problems.add(f"{label}: participant {describe(member)} is not listed")
+    if len(set(map(str, members))) != len(members):
+        problems.add(f"{label}: a participant is listed twice")
+    return Company(str(data.get("id", "")), tuple(str(m) for m in members))
 
 
 def _parse_interpreter(
     where: str, entry: object, known: set[str], problems: Problems
 ) -> Interpreter:
-    data = _entry(where, entry, {"id", "languages", "available"}, set(), problems)
+    data = _entry(where, entry, {"id", "languages"}, {"available"}, problems)
     if data is None:
         return Interpreter("", frozenset(), frozenset())
     label = _label(where, data)
+    available = (
+        _slot_set(label, data["available"], known, problems)
+        if "available" in data
+        else frozenset(known)  # absent: every slot, as for participants
+    )
     return Interpreter(
-        str(data.get("id", "")),
-        _languages(label, data.get("languages"), problems),
-        _slot_set(label, data.get("available", []), known, problems),
+        str(data.get("id", "")), _languages(label, data.get("languages"), problems), available
     )
 
 
 def _parse_request(
-    where: str, entry: object, participants: set[str], problems: Problems
+    where: str, entry: object, sides: set[str], problems: Problems
 ) -> MeetingRequest:
     data = _entry(where, entry, {"id", "a", "b", "priority"}, set(), problems)
     if data is None:
@@ -260,7 +404,7 @@ def _parse_request(
     label = _label(where, data)
     for side in ("a", "b"):
         who = data.get(side)
-        if side in data and (not isinstance(who, str) or who not in participants):
+        if side in data and (not isinstance(who, str) or who not in sides):
             problems.add(f"{label}: participant {describe(who)} is not listed")
     if "a" in data and data.get("a") == data.get("b"):
         problems.add(f"{label}: a and b are the same participant {describe(data.get('a'))}")

@@ -21,6 +21,8 @@ from jembatan.events.domain.scheduler.structure import Occupancy, Structure
 TARGET_VARIABLES = 3_000  # starting sub-problem size; adapted as solves finish or time out
 SUB_TIME_LIMIT = 2.0  # seconds for one sub-problem
 
+# (current schedule, stop_at) -> (a schedule at least as good, stop_at or a lower one)
+Refresh = Callable[[Occupancy, int | None], tuple[Occupancy, int | None]]
 # (sub-problem, hint, seconds) -> (its placement or None, whether proven optimal)
 SubSolver = Callable[[Structure, Occupancy, float], tuple[dict[int, int] | None, bool]]
 
@@ -34,12 +36,17 @@ def improve(
     seed: int = 0,
     stop_at: int | None = None,
     patience: int | None = None,
+    on_better: Callable[[Occupancy], None] | None = None,
+    refresh: Refresh | None = None,
 ) -> tuple[Occupancy, dict[str, float]]:
     """Improve ``current`` until ``deadline`` or until its objective reaches ``stop_at``.
 
     A sub-problem's answer replaces its part of the schedule when ``key`` of the result
     is at least ``key`` of the current schedule, so the key never goes down. With
-    ``patience``, stop after that many rounds in a row without a better key.
+    ``patience``, stop after that many rounds in a row without a better key. Each
+    sub-problem gets at most what is left until ``deadline`` (a ``perf_counter`` time).
+    ``refresh`` is called between rounds with the current schedule and ``stop_at``; it
+    may return a better schedule (by ``key``) and a lower ``stop_at`` (a new bound).
     """
     rng = random.Random(seed)
     target = float(TARGET_VARIABLES)
@@ -48,16 +55,25 @@ def improve(
     rounds = improved = last_gain = 0
     pressure = _pressure(structure)
     requests_of = structure.requests_of()
+    per_slot = sum(len(o) for o in structure.options) / max(1, structure.n_slots)
     while time.perf_counter() < deadline - 0.1 and (stop_at is None or value < stop_at):
+        if refresh is not None:
+            offered, stop_at = refresh(current, stop_at)
+            if offered is not current and key(offered) > best_key:
+                current, best_key, value = offered, key(offered), offered.objective()
+                if on_better is not None:
+                    on_better(current)
+            if stop_at is not None and value >= stop_at:
+                break
         rounds += 1
         if patience is not None and rounds - last_gain > patience:
             break
         whole = False
-        if rounds % 2:
+        if rounds % 3 == 1 and per_slot * 2 <= target * 1.5:
             released, allowed, whole = _slot_neighbourhood(structure, current, rng, target)
         else:
             released, allowed = _participant_neighbourhood(
-                structure, current, rng, target, pressure, requests_of
+                structure, current, rng, target, pressure, requests_of, window=rounds % 2 == 0
             )
         sub = residual(structure, current, released, allowed)
         hint = occupancy_of(sub, {r: current.slot_of[r] for r in released})
@@ -70,18 +86,41 @@ def improve(
         target = target * 1.2 if spent < seconds / 2 else max(300.0, target / 1.5)
         if better is None:
             continue
-        merged = {r: s for r, s in current.slot_of.items() if r not in released}
-        merged.update(better)
-        candidate = occupancy_of(structure, merged)
+        old = {r: current.slot_of[r] for r in released}
+        candidate = _replace_part(current, old, better)
+        if candidate is None:  # the answer does not fit after all: start over from the rest
+            merged = {r: s for r, s in current.slot_of.items() if r not in released}
+            candidate = occupancy_of(structure, {**merged, **better})
         candidate_key = key(candidate)
         if candidate_key >= best_key:
             if candidate_key > best_key:
                 improved += 1
                 last_gain = rounds
+                if on_better is not None:
+                    on_better(candidate)
             current, best_key, value = candidate, candidate_key, candidate.objective()
+        elif candidate is current:
+            _replace_part(current, better, old)  # undo
         if whole and optimal:
             break  # the neighbourhood was the whole problem: nothing left to find
     return current, {"lns_rounds": rounds, "lns_improvements": improved}
+
+
+def _replace_part(current: Occupancy, old: dict[int, int], new: dict[int, int]) -> Occupancy | None:
+    """Swap the placements ``old`` for ``new`` in place; None (``current`` as it was) if
+    one of ``new`` does not fit."""
+    for r in old:
+        current.remove(r)
+    placed: list[int] = []
+    for r, s in new.items():
+        if not current.place(r, s):
+            for q in placed:
+                current.remove(q)
+            for q, t in old.items():
+                current.place(q, t)
+            return None
+        placed.append(r)
+    return current
 
 
 def residual(
@@ -99,9 +138,11 @@ def residual(
     count = [0] * len(structure.available)
     used_tables = [0] * structure.n_slots
     interpreter_busy: set[tuple[int, int]] = set()
+    kept_requests: set[int] = set()
     for r, s in current.slot_of.items():
         if r in released:
             continue
+        kept_requests.add(structure.request_of[r])
         a, b = structure.ends[r]
         busy.update(((a, s), (b, s)))
         count[a] += 1
@@ -117,7 +158,11 @@ def residual(
     options: list[tuple[int, ...]] = [()] * structure.n_requests
     for r, slots in allowed.items():
         a, b = structure.ends[r]
-        if count[a] >= structure.cap[a] or count[b] >= structure.cap[b]:
+        if (
+            count[a] >= structure.cap[a]
+            or count[b] >= structure.cap[b]
+            or structure.request_of[r] in kept_requests  # another variant stays placed
+        ):
             continue
         options[r] = tuple(
             s
@@ -169,30 +214,55 @@ def _participant_neighbourhood(
     target: float,
     pressure: list[float],
     requests_of: list[list[int]],
+    window: bool = False,
 ) -> tuple[set[int], dict[int, tuple[int, ...]]]:
-    """Busy participants (drawn by demand over capacity) and their partners, in any slot.
+    """A cluster of participants who asked to meet each other, grown from a busy one.
 
-    Only requests between two chosen participants move; the partners' other meetings stay.
+    Grown breadth-first along requests until the requests between two members (in a
+    window of a few slots, with ``window``) hold about ``target`` slot options. Only
+    those requests move; every other meeting stays.
     """
-    participants: set[int] = set()
-    size = 0
+    chosen: set[int] | None = None
+    if window and structure.n_slots > 2:
+        k = rng.randint(2, min(structure.n_slots, 6))
+        chosen = set(rng.sample(range(structure.n_slots), k))
+
+    def options(r: int) -> tuple[int, ...]:
+        slots = structure.options[r]
+        return slots if chosen is None else tuple(s for s in slots if s in chosen)
+
     population = range(len(structure.available))
-    while size < target and len(participants) < len(structure.available):
-        p = rng.choices(population, weights=pressure)[0]
-        group = {p} | {q for r in requests_of[p] for q in structure.ends[r]}
-        new = group - participants
-        if not new:
-            break
-        participants |= new
-        size += sum(len(structure.options[r]) for q in new for r in requests_of[q])
-    touched = {
+    members: set[int] = set()
+    touched: set[int] = set()
+    size = 0
+    frontier: list[int] = []
+    tries = 0
+    while size < target and tries < 50:
+        if not frontier:
+            tries += 1
+            seed = rng.choices(population, weights=pressure)[0]
+            if seed in members:
+                continue
+            frontier.append(seed)
+        p = frontier.pop(rng.randrange(len(frontier)))
+        if p in members:
+            continue
+        members.add(p)
+        for r in requests_of[p]:
+            a, b = structure.ends[r]
+            other = b if a == p else a
+            if other in members:
+                if r not in touched and _free(structure, r) and (slots := options(r)):
+                    touched.add(r)
+                    size += len(slots)
+            else:
+                frontier.append(other)
+    released = {
         r
-        for p in participants
-        for r in requests_of[p]
-        if _free(structure, r) and all(q in participants for q in structure.ends[r])
+        for r in touched
+        if r in current.slot_of and (chosen is None or current.slot_of[r] in chosen)
     }
-    released = {r for r in touched if r in current.slot_of}
-    allowed = {r: structure.options[r] for r in touched}
+    allowed = {r: options(r) for r in touched if r in released or r not in current.slot_of}
     return released, allowed
 
 

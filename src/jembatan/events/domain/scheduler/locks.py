@@ -58,7 +58,7 @@ def _participant_problems(
     where = f'locked[{n}] (request "{lock.request}")'
     request = instance.request(lock.request)
     problems = []
-    for who in (request.a, request.b):
+    for who in instance.lock_pair(request):
         participant = instance.participant(who)
         if not instance.is_available(participant, lock.slot):
             problems.append(f'{where}: participant "{who}" is not available in slot "{lock.slot}"')

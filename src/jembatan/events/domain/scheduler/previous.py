@@ -21,7 +21,8 @@ def keepable_meetings(instance: Instance, previous: Sequence[Meeting]) -> list[M
     request_index = {r.id: n for n, r in enumerate(instance.requests)}
     taken = set()
     for lock in instance.locked:
-        occupancy.place(request_index[lock.request], structure.slot_index[lock.slot])
+        for v in structure.variants_of[request_index[lock.request]]:
+            occupancy.place(v, structure.slot_index[lock.slot])
         taken.add((lock.slot, lock.table))
     kept = []
     for meeting in previous:
@@ -30,13 +31,15 @@ def keepable_meetings(instance: Instance, previous: Sequence[Meeting]) -> list[M
         if (
             r is None
             or slot is None
-            or r in structure.fixed
+            or not structure.variants_of[r]
+            or structure.variants_of[r][0] in structure.fixed
             or not 1 <= meeting.table <= instance.tables
             or (meeting.slot, meeting.table) in taken
-            or slot not in structure.options[r]
         ):
             continue
-        if occupancy.place(r, slot):
+        # A kept meeting is pinned like a lock: with the first listed representatives.
+        v = structure.variants_of[r][0]
+        if slot in structure.options[v] and occupancy.place(v, slot):
             taken.add((meeting.slot, meeting.table))
             kept.append(meeting)
     return kept

@@ -8,7 +8,9 @@ Extras, beside the documented format and never required:
   available, a lock now in its place, a table no longer there), is released: the request
   is placed afresh and reported under ``"moved"`` or ``"dropped"``.
 - Output keys ``"reasons"`` (request id to a reason code, for each unscheduled request),
-  and with ``previous``: ``"moved"`` and ``"dropped"`` (request ids).
+  and with ``previous``: ``"moved"`` and ``"dropped"`` (request ids). Each meeting has
+  ``"attendees"`` ([attendee for a, attendee for b]); ``"figures"`` holds idle gaps,
+  fairness, preferences and (with ``previous``) the count of meetings moved or dropped.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class Meeting:
     slot: str
     table: int
     interpreter: str | None = None
+    attendees: tuple[str, str] | None = None  # who attends for a and b (always written)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -41,6 +44,7 @@ class Meeting:
             "slot": self.slot,
             "table": self.table,
             "interpreter": self.interpreter,
+            "attendees": list(self.attendees) if self.attendees else None,
         }
 
 
@@ -55,6 +59,9 @@ class Schedule:
     moved: tuple[str, ...] | None = None  # None: no previous schedule was given
     dropped: tuple[str, ...] | None = None
     stats: dict[str, float] = field(default_factory=dict)  # timings and bounds, not written
+    # (seconds since the start, objective, bound) at each improvement; not written
+    trace: tuple[tuple[float, int, int], ...] = ()
+    figures: dict[str, object] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -69,6 +76,7 @@ class Schedule:
             data["moved"] = list(self.moved)
         if self.dropped is not None:
             data["dropped"] = list(self.dropped)
+        data["figures"] = dict(self.figures)
         return data
 
 
@@ -107,6 +115,7 @@ def _parse_meeting(where: str, entry: object, problems: Problems) -> Meeting | N
         return None
     request, slot, table = entry.get("request"), entry.get("slot"), entry.get("table")
     interpreter = entry.get("interpreter")
+    attendees = entry.get("attendees")
     bad = len(problems.messages)
     if not isinstance(request, str):
         problems.add(f"{where}: request must be a string, got {describe(request)}")
@@ -116,7 +125,13 @@ def _parse_meeting(where: str, entry: object, problems: Problems) -> Meeting | N
         problems.add(f"{where}: table must be an integer, got {describe(table)}")
     if interpreter is not None and not isinstance(interpreter, str):
         problems.add(f"{where}: interpreter must be a string or null, got {describe(interpreter)}")
-    for key in sorted(set(entry) - {"request", "slot", "table", "interpreter"}):
+    if attendees is not None and (
+        not isinstance(attendees, list)
+        or len(attendees) != 2
+        or not all(isinstance(a, str) for a in attendees)
+    ):
+        problems.add(f"{where}: attendees must be two participant ids, got {describe(attendees)}")
+    for key in sorted(set(entry) - {"request", "slot", "table", "interpreter", "attendees"}):
         problems.add(f'{where}: unknown key "{key}"')
     if len(problems.messages) > bad:
         return None
@@ -124,4 +139,7 @@ def _parse_meeting(where: str, entry: object, problems: Problems) -> Meeting | N
     assert isinstance(request, str)
     assert isinstance(slot, str)
     assert isinstance(table, int)
-    return Meeting(request, slot, table, interpreter if isinstance(interpreter, str) else None)
+    pair = (str(attendees[0]), str(attendees[1])) if isinstance(attendees, list) else None
+    return Meeting(
+        request, slot, table, interpreter if isinstance(interpreter, str) else None, pair
+    )

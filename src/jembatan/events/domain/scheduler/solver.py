@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from jembatan.events.domain.scheduler.bound import lp_bound
+from jembatan.events.domain.scheduler.bound import BackgroundLp, aggregate_bound, quick_bound
+from jembatan.events.domain.scheduler.deadline import Deadline, workers_for_load
 from jembatan.events.domain.scheduler.finish import finish, occupancy_of
 from jembatan.events.domain.scheduler.greedy import (
     greedy_occupancy,
@@ -33,12 +34,14 @@ from jembatan.events.domain.scheduler.structure import (
     build_structure,
 )
 
-PHASE1_SHARE = 0.75  # of the time limit; phase 2 (secondary objective) gets the rest
-LP_SHARE = 0.6  # at most this share goes to the LP (bound, and rounded: the best start)
+LP_SHARE = 0.7  # of the time left after the greedy start: the LP (bound, and its rounding)
+PHASE1_SHARE = 0.8  # of the time left after the LP; phase 2 (secondary objective) the rest
 FULL_MODEL_VARIABLES = 4_000  # up to this size CP-SAT gets the whole model first
-FULL_MODEL_SHARE = 0.4  # for at most this share of the time limit
-FINISH_RESERVE = 0.03  # of the time limit, kept for tables, interpreters and reasons
+FULL_MODEL_SHARE = 0.4  # of the time left
 PATIENCE = 40  # phase 2 stops after this many neighbourhoods in a row bring nothing
+FINISH_FACTOR = (
+    3.5  # finishing (fill, tables, reasons, figures) costs about this many greedy passes
+)
 
 
 @dataclass
@@ -54,71 +57,154 @@ class Model:
     starts: list[tuple[cp_model.IntVar, int, int, int | None]] = field(default_factory=list)
 
 
+class Trace:
+    """The objective and the bound over time: (seconds since the start, objective, bound)."""
+
+    def __init__(self, deadline: Deadline) -> None:
+        self.deadline = deadline
+        self.points: list[tuple[float, int, int]] = []
+
+    def add(self, objective: int, bound: int) -> None:
+        if not self.points or self.points[-1][1:] != (objective, bound):
+            self.points.append((round(self.deadline.elapsed(), 3), objective, bound))
+
+
 def solve(
     instance: Instance,
     *,
     time_limit: float = 60.0,
+    deadline: Deadline | None = None,
     previous: Sequence[Meeting] | None = None,
     allow_moves: bool = False,
     workers: int = 2,
     seed: int = 0,
     secondary: bool = True,
 ) -> Schedule:
-    """Schedule the instance's requests within about ``time_limit`` seconds.
+    """Schedule the instance's requests by ``deadline`` (else within ``time_limit`` seconds).
+
+    The answer is always the best schedule found so far, with the best bound proven so
+    far: a greedy schedule comes first (in a fraction of a second at every size), and
+    each later phase only replaces it with a better one. ``deadline`` lets a caller count
+    the time it spent reading the instance, and keep time for writing the result.
 
     ``previous`` is a published schedule: its meetings stay where they are (they become
     locks) unless ``allow_moves``, in which case as many as possible stay without lowering
     the objective. ``secondary=False`` skips phase 2 (fewer moves, fairness, gaps).
     """
-    started = time.perf_counter()
-    # Searching stops early enough for the last steps (tables, interpreters, reasons) and a
-    # sub-solve's overrun to fit inside the limit.
-    deadline = started + time_limit - max(0.5, time_limit * FINISH_RESERVE)
+    deadline = deadline or Deadline(time_limit)
+    workers = workers_for_load(workers)
+    trace = Trace(deadline)
     structure = _structure(instance, previous, allow_moves)
+    greedy_started = time.perf_counter()
     current = greedy_occupancy(structure, priority_order(structure))
-    stats: dict[str, float] = {"hint": current.objective()}
-    phase1_end = min(deadline, started + time_limit * (PHASE1_SHARE if secondary else 1.0))
-    upper: int | None = None
-    if sum(len(o) for o in structure.options) <= FULL_MODEL_VARIABLES:
-        model = build_model(structure)
-        seconds = min(phase1_end - time.perf_counter(), time_limit * FULL_MODEL_SHARE)
-        solver, status = run_model(model, current, seconds, workers, seed)
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            current = occupancy_of(structure, placement(solver, model))
-            upper = math.floor(solver.best_objective_bound + 1e-6)
-            stats["solver_bound"] = upper
-    if upper is None or upper > current.objective():
-        lp = lp_bound(structure, time_limit=max(0.1, time_limit * LP_SHARE))
-        if lp is not None:
-            stats["lp_bound"] = lp.bound
-            upper = lp.bound if upper is None else min(upper, lp.bound)
-            rounded = lp_guided_occupancy(structure, lp.values)
-            stats["lp_rounding"] = rounded.objective()
+    greedy_seconds = time.perf_counter() - greedy_started
+    deadline.keep(0.1 + FINISH_FACTOR * greedy_seconds)
+    upper = max(quick_bound(structure), current.objective())
+    stats: dict[str, float] = {"hint": current.objective(), "quick_bound": upper}
+    stats["first_feasible_seconds"] = deadline.elapsed()
+    trace.add(current.objective(), upper)
+
+    def better(occupancy: Occupancy) -> None:
+        trace.add(occupancy.objective(), upper)
+
+    aggregate = None if deadline.expired() else aggregate_bound(structure, deadline.until(0.5))
+    if aggregate is not None:
+        stats["aggregate_bound"] = aggregate[0]
+        upper = max(current.objective(), min(upper, aggregate[0]))
+        trace.add(current.objective(), upper)
+        if upper > current.objective():
+            rounded = lp_guided_occupancy(structure, _as_values(structure, aggregate[1]))
+            stats["aggregate_rounding"] = rounded.objective()
             if rounded.objective() > current.objective():
                 current = rounded
-        stats["lp_seconds"] = time.perf_counter() - started
-        sub_solver = cp_sat_sub_solver(workers, seed)
-        current, lns_stats = improve(
-            structure, current, phase1_end, sub_solver, _main_key, seed, stop_at=upper
-        )
-        stats.update(lns_stats)
-    if secondary and deadline - time.perf_counter() > 0.5:
-        sub_solver = cp_sat_sub_solver(workers, seed, secondary=True)
-        current, lns_stats = improve(
-            structure,
-            current,
-            deadline,
-            sub_solver,
-            _full_key,
-            seed + 1,
-            patience=PATIENCE,
-        )
-        stats.update({f"phase2_{k}": v for k, v in lns_stats.items()})
-    return finish(structure, current, upper, started, previous, stats)
+                trace.add(current.objective(), upper)
+    if sum(len(o) for o in structure.options) <= FULL_MODEL_VARIABLES and not deadline.expired():
+        model = build_model(structure)
+        seconds = deadline.share(FULL_MODEL_SHARE)
+        solver, status = run_model(model, current, seconds, workers, seed)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            found = occupancy_of(structure, placement(solver, model))
+            if found.objective() >= current.objective():
+                current = found
+            upper = min(upper, max(current.objective(), floor_bound(solver)))
+            stats["solver_bound"] = upper
+            trace.add(current.objective(), upper)
+    lp = BackgroundLp(structure, deadline.until(1.0)) if upper > current.objective() else None
+
+    def take_lp(occupancy: Occupancy, wait: float = 0.0) -> Occupancy:
+        """Take the LP's bound and its rounded schedule when they arrive."""
+        nonlocal upper
+        result = None if lp is None else lp.poll(wait)
+        if result is None:
+            return occupancy
+        stats["lp_bound"] = result.bound
+        stats["lp_seconds"] = deadline.elapsed()
+        upper = max(occupancy.objective(), min(upper, result.bound))
+        trace.add(occupancy.objective(), upper)
+        rounded = lp_guided_occupancy(structure, result.values)
+        stats["lp_rounding"] = rounded.objective()
+        if rounded.objective() > occupancy.objective():
+            trace.add(rounded.objective(), upper)
+            return rounded
+        return occupancy
+
+    def refresh(occupancy: Occupancy, stop_at: int | None) -> tuple[Occupancy, int | None]:
+        return take_lp(occupancy), None if stop_at is None else upper
+
+    try:
+        if upper > current.objective() and not deadline.expired():
+            current, lns_stats = improve(
+                structure,
+                current,
+                deadline.until(PHASE1_SHARE if secondary else 1.0),
+                cp_sat_sub_solver(workers, seed),
+                _main_key,
+                seed,
+                stop_at=upper,
+                on_better=better,
+                refresh=refresh,
+            )
+            stats.update(lns_stats)
+        if secondary and deadline.remaining() > 0.5:
+            current, lns_stats = improve(
+                structure,
+                current,
+                deadline.until(1.0),
+                cp_sat_sub_solver(workers, seed, secondary=True),
+                _full_key,
+                seed + 1,
+                patience=PATIENCE,
+                refresh=lambda o, _stop: (take_lp(o), None),
+            )
+            stats.update({f"phase2_{k}": v for k, v in lns_stats.items()})
+        if lp is not None and lp.running and upper > current.objective():
+            # The search has given up; the LP may still prove a better bound in time.
+            current = take_lp(current, deadline.remaining())
+    finally:
+        if lp is not None:
+            lp.stop()
+    stats["workers"] = workers
+    return finish(structure, current, upper, deadline, previous, stats, trace.points)
+
+
+def _as_values(structure: Structure, z: dict[int, float]) -> dict[int, list[tuple[int, float]]]:
+    """The aggregate LP's values in the slot LP's shape (no slot preferred)."""
+    return {r: [(structure.options[r][0], v)] for r, v in z.items() if v > 1e-6}
+
+
+def floor_bound(solver: cp_model.CpSolver) -> int:
+    """CP-SAT's proven bound on the objective, as an integer."""
+    return math.floor(solver.best_objective_bound + 1e-6)
 
 
 def _main_key(occupancy: Occupancy) -> tuple[int, ...]:
-    return (occupancy.objective(),)
+    """The objective; then, with a previous schedule, its meetings left in their slot (a
+    neighbourhood that keeps the objective but moves more meetings is refused)."""
+    structure = occupancy.structure
+    if not structure.preferred:
+        return (occupancy.objective(),)
+    kept = sum(1 for r, (s, _t) in structure.preferred.items() if occupancy.slot_of.get(r) == s)
+    return (occupancy.objective(), kept)
 
 
 def _full_key(occupancy: Occupancy) -> tuple[int, ...]:
@@ -133,10 +219,14 @@ def _structure(
     kept = keepable_meetings(instance, previous)
     if allow_moves:
         preferred = {m.request: (m.slot, m.table, m.interpreter) for m in kept}
-        return build_structure(instance, preferred=preferred)
+        return build_structure(instance, preferred=preferred, attendees=_attendees(kept))
     fixed = {m.request: (m.slot, m.table) for m in kept}
     preferred = {m.request: (m.slot, m.table, m.interpreter) for m in kept}
-    return build_structure(instance, fixed=fixed, preferred=preferred)
+    return build_structure(instance, fixed=fixed, preferred=preferred, attendees=_attendees(kept))
+
+
+def _attendees(meetings: Sequence[Meeting]) -> dict[str, tuple[str, str]]:
+    return {m.request: m.attendees for m in meetings if m.attendees is not None}
 
 
 def build_model(structure: Structure) -> Model:
@@ -148,6 +238,7 @@ def build_model(structure: Structure) -> Model:
     by_slot: dict[int, list[cp_model.IntVar]] = defaultdict(list)
     by_group_slot: dict[tuple[tuple[int, ...], int], list[cp_model.IntVar]] = defaultdict(list)
     terms: list[tuple[cp_model.IntVar, int]] = []
+    by_request: dict[int, list[cp_model.IntVar]] = defaultdict(list)
     for r, slots in enumerate(structure.options):
         a, b = structure.ends[r]
         xs = []
@@ -165,7 +256,9 @@ def build_model(structure: Structure) -> Model:
                 by_group_slot[(structure.eligible[r], s)].append(var)
         if r in structure.fixed:
             model.add(xs[0] == 1)
-        elif len(xs) > 1:
+        by_request[structure.request_of[r]].extend(xs)
+    for xs in by_request.values():
+        if len(xs) > 1:
             model.add_at_most_one(xs)
     for xs in by_participant_slot.values():
         if len(xs) > 1:
@@ -176,11 +269,33 @@ def build_model(structure: Structure) -> Model:
     for s, xs in by_slot.items():
         if len(xs) > structure.slot_capacity[s]:
             model.add(sum(xs) <= structure.slot_capacity[s])
+    _add_runs(model, structure, by_participant_slot)
     objective = cp_model.LinearExpr.weighted_sum([v for v, _ in terms], [w for _, w in terms])
     model.maximize(objective)
     result = Model(model, x, objective, dict(by_participant_slot))
     _add_interpreters(result, structure, by_group_slot)
     return result
+
+
+def _add_runs(
+    model: cp_model.CpModel,
+    structure: Structure,
+    by_participant_slot: dict[tuple[int, int], list[cp_model.IntVar]],
+) -> None:
+    """At most ``max_run`` meetings in any ``max_run + 1`` consecutive slots of a day."""
+    participants = {p for p, _s in by_participant_slot}
+    for p in participants:
+        m = structure.max_run[p]
+        if m >= structure.n_slots:
+            continue
+        for first in range(structure.n_slots - m):
+            window = range(first, first + m + 1)
+            if any(structure.previous_slot[s] != s - 1 for s in window[1:]):
+                continue  # the window spans two days
+            xs = [x for s in window for x in by_participant_slot.get((p, s), [])]
+            outside = sum(1 for s in window if (p, s) in structure.busy)
+            if xs and len(xs) + outside > m:
+                model.add(sum(xs) <= max(0, m - outside))
 
 
 def _add_interpreters(
@@ -234,7 +349,7 @@ def run_model(
     for var, value in derived_hints(model, hint):
         model.model.add_hint(var, value)
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = seconds
+    solver.parameters.max_time_in_seconds = max(0.01, seconds)
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
     solver.parameters.symmetry_level = 0  # costs seconds of presolve, gains nothing here

@@ -34,6 +34,13 @@ class Structure:
     busy: frozenset[tuple[int, int]] = frozenset()
     preferred: dict[int, tuple[int, int]] = field(default_factory=dict)  # soft previous
     preferred_interpreter: dict[int, int] = field(default_factory=dict)
+    # Indices above are of variants: a request with a company side has one variant per
+    # pair of attendees who could hold it; at most one variant of a request is placed.
+    request_of: list[int] = field(default_factory=list)  # variant -> request index
+    variants_of: list[list[int]] = field(default_factory=list)  # request -> its variants
+    max_run: list[int] = field(default_factory=list)  # participant -> most meetings in a row
+    previous_slot: list[int] = field(default_factory=list)  # slot -> slot before (same day), -1
+    liking: dict[tuple[int, int], int] = field(default_factory=dict)  # (participant, slot) -> +1/-1
 
     @property
     def n_requests(self) -> int:
@@ -41,6 +48,35 @@ class Structure:
 
     def eligible_in(self, request: int, slot: int) -> list[int]:
         return [i for i in self.eligible[request] if slot in self.interpreter_available[i]]
+
+    def variant(
+        self, request: int, slot: int, attendees: tuple[int, int] | None = None
+    ) -> int | None:
+        """The variant of ``request`` with these attendees (else the first) open in ``slot``."""
+        open_ = [v for v in self.variants_of[request] if slot in self.options[v]]
+        for v in open_:
+            if attendees is None or self.ends[v] == attendees:
+                return v
+        return open_[0] if open_ else None
+
+    def run_length(
+        self, busy: set[tuple[int, int]] | frozenset[tuple[int, int]], p: int, slot: int
+    ) -> int:
+        """Meetings in a row that ``p`` would have with one more in ``slot``."""
+        length = 1
+        s = self.previous_slot[slot]
+        while s >= 0 and ((p, s) in busy or (p, s) in self.busy):
+            length += 1
+            s = self.previous_slot[s]
+        s = slot + 1
+        while (
+            s < self.n_slots
+            and self.previous_slot[s] == s - 1
+            and ((p, s) in busy or (p, s) in self.busy)
+        ):
+            length += 1
+            s += 1
+        return length
 
     def requests_of(self) -> list[list[int]]:
         """Participant -> the requests with at least one option that involve them."""
@@ -56,8 +92,10 @@ def build_structure(
     instance: Instance,
     fixed: Mapping[str, tuple[str, int]] | None = None,
     preferred: Mapping[str, tuple[str, int, str | None]] | None = None,
+    attendees: Mapping[str, tuple[str, str]] | None = None,
 ) -> Structure:
-    """Index ``instance``; ``fixed`` adds meetings to keep (request -> slot, table) to locks."""
+    """Index ``instance``; ``fixed`` adds meetings to keep (request -> slot, table) to locks;
+    ``preferred`` are previous places to keep where possible, with their ``attendees``."""
     slot_index = {s: n for n, s in enumerate(instance.slots)}
     participant_index = {p.id: n for n, p in enumerate(instance.participants)}
     all_slots = frozenset(range(len(instance.slots)))
@@ -83,25 +121,68 @@ def build_structure(
     eligible: list[tuple[int, ...]] = []
     needs: list[bool] = []
     options: list[tuple[int, ...]] = []
+    request_of: list[int] = []
+    variants_of: list[list[int]] = []
+    pinned_variants: dict[int, tuple[int, int]] = {}
+    liking: dict[tuple[int, int], int] = {}
+    for p, participant in enumerate(instance.participants):
+        for slot in participant.preferred:
+            liking[(p, slot_index[slot])] = 1
+        for slot in participant.unwanted:
+            liking[(p, slot_index[slot])] = -1
+    languages_of = [p.languages for p in instance.participants]
+    interpreting: dict[tuple[frozenset[str], frozenset[str]], tuple[bool, tuple[int, ...]]] = {}
     for n, request in enumerate(instance.requests):
-        a, b = participant_index[request.a], participant_index[request.b]
-        need = instance.needs_interpreter(request)
-        can = tuple(
-            k
-            for k, i in enumerate(instance.interpreters)
-            if need and instance.can_interpret(i, request)
-        )
-        ends.append((a, b))
-        priority.append(request.priority)
-        needs.append(need)
-        eligible.append(can)
-        if n in pinned:
-            options.append((pinned[n][0],))
-            continue
-        slots = available[a] & available[b]
-        if need:
-            slots = frozenset(s for s in slots if any(s in interpreter_available[i] for i in can))
-        options.append(tuple(sorted(slots)) if cap[a] and cap[b] else ())
+        pairs = instance.pairs(request)
+        lock_pair = instance.lock_pair(request)
+        mine: list[int] = []
+        for pair in pairs:
+            if n in pinned and pair != lock_pair:
+                continue  # a lock seats the first listed representatives
+            v = len(ends)
+            mine.append(v)
+            a, b = participant_index[pair[0]], participant_index[pair[1]]
+            languages = (languages_of[a], languages_of[b])
+            if languages not in interpreting:  # a few language pairs among many requests
+                need = not languages[0] & languages[1]
+                interpreting[languages] = (
+                    need,
+                    tuple(
+                        k
+                        for k, i in enumerate(instance.interpreters)
+                        if need and i.languages & languages[0] and i.languages & languages[1]
+                    ),
+                )
+            need, can = interpreting[languages]
+            ends.append((a, b))
+            priority.append(request.priority)
+            needs.append(need)
+            eligible.append(can)
+            request_of.append(n)
+            if n in pinned:
+                pinned_variants[v] = pinned[n]
+                options.append((pinned[n][0],))
+                continue
+            slots = available[a] & available[b]
+            if need:
+                slots = frozenset(
+                    s for s in slots if any(s in interpreter_available[i] for i in can)
+                )
+
+            def order(s: int, a: int = a, b: int = b) -> tuple[int, int]:
+                return (-liking.get((a, s), 0) - liking.get((b, s), 0), s)
+
+            options.append(tuple(sorted(slots, key=order)) if cap[a] and cap[b] else ())
+        variants_of.append(mine)
+    no_limit = len(instance.slots)
+    max_run = [
+        no_limit if (m := instance.max_run(p)) is None else min(m, no_limit)
+        for p in instance.participants
+    ]
+    previous_slot = [
+        -1 if (before := instance.previous_slot[s]) is None else slot_index[before]
+        for s in instance.slots
+    ]
     structure = Structure(
         instance,
         len(instance.slots),
@@ -116,12 +197,23 @@ def build_structure(
         needs,
         interpreter_available,
         options,
-        pinned,
+        pinned_variants,
         [instance.tables] * len(instance.slots),
+        request_of=request_of,
+        variants_of=variants_of,
+        max_run=max_run,
+        previous_slot=previous_slot,
+        liking=liking,
     )
     interpreter_index = {i.id: n for n, i in enumerate(instance.interpreters)}
     for request_id, (slot, table, interpreter) in (preferred or {}).items():
-        r = request_index[request_id]
+        who = (attendees or {}).get(request_id)
+        seated = None
+        if who is not None and who[0] in participant_index and who[1] in participant_index:
+            seated = (participant_index[who[0]], participant_index[who[1]])
+        r = structure.variant(request_index[request_id], slot_index[slot], seated)
+        if r is None:
+            continue
         structure.preferred[r] = (slot_index[slot], table)
         if interpreter in interpreter_index:
             structure.preferred_interpreter[r] = interpreter_index[interpreter]
@@ -138,12 +230,16 @@ class Occupancy:
         self.count = [0] * len(structure.available)
         self.used_tables = [0] * structure.n_slots
         self.interpreters = [InterpreterMatching() for _ in range(structure.n_slots)]
+        self.placed: set[int] = set()  # requests (not variants) with a meeting
+        # (interpreters, slot) -> whether one more meeting fits; False stays true while
+        # meetings are only added (cleared on removal); True only once placing is over
+        self.interpreting_memo: dict[tuple[tuple[int, ...], int], bool] = {}
 
     def fits(self, request: int, slot: int) -> bool:
         st = self.structure
         a, b = st.ends[request]
         if (
-            request in self.slot_of
+            st.request_of[request] in self.placed
             or self.used_tables[slot] >= st.slot_capacity[slot]
             or (a, slot) in self.busy
             or (b, slot) in self.busy
@@ -151,9 +247,20 @@ class Occupancy:
             or self.count[b] >= st.cap[b]
         ):
             return False
-        return not st.needs_interpreter[request] or self.interpreters[slot].can_add(
-            st.eligible_in(request, slot)
-        )
+        no_limit = st.n_slots
+        if (st.max_run[a] < no_limit and st.run_length(self.busy, a, slot) > st.max_run[a]) or (
+            st.max_run[b] < no_limit and st.run_length(self.busy, b, slot) > st.max_run[b]
+        ):
+            return False
+        if not st.needs_interpreter[request]:
+            return True
+        key = (st.eligible[request], slot)
+        if self.interpreting_memo.get(key) is False:
+            return False  # placing only ever takes interpreters: still no one free
+        if not self.interpreters[slot].can_add(st.eligible_in(request, slot)):
+            self.interpreting_memo[key] = False
+            return False
+        return True
 
     def place(self, request: int, slot: int) -> bool:
         """Place the request in the slot if it fits there; say whether it did."""
@@ -166,14 +273,42 @@ class Occupancy:
                 return False
         a, b = st.ends[request]
         self.slot_of[request] = slot
+        self.placed.add(st.request_of[request])
         self.busy.update(((a, slot), (b, slot)))
         self.count[a] += 1
         self.count[b] += 1
         self.used_tables[slot] += 1
         return True
 
+    def remove(self, request: int) -> None:
+        slot = self.slot_of.pop(request)
+        self.placed.discard(self.structure.request_of[request])
+        a, b = self.structure.ends[request]
+        self.busy.difference_update(((a, slot), (b, slot)))
+        self.count[a] -= 1
+        self.count[b] -= 1
+        self.used_tables[slot] -= 1
+        if self.structure.needs_interpreter[request]:
+            self.interpreters[slot].remove(request)
+            self.interpreting_memo.clear()  # an interpreter is free again
+
     def place_first(self, request: int, slots: tuple[int, ...] | list[int]) -> bool:
-        return any(self.place(request, s) for s in slots)
+        """Place the request in the first of ``slots`` where it fits; say whether it did.
+
+        The cheap tests come first, inline: greedy passes call this for every request."""
+        st = self.structure
+        if st.request_of[request] in self.placed:
+            return False
+        a, b = st.ends[request]
+        if self.count[a] >= st.cap[a] or self.count[b] >= st.cap[b]:
+            return False
+        busy, used, capacity = self.busy, self.used_tables, st.slot_capacity
+        for s in slots:
+            if used[s] >= capacity[s] or (a, s) in busy or (b, s) in busy:
+                continue
+            if self.place(request, s):
+                return True
+        return False
 
     def objective(self) -> int:
         return sum(self.structure.priority[r] for r in self.slot_of)

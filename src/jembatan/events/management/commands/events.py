@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from jembatan.events.domain.notices import remind_participants
 from jembatan.events.domain.scheduler import cli
+from jembatan.events.domain.scheduler.deadline import process_started
 from jembatan.events.domain.scheduling import execute_run, start_run
 from jembatan.events.models import Event, RunStatus
 
@@ -51,6 +52,9 @@ class Command(BaseCommand):
             self._schedule(options)
 
     def _solve(self, options: dict[str, Any]) -> None:
+        # The time limit covers start-up (when the process is fresh), reading, solving and
+        # writing.
+        started = process_started()
         argv = ["solve", "--input", options["input"], "--output", options["output"]]
         argv += ["--time-limit", options["time_limit"], "--workers", options["workers"]]
         argv += ["--seed", options["seed"]]
@@ -58,7 +62,7 @@ class Command(BaseCommand):
             argv += ["--previous", options["previous"]]
         if options["allow_moves"]:
             argv.append("--allow-moves")
-        code = cli.main(argv)
+        code = cli.main(argv, started)
         if code:
             raise CommandError("the schedule was not written", returncode=code)
 

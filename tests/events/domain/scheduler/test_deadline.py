@@ -1,0 +1,140 @@
+"""The deadline: every phase stops at it, and an expired one still gives a valid answer.
+
+Behaviour, not timing: a deadline in the past must still return a valid schedule (the
+greedy one) with a valid bound, and each phase asked to stop now must stop at once.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from typing import Any
+
+from jembatan.events.domain.scheduler import check_schedule, parse_instance, solve
+from jembatan.events.domain.scheduler.bound import (
+    BackgroundLp,
+    aggregate_bound,
+    lp_bound,
+    quick_bound,
+)
+from jembatan.events.domain.scheduler.deadline import Deadline, workers_for_load
+from jembatan.events.domain.scheduler.greedy import greedy_occupancy, priority_order
+from jembatan.events.domain.scheduler.lns import cp_sat_sub_solver, improve
+from jembatan.events.domain.scheduler.structure import build_structure
+
+
+def random_data(seed: int, participants: int = 30, requests: int = 90) -> dict[str, Any]:
+    rng = random.Random(seed)
+    slots = [f"s{n}" for n in range(6)]
+    people = [
+        {
+            "id": f"p{n}",
+            "languages": rng.choice([["ja"], ["id"], ["en", "id"], ["ja", "en"]]),
+            "available": sorted(rng.sample(slots, 4)),
+        }
+        for n in range(participants)
+    ]
+    wanted = []
+    for n in range(requests):
+        a, b = rng.sample(range(participants), 2)
+        wanted.append({"id": f"r{n}", "a": f"p{a}", "b": f"p{b}", "priority": rng.randint(1, 5)})
+    return {
+        "slots": slots,
+        "tables": 5,
+        "participants": people,
+        "interpreters": [{"id": "i1", "languages": ["ja", "id"]}],
+        "requests": wanted,
+    }
+
+
+def test_deadline_share_of_what_is_left() -> None:
+    deadline = Deadline(10.0)
+    assert 4.0 < deadline.share(0.5) <= 5.0
+    assert deadline.share(0.5, at_most=1.0) == 1.0
+    deadline.keep(2.0)
+    assert deadline.remaining() <= 8.0
+    deadline.keep(100.0)  # at most a third of the limit is kept back
+    assert deadline.reserve <= 10.0 / 3
+
+
+def test_deadline_expired_in_the_past() -> None:
+    deadline = Deadline(1.0, started=time.perf_counter() - 5.0)
+    assert deadline.expired()
+    assert deadline.remaining() == 0.0
+    assert deadline.share(0.5) == 0.0
+
+
+def test_solve_expired_deadline_still_valid() -> None:
+    instance = parse_instance(random_data(1))
+    deadline = Deadline(1.0, started=time.perf_counter() - 5.0)
+    schedule = solve(instance, deadline=deadline)
+    assert check_schedule(instance, schedule.to_json()) == []
+    structure = build_structure(instance)
+    greedy = greedy_occupancy(structure, priority_order(structure)).objective()
+    assert schedule.objective >= greedy
+    assert schedule.objective <= schedule.upper_bound <= quick_bound(structure)
+    assert schedule.stats.get("lns_rounds", 0) == 0
+    assert "lp_bound" not in schedule.stats
+
+
+def test_lp_bound_stops_at_a_past_deadline() -> None:
+    structure = build_structure(parse_instance(random_data(2)))
+    assert lp_bound(structure, time.perf_counter() - 1.0) is None
+    lp = lp_bound(structure, time.perf_counter() + 30.0)
+    assert lp is not None
+    assert lp.bound <= quick_bound(structure)
+
+
+def test_improve_stops_at_a_past_deadline() -> None:
+    structure = build_structure(parse_instance(random_data(3)))
+    start = greedy_occupancy(structure, priority_order(structure))
+    result, stats = improve(
+        structure,
+        start,
+        time.perf_counter() - 1.0,
+        cp_sat_sub_solver(1, 0),
+        lambda o: (o.objective(),),
+    )
+    assert result is start
+    assert stats["lns_rounds"] == 0
+
+
+def test_solve_bound_never_worse_than_proven() -> None:
+    instance = parse_instance(random_data(4, participants=40, requests=150))
+    schedule = solve(instance, time_limit=5)
+    proven = [schedule.stats[k] for k in ("solver_bound", "lp_bound") if k in schedule.stats]
+    assert schedule.upper_bound <= min([schedule.stats["quick_bound"], *proven])
+    assert check_schedule(instance, schedule.to_json()) == []
+    assert schedule.trace[0][1] == schedule.stats["hint"]
+    assert schedule.trace[-1][1] <= schedule.objective
+
+
+def test_workers_for_load_at_least_one() -> None:
+    assert 1 <= workers_for_load(8) <= 8
+    assert workers_for_load(1) == 1
+
+
+def test_aggregate_bound_between_lp_and_quick() -> None:
+    structure = build_structure(parse_instance(random_data(5)))
+    aggregate = aggregate_bound(structure, time.perf_counter() + 30.0)
+    lp = lp_bound(structure, time.perf_counter() + 30.0)
+    assert aggregate is not None
+    assert lp is not None
+    assert lp.bound <= aggregate[0] <= quick_bound(structure)
+
+
+def test_background_lp_hands_over_once() -> None:
+    structure = build_structure(parse_instance(random_data(6)))
+    lp = BackgroundLp(structure, time.perf_counter() + 30.0)
+    result = lp.poll(30.0)
+    assert result is not None
+    assert result.bound == lp_bound(structure, time.perf_counter() + 30.0).bound  # type: ignore[union-attr]
+    assert lp.poll() is None
+    assert not lp.running
+
+
+def test_process_started_not_in_the_future() -> None:
+    from jembatan.events.domain.scheduler.deadline import FRESH_PROCESS, process_started
+
+    started = process_started()
+    assert time.perf_counter() - FRESH_PROCESS - 1.0 <= started <= time.perf_counter()
