@@ -20,7 +20,9 @@ from jembatan.events.domain.instances import (
     build_event_data,
     key_pk,
     live_meetings,
-    published_previous,
+    output_attendees,
+    output_figures,
+    planned,
 )
 from jembatan.events.domain.scheduler import InstanceError, Schedule, solve
 from jembatan.events.domain.scheduler.deadline import Deadline
@@ -109,18 +111,25 @@ def _execute(run: ScheduleRun) -> None:
         event_data = build_event_data(event, extra_locks=kept, skip_locks=True)
         previous = None
     else:
-        event_data = build_event_data(event)
-        previous = published_previous(event) or None
+        published = live_meetings(event, Stage.PUBLISHED)
+        event_data = build_event_data(event, previous=published)
+        previous = planned(published) or None
     instance = event_data.parse()
     run.build_seconds = time.perf_counter() - started
     run.request_count = len(instance.requests)
     deadline.keep(WRITE_RESERVE + WRITE_PER_REQUEST * len(instance.requests))
     schedule = solve(instance, deadline=deadline, previous=previous, allow_moves=run.allow_moves)
     run.solve_seconds = time.perf_counter() - started - run.build_seconds
+    output = schedule.to_json()
+    run.figures = output_figures(output)
+    attendees = output_attendees(output)
     written = time.perf_counter()
     with transaction.atomic():
         Event.objects.select_for_update().get(pk=event.pk)
-        count = _write_fill(event, schedule) if fill else _write_draft(event, schedule)
+        if fill:
+            count = _write_fill(event, schedule, attendees)
+        else:
+            count = _write_draft(event, schedule, attendees)
         run.status = RunStatus.SUCCEEDED
         run.solver_status = schedule.status
         run.objective = schedule.objective
@@ -145,7 +154,12 @@ def _execute(run: ScheduleRun) -> None:
         )
 
 
-def _meetings_from(event: Event, schedule: Schedule, stage: str, skip: set[int]) -> list[Meeting]:
+Attendees = dict[int, dict[str, int | None]]  # request pk -> who attends (instances.py)
+
+
+def _meetings_from(
+    event: Event, schedule: Schedule, stage: str, skip: set[int], attendees: Attendees
+) -> list[Meeting]:
     """Rows for the schedule's meetings whose request is still accepted (it may have been
     declined or removed while the solver ran: such a meeting is left out)."""
     still = set(
@@ -168,21 +182,23 @@ def _meetings_from(event: Event, schedule: Schedule, stage: str, skip: set[int])
                 slot=slots[m.slot],
                 table=tables[m.table],
                 interpreter_id=key_pk(m.interpreter) if m.interpreter else None,
+                **attendees.get(request_pk, {}),
             )
         )
     return rows
 
 
-def _write_draft(event: Event, schedule: Schedule) -> int:
+def _write_draft(event: Event, schedule: Schedule, attendees: Attendees) -> int:
     Meeting.objects.filter(event=event, stage=Stage.DRAFT).delete()
-    return len(Meeting.objects.bulk_create(_meetings_from(event, schedule, Stage.DRAFT, set())))
+    rows = _meetings_from(event, schedule, Stage.DRAFT, set(), attendees)
+    return len(Meeting.objects.bulk_create(rows))
 
 
-def _write_fill(event: Event, schedule: Schedule) -> int:
+def _write_fill(event: Event, schedule: Schedule, attendees: Attendees) -> int:
     """Add the new meetings to the published schedule and to the draft alike."""
     published = Meeting.objects.filter(event=event, stage=Stage.PUBLISHED)
     placed = set(published.filter(freed_at__isnull=True).values_list("request_id", flat=True))
-    new = _meetings_from(event, schedule, Stage.PUBLISHED, placed)
+    new = _meetings_from(event, schedule, Stage.PUBLISHED, placed, attendees)
     # A request whose meeting was freed gets its own row back, so its id (rating links)
     # stays; the new places cannot collide with live meetings, which the solver kept.
     freed = {m.request_id: m for m in published.filter(request_id__in=[m.request_id for m in new])}
@@ -192,9 +208,11 @@ def _write_fill(event: Event, schedule: Schedule) -> int:
         if row is not None:
             row.slot, row.table = meeting.slot, meeting.table
             row.interpreter_id, row.freed_at = meeting.interpreter_id, None
+            row.sender_attendee_id = meeting.sender_attendee_id
+            row.receiver_attendee_id = meeting.receiver_attendee_id
             row.sequence += 1
             again.append(row)
-    Meeting.objects.bulk_update(again, ["slot", "table", "interpreter", "freed_at", "sequence"])
+    Meeting.objects.bulk_update(again, [*PLACE_FIELDS, "freed_at", "sequence"])
     Meeting.objects.bulk_create([m for m in new if m.request_id not in freed])
     _copy(event, Stage.PUBLISHED, Stage.DRAFT)
     return len(new)
@@ -210,6 +228,8 @@ def _copy(event: Event, source: str, target: str) -> int:
             slot_id=m.slot_id,
             table_id=m.table_id,
             interpreter_id=m.interpreter_id,
+            sender_attendee_id=m.sender_attendee_id,
+            receiver_attendee_id=m.receiver_attendee_id,
             freed_at=m.freed_at,
         )
         for m in Meeting.objects.filter(event=event, stage=source)
@@ -217,7 +237,9 @@ def _copy(event: Event, source: str, target: str) -> int:
     return len(Meeting.objects.bulk_create(rows))
 
 
-PLACE = ("slot_id", "table_id", "interpreter_id")
+# Where a meeting is and who attends it: a change to any of them moves it (its sequence).
+PLACE = ("slot_id", "table_id", "interpreter_id", "sender_attendee_id", "receiver_attendee_id")
+PLACE_FIELDS = ["slot", "table", "interpreter", "sender_attendee", "receiver_attendee"]
 
 
 def _place(meeting: Meeting) -> tuple[int | None, ...]:
@@ -253,10 +275,11 @@ def _publish(event: Event) -> int:
         for row, source in changed:
             if _place(row) != _place(source):
                 row.sequence += 1
-            row.slot_id, row.table_id = source.slot_id, source.table_id
-            row.interpreter_id, row.freed_at = source.interpreter_id, source.freed_at
+            for name in PLACE:
+                setattr(row, name, getattr(source, name))
+            row.freed_at = source.freed_at
         Meeting.objects.bulk_update(
-            [row for row, _d in changed], ["slot", "table", "interpreter", "freed_at", "sequence"]
+            [row for row, _d in changed], [*PLACE_FIELDS, "freed_at", "sequence"]
         )
     Meeting.objects.bulk_create(
         Meeting(
@@ -266,6 +289,8 @@ def _publish(event: Event) -> int:
             slot_id=source.slot_id,
             table_id=source.table_id,
             interpreter_id=source.interpreter_id,
+            sender_attendee_id=source.sender_attendee_id,
+            receiver_attendee_id=source.receiver_attendee_id,
             freed_at=source.freed_at,
         )
         for request_id, source in draft.items()
