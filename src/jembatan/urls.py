@@ -16,6 +16,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("profiles/", include("jembatan.opportunities.urls")),
     path("interests/", include("jembatan.engagement.urls")),
     path("events/", include("jembatan.events.urls")),
+    path("inquiries/", include("jembatan.catalogue.inquiry_urls")),
+    path("promotions/", include("jembatan.catalogue.promotion_urls")),
     path("matching/", include("jembatan.matching.urls")),
     path("notifications/", include("jembatan.notifications.urls")),
     path("translations/", include("jembatan.translations.urls")),
