@@ -331,6 +331,8 @@ JEMBATAN_MEDIATED_INTRODUCTIONS = envbool("JEMBATAN_MEDIATED_INTRODUCTIONS", Fal
 # Follow-up (docs/agreements.md): an introduction quiet this many days asks both sides for an
 # update; the e-mail's one-click links stay valid this many days.
 JEMBATAN_STALE_INTRODUCTION_DAYS = envint("JEMBATAN_STALE_INTRODUCTION_DAYS", 30)
+# The public showcase (docs/catalogue.md) is in this language unless the reader chose one.
+JEMBATAN_SHOWCASE_LANGUAGE = envstr("JEMBATAN_SHOWCASE_LANGUAGE", "ja")
 JEMBATAN_FOLLOW_UP_TOKEN_DAYS = envint("JEMBATAN_FOLLOW_UP_TOKEN_DAYS", 45)
 
 # Matching: the sentence encoder (a dotted class path; the bundled multilingual-e5-small when

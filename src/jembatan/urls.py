@@ -21,6 +21,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("matching/", include("jembatan.matching.urls")),
     path("notifications/", include("jembatan.notifications.urls")),
     path("translations/", include("jembatan.translations.urls")),
+    # /products/ (members, officers) and /showcase/ (public).
+    path("", include("jembatan.catalogue.urls")),
     path("", include("jembatan.web.urls")),
 ]
 if settings.DEBUG:
