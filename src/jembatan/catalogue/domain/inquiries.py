@@ -103,7 +103,10 @@ def compose_message(inquiry: Inquiry) -> str:
     """The expression of interest's message: every field the buyer filled, labelled in the
     buyer's language (the IKM reads it through the pipeline's translation tools)."""
     lines = [
-        (_("Inquiry from the showcase"), inquiry.product.localized_name() if inquiry.product else ""),
+        (
+            _("Inquiry from the showcase"),
+            inquiry.product.localized_name() if inquiry.product else "",
+        ),
         (_("Company"), inquiry.buyer_company_name),
         (_("Looking for"), inquiry.wants),
         (_("Quantity"), inquiry.quantity),
@@ -297,15 +300,13 @@ def visible_inquiries(user: Any) -> QuerySet[Inquiry]:
     company = users_company(user)
     if company is None:
         return base.none()
-    return base.filter(
-        Q(company_id=company, status__in=DELIVERED) | Q(buyer_company_id=company)
-    )
+    return base.filter(Q(company_id=company, status__in=DELIVERED) | Q(buyer_company_id=company))
 
 
 def officer_queue() -> QuerySet[Inquiry]:
-    return _for_display(
-        Inquiry.objects.filter(status=InquiryStatus.AWAITING_OFFICER)
-    ).order_by("created_at", "id")
+    return _for_display(Inquiry.objects.filter(status=InquiryStatus.AWAITING_OFFICER)).order_by(
+        "created_at", "id"
+    )
 
 
 def queue_count() -> int:

@@ -17,11 +17,11 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jembatan.accounts.rules import is_officer, users_company
+from jembatan.catalogue.domain import showcase
 from jembatan.catalogue.models import Brochure, Inquiry, Product, ProductPhoto, Promotion
 from jembatan.core.domain.audit import log_action
 from jembatan.core.domain.kpis import Kpi, KpiQuery, KpiValue, Unit
@@ -156,21 +156,17 @@ class BrochureContent:
     companies: tuple[BrochureCompany, ...] = field(default_factory=tuple)
 
 
-def _url(name: str, args: list[Any], promotion: Promotion, fallback: str) -> str:
-    try:
-        path = reverse(name, args=args)
-    except NoReverseMatch:
-        path = fallback
+def _tagged(path: str, promotion: Promotion) -> str:
     return absolute_url(f"{path}?{PROMOTION_PARAMETER}={promotion.pk}")
 
 
 def company_showcase_url(company: Company, promotion: Promotion) -> str:
     """The company's stable showcase address, tagged with the promotion for attribution."""
-    return _url("showcase:company", [company.pk], promotion, f"/showcase/companies/{company.pk}/")
+    return _tagged(showcase.company_url(company), promotion)
 
 
 def product_showcase_url(product: Product, promotion: Promotion) -> str:
-    return _url("showcase:product", [product.pk], promotion, f"/showcase/products/{product.pk}/")
+    return _tagged(showcase.product_url(product), promotion)
 
 
 def _quantity(value: int | None, unit_label: str) -> str:
@@ -217,7 +213,8 @@ def brochure_content(brochure: Brochure) -> BrochureContent:
     products and verified certifications are shown, as in the showcase."""
     promotion = brochure.promotion
     products = (
-        brochure.products.filter(verification="verified")
+        showcase.shown_products()
+        .filter(pk__in=brochure.products.values("pk"))
         .select_related("hs_code")
         .prefetch_related(
             "certifications",
@@ -229,7 +226,11 @@ def brochure_content(brochure: Brochure) -> BrochureContent:
     for product in products:
         by_company.setdefault(product.company_id, []).append(product)
     companies = (
-        brochure.companies.select_related("region").prefetch_related("sectors").order_by("name")
+        showcase.shown_companies()
+        .filter(pk__in=brochure.companies.values("pk"))
+        .select_related("region")
+        .prefetch_related("sectors")
+        .order_by("name")
     )
     entries = []
     for company in companies:
@@ -305,9 +306,7 @@ def inquiries_by_promotion(query: KpiQuery) -> list[KpiValue]:
     """Showcase inquiries attributed to each promotion, by period of sending (one query)."""
     start, end = _bounds(query)
     rows = (
-        Inquiry.objects.filter(
-            promotion__isnull=False, created_at__gte=start, created_at__lt=end
-        )
+        Inquiry.objects.filter(promotion__isnull=False, created_at__gte=start, created_at__lt=end)
         .filter(_company_filters(query, "company__"))
         .values_list("pk", "created_at", "promotion_id", "promotion__title")
         .distinct()
@@ -378,4 +377,3 @@ def promotion_counts(promotion: Promotion) -> dict[str, int]:
             event_id=promotion.event_id, stage="published", freed_at__isnull=True
         ).count()
     return {"inquiries": promotion.inquiries.count(), "meetings": meetings}
-

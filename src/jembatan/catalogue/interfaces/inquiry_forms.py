@@ -17,7 +17,7 @@ from jembatan.registry.domain.identifiers import IdentifierError, normalise_corp
 from jembatan.registry.interfaces.messages import error_message
 
 HONEYPOT = "website"
-TOKEN = "started"
+STARTED_FIELD = "started"
 
 SPAM_MESSAGES: dict[spam.SpamRefusal, Promise] = {
     spam.SpamRefusal.HONEYPOT: _(
@@ -100,29 +100,31 @@ class InquiryForm(forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: Any, address: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.address = address
-        self.fields["corporate_number"].max_length = 20
+        corporate_number: Any = self.fields["corporate_number"]
+        corporate_number.max_length = 20
         self.fields["corporate_number"].widget.attrs.update(
             {"inputmode": "numeric", "maxlength": "20"}
         )
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         if not self.is_bound:
-            self.initial[TOKEN] = spam.form_token()
+            self.initial[STARTED_FIELD] = spam.form_token()
 
     def clean_corporate_number(self) -> str:
         return clean_corporate_number(self.cleaned_data.get("corporate_number", ""))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        refusal = spam.check_form(data.get(TOKEN, ""), data.get(HONEYPOT, ""))
-        if refusal is None and data.get("target_price_amount") is not None:
-            if not data.get("target_price_currency"):
-                self.add_error("target_price_currency", _("Choose the currency of the price."))
+        refusal = spam.check_form(data.get(STARTED_FIELD, ""), data.get(HONEYPOT, ""))
+        priced = data.get("target_price_amount") is not None
+        if refusal is None and priced and not data.get("target_price_currency"):
+            self.add_error("target_price_currency", _("Choose the currency of the price."))
         if refusal is None and not self.errors:
             refusal = spam.check_limits(self.address, data.get("email", ""))
         if refusal is not None:
             # A new token, so that a person who was too fast can simply send again.
-            self.data = self.data.copy()
-            self.data[TOKEN] = spam.form_token()
+            fresh: Any = self.data.copy()  # type: ignore[attr-defined]
+            fresh[STARTED_FIELD] = spam.form_token()
+            self.data = fresh
             raise forms.ValidationError(spam_message(refusal), code=str(refusal))
         return data
 

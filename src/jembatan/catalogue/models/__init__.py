@@ -15,18 +15,18 @@ from jembatan.catalogue.models.promotion import Brochure, Promotion, PromotionKi
 
 __all__ = [
     "DELIVERED",
-    "Brochure",
-    "Inquiry",
-    "InquiryStatus",
-    "Promotion",
-    "PromotionKind",
     "PHOTOS_PER_PRODUCT",
+    "Brochure",
     "CertificationKind",
     "Currency",
     "Incoterm",
+    "Inquiry",
+    "InquiryStatus",
     "Product",
     "ProductCertification",
     "ProductPhoto",
+    "Promotion",
+    "PromotionKind",
     "QuantityUnit",
     "Verification",
 ]

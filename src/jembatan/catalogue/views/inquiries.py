@@ -16,27 +16,26 @@ from django.views.decorators.http import require_POST
 
 from jembatan.accounts.domain.addresses import client_address
 from jembatan.catalogue.domain import inquiries as actions
+from jembatan.catalogue.domain import showcase
 from jembatan.catalogue.domain.promotions import PROMOTION_PARAMETER
 from jembatan.catalogue.interfaces.inquiry_forms import InquiryForm, ModerationForm
-from jembatan.catalogue.models import Inquiry, InquiryStatus, Product, Promotion, Verification
+from jembatan.catalogue.models import Inquiry, InquiryStatus, Product, Promotion
+from jembatan.catalogue.views.language import showcase_language
 from jembatan.registry.models import Company
 
 
 def showcased_company(pk: int) -> Company:
-    """A company the showcase shows (verified, Indonesian); 404 otherwise."""
-    return get_object_or_404(
-        Company, pk=pk, country="ID", verification=Company.Verification.VERIFIED
-    )
+    """A company the showcase shows (the showcase's one gate); 404 otherwise."""
+    company = showcase.public_company(pk)
+    if company is None:
+        raise Http404
+    return company
 
 
 def showcased_product(pk: int) -> Product:
-    product = get_object_or_404(
-        Product.objects.select_related("company"),
-        pk=pk,
-        listed=True,
-        verification=Verification.VERIFIED,
-        company__verification=Company.Verification.VERIFIED,
-    )
+    product = showcase.public_product(pk)
+    if product is None:
+        raise Http404
     return product
 
 
@@ -58,9 +57,7 @@ def _initial(user: Any) -> dict[str, str]:
     }
 
 
-def _form_page(
-    request: HttpRequest, company: Company, product: Product | None
-) -> HttpResponse:
+def _form_page(request: HttpRequest, company: Company, product: Product | None) -> HttpResponse:
     user: Any = request.user
     promotion = _promotion(request)
     form = InquiryForm(
@@ -94,19 +91,26 @@ def _form_page(
     )
 
 
+@showcase_language
 def inquiry_product(request: HttpRequest, pk: int) -> HttpResponse:
     product = showcased_product(pk)
     return _form_page(request, product.company, product)
 
 
+@showcase_language
 def inquiry_company(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(request, showcased_company(pk), None)
 
 
+@showcase_language
 def inquiry_sent(request: HttpRequest) -> HttpResponse:
     """The receipt, for the sender's own session only (an id in the address would leak)."""
     pk = request.session.get("catalogue_inquiry_sent")
-    inquiry = Inquiry.objects.select_related("company", "product").filter(pk=pk).first()
+    inquiry = (
+        Inquiry.objects.select_related("company", "product").filter(pk=int(pk)).first()
+        if pk
+        else None
+    )
     if inquiry is None:
         raise Http404
     return render(request, "catalogue/inquiry_sent.html", {"inquiry": inquiry})
