@@ -41,8 +41,22 @@ def test_schema_generation_validates_without_warnings(tmp_path: Path) -> None:
                 "/api/v1/interests/",
                 "/api/v1/introductions/",
                 "/api/v1/agreements/",
+                "/api/v1/products/",
+                "/api/v1/showcase/",
             )
         )
+    ]
+    assert [
+        p
+        for p in sorted(schema["paths"])
+        if p.startswith(("/api/v1/products/", "/api/v1/showcase/"))
+    ] == [
+        "/api/v1/products/",
+        "/api/v1/products/{id}/",
+        "/api/v1/showcase/companies/",
+        "/api/v1/showcase/companies/{id}/",
+        "/api/v1/showcase/products/",
+        "/api/v1/showcase/products/{id}/",
     ]
     assert [p for p in sorted(schema["paths"]) if p.startswith("/api/v1/agreements/")] == [
         "/api/v1/agreements/",

@@ -10,6 +10,7 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import DefaultRouter
 
+from jembatan.catalogue.api_urls import router_registrations as catalogue_routes
 from jembatan.core.api import ObtainTokenView
 from jembatan.engagement.agreement_api_urls import router_registrations as agreement_routes
 from jembatan.engagement.api_urls import router_registrations as engagement_routes
@@ -30,6 +31,8 @@ for prefix, viewset, basename in opportunities_routes:
 for prefix, viewset, basename in engagement_routes:
     router.register(prefix, viewset, basename=basename)
 for prefix, viewset, basename in agreement_routes:
+    router.register(prefix, viewset, basename=basename)
+for prefix, viewset, basename in catalogue_routes:
     router.register(prefix, viewset, basename=basename)
 
 # A classification is identified by scheme and code, so its routes are written out here.

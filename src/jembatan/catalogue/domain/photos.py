@@ -110,6 +110,7 @@ def add_photo(user: Any, product: Product, upload: Any, caption: str = "") -> Pr
             )
         photo = ProductPhoto(product=product, caption=caption[:200], position=count)
         photo.image.save(f"photo.{cleaned.extension}", ContentFile(cleaned.content), save=False)
+        photo.width, photo.height = cleaned.width, cleaned.height
         photo.save()
     return photo
 

@@ -3,7 +3,7 @@ hand over to the domain (catalogue.domain.products / photos)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -93,7 +93,7 @@ class ProductForm(forms.ModelForm):  # type: ignore[type-arg]
             return None
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         product = self.instance
         product.hs_code = data.get("hs")
         product.price_min = self._amount("price_from")
@@ -141,7 +141,7 @@ class VerifyForm(forms.Form):
 
     def __init__(self, *args: Any, product: Product, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["certifications"].choices = [
+        cast(forms.ChoiceField, self.fields["certifications"]).choices = [
             (str(c.pk), f"{c} ({c.issuer or '-'}, {c.reference or '-'})")
             for c in product.certifications.all()
         ]
@@ -174,16 +174,16 @@ class ShowcaseFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sector"].choices = [("", _("Any"))] + [
+        cast(forms.ChoiceField, self.fields["sector"]).choices = [("", _("Any"))] + [
             (s.slug, s.localized_name()) for s in ProgrammeSector.objects.all()
         ]
-        self.fields["province"].choices = [("", _("Any"))] + [
+        cast(forms.ChoiceField, self.fields["province"]).choices = [("", _("Any"))] + [
             (r.code, r.localized_name()) for r in Region.objects.filter(country="ID")
         ]
         chapters = Classification.objects.filter(
             scheme="hs", level="chapter", code__in=_used_chapters()
         )
-        self.fields["hs_chapter"].choices = [("", _("Any"))] + [
+        cast(forms.ChoiceField, self.fields["hs_chapter"]).choices = [("", _("Any"))] + [
             (c.code, f"{c.code} {c.title_en[:50]}") for c in chapters
         ]
 

@@ -36,4 +36,4 @@ class ProductPhoto(models.Model):
         verbose_name_plural = _("product photos")
 
     def __str__(self) -> str:
-        return self.caption or self.image.name
+        return self.caption or str(self.image.name or "")

@@ -37,7 +37,7 @@ def chosen_language(request: HttpRequest) -> str | None:
 def showcase_language(view: View) -> View:
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        language = chosen_language(request) or getattr(settings, "JEMBATAN_SHOWCASE_LANGUAGE", "ja")
+        language = chosen_language(request) or str(settings.JEMBATAN_SHOWCASE_LANGUAGE)
         # Left active (not overridden) so that LocaleMiddleware's response phase writes
         # Content-Language for the language the page is really in.
         translation.activate(language)

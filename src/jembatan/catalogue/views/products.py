@@ -134,8 +134,8 @@ def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The photo is added."))
     else:
         for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
+            for text in errors:
+                messages.error(request, str(text))
     return redirect("catalogue:product_edit", product.pk)
 
 

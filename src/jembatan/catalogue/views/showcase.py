@@ -42,7 +42,9 @@ def index(request: HttpRequest) -> HttpResponse:
         "language": get_language(),
     }
     template = (
-        "catalogue/showcase/_results.html" if request.htmx else "catalogue/showcase/index.html"
+        "catalogue/showcase/_results.html"
+        if getattr(request, "htmx", False)
+        else "catalogue/showcase/index.html"
     )  # type: ignore[attr-defined]
     return render(request, template, context)
 

@@ -1,0 +1,13 @@
+"""The API routes of this app; the main API router registers each entry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jembatan.catalogue.api import ProductViewSet, ShowcaseCompanyViewSet, ShowcaseProductViewSet
+
+router_registrations: list[tuple[str, Any, str]] = [
+    ("products", ProductViewSet, "product"),
+    ("showcase/products", ShowcaseProductViewSet, "showcase-product"),
+    ("showcase/companies", ShowcaseCompanyViewSet, "showcase-company"),
+]
