@@ -300,6 +300,7 @@ SPECTACULAR_SETTINGS = {
         "AgreementTypeEnum": "jembatan.engagement.models.agreement.AgreementType.choices",
         "CurrencyEnum": "jembatan.engagement.models.agreement.Currency.choices",
         "ObjectTypeEnum": "jembatan.matching.models.embedding.ObjectType.choices",
+        "PromotionKindEnum": "jembatan.catalogue.models.promotion.PromotionKind.choices",
     },
     # Swagger UI would otherwise send the schema to validator.swagger.io: no outside calls.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},

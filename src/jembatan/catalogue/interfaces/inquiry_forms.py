@@ -53,6 +53,13 @@ def clean_corporate_number(value: str) -> str:
 
 
 class InquiryForm(forms.ModelForm):  # type: ignore[type-arg]
+    corporate_number = forms.CharField(
+        label=_("Corporate number"),
+        required=False,
+        max_length=20,
+        help_text=_("Optional: the 13 digits of your 法人番号"),
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
     target_price_amount = forms.IntegerField(
         label=_("Target price per unit"),
         required=False,
@@ -93,18 +100,12 @@ class InquiryForm(forms.ModelForm):  # type: ignore[type-arg]
             "message",
         ]
         help_texts = {
-            "corporate_number": _("Optional: the 13 digits of your 法人番号"),
             "timing": _("e.g. spring 2027, or within three months"),
         }
 
     def __init__(self, *args: Any, address: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.address = address
-        corporate_number: Any = self.fields["corporate_number"]
-        corporate_number.max_length = 20
-        self.fields["corporate_number"].widget.attrs.update(
-            {"inputmode": "numeric", "maxlength": "20"}
-        )
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         if not self.is_bound:
             self.initial[STARTED_FIELD] = spam.form_token()
