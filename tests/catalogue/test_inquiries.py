@@ -75,10 +75,11 @@ def kinds_for(user) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_unregistered_inquiry_waits_for_an_officer_and_invites_to_register(
-    client, product, officer, indonesian_members
+    client, product, officer, indonesian_members, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]
     member, _teammate = indonesian_members
-    response = post(client, product, corporate_number=VALID_CORPORATE_NUMBER)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, product, corporate_number=VALID_CORPORATE_NUMBER)
     assert response.status_code == 302
     assert response["Location"] == "/inquiries/sent/"
     inquiry = Inquiry.objects.get()

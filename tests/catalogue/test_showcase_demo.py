@@ -22,9 +22,7 @@ def demo_once(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[
     media = tmp_path_factory.mktemp("media")
     hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     with (
-        override_settings(
-            PASSWORD_HASHERS=hashers, JEMBATAN_REFERENCE_DATA="", MEDIA_ROOT=media
-        ),
+        override_settings(PASSWORD_HASHERS=hashers, JEMBATAN_REFERENCE_DATA="", MEDIA_ROOT=media),
         translation.override("en"),
         django_db_blocker.unblock(),
         transaction.atomic(),

@@ -1,7 +1,6 @@
 """The inquiry form's spam checks: honeypot, minimum time (signed), per-address and
 per-e-mail limits, with their messages in the user's language."""
 
-
 from __future__ import annotations
 
 import datetime as dt
