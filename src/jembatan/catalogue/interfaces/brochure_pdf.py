@@ -45,6 +45,11 @@ QR_SIZE = 32 * mm
 MAX_PRODUCTS = 8
 
 
+def _font_command() -> tuple[str, tuple[int, int], tuple[int, int], str]:
+    """Table draws cells in Helvetica unless told otherwise: an unembedded font in the PDF."""
+    return ("FONTNAME", (0, 0), (-1, -1), pdf_font())
+
+
 def _styles() -> dict[str, ParagraphStyle]:
     font = pdf_font()
     return {
@@ -74,7 +79,7 @@ def _header(company: BrochureCompany, styles: dict[str, ParagraphStyle]) -> Tabl
         left.append(_p(" / ".join(company.sectors), styles["text"]))
     qr = [QrCode(company.showcase_url, QR_SIZE), _p(_("Showcase page"), styles["small"])]
     table = Table([[left, qr]], colWidths=[None, QR_SIZE + 4 * mm])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), _font_command()]))
     return table
 
 
@@ -87,6 +92,7 @@ def _figures(company: BrochureCompany, styles: dict[str, ParagraphStyle]) -> lis
     table.setStyle(
         TableStyle(
             [
+                _font_command(),
                 ("BACKGROUND", (0, 0), (-1, 0), PAPER),
                 ("BOX", (0, 0), (-1, -1), 0.4, colors.grey),
                 ("INNERGRID", (0, 0), (-1, -1), 0.4, colors.grey),
@@ -109,7 +115,9 @@ def _photos(company: BrochureCompany) -> list[Any]:
         images.append(image)
     if not images:
         return []
-    return [Spacer(1, 3 * mm), Table([images], hAlign="LEFT")]
+    photos = Table([images], hAlign="LEFT")
+    photos.setStyle(TableStyle([_font_command()]))
+    return [Spacer(1, 3 * mm), photos]
 
 
 def _products(company: BrochureCompany, styles: dict[str, ParagraphStyle]) -> list[Any]:
@@ -137,6 +145,7 @@ def _products(company: BrochureCompany, styles: dict[str, ParagraphStyle]) -> li
     table.setStyle(
         TableStyle(
             [
+                _font_command(),
                 ("BACKGROUND", (0, 0), (-1, 0), PAPER),
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -181,6 +190,8 @@ def brochure_pdf(content: BrochureContent, language: str = "ja") -> bytes:
             buffer,
             pagesize=A4,
             title=content.title,
+            initialFontName=pdf_font(),  # else the canvas starts in (unembedded) Helvetica
+            initialFontSize=9,
             leftMargin=15 * mm,
             rightMargin=15 * mm,
             topMargin=15 * mm,
