@@ -114,8 +114,8 @@ class InquiryReceiptSerializer(serializers.Serializer[Any]):
 
 
 class PromotionSerializer(serializers.ModelSerializer[Promotion]):
-    companies = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
-    products = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    companies: Any = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    products: Any = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     inquiries = serializers.SerializerMethodField()
 
     class Meta:
