@@ -75,3 +75,14 @@ def test_search_never_returns_hidden_product(catalogue) -> None:  # type: ignore
 def test_search_page_japanese_query(client, catalogue) -> None:  # type: ignore[no-untyped-def]
     body = client.get("/showcase/", {"q": "段ボール箱の包装"}).content.decode()
     assert body.index("Kotak karton bergelombang") < body.index("Roda gigi baja presisi")
+
+
+def test_catalogue_reindex_command(catalogue) -> None:  # type: ignore[no-untyped-def]
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("catalogue", "reindex", stdout=out)
+    assert "products indexed" in out.getvalue()
+    assert first_hit("段ボール箱の包装") == catalogue["box"].pk

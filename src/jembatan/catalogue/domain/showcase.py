@@ -110,7 +110,9 @@ def search_products(filters: Filters, limit: int = PAGE_SIZE) -> list[Product]:
 
 
 def company_for_display(companies: QuerySet[Company]) -> QuerySet[Company]:
-    return companies.select_related("region").prefetch_related("sectors")
+    return companies.select_related("region").prefetch_related(
+        "sectors", "description_translations"
+    )
 
 
 def public_company(company_id: int) -> Company | None:

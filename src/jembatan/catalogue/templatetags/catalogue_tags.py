@@ -45,6 +45,19 @@ def product_name(context: Any, product: Any) -> str:
 
 
 @register.simple_tag
+def country_names(codes: list[str]) -> str:
+    """Country names in the reader's language (from Babel's CLDR data), else the codes."""
+    from babel import Locale
+    from django.utils.translation import get_language
+
+    try:
+        territories: dict[str, str] = dict(Locale.parse((get_language() or "en")[:2]).territories)
+    except (ValueError, LookupError):
+        territories = {}
+    return ", ".join(territories.get(code, code) for code in codes)
+
+
+@register.simple_tag
 def price_range(product: Any) -> str:
     currency = product.price_currency
     if not currency or (product.price_min is None and product.price_max is None):
