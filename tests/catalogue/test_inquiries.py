@@ -401,3 +401,26 @@ def test_inquiry_from_a_promotion_link_counts_for_it(client, product) -> None:  
     assert registered.topic == "promotion"
     with translation.override("en"):
         assert str(registered.name) == "Showcase inquiries per promotion"
+
+
+# Personal data
+
+
+def test_personal_data_export_and_erase_of_a_buyer_firm(product, buyer) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    from jembatan.core.domain.personal_data import export_company, registered_providers
+
+    inquiry = actions.send_inquiry(
+        buyer, product.company, data(message="サンプル希望"), product=product
+    )
+    exported = export_company(buyer.organisation.company)["catalogue.inquiries"]
+    assert exported["inquiries_sent"][0]["email"] == "hanako@sakura-shoji.example.jp"
+    received = export_company(product.company)["catalogue.inquiries"]["inquiries_received"]
+    assert "email" not in received[0]
+    provider = next(p for p in registered_providers() if p.key == "catalogue.inquiries")
+    for _run in range(2):  # idempotent
+        provider.erase(buyer.organisation.company, timezone.now())
+    inquiry.refresh_from_db()
+    assert (inquiry.contact_name, inquiry.email, inquiry.message) == ("", "", "")
+    assert inquiry.status == InquiryStatus.FORWARDED  # the row and its status stay

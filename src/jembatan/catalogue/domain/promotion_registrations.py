@@ -36,3 +36,14 @@ def register() -> None:
     )
     for kpi in KPIS:
         register_kpi(kpi)
+    from jembatan.catalogue.domain import inquiry_personal_data
+    from jembatan.core.domain.personal_data import PersonalDataProvider, register_provider
+
+    register_provider(
+        PersonalDataProvider(
+            key="catalogue.inquiries",
+            export=inquiry_personal_data.export,
+            erase=inquiry_personal_data.erase,
+            label=_("Buyer inquiries"),
+        )
+    )
