@@ -19,7 +19,7 @@ def register() -> None:
             url_name="catalogue:queue",
             count=queue_count,
             permission="catalogue.verify_product",
-            order=60,
+            order=25,  # beside the profiles: content officers check before it is public
             nav_label=_("Products to verify"),
         )
     )
