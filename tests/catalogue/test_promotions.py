@@ -141,12 +141,31 @@ def test_promotion_list_shows_a_member_only_its_own(as_user, officer, product) -
     assert "Theirs" not in page
 
 
-def test_meetings_kpi_counts_published_meetings_of_the_linked_event(officer, product) -> None:  # type: ignore[no-untyped-def]
+def test_meetings_kpi_counts_published_meetings_of_the_linked_event(
+    officer, product, other_company
+) -> None:  # type: ignore[no-untyped-def]
     from jembatan.core.domain.kpis import KpiQuery
+    from jembatan.events.models import Meeting, Table
+    from tests.events import factories
 
-    make(officer, [product.company])
-    query = KpiQuery(start=dt.date(2027, 1, 1), end=dt.date(2028, 1, 1))
-    assert actions.meetings_by_promotion(query) == []  # no linked event: nothing to count
+    event = factories.scheduled_event()
+    promotion = make(officer, [product.company])
+    query = KpiQuery(start=dt.date(2026, 1, 1), end=dt.date(2027, 1, 1), period="month")
+    assert actions.meetings_by_promotion(query) == []  # no linked event: nothing counts
+    promotion.event = event
+    promotion.save()
+    table, _created = Table.objects.get_or_create(event=event, number=1)
+    budi = factories.participant(event, product.company, "Budi Santoso", ["id"])
+    suzuki = factories.participant(event, other_company, "Suzuki Yuki", ["ja"])
+    request = factories.accepted(budi, suzuki)
+    slot = factories.slot(event, "d1-0900")
+    Meeting.objects.create(event=event, request=request, slot=slot, table=table, stage="published")
+    Meeting.objects.create(event=event, request=request, slot=slot, table=table, stage="draft")
+    values = actions.meetings_by_promotion(query)
+    assert [(v.period, v.key, v.value) for v in values] == [
+        ("2026-03", f"{promotion.pk}: Packaging IKM, Osaka", 1)
+    ]
+    assert actions.promotion_counts(promotion) == {"inquiries": 0, "meetings": 1}
 
 
 def test_period_labels() -> None:
@@ -154,3 +173,14 @@ def test_period_labels() -> None:
     assert actions.period_label(day, "month") == "2027-05"
     assert actions.period_label(day, "quarter") == "2027-Q2"
     assert actions.period_label(day, "year") == "2027"
+
+
+def test_promotion_kpis_accept_every_filter(officer, product) -> None:  # type: ignore[no-untyped-def]
+    from jembatan.core.domain.kpis import KpiQuery
+
+    for sector, region in (("packaging", ""), ("", "ID-JB"), ("", "JP")):
+        query = KpiQuery(
+            start=dt.date(2027, 1, 1), end=dt.date(2028, 1, 1), sector=sector, region=region
+        )
+        assert actions.meetings_by_promotion(query) == []
+        assert actions.inquiries_by_promotion(query) == []
