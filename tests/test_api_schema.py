@@ -44,8 +44,21 @@ def test_schema_generation_validates_without_warnings(tmp_path: Path) -> None:
                 "/api/v1/products/",
                 "/api/v1/showcase/",
                 "/api/v1/vocational/",
+                "/api/v1/inquiries/",
+                "/api/v1/promotions/",
             )
         )
+    ]
+    assert [
+        p
+        for p in sorted(schema["paths"])
+        if p.startswith(("/api/v1/inquiries/", "/api/v1/promotions/"))
+    ] == [
+        "/api/v1/inquiries/",
+        "/api/v1/inquiries/form-token/",
+        "/api/v1/inquiries/{id}/",
+        "/api/v1/promotions/",
+        "/api/v1/promotions/{id}/",
     ]
     assert [
         p

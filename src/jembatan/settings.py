@@ -331,6 +331,7 @@ SPECTACULAR_SETTINGS = {
         "MouScopeKindEnum": "jembatan.vocational.models.ScopeKind.choices",
         "MouStatusEnum": "jembatan.vocational.models.MouStatus.choices",
         "MouRenewalEnum": "jembatan.vocational.models.Renewal.choices",
+        "PromotionKindEnum": "jembatan.catalogue.models.promotion.PromotionKind.choices",
     },
     # Swagger UI would otherwise send the schema to validator.swagger.io: no outside calls.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},

@@ -17,6 +17,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("interests/", include("jembatan.engagement.urls")),
     path("events/", include("jembatan.events.urls")),
     path("vocational/", include("jembatan.vocational.urls")),
+    path("inquiries/", include("jembatan.catalogue.inquiry_urls")),
+    path("promotions/", include("jembatan.catalogue.promotion_urls")),
     path("matching/", include("jembatan.matching.urls")),
     path("notifications/", include("jembatan.notifications.urls")),
     path("translations/", include("jembatan.translations.urls")),

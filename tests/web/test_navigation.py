@@ -85,6 +85,7 @@ def test_nav_officer_queues_show_their_counts(as_user, company, other_company) -
         ("/companies/crosswalk/", "Crosswalk ", str(_proposed_links())),
         ("/imports/", "Import ", "0"),
         ("/interests/queue/", "Interests to review ", "0"),
+        ("/inquiries/queue/", "Inquiries to moderate ", "0"),
         ("/interests/agreements/", "Agreements to confirm ", "0"),
         ("/interests/pipeline/", "Stale introductions ", "0"),
         ("/translations/requests/", "Translations requested ", "0"),

@@ -13,3 +13,6 @@ class CatalogueConfig(AppConfig):
         from jembatan.catalogue.domain import registrations
 
         registrations.register()
+        from jembatan.catalogue.domain import promotion_registrations
+
+        promotion_registrations.register()

@@ -35,6 +35,7 @@ def test_registered_queues_lists_the_apps_queues_in_order() -> None:
         "registry.crosswalk",
         "registry.imports",
         "engagement.interests",
+        "catalogue.inquiries",
         "engagement.agreements_reported",
         "engagement.stale_introductions",
         "translations.requests",

@@ -220,3 +220,38 @@ def install_demo_catalogue(
             add_photo(officer, product, _photo(drawing, index * 10 + number))
         made += 1
     return made
+
+
+DEMO_PROMOTION = "Packaging & crafts IKM, Osaka 2027"
+
+
+def install_demo_promotion(officer: object) -> int:
+    """One promotion (a fair in Osaka) featuring the demo IKM with products in the showcase,
+    and a brochure of it; returns 1 when made, 0 when it existed."""
+    import datetime as dt
+
+    from jembatan.catalogue.domain.promotions import create_brochure, save_curation
+    from jembatan.catalogue.domain.showcase import shown_companies, shown_products
+    from jembatan.catalogue.models import Promotion, PromotionKind
+
+    if Promotion.objects.filter(title=DEMO_PROMOTION).exists():
+        return 0
+    products = list(shown_products().select_related("company").order_by("company__name", "pk"))
+    companies = list(
+        shown_companies().filter(pk__in={p.company_id for p in products}).order_by("name")
+    )
+    if not companies:
+        return 0
+    promotion = Promotion(
+        kind=PromotionKind.FAIR,
+        title=DEMO_PROMOTION,
+        title_ja="インドネシアIKM 包装・工芸品フェア 大阪2027",
+        description="Indonesian IKM at a packaging and crafts fair in Osaka, with JETRO.",
+        place="インテックス大阪",
+        city="Osaka",
+        starts_on=dt.date(2027, 3, 10),
+        ends_on=dt.date(2027, 3, 12),
+    )
+    save_curation(officer, promotion, companies, products)
+    create_brochure(officer, promotion, companies, products, promotion.title_ja)
+    return 1

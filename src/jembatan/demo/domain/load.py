@@ -17,7 +17,7 @@ from django.db import transaction
 
 from jembatan.accounts.models import Organisation, User
 from jembatan.demo.domain.agreements_demo import delete_demo_agreements, install_demo_agreements
-from jembatan.demo.domain.catalogue import install_demo_catalogue
+from jembatan.demo.domain.catalogue import install_demo_catalogue, install_demo_promotion
 from jembatan.demo.domain.companies import demo_companies
 from jembatan.demo.domain.engagement_demo import install_demo_engagement
 from jembatan.demo.domain.events_demo import install_demo_events
@@ -328,4 +328,5 @@ def install_demo(reset: bool = False, progress: StartProgress | None = None) -> 
     install_demo_agreements(specs, companies)  # after the engagement demo: its introductions
     install_demo_catalogue(specs, companies, officers["ID"])  # products for the showcase
     install_demo_vocational()  # after the users: SMTI Yogyakarta is the demo institution
+    install_demo_promotion(officers["ID"])  # after the products: a fair and its brochure
     return summary
