@@ -309,5 +309,9 @@ def officer_queue() -> QuerySet[Inquiry]:
     )
 
 
+def awaiting_officer() -> QuerySet[Inquiry]:
+    return Inquiry.objects.filter(status=InquiryStatus.AWAITING_OFFICER)
+
+
 def queue_count() -> int:
-    return Inquiry.objects.filter(status=InquiryStatus.AWAITING_OFFICER).count()
+    return awaiting_officer().count()

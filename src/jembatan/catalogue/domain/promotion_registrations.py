@@ -15,7 +15,7 @@ KINDS: dict[str, Any] = {
 
 def register() -> None:
     from jembatan.catalogue import inquiry_rules  # noqa: F401 - registers the permissions
-    from jembatan.catalogue.domain.inquiries import queue_count
+    from jembatan.catalogue.domain.inquiries import awaiting_officer
     from jembatan.catalogue.domain.promotions import KPIS
     from jembatan.core.domain.kpis import register_kpi
     from jembatan.core.domain.queues import OfficerQueue, register_queue
@@ -28,7 +28,7 @@ def register() -> None:
             key="catalogue.inquiries",
             label=_("Buyer inquiries to moderate"),
             url_name="inquiries:queue",
-            count=queue_count,
+            pending=awaiting_officer,
             permission="catalogue.moderate_inquiries",
             order=55,
             nav_label=_("Inquiries to moderate"),

@@ -12,22 +12,22 @@ KINDS = {
 }
 
 
-def count_expiring() -> int:
+def expiring() -> Any:
     """MoUs in force that end within 90 days (the officers' queue)."""
     import datetime as dt
 
     from jembatan.vocational.models import Mou
 
     today = timezone.localdate()
-    return (
-        Mou.objects.filter(
-            signed_on__isnull=False,
-            ends_on__gte=today,
-            ends_on__lte=today + dt.timedelta(days=90),
-        )
-        .exclude(terminated_on__lte=today)
-        .count()
-    )
+    return Mou.objects.filter(
+        signed_on__isnull=False,
+        ends_on__gte=today,
+        ends_on__lte=today + dt.timedelta(days=90),
+    ).exclude(terminated_on__lte=today)
+
+
+def count_expiring() -> int:
+    return int(expiring().count())
 
 
 def on_institution_filed(sender: Any, organisation: Any, **kwargs: Any) -> None:
@@ -55,7 +55,7 @@ def register() -> None:
             key="vocational.mous_expiring",
             label=_("MoUs expiring within 90 days"),
             url_name="vocational:overview",
-            count=count_expiring,
+            pending=expiring,
             permission="vocational.view_overview",
             order=65,
             nav_label=_("MoUs expiring"),
