@@ -1,5 +1,11 @@
 from __future__ import annotations
 
+from jembatan.vocational.models.application import (
+    HOLDS_PLACE,
+    Application,
+    ApplicationStatus,
+)
+from jembatan.vocational.models.certificate import Certificate, FollowUp, PlacementOutcome
 from jembatan.vocational.models.institution import (
     ADULT_AGE,
     INDONESIAN_RANK,
@@ -25,8 +31,32 @@ from jembatan.vocational.models.mou import (
     Renewal,
     ScopeKind,
 )
+from jembatan.vocational.models.placement import Placement, PlacementOffer, PlacementStatus
+from jembatan.vocational.models.programme import (
+    Audience,
+    CostCurrency,
+    Direction,
+    PaidBy,
+    Programme,
+    ProgrammeKind,
+)
 
 __all__ = [
+    "HOLDS_PLACE",
+    "Application",
+    "ApplicationStatus",
+    "Audience",
+    "Certificate",
+    "CostCurrency",
+    "Direction",
+    "FollowUp",
+    "PaidBy",
+    "Placement",
+    "PlacementOffer",
+    "PlacementOutcome",
+    "PlacementStatus",
+    "Programme",
+    "ProgrammeKind",
     "ADULT_AGE",
     "INDONESIAN_RANK",
     "JLPT_RANK",
