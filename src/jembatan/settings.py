@@ -240,6 +240,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jembatan.events.tasks.task_send_event_reminders",
         "schedule": crontab(hour=8, minute=0),
     },
+    "vocational-follow-ups": {
+        "task": "jembatan.vocational.programme_tasks.task_ask_follow_ups",
+        "schedule": crontab(hour=3, minute=0),
+    },
     "follow-up-interests": {
         "task": "jembatan.engagement.tasks.task_follow_up_interests",
         "schedule": crontab(hour=2, minute=0),

@@ -5,3 +5,6 @@ from __future__ import annotations
 
 def register() -> None:
     from jembatan.vocational import rules  # noqa: F401 - registers the permissions
+    from jembatan.vocational.domain import programme_setup
+
+    programme_setup.register()

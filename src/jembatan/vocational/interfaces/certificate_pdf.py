@@ -45,8 +45,10 @@ def _block(text: CertificateText, language: str, english: bool) -> list[tuple[st
     from jembatan.vocational.models import Programme
 
     with translation.override(language):
-        name = text.participant_name_latin if english and text.participant_name_latin else (
-            text.participant_name
+        name = (
+            text.participant_name_latin
+            if english and text.participant_name_latin
+            else (text.participant_name)
         )
         kind = str(Programme.Kind(text.programme_kind).label)
         starts = date_format(text.starts_on, "DATE_FORMAT")

@@ -50,9 +50,7 @@ class Application(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=ApplicationStatus, default=ApplicationStatus.APPLIED
     )
-    nominated = models.BooleanField(
-        _("nominated by the institution"), default=False
-    )
+    nominated = models.BooleanField(_("nominated by the institution"), default=False)
     motivation = models.TextField(_("motivation"), blank=True)
     documents = models.ManyToManyField(
         "vocational.PersonDocument",

@@ -16,7 +16,9 @@ class Certificate(models.Model):
     )
     code = models.CharField(_("verification code"), max_length=20, unique=True)
     participant_name = models.CharField(_("name"), max_length=300)
-    participant_name_latin = models.CharField(_("name in Latin letters"), max_length=200, blank=True)
+    participant_name_latin = models.CharField(
+        _("name in Latin letters"), max_length=200, blank=True
+    )
     programme_title = models.CharField(_("programme"), max_length=255)
     programme_kind = models.CharField(_("kind of programme"), max_length=20)
     host_name = models.CharField(_("host"), max_length=255)
@@ -54,9 +56,7 @@ class FollowUp(models.Model):
     round = models.PositiveSmallIntegerField(_("round"))
     asked_at = models.DateTimeField(_("asked at"))
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
-    teaching_changes = models.TextField(
-        _("what changed in your teaching"), blank=True
-    )
+    teaching_changes = models.TextField(_("what changed in your teaching"), blank=True)
     outcome = models.CharField(
         _("where you are now"), max_length=20, choices=PlacementOutcome, blank=True
     )

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.vocational.models.institution import DepartmentKind, JlptLevel
+
 
 class PlacementOffer(models.Model):
     company = models.ForeignKey(
@@ -23,10 +25,12 @@ class PlacementOffer(models.Model):
         related_name="placement_offers",
     )
     title = models.CharField(_("title"), max_length=255)
-    department_kind = models.CharField(_("department"), max_length=30)
+    department_kind = models.CharField(_("department"), max_length=30, choices=DepartmentKind)
     description = models.TextField(_("description"), blank=True)
     requirements = models.TextField(_("requirements"), blank=True)
-    min_jlpt = models.CharField(_("minimum Japanese (JLPT)"), max_length=2, blank=True)
+    min_jlpt = models.CharField(
+        _("minimum Japanese (JLPT)"), max_length=2, choices=JlptLevel, blank=True
+    )
     region = models.CharField(
         _("region"), max_length=10, blank=True, help_text=_("ISO 3166-2 code, e.g. ID-JB.")
     )

@@ -11,6 +11,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.vocational.models.institution import DepartmentKind, IndonesianLevel, JlptLevel
+
 
 class ProgrammeKind(models.TextChoices):
     EXCHANGE = "exchange", _("Exchange")
@@ -83,8 +85,12 @@ class Programme(models.Model):
     capacity = models.PositiveIntegerField(
         _("places"), validators=[MinValueValidator(1), MaxValueValidator(10_000)]
     )
-    min_jlpt = models.CharField(_("minimum Japanese (JLPT)"), max_length=2, blank=True)
-    min_indonesian = models.CharField(_("minimum Indonesian (BIPA)"), max_length=10, blank=True)
+    min_jlpt = models.CharField(
+        _("minimum Japanese (JLPT)"), max_length=2, choices=JlptLevel, blank=True
+    )
+    min_indonesian = models.CharField(
+        _("minimum Indonesian (BIPA)"), max_length=10, choices=IndonesianLevel, blank=True
+    )
     language_notes = models.CharField(_("language requirement"), max_length=255, blank=True)
     cost_amount = models.BigIntegerField(
         _("cost per participant"),
@@ -93,15 +99,15 @@ class Programme(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(10**15)],
         help_text=_("In the currency's smallest unit (rupiah, yen, cents)."),
     )
-    cost_currency = models.CharField(
-        _("currency"), max_length=3, choices=CostCurrency, blank=True
-    )
+    cost_currency = models.CharField(_("currency"), max_length=3, choices=CostCurrency, blank=True)
     paid_by = models.CharField(_("costs paid by"), max_length=20, choices=PaidBy, blank=True)
     cost_notes = models.CharField(_("notes on costs"), max_length=255, blank=True)
     applications_open_on = models.DateField(_("applications open on"), null=True, blank=True)
     applications_close_on = models.DateField(_("applications close on"), null=True, blank=True)
     selection_criteria = models.TextField(_("selection criteria"), blank=True)
-    department_kind = models.CharField(_("department"), max_length=30, blank=True)
+    department_kind = models.CharField(
+        _("department"), max_length=30, choices=DepartmentKind, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
