@@ -41,6 +41,7 @@ def test_schema_generation_validates_without_warnings(tmp_path: Path) -> None:
                 "/api/v1/interests/",
                 "/api/v1/introductions/",
                 "/api/v1/agreements/",
+                "/api/v1/vocational/",
             )
         )
     ]

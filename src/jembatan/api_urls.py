@@ -18,6 +18,7 @@ from jembatan.notifications.api import NotificationViewSet
 from jembatan.opportunities.api_urls import router_registrations as opportunities_routes
 from jembatan.privacy.api import CompanyExportView
 from jembatan.registry import api as registry_api
+from jembatan.vocational.api_urls import router_registrations as vocational_routes
 
 router = DefaultRouter()
 router.register("companies", registry_api.CompanyViewSet, basename="company")
@@ -30,6 +31,8 @@ for prefix, viewset, basename in opportunities_routes:
 for prefix, viewset, basename in engagement_routes:
     router.register(prefix, viewset, basename=basename)
 for prefix, viewset, basename in agreement_routes:
+    router.register(prefix, viewset, basename=basename)
+for prefix, viewset, basename in vocational_routes:
     router.register(prefix, viewset, basename=basename)
 
 # A classification is identified by scheme and code, so its routes are written out here.

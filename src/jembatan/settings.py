@@ -264,6 +264,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jembatan.events.tasks.task_sync_event_meetings",
         "schedule": crontab(minute=5),
     },
+    "vocational-mou-reminders": {
+        "task": "jembatan.vocational.tasks.task_send_mou_reminders",
+        "schedule": crontab(hour=3, minute=0),
+    },
     "weekly-digest": {
         "task": "jembatan.matching.tasks.task_send_weekly_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
