@@ -307,6 +307,7 @@ SPECTACULAR_SETTINGS = {
         "AgreementTypeEnum": "jembatan.engagement.models.agreement.AgreementType.choices",
         "CurrencyEnum": "jembatan.engagement.models.agreement.Currency.choices",
         "ObjectTypeEnum": "jembatan.matching.models.embedding.ObjectType.choices",
+        "ProgrammeKindEnum": "jembatan.vocational.models.programme.ProgrammeKind.choices",
     },
     # Swagger UI would otherwise send the schema to validator.swagger.io: no outside calls.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
