@@ -17,17 +17,19 @@ from tests.vocational.programme_world import (  # noqa: F401 - fixtures
 
 
 def test_check_programme_end_before_start_names_the_field(world: World) -> None:
-    errors = check_programme(
-        mou=world.mou, starts_on=dt.date(2017, 3, 10), ends_on=dt.date(2017, 3, 1)
-    )
+    with translation.override("en"):
+        errors = check_programme(
+            mou=world.mou, starts_on=dt.date(2017, 3, 10), ends_on=dt.date(2017, 3, 1)
+        )
     assert list(errors) == ["ends_on"]
     assert errors["ends_on"].startswith("End date:")
 
 
 def test_check_programme_outside_its_mou_names_both_fields(world: World) -> None:
-    errors = check_programme(
-        mou=world.mou, starts_on=dt.date(2016, 1, 10), ends_on=dt.date(2037, 1, 1)
-    )
+    with translation.override("en"):
+        errors = check_programme(
+            mou=world.mou, starts_on=dt.date(2016, 1, 10), ends_on=dt.date(2037, 1, 1)
+        )
     assert set(errors) == {"starts_on", "ends_on"}
     assert "agreement" in errors["starts_on"]
     assert "agreement" in errors["ends_on"]
