@@ -39,7 +39,9 @@ def _fonts(data: bytes) -> list[object]:
     return [f.get_object() for page in reader.pages for f in page["/Resources"]["/Font"].values()]
 
 
-def test_certificate_pdf_in_indonesian_and_english_with_embedded_font(world: World, school_a, host) -> None:
+def test_certificate_pdf_in_indonesian_and_english_with_embedded_font(
+    world: World, school_a, host
+) -> None:
     application = _completed(world, school_a, host)
     data = render_certificate(certificate_text(application.certificate))
     text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
@@ -48,7 +50,10 @@ def test_certificate_pdf_in_indonesian_and_english_with_embedded_font(world: Wor
     assert "Certificate of completion" in text
     assert application.certificate.code in text
     for font in _fonts(data):
-        descriptor = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+        descriptor = (
+            font.get("/FontDescriptor")
+            or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+        )
         assert "/FontFile2" in descriptor.get_object()
 
 
@@ -116,7 +121,9 @@ def test_follow_up_answer_page_saves_placement(world: World, school_a, host) -> 
     client.force_login(school_a)
     url = f"/vocational/applications/{application.pk}/follow-up/1/"
     assert client.get(url).status_code == 200
-    response = client.post(url, {"outcome": "japanese_firm_id", "placed_with_name": "PT Astra Daihatsu"})
+    response = client.post(
+        url, {"outcome": "japanese_firm_id", "placed_with_name": "PT Astra Daihatsu"}
+    )
     assert response.status_code == 302
     follow_up = FollowUp.objects.get(application=application, round=1)
     assert follow_up.outcome == "japanese_firm_id"

@@ -60,9 +60,7 @@ def test_kpis_registered_under_vocational_topic() -> None:
 
 
 def test_agreements_active_per_year(world: World) -> None:
-    values = figures.agreements_active(
-        KpiQuery(start=dt.date(2015, 1, 1), end=dt.date(2018, 1, 1))
-    )
+    values = figures.agreements_active(KpiQuery(start=dt.date(2015, 1, 1), end=dt.date(2018, 1, 1)))
     assert values == [
         KpiValue(period="2015", value=0),
         KpiValue(period="2016", value=1),
@@ -85,9 +83,10 @@ def test_participants_by_direction_and_kind(world: World) -> None:
 
 def test_region_filter_excludes_other_country(world: World) -> None:
     _participants(world, 2)
-    assert figures.participants_by_direction(
-        KpiQuery(start=QUERY.start, end=QUERY.end, region="JP")
-    ) == []
+    assert (
+        figures.participants_by_direction(KpiQuery(start=QUERY.start, end=QUERY.end, region="JP"))
+        == []
+    )
 
 
 def test_completion_and_placement_rates(world: World) -> None:
