@@ -308,6 +308,11 @@ SPECTACULAR_SETTINGS = {
         "CurrencyEnum": "jembatan.engagement.models.agreement.Currency.choices",
         "ObjectTypeEnum": "jembatan.matching.models.embedding.ObjectType.choices",
         "ProgrammeKindEnum": "jembatan.vocational.models.programme.ProgrammeKind.choices",
+        "VocationalInstitutionTypeEnum": "jembatan.vocational.models.InstitutionType.choices",
+        "VocationalDepartmentKindEnum": "jembatan.vocational.models.DepartmentKind.choices",
+        "MouScopeKindEnum": "jembatan.vocational.models.ScopeKind.choices",
+        "MouStatusEnum": "jembatan.vocational.models.MouStatus.choices",
+        "MouRenewalEnum": "jembatan.vocational.models.Renewal.choices",
     },
     # Swagger UI would otherwise send the schema to validator.swagger.io: no outside calls.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},

@@ -203,7 +203,7 @@ def test_demo_second_run_changes_nothing(demo: str) -> None:
         == before
     )
     assert Contact.objects.count() == contacts
-    assert User.objects.count() == 7
+    assert User.objects.count() == 8  # the 7 demo users and the vocational demo's kosen.akashi
 
 
 def test_demo_reset_recreates_the_same_data(demo: str) -> None:

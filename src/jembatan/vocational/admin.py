@@ -24,6 +24,10 @@ from jembatan.vocational.models import (
 )
 
 
+def cleaned(form: Any, names: Any) -> dict[str, Any]:
+    return {str(name): form.cleaned_data[name] for name in names}
+
+
 class ReadOnlyInline(admin.TabularInline):  # type: ignore[type-arg]
     extra = 0
     can_delete = False
@@ -76,14 +80,14 @@ class InstitutionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
             name=organisation.name,
             country=organisation.country,
             region=organisation.region,
-            **{name: form.cleaned_data[name] for name in self.fields},  # type: ignore[union-attr]
+            **cleaned(form, self.fields),
         )
         update_institution(request.user, Institution.objects.get(pk=obj.pk), data)
 
 
 class DocumentInline(ReadOnlyInline):
     model = PersonDocument
-    fields = ["kind", "original_name", "size", "uploaded_at"]
+    fields = ("kind", "original_name", "size", "uploaded_at")
     readonly_fields = fields
 
 
@@ -121,7 +125,7 @@ class PersonAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return False
 
     def save_model(self, request: HttpRequest, obj: Person, form: Any, change: bool) -> None:
-        data = PersonData(**{name: form.cleaned_data[name] for name in self.fields})  # type: ignore[union-attr]
+        data = PersonData(**cleaned(form, self.fields))
         update_person(request.user, Person.objects.get(pk=obj.pk), data)
 
 
@@ -150,7 +154,7 @@ class MouAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         current = Mou.objects.prefetch_related("parties", "scope_items").get(pk=obj.pk)
         parties = list(current.parties.select_related("institution", "company"))
         data = MouData(
-            **{name: form.cleaned_data[name] for name in self.fields},  # type: ignore[union-attr]
+            **cleaned(form, self.fields),
             institutions=[p.institution for p in parties if p.institution is not None],
             companies=[p.company for p in parties if p.company is not None],
             scope=[item.kind for item in current.scope_items.all()],

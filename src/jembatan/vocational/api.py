@@ -54,12 +54,18 @@ class InstitutionPermission(permissions.BasePermission):
         return bool(request.user.has_perm("vocational.view_institution", obj))
 
 
-WRITE_RESPONSES: dict[int, Any] = {400: OpenApiTypes.OBJECT, 403: ErrorDetailSerializer}
+WRITE_RESPONSES: dict[int, Any] = {
+    400: OpenApiTypes.OBJECT,
+    403: ErrorDetailSerializer,
+    404: ErrorDetailSerializer,
+}
 
 
 @extend_schema_view(
-    list=extend_schema(responses=InstitutionSerializer(many=True)),
-    retrieve=extend_schema(responses=InstitutionSerializer),
+    list=extend_schema(
+        responses={200: InstitutionSerializer(many=True), 403: ErrorDetailSerializer}
+    ),
+    retrieve=extend_schema(responses={200: InstitutionSerializer, 404: ErrorDetailSerializer}),
     create=extend_schema(
         request=InstitutionWriteSerializer,
         responses={201: InstitutionSerializer, **WRITE_RESPONSES},
@@ -132,8 +138,8 @@ class MouPermission(permissions.BasePermission):
 
 
 @extend_schema_view(
-    list=extend_schema(responses=MouSerializer(many=True)),
-    retrieve=extend_schema(responses=MouSerializer),
+    list=extend_schema(responses={200: MouSerializer(many=True), 403: ErrorDetailSerializer}),
+    retrieve=extend_schema(responses={200: MouSerializer, 404: ErrorDetailSerializer}),
     create=extend_schema(
         request=MouWriteSerializer, responses={201: MouSerializer, **WRITE_RESPONSES}
     ),

@@ -32,6 +32,7 @@ from jembatan.demo.domain.users import (
     DemoUser,
     demo_user,
 )
+from jembatan.demo.domain.vocational import delete_demo_vocational, install_demo_vocational
 from jembatan.registry.domain.derived import apply_derived_fields
 from jembatan.registry.domain.readings import READING_FIELDS, fill_readings
 from jembatan.registry.models import (
@@ -83,6 +84,7 @@ def ensure_regions(codes: set[str]) -> tuple[dict[str, Region], int]:
 
 def delete_demo_data(specs: list[CompanySpec]) -> None:
     """Remove the demo users and firms (with their contacts and organisations)."""
+    delete_demo_vocational()  # its people and MoUs protect the institutions
     User.objects.filter(username__in=[user.username for user in DEMO_USERS]).delete()
     # Agreement parties protect their firms: the demo agreements go first.
     delete_demo_agreements(Company.objects.filter(registry_id__in=[s.registry_id for s in specs]))
@@ -323,4 +325,5 @@ def install_demo(reset: bool = False, progress: StartProgress | None = None) -> 
     install_demo_events(specs, companies, reset=reset)  # after the users: members' firms
     install_demo_engagement(specs, companies)  # after the profiles: interests in them
     install_demo_agreements(specs, companies)  # after the engagement demo: its introductions
+    install_demo_vocational()  # after the users: SMTI Yogyakarta is the demo institution
     return summary

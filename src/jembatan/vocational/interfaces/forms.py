@@ -134,7 +134,8 @@ class PersonForm(forms.ModelForm):
         pass
 
     def person_data(self) -> PersonData:
-        return PersonData(**{name: self.cleaned_data.get(name) for name in self.Meta.fields})
+        values: dict[str, Any] = {name: self.cleaned_data.get(name) for name in self.Meta.fields}
+        return PersonData(**values)
 
 
 class PersonDocumentForm(forms.Form):

@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from jembatan.registry.models import Company, Region
+from jembatan.registry.models.company import Country
 from jembatan.vocational.domain.institutions import InstitutionData
 from jembatan.vocational.domain.mous import MouData, mou_status
 from jembatan.vocational.models import (
@@ -61,7 +62,7 @@ class InstitutionSerializer(serializers.ModelSerializer[Institution]):
 class InstitutionWriteSerializer(serializers.Serializer[Any]):
     name = serializers.CharField(max_length=255)
     type = serializers.ChoiceField(choices=InstitutionType.choices)
-    country = serializers.ChoiceField(choices=[("ID", "ID"), ("JP", "JP")])
+    country = serializers.ChoiceField(choices=Country.choices)
     region = serializers.PrimaryKeyRelatedField(
         queryset=Region.objects.all(), required=False, allow_null=True
     )

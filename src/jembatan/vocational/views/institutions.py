@@ -71,7 +71,7 @@ def own_institution(request: HttpRequest) -> HttpResponse:
     if (
         organisation is not None
         and organisation.kind == "institution"
-        and request.user.role == "institution_member"
+        and getattr(request.user, "role", "") == "institution_member"
     ):
         institution = domain.institution_for(organisation)
         return redirect("vocational:institution_detail", institution.pk)
@@ -124,7 +124,7 @@ def institution_new(request: HttpRequest) -> HttpResponse:
 @login_required
 def institution_edit(request: HttpRequest, pk: int) -> HttpResponse:
     institution = get_institution(pk)
-    user = request.user
+    user: Any = request.user
     if not user.has_perm("vocational.change_institution", institution):
         raise PermissionDenied
     officer = bool(user.is_officer)

@@ -34,7 +34,7 @@ def mou_list(request: HttpRequest) -> HttpResponse:
     )
     status = request.GET.get("status", "")
     if status in MouStatus.values:
-        rows = rows.filter(status_now=status)
+        rows = rows.filter(status_now=status)  # type: ignore[misc]  # an annotation
     return render(
         request,
         "vocational/mou_list.html",
@@ -69,9 +69,9 @@ def mou_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _descriptions(request: HttpRequest) -> dict[str, str]:
     return {
-        key.removeprefix("scope_description_"): value.strip()
+        key.removeprefix("scope_description_"): str(value).strip()
         for key, value in request.POST.items()
-        if key.startswith("scope_description_") and value.strip()
+        if key.startswith("scope_description_") and str(value).strip()
     }
 
 
@@ -139,9 +139,9 @@ def mou_terminate(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The termination is recorded."))
     else:
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
+        for problems in form.errors.values():
+            for problem in problems:
+                messages.error(request, str(problem))
     return redirect("vocational:mou_detail", mou.pk)
 
 

@@ -1,0 +1,310 @@
+"""Demo vocational cooperation: schools and kosen, the July 2016 MoU, teachers and students.
+
+- SMTI Yogyakarta (the demo institution member `smti.yogyakarta` works there) and NIT Akashi
+  College (Akashi, Hyogo; member `kosen.akashi`), with three more Indonesian schools and one
+  more kosen.
+- The MoU of July 2016 between SMTI Yogyakarta and Akashi College: teacher exchange, student
+  exchange and short courses; five years, renewed by agreement in 2021 until July 2026. And
+  a draft MoU between a polytechnic and a second kosen.
+- A few teachers and students (students under 18 among them) at both schools.
+
+Rows are written directly (no notices, no audit entries); a second run changes nothing.
+`install_demo_vocational` is the one call the demo builder makes; programmes and
+applications add their own function beside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import make_password
+
+from jembatan.accounts.models import Organisation, Role, User
+from jembatan.demo.domain.users import DEMO_PASSWORD, INSTITUTION_NAME
+from jembatan.registry.models import Region
+from jembatan.vocational.domain.institutions import ORGANISATION_TYPE
+from jembatan.vocational.models import (
+    Department,
+    Institution,
+    InstitutionContact,
+    InstitutionType,
+    Mou,
+    MouParty,
+    MouScope,
+    Person,
+    Renewal,
+    ScopeKind,
+)
+
+AKASHI_NAME = "National Institute of Technology, Akashi College"
+MOU_TITLE = "MoU SMTI Yogyakarta – NIT Akashi College (2016)"
+DRAFT_TITLE = "MoU Politeknik STTT Bandung – NIT Tokyo College (draft)"
+KOSEN_USER = "kosen.akashi"
+
+
+@dataclass(frozen=True)
+class InstitutionSpec:
+    name: str
+    type: str
+    country: str
+    region: str
+    city: str
+    name_local: str
+    supervised_by: str
+    departments: tuple[tuple[str, str], ...]
+    contact: tuple[str, str, str]  # name, position, e-mail
+
+
+INSTITUTIONS: tuple[InstitutionSpec, ...] = (
+    InstitutionSpec(
+        INSTITUTION_NAME,
+        InstitutionType.SMTI,
+        "ID",
+        "ID-YO",
+        "Yogyakarta",
+        "Sekolah Menengah Teknologi Industri Yogyakarta",
+        "Kementerian Perindustrian",
+        (
+            ("chemical_analysis", "Analisis Kimia"),
+            ("food_technology", "Kimia Industri"),
+            ("mechanical", "Teknik Mekanik Industri"),
+        ),
+        (
+            "Sri Handayani",
+            "Wakil Kepala Sekolah bidang Hubungan Industri",
+            "humas@smti-yogya.example",
+        ),
+    ),
+    InstitutionSpec(
+        AKASHI_NAME,
+        InstitutionType.KOSEN,
+        "JP",
+        "JP-28",
+        "Akashi",
+        "明石工業高等専門学校",
+        "独立行政法人国立高等専門学校機構",
+        (
+            ("mechanical", "機械工学科"),
+            ("electrical", "電気情報工学科"),
+            ("civil", "都市システム工学科"),
+            ("civil", "建築学科"),
+        ),
+        ("山本 由美", "国際交流室", "kokusai@akashi-kosen.example"),
+    ),
+    InstitutionSpec(
+        "SMK SMAK Bogor",
+        InstitutionType.SMK,
+        "ID",
+        "ID-JB",
+        "Bogor",
+        "Sekolah Menengah Analis Kimia Bogor",
+        "Kementerian Perindustrian",
+        (("chemical_analysis", "Analis Kimia"),),
+        ("Bambang Wibowo", "Kepala Program Keahlian", "info@smakbogor.example"),
+    ),
+    InstitutionSpec(
+        "Politeknik STTT Bandung",
+        InstitutionType.POLYTECHNIC,
+        "ID",
+        "ID-JB",
+        "Bandung",
+        "Politeknik Sekolah Tinggi Teknologi Tekstil",
+        "Kementerian Perindustrian",
+        (
+            ("textile", "Teknik Tekstil"),
+            ("textile", "Kimia Tekstil"),
+            ("textile", "Produksi Garmen"),
+        ),
+        ("Ratna Sari", "Kepala Unit Kerja Sama", "kerjasama@stttekstil.example"),
+    ),
+    InstitutionSpec(
+        "Akademi Komunitas Industri Tekstil dan Produk Tekstil Surakarta",
+        InstitutionType.ACADEMY,
+        "ID",
+        "ID-JT",
+        "Surakarta",
+        "AK-Tekstil Solo",
+        "Kementerian Perindustrian",
+        (("textile", "Teknik Pembuatan Garmen"),),
+        ("Joko Susilo", "Direktur", "info@aktekstil-solo.example"),
+    ),
+    InstitutionSpec(
+        "National Institute of Technology, Tokyo College",
+        InstitutionType.KOSEN,
+        "JP",
+        "JP-13",
+        "Hachioji",
+        "東京工業高等専門学校",
+        "独立行政法人国立高等専門学校機構",
+        (
+            ("mechanical", "機械工学科"),
+            ("chemical_engineering", "物質工学科"),
+            ("informatics", "情報工学科"),
+        ),
+        ("田中 浩", "学生課 国際交流係", "kokusai@tokyo-ct.example"),
+    ),
+)
+
+# given, family, kind, institution index, department kind, year, birth, JLPT, BIPA
+PEOPLE: tuple[tuple[str, str, str, int, str, int | None, dt.date | None, str, str], ...] = (
+    (
+        "Agus",
+        "Prasetyo",
+        "teacher",
+        0,
+        "chemical_analysis",
+        None,
+        dt.date(1982, 5, 14),
+        "N4",
+        "native",
+    ),
+    ("Wahyu", "Nugroho", "teacher", 0, "mechanical", None, dt.date(1979, 11, 2), "N5", "native"),
+    (
+        "Putri",
+        "Lestari",
+        "student",
+        0,
+        "chemical_analysis",
+        2,
+        dt.date(2009, 3, 21),
+        "N5",
+        "native",
+    ),
+    ("Dimas", "Saputra", "student", 0, "mechanical", 3, dt.date(2008, 8, 9), "N4", "native"),
+    ("Ayu", "Kartika", "student", 0, "food_technology", 1, None, "", "native"),
+    ("健太", "中村", "teacher", 1, "mechanical", None, dt.date(1975, 6, 30), "", "bipa2"),
+    ("さくら", "小林", "student", 1, "electrical", 4, dt.date(2006, 12, 5), "", "bipa1"),
+    ("翔", "高橋", "student", 1, "civil", 3, dt.date(2008, 4, 17), "", ""),
+)
+
+
+def _regions() -> dict[str, Region]:
+    from jembatan.demo.domain.load import ensure_regions
+
+    regions, _count = ensure_regions({spec.region for spec in INSTITUTIONS})
+    return regions
+
+
+def _institution(spec: InstitutionSpec, regions: dict[str, Region]) -> Institution:
+    organisation, _ = Organisation.objects.update_or_create(
+        name=spec.name,
+        kind=Organisation.Kind.INSTITUTION,
+        defaults={
+            "institution_type": ORGANISATION_TYPE[InstitutionType(spec.type)],
+            "country": spec.country,
+            "region": regions[spec.region],
+            "verification": Organisation.Verification.VERIFIED,
+        },
+    )
+    institution, _ = Institution.objects.update_or_create(
+        organisation=organisation,
+        defaults={
+            "type": spec.type,
+            "city": spec.city,
+            "name_local": spec.name_local,
+            "supervised_by": spec.supervised_by,
+        },
+    )
+    for kind, name in spec.departments:
+        Department.objects.get_or_create(institution=institution, kind=kind, name=name)
+    name, position, email = spec.contact
+    InstitutionContact.objects.update_or_create(
+        institution=institution,
+        name=name,
+        defaults={"position": position, "email": email, "is_primary": True},
+    )
+    return institution
+
+
+def _kosen_user(akashi: Institution) -> None:
+    User.objects.update_or_create(
+        username=KOSEN_USER,
+        defaults={
+            "role": Role.INSTITUTION_MEMBER,
+            "language": "ja",
+            "first_name": "由美",
+            "last_name": "山本",
+            "email": f"{KOSEN_USER}@jembatan.example",
+            "organisation": akashi.organisation,
+            "password": make_password(DEMO_PASSWORD),
+        },
+    )
+
+
+def _mou(title: str, parties: list[Institution], **values: object) -> Mou:
+    mou, _ = Mou.objects.update_or_create(title=title, defaults=values)
+    for institution in parties:
+        MouParty.objects.get_or_create(mou=mou, institution=institution)
+    return mou
+
+
+def install_demo_vocational() -> dict[str, int]:
+    """Write the vocational demo rows; returns how many of each there are."""
+    regions = _regions()
+    institutions = [_institution(spec, regions) for spec in INSTITUTIONS]
+    smti, akashi = institutions[0], institutions[1]
+    _kosen_user(akashi)
+    mou = _mou(
+        MOU_TITLE,
+        [smti, akashi],
+        signed_on=dt.date(2016, 7, 27),
+        starts_on=dt.date(2016, 7, 27),
+        # Five years, renewed by agreement in 2021 for five more.
+        ends_on=dt.date(2026, 7, 26),
+        renewal=Renewal.BY_AGREEMENT,
+        summary=(
+            "Kerja sama SMTI Yogyakarta dan NIT Akashi College: pertukaran guru, pertukaran "
+            "siswa, dan kursus singkat. / SMTI ジョグジャカルタと明石高専の教員交流・学生交流・短期研修。"
+        ),
+    )
+    for kind, text in (
+        (ScopeKind.TEACHER_EXCHANGE, "Teachers visit the partner school for up to four weeks."),
+        (ScopeKind.STUDENT_EXCHANGE, "Students join classes and workshops at the partner school."),
+        (ScopeKind.SHORT_COURSE, "Short courses of one to two weeks, in Akashi or Yogyakarta."),
+    ):
+        MouScope.objects.update_or_create(mou=mou, kind=kind, defaults={"description": text})
+    MouParty.objects.filter(mou=mou, institution=smti).update(
+        signatory="Kepala SMTI Yogyakarta", signatory_title="Kepala Sekolah"
+    )
+    MouParty.objects.filter(mou=mou, institution=akashi).update(
+        signatory="明石工業高等専門学校長", signatory_title="校長"
+    )
+    draft = _mou(DRAFT_TITLE, [institutions[3], institutions[5]], renewal=Renewal.AUTOMATIC)
+    MouScope.objects.get_or_create(mou=draft, kind=ScopeKind.CURRICULUM)
+    for given, family, kind, index, department, year, born, jlpt, bipa in PEOPLE:
+        institution = institutions[index]
+        Person.objects.update_or_create(
+            institution=institution,
+            given_name=given,
+            family_name=family,
+            defaults={
+                "kind": kind,
+                "department": institution.departments.filter(kind=department).first(),
+                "year": year,
+                "date_of_birth": born,
+                "minor": born is None and kind == "student",
+                "language": "ja" if institution.organisation.country == "JP" else "id",
+                "jlpt_level": jlpt,
+                "indonesian_level": bipa,
+            },
+        )
+    return {
+        "institutions": len(institutions),
+        "mous": Mou.objects.filter(title__in=[MOU_TITLE, DRAFT_TITLE]).count(),
+        "people": Person.objects.filter(institution__in=institutions).count(),
+    }
+
+
+def delete_demo_vocational() -> None:
+    """Remove the demo MoUs, people and institutions (before the demo users go)."""
+    names = [spec.name for spec in INSTITUTIONS]
+    Mou.objects.filter(title__in=[MOU_TITLE, DRAFT_TITLE]).delete()
+    User.objects.filter(username=KOSEN_USER).delete()
+    Person.objects.filter(institution__organisation__name__in=names).delete()
+    Institution.objects.filter(organisation__name__in=names).delete()
+    Organisation.objects.filter(
+        name__in=[n for n in names if n != INSTITUTION_NAME],
+        kind=Organisation.Kind.INSTITUTION,
+        members__isnull=True,
+    ).delete()
