@@ -99,5 +99,6 @@ def school_b(world: World) -> Any:
 
 
 @pytest.fixture
-def host(world: World) -> Any:
+def kosen(world: World) -> Any:
+    """The host kosen's member account."""
     return world.host_user

@@ -11,14 +11,7 @@ from jembatan.notifications.models import Notification
 from jembatan.vocational.domain import applications as flow
 from jembatan.vocational.domain.visibility import people_visible_to
 from jembatan.vocational.models import Application, Person
-from tests.vocational.programme_world import (  # noqa: F401 - fixtures
-    World,
-    host,
-    make_programme,
-    school_a,
-    school_b,
-    world,
-)
+from tests.vocational.programme_world import World, make_programme
 
 
 def _student(world: World, name: str) -> Person:
@@ -26,15 +19,15 @@ def _student(world: World, name: str) -> Person:
 
 
 def test_apply_nominated_by_school_notifies_host_in_its_language(
-    world: World, school_a, host
+    world: World, school_a, kosen
 ) -> None:
-    host.language = "ja"
-    host.save()
+    kosen.language = "ja"
+    kosen.save()
     programme = make_programme(world.mou, world.host)
     application = flow.apply(programme=programme, person=world.teacher, actor=school_a)
     assert application.status == "applied"
     assert application.nominated is True
-    note = Notification.objects.get(recipient=host)
+    note = Notification.objects.get(recipient=kosen)
     assert note.kind == "vocational.application_received"
     assert note.language == "ja"
     assert "応募" in note.title
@@ -56,13 +49,13 @@ def test_apply_twice_is_refused(world: World, school_a) -> None:
         flow.apply(programme=programme, person=world.teacher, actor=school_a)
 
 
-def test_select_beyond_capacity_is_refused(world: World, school_a, host) -> None:
+def test_select_beyond_capacity_is_refused(world: World, school_a, kosen) -> None:
     programme = make_programme(world.mou, world.host, capacity=1)
     first = flow.apply(programme=programme, person=world.teacher, actor=school_a)
     second = flow.apply(programme=programme, person=world.student, actor=school_a)
-    flow.select(first, host)
+    flow.select(first, kosen)
     with translation.override("en"), pytest.raises(flow.ApplicationError, match="All 1 places"):
-        flow.select(second, host)
+        flow.select(second, kosen)
     assert Application.objects.get(pk=second.pk).status == "applied"
 
 
@@ -75,43 +68,43 @@ def test_only_host_and_officer_select(world: World, school_a, school_b, officer)
     assert flow.select(application, officer).status == "selected"
 
 
-def test_withdrawn_place_goes_to_best_ranked_waitlisted(world: World, school_a, host) -> None:
+def test_withdrawn_place_goes_to_best_ranked_waitlisted(world: World, school_a, kosen) -> None:
     programme = make_programme(world.mou, world.host, capacity=1)
     chosen = flow.apply(programme=programme, person=world.teacher, actor=school_a)
     early = flow.apply(programme=programme, person=world.student, actor=school_a)
     late = flow.apply(programme=programme, person=_student(world, "Agus"), actor=school_a)
-    flow.select(chosen, host)
-    flow.waitlist(early, host)
-    flow.waitlist(late, host)
-    flow.rank(programme, [chosen, late, early], host)
+    flow.select(chosen, kosen)
+    flow.waitlist(early, kosen)
+    flow.waitlist(late, kosen)
+    flow.rank(programme, [chosen, late, early], kosen)
     flow.withdraw(chosen, school_a)
     statuses = dict(Application.objects.values_list("pk", "status"))
     assert statuses == {chosen.pk: "withdrawn", late.pk: "selected", early.pk: "waitlisted"}
 
 
-def test_waiting_list_without_ranks_takes_the_oldest(world: World, school_a, host) -> None:
+def test_waiting_list_without_ranks_takes_the_oldest(world: World, school_a, kosen) -> None:
     programme = make_programme(world.mou, world.host, capacity=1)
     chosen = flow.apply(programme=programme, person=world.teacher, actor=school_a)
     first = flow.apply(programme=programme, person=world.student, actor=school_a)
     second = flow.apply(programme=programme, person=_student(world, "Agus"), actor=school_a)
-    flow.select(chosen, host)
-    flow.waitlist(first, host, now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
-    flow.waitlist(second, host, now=dt.datetime(2026, 1, 2, tzinfo=dt.UTC))
+    flow.select(chosen, kosen)
+    flow.waitlist(first, kosen, now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    flow.waitlist(second, kosen, now=dt.datetime(2026, 1, 2, tzinfo=dt.UTC))
     flow.withdraw(chosen, school_a)
     assert Application.objects.get(pk=first.pk).status == "selected"
     assert Application.objects.get(pk=second.pk).status == "waitlisted"
 
 
 def test_full_lifecycle_issues_certificate_and_follow_up(
-    world: World, school_a, host, django_capture_on_commit_callbacks
+    world: World, school_a, kosen, django_capture_on_commit_callbacks
 ) -> None:
     programme = make_programme(world.mou, world.host)
     with django_capture_on_commit_callbacks(execute=True):
         application = flow.apply(programme=programme, person=world.teacher, actor=school_a)
-        flow.select(application, host)
+        flow.select(application, kosen)
         flow.confirm(application, school_a)
-        flow.start(application, host)
-        flow.complete(application, host)
+        flow.start(application, kosen)
+        flow.complete(application, kosen)
     application.refresh_from_db()
     assert application.status == "completed"
     assert application.certificate.participant_name == "Budi Santoso"
@@ -132,23 +125,23 @@ def test_full_lifecycle_issues_certificate_and_follow_up(
     assert any(school_a.email in m.to for m in mail.outbox)
 
 
-def test_wrong_transition_is_refused(world: World, school_a, host) -> None:
+def test_wrong_transition_is_refused(world: World, school_a, kosen) -> None:
     programme = make_programme(world.mou, world.host)
     application = flow.apply(programme=programme, person=world.teacher, actor=school_a)
     with pytest.raises(flow.ApplicationError):
-        flow.complete(application, host)
+        flow.complete(application, kosen)
 
 
 def test_host_sees_its_applicant_other_school_does_not(
-    world: World, school_a, school_b, host
+    world: World, school_a, school_b, kosen
 ) -> None:
     programme = make_programme(world.mou, world.host)
-    assert world.student not in people_visible_to(host)
+    assert world.student not in people_visible_to(kosen)
     flow.apply(programme=programme, person=world.student, actor=school_a)
-    assert world.student in people_visible_to(host)
+    assert world.student in people_visible_to(kosen)
     assert world.student not in people_visible_to(school_b)
     assert list(flow.applications_visible_to(school_b)) == []
-    assert flow.applications_visible_to(host).count() == 1
+    assert flow.applications_visible_to(kosen).count() == 1
 
 
 def test_applications_hidden_from_company_and_viewer(

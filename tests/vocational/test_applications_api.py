@@ -10,14 +10,7 @@ import pytest
 from jembatan.vocational.domain import applications as flow
 from jembatan.vocational.models import Application
 from tests.test_api_schema import assert_documented, client_for, openapi  # noqa: F401
-from tests.vocational.programme_world import (  # noqa: F401 - fixtures
-    World,
-    host,
-    make_programme,
-    school_a,
-    school_b,
-    world,
-)
+from tests.vocational.programme_world import World, make_programme
 
 
 @pytest.fixture
@@ -31,13 +24,13 @@ def applied(world: World, school_a: Any) -> Application:
     [
         ("officer", 1, 1),
         ("school_a", 1, 1),
-        ("host", 1, 1),
+        ("kosen", 1, 1),
         ("school_b", 0, 0),
         ("member", 0, 0),
     ],
 )
 def test_api_lists_only_what_the_role_may_see(
-    openapi,
+    openapi,  # noqa: F811
     request,
     applied,
     role,
@@ -56,13 +49,13 @@ def test_api_lists_only_what_the_role_may_see(
         assert detail.status_code == 404
 
 
-def test_api_viewer_is_refused(openapi, applied, viewer) -> None:  # type: ignore[no-untyped-def]
+def test_api_viewer_is_refused(openapi, applied, viewer) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     client = client_for(viewer)
     assert client.get("/api/v1/vocational/programmes/").status_code == 403
     assert client.get("/api/v1/vocational/applications/").json()["count"] == 0
 
 
-def test_api_apply_and_select(openapi, world, school_a, host) -> None:  # type: ignore[no-untyped-def]
+def test_api_apply_and_select(openapi, world, school_a, kosen) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     programme = make_programme(world.mou, world.host)
     created = assert_documented(
         openapi,
@@ -80,7 +73,7 @@ def test_api_apply_and_select(openapi, world, school_a, host) -> None:  # type: 
         format="json",
     )
     assert_documented(openapi, refused, 403)
-    selected = client_for(host).post(
+    selected = client_for(kosen).post(
         f"/api/v1/vocational/applications/{created['id']}/transition/",
         {"action": "select"},
         format="json",
@@ -88,7 +81,7 @@ def test_api_apply_and_select(openapi, world, school_a, host) -> None:  # type: 
     assert assert_documented(openapi, selected, 200)["status"] == "selected"
 
 
-def test_api_programme_outside_mou_names_the_field(openapi, world, officer) -> None:  # type: ignore[no-untyped-def]
+def test_api_programme_outside_mou_names_the_field(openapi, world, officer) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     response = client_for(officer).post(
         "/api/v1/vocational/programmes/",
         {
@@ -108,7 +101,7 @@ def test_api_programme_outside_mou_names_the_field(openapi, world, officer) -> N
     assert list(body) == ["ends_on"]
 
 
-def test_api_programme_created_by_party(openapi, world, school_a, school_b) -> None:  # type: ignore[no-untyped-def]
+def test_api_programme_created_by_party(openapi, world, school_a, school_b) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     data = {
         "mou": world.mou.pk,
         "title": "Teacher exchange 2027",

@@ -1,4 +1,4 @@
-"""Every programme, application and certificate page for two schools, the host, a company,
+"""Every programme, application and certificate page for two schools, the kosen, a company,
 a viewer and an officer: the other school, the company and the viewer see no applicant."""
 
 from __future__ import annotations
@@ -14,16 +14,9 @@ from openpyxl import load_workbook
 
 from jembatan.vocational.domain import applications as flow
 from jembatan.vocational.models import Application, Person
-from tests.vocational.programme_world import (  # noqa: F401 - fixtures
-    World,
-    host,
-    make_programme,
-    school_a,
-    school_b,
-    world,
-)
+from tests.vocational.programme_world import World, make_programme
 
-ROLES = ["officer", "school_a", "host", "school_b", "member", "viewer"]
+ROLES = ["officer", "school_a", "kosen", "school_b", "member", "viewer"]
 
 
 def _client(request: pytest.FixtureRequest, role: str) -> Client:
@@ -33,12 +26,12 @@ def _client(request: pytest.FixtureRequest, role: str) -> Client:
 
 
 @pytest.fixture
-def completed(world: World, school_a: Any, host: Any) -> Application:
+def completed(world: World, school_a: Any, kosen: Any) -> Application:
     programme = make_programme(world.mou, world.host)
     application = flow.apply(programme=programme, person=world.student, actor=school_a)
-    flow.select(application, host)
+    flow.select(application, kosen)
     flow.confirm(application, school_a)
-    flow.complete(application, host)
+    flow.complete(application, kosen)
     return application
 
 
@@ -46,7 +39,7 @@ EXPECTED = {
     # role: (programme page, application page, certificate, export, sees the name in lists)
     "officer": (200, 200, 200, 200, True),
     "school_a": (200, 200, 200, 403, True),
-    "host": (200, 200, 200, 200, True),
+    "kosen": (200, 200, 200, 200, True),
     "school_b": (404, 404, 404, 404, False),
     "member": (404, 404, 404, 404, False),
     "viewer": (404, 404, 404, 404, False),
@@ -79,11 +72,11 @@ def test_transitions_refused_to_non_reviewers(request, world, school_a, role) ->
     assert Application.objects.get(pk=application.pk).status == "applied"
 
 
-def test_host_selects_from_the_programme_page(world, school_a, host) -> None:  # type: ignore[no-untyped-def]
+def test_host_selects_from_the_programme_page(world, school_a, kosen) -> None:  # type: ignore[no-untyped-def]
     programme = make_programme(world.mou, world.host)
     application = flow.apply(programme=programme, person=world.student, actor=school_a)
     client = Client()
-    client.force_login(host)
+    client.force_login(kosen)
     response = client.post(
         f"/vocational/applications/{application.pk}/select/", {"next": "programme"}
     )
@@ -106,9 +99,9 @@ def test_school_applies_from_the_programme_page(world, school_a) -> None:  # typ
     assert Application.objects.get().person == world.teacher
 
 
-def test_host_export_holds_only_the_programme_applicants(completed, world, host) -> None:  # type: ignore[no-untyped-def]
+def test_host_export_holds_only_the_programme_applicants(completed, world, kosen) -> None:  # type: ignore[no-untyped-def]
     client = Client()
-    client.force_login(host)
+    client.force_login(kosen)
     response = client.get(f"/vocational/programmes/{completed.programme_id}/participants.xlsx")
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert len(rows) == 2

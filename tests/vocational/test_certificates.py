@@ -16,21 +16,15 @@ from jembatan.vocational.domain.certificates import (
 from jembatan.vocational.domain.verification import normalise_code
 from jembatan.vocational.interfaces.certificate_pdf import render_certificate
 from jembatan.vocational.models import FollowUp
-from tests.vocational.programme_world import (  # noqa: F401 - fixtures
-    World,
-    host,
-    make_programme,
-    school_a,
-    world,
-)
+from tests.vocational.programme_world import World, make_programme
 
 
-def _completed(world: World, school_a, host, person=None):  # type: ignore[no-untyped-def]
+def _completed(world: World, school_a, kosen, person=None):  # type: ignore[no-untyped-def]
     programme = make_programme(world.mou, world.host)
     application = flow.apply(programme=programme, person=person or world.teacher, actor=school_a)
-    flow.select(application, host)
+    flow.select(application, kosen)
     flow.confirm(application, school_a)
-    flow.complete(application, host, now=dt.datetime(2026, 1, 10, tzinfo=dt.UTC))
+    flow.complete(application, kosen, now=dt.datetime(2026, 1, 10, tzinfo=dt.UTC))
     return application
 
 
@@ -40,9 +34,9 @@ def _fonts(data: bytes) -> list[object]:
 
 
 def test_certificate_pdf_in_indonesian_and_english_with_embedded_font(
-    world: World, school_a, host
+    world: World, school_a, kosen
 ) -> None:
-    application = _completed(world, school_a, host)
+    application = _completed(world, school_a, kosen)
     data = render_certificate(certificate_text(application.certificate))
     text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
     assert "Budi Santoso" in text
@@ -57,26 +51,26 @@ def test_certificate_pdf_in_indonesian_and_english_with_embedded_font(
         assert "/FontFile2" in descriptor.get_object()
 
 
-def test_certificate_pdf_in_japanese(world: World, school_a, host) -> None:
+def test_certificate_pdf_in_japanese(world: World, school_a, kosen) -> None:
     world.teacher.language = "ja"
     world.teacher.save()
-    application = _completed(world, school_a, host)
+    application = _completed(world, school_a, kosen)
     data = render_certificate(certificate_text(application.certificate))
     text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
     assert "修了証" in text
     assert "Certificate of completion" in text
 
 
-def test_issue_certificate_is_idempotent(world: World, school_a, host) -> None:
-    application = _completed(world, school_a, host)
+def test_issue_certificate_is_idempotent(world: World, school_a, kosen) -> None:
+    application = _completed(world, school_a, kosen)
     assert issue_certificate(application) == application.certificate
 
 
-def test_verify_page_shows_name_programme_dates_only(world: World, school_a, host) -> None:
+def test_verify_page_shows_name_programme_dates_only(world: World, school_a, kosen) -> None:
     world.teacher.date_of_birth = dt.date(1985, 4, 3)
     world.teacher.email = "budi@smti.example"
     world.teacher.save()
-    application = _completed(world, school_a, host)
+    application = _completed(world, school_a, kosen)
     code = application.certificate.code
     response = Client().get(f"/verify/{code}/")
     assert response.status_code == 200
@@ -98,16 +92,16 @@ def test_normalise_code_accepts_typing_variants() -> None:
     assert normalise_code("short") == ""
 
 
-def test_find_certificate_ignores_revoked(world: World, school_a, host) -> None:
-    application = _completed(world, school_a, host)
+def test_find_certificate_ignores_revoked(world: World, school_a, kosen) -> None:
+    application = _completed(world, school_a, kosen)
     certificate = application.certificate
     certificate.revoked_at = dt.datetime(2026, 2, 1, tzinfo=dt.UTC)
     certificate.save()
     assert find_certificate(certificate.code) is None
 
 
-def test_follow_up_asked_again_after_six_months_once(world: World, school_a, host) -> None:
-    application = _completed(world, school_a, host)
+def test_follow_up_asked_again_after_six_months_once(world: World, school_a, kosen) -> None:
+    application = _completed(world, school_a, kosen)
     assert ask_follow_ups(now=dt.datetime(2026, 6, 1, tzinfo=dt.UTC)) == 0
     assert ask_follow_ups(now=dt.datetime(2026, 7, 12, tzinfo=dt.UTC)) == 1
     assert ask_follow_ups(now=dt.datetime(2026, 7, 13, tzinfo=dt.UTC)) == 0
@@ -115,8 +109,8 @@ def test_follow_up_asked_again_after_six_months_once(world: World, school_a, hos
     assert rounds == [1, 2]
 
 
-def test_follow_up_answer_page_saves_placement(world: World, school_a, host) -> None:
-    application = _completed(world, school_a, host, person=world.student)
+def test_follow_up_answer_page_saves_placement(world: World, school_a, kosen) -> None:
+    application = _completed(world, school_a, kosen, person=world.student)
     client = Client()
     client.force_login(school_a)
     url = f"/vocational/applications/{application.pk}/follow-up/1/"

@@ -12,11 +12,7 @@ from openpyxl import load_workbook
 from jembatan.core.domain.kpis import KpiQuery, KpiValue, registered_kpis
 from jembatan.vocational.domain import figures
 from jembatan.vocational.models import Application, FollowUp, Person
-from tests.vocational.programme_world import (  # noqa: F401 - fixtures
-    World,
-    make_programme,
-    world,
-)
+from tests.vocational.programme_world import World, make_programme
 
 QUERY = KpiQuery(start=dt.date(2016, 1, 1), end=dt.date(2027, 1, 1), period="year")
 NOW = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)

@@ -6,14 +6,7 @@ from django.utils import translation
 
 from jembatan.vocational.domain.programmes import check_programme, programmes_visible_to
 from jembatan.vocational.interfaces.programme_forms import ProgrammeForm
-from tests.vocational.programme_world import (  # noqa: F401 - fixtures
-    World,
-    host,
-    make_programme,
-    school_a,
-    school_b,
-    world,
-)
+from tests.vocational.programme_world import World, make_programme
 
 
 def test_check_programme_end_before_start_names_the_field(world: World) -> None:
@@ -74,11 +67,11 @@ def test_programme_form_outside_mou_is_refused(world: World) -> None:
 
 
 def test_programmes_visible_to_parties_not_other_school(
-    world: World, school_a, school_b, host, officer, viewer, member
+    world: World, school_a, school_b, kosen, officer, viewer, member
 ) -> None:
     programme = make_programme(world.mou, world.host)
     assert list(programmes_visible_to(school_a)) == [programme]
-    assert list(programmes_visible_to(host)) == [programme]
+    assert list(programmes_visible_to(kosen)) == [programme]
     assert list(programmes_visible_to(officer)) == [programme]
     assert list(programmes_visible_to(school_b)) == []
     assert list(programmes_visible_to(viewer)) == []
