@@ -32,7 +32,11 @@ from jembatan.demo.domain.users import (
     DemoUser,
     demo_user,
 )
-from jembatan.demo.domain.vocational import delete_demo_vocational, install_demo_vocational
+from jembatan.demo.domain.vocational import (
+    delete_demo_vocational,
+    install_demo_programmes,
+    install_demo_vocational,
+)
 from jembatan.registry.domain.derived import apply_derived_fields
 from jembatan.registry.domain.readings import READING_FIELDS, fill_readings
 from jembatan.registry.models import (
@@ -326,4 +330,5 @@ def install_demo(reset: bool = False, progress: StartProgress | None = None) -> 
     install_demo_engagement(specs, companies)  # after the profiles: interests in them
     install_demo_agreements(specs, companies)  # after the engagement demo: its introductions
     install_demo_vocational()  # after the users: SMTI Yogyakarta is the demo institution
+    install_demo_programmes()  # after the MoU and the registry's Japanese firms
     return summary
