@@ -95,7 +95,7 @@ def agreements_active(query: KpiQuery) -> list[KpiValue]:
         count = 0
         for starts, ends, terminated in spans:
             stop = min(d for d in (ends, terminated, dt.date.max) if d is not None)
-            if starts <= last and stop >= first:
+            if starts is not None and starts <= last and stop >= first:
                 count += 1
         values.append(KpiValue(period=label, value=count))
     return values
@@ -177,7 +177,9 @@ def placement_rate(query: KpiQuery) -> list[KpiValue]:
         .filter(_region_q(query, "application__person__institution__"))
         .values_list("answered_at", "outcome")
     )
-    return _rates(((when.date(), outcome in EMPLOYED) for when, outcome in rows), query)
+    return _rates(
+        ((when.date(), outcome in EMPLOYED) for when, outcome in rows if when is not None), query
+    )
 
 
 KPIS = [

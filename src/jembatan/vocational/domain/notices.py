@@ -33,10 +33,10 @@ def register_kinds() -> None:
 
 
 def institution_members(institution_id: int | None) -> QuerySet[Any]:
-    users = get_user_model().objects.filter(
-        organisation__institution__pk=institution_id, role="institution_member", is_active=True
-    )
-    return users.order_by("pk") if institution_id is not None else users.none()
+    users = get_user_model().objects.filter(role="institution_member", is_active=True)
+    if institution_id is None:
+        return users.none()
+    return users.filter(organisation__institution__pk=institution_id).order_by("pk")
 
 
 def application_link(application: Application) -> str:

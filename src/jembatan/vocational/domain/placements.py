@@ -79,7 +79,7 @@ def suggest(offer: PlacementOffer, user: Any, limit: int = 10) -> list[Suggestio
         if JLPT_RANK.get(person.jlpt_level, 0) < needed:
             continue
         suggestion = Suggestion(person=person, score=0.0)
-        if person.department_id and person.department.kind == offer.department_kind:
+        if person.department is not None and person.department.kind == offer.department_kind:
             suggestion.score += 2
             suggestion.reasons.append(_("same department"))
         if needed and JLPT_RANK.get(person.jlpt_level, 0) >= needed:

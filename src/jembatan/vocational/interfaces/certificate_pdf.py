@@ -8,6 +8,7 @@ verification address is drawn as vector squares from segno's matrix (no image li
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass
 
@@ -32,12 +33,12 @@ class CertificateText:
     programme_title: str
     programme_kind: str  # a Programme.Kind value
     host_name: str
-    starts_on: object  # dt.date
-    ends_on: object  # dt.date
+    starts_on: dt.date
+    ends_on: dt.date
     code: str
     url: str
     language: str  # the participant's language: "id", "ja" or "en"
-    issued_on: object  # dt.date
+    issued_on: dt.date
 
 
 def _block(text: CertificateText, language: str, english: bool) -> list[tuple[str, int]]:

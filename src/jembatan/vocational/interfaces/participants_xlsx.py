@@ -9,6 +9,7 @@ birth, addresses or documents.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -71,6 +72,6 @@ def figures_workbook(start: dt.date, end: dt.date) -> bytes:
         sheet.append([str(name)])
         sheet.append([_("Period"), _("Breakdown"), _("Value"), _("Unit")])
         for value in compute(query):
-            figure = value.value if not hasattr(value.value, "as_tuple") else float(value.value)  # type: ignore[union-attr]
+            figure = float(value.value) if isinstance(value.value, Decimal) else value.value
             sheet.append([value.period, value.key, figure, str(unit)])
     return book.to_bytes()  # type: ignore[no-any-return]

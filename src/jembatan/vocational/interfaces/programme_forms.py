@@ -49,7 +49,7 @@ class ProgrammeForm(forms.ModelForm):  # type: ignore[type-arg]
     def __init__(self, *args: Any, mous: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if mous is not None:
-            self.fields["mou"].queryset = mous
+            self.fields["mou"].queryset = mous  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data: dict[str, Any] = super().clean() or {}
@@ -75,7 +75,7 @@ class ApplyForm(forms.Form):
 
     def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people
+        self.fields["person"].queryset = people  # type: ignore[attr-defined]
 
 
 class FollowUpForm(forms.ModelForm):  # type: ignore[type-arg]
