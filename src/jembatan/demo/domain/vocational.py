@@ -22,7 +22,7 @@ from django.contrib.auth.hashers import make_password
 
 from jembatan.accounts.models import Organisation, Role, User
 from jembatan.demo.domain.users import DEMO_PASSWORD, INSTITUTION_NAME
-from jembatan.registry.models import Region
+from jembatan.registry.models import Company, Region
 from jembatan.vocational.domain.institutions import ORGANISATION_TYPE
 from jembatan.vocational.models import (
     Department,
@@ -330,9 +330,7 @@ SHORT_COURSE_APPLICANTS = (
 )
 
 
-def _demo_japanese_firm() -> object | None:
-    from jembatan.registry.models import Company
-
+def _demo_japanese_firm() -> Company | None:
     return Company.objects.filter(country="JP").order_by("name", "pk").first()
 
 
