@@ -214,3 +214,64 @@ def test_company_party_member_sees_the_mou_but_does_not_change_it(
     client = as_user("member")
     assert client.get(f"/vocational/mous/{mou.pk}/").status_code == 200
     assert client.get(f"/vocational/mous/{mou.pk}/edit/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("anonymous", 302),
+        ("officer", 302),
+        ("school_member", 302),
+        ("other_school_member", 403),
+        ("host_member", 403),
+        ("member", 403),
+        ("viewer", 403),
+    ],
+)
+def test_removing_departments_and_contacts(
+    role: str, status: int, as_user: Any, roles: dict[str, Any], school: Any, department: Any
+) -> None:
+    contact = school.contacts.create(name="Sri Handayani")
+    client = as_user(role)
+    base = f"/vocational/institutions/{school.pk}"
+    assert client.post(f"{base}/departments/{department.pk}/remove/").status_code == status
+    assert client.post(f"{base}/contacts/{contact.pk}/remove/").status_code == status
+    removed = role in ("officer", "school_member")
+    assert school.departments.exists() is not removed
+    assert school.contacts.exists() is not removed
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("officer", 200),
+        ("school_member", 200),
+        ("host_member", 200),
+        ("other_school_member", 404),
+        ("member", 404),
+        ("viewer", 404),
+    ],
+)
+def test_document_download_and_removal(
+    role: str,
+    status: int,
+    as_user: Any,
+    roles: dict[str, Any],
+    applied: Any,
+    settings: Any,
+    tmp_path: Any,
+) -> None:
+    from django.core.files.base import ContentFile
+
+    from tests.vocational.conftest import PDF
+
+    settings.MEDIA_ROOT = tmp_path
+    document = applied.documents.create(kind="passport", original_name="p.pdf", size=len(PDF))
+    document.file.save("p.pdf", ContentFile(PDF))
+    client = as_user(role)
+    url = f"/vocational/people/{applied.pk}/documents/{document.pk}/"
+    assert client.get(url).status_code == status
+    removal = client.post(f"{url}remove/").status_code
+    # The host sees the applicant's documents but does not change them.
+    assert removal == {"officer": 302, "school_member": 302, "host_member": 403}.get(role, 404)
+    assert applied.documents.exists() is (role not in ("officer", "school_member"))

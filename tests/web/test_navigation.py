@@ -56,6 +56,7 @@ def test_nav_institution_member_sees_public_sections_only(client, db) -> None:  
         "/profiles/",
         "/matching/search/",
         "/events/",
+        "/vocational/mine/",  # and vocational cooperation, their institution's own work
         "/matching/favourites/",
     ]
 
@@ -86,6 +87,7 @@ def test_nav_officer_queues_show_their_counts(as_user, company, other_company) -
         ("/interests/agreements/", "Agreements to confirm ", "0"),
         ("/interests/pipeline/", "Stale introductions ", "0"),
         ("/translations/requests/", "Translations requested ", "0"),
+        ("/vocational/", "MoUs expiring ", "0"),
         ("/privacy/erasure-requests/", "Erasure requests ", "0"),
     ]
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest
 
 from jembatan.vocational.domain.institutions import InstitutionData, update_institution
@@ -67,6 +68,7 @@ class InstitutionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     ]
     autocomplete_fields = ["company"]
     inlines = [DepartmentInline, ContactInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request: HttpRequest) -> Any:
         return super().get_queryset(request).select_related("organisation", "company")

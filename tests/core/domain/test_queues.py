@@ -37,6 +37,7 @@ def test_registered_queues_lists_the_apps_queues_in_order() -> None:
         "engagement.agreements_reported",
         "engagement.stale_introductions",
         "translations.requests",
+        "vocational.mous_expiring",
         "privacy.erasure",
     ]
 

@@ -57,7 +57,7 @@ def register() -> None:
             url_name="vocational:overview",
             count=count_expiring,
             permission="vocational.view_overview",
-            order=70,
+            order=65,
             nav_label=_("MoUs expiring"),
         )
     )
