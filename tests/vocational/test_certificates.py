@@ -122,3 +122,14 @@ def test_follow_up_answer_page_saves_placement(world: World, school_a, kosen) ->
     follow_up = FollowUp.objects.get(application=application, round=1)
     assert follow_up.outcome == "japanese_firm_id"
     assert follow_up.answered_at is not None
+
+
+def test_erasing_the_person_revokes_the_certificate(world: World, school_a, kosen, officer) -> None:  # type: ignore[no-untyped-def]
+    from jembatan.vocational.domain.people import erase_person
+
+    application = _completed(world, school_a, kosen)
+    code = application.certificate.code
+    erase_person(officer, world.teacher)
+    assert Client().get(f"/verify/{code}/").status_code == 404
+    application.certificate.refresh_from_db()
+    assert application.certificate.participant_name == f"#{world.teacher.pk}"

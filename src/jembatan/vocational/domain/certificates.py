@@ -138,3 +138,18 @@ def answer_follow_up(
         data={"round": follow_up.round},
     )
     return follow_up
+
+
+def erase_programme_data(person_id: int, now: dt.datetime) -> None:
+    """With the person's data erased: blank what their applications and follow-ups say, and
+    revoke their certificates (the verification page would otherwise still show the name)."""
+    Application.objects.filter(person_id=person_id).update(motivation="", review_notes="")
+    FollowUp.objects.filter(application__person_id=person_id).update(
+        teaching_changes="", placed_with_name="", notes=""
+    )
+    Certificate.objects.filter(application__person_id=person_id).update(
+        participant_name=f"#{person_id}", participant_name_latin=""
+    )
+    Certificate.objects.filter(application__person_id=person_id, revoked_at__isnull=True).update(
+        revoked_at=now
+    )
