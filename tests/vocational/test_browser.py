@@ -49,7 +49,7 @@ def test_member_records_mou_on_a_phone_in_japanese(
     page.get_by_label("署名日").fill("2016-07-27")
     page.get_by_label("開始日").fill("2016-07-27")
     page.get_by_label("終了日").fill("2016-07-01")
-    page.get_by_label("教員交流").check()
+    page.get_by_role("checkbox", name="教員交流").check()
     page.get_by_role("button", name="保存").click()
     assert "終了日（2016-07-01）が開始日（2016-07-27）より前です。" in page.inner_text("main")
     assert fits(page)

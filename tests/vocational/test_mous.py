@@ -196,12 +196,22 @@ def test_mou_page_create_with_pdf_and_download(
             "ends_on": "2021-07-26",
             "renewal": "by_agreement",
             "scope": ["teacher_exchange", "short_course"],
+            "scope_description_teacher_exchange": "Up to four weeks at the partner school",
+            "scope_description_internship": "not in the scope: ignored",
             "document": SimpleUploadedFile("mou.pdf", PDF),
         },
     )
     mou = Mou.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/vocational/mous/{mou.pk}/"
+    assert list(mou.scope_items.values_list("kind", "description")) == [
+        ("short_course", ""),
+        ("teacher_exchange", "Up to four weeks at the partner school"),
+    ]
+    assert (
+        "Up to four weeks at the partner school"
+        in client.get(f"/vocational/mous/{mou.pk}/edit/").content.decode()
+    )
     download = client.get(f"/vocational/mous/{mou.pk}/document/")
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF

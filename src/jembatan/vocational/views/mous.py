@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from jembatan.vocational.domain import mous as domain
 from jembatan.vocational.domain.visibility import users_institution
 from jembatan.vocational.interfaces.forms import MouForm, TerminateForm
-from jembatan.vocational.models import Mou, MouStatus
+from jembatan.vocational.models import Mou, MouStatus, ScopeKind
 from jembatan.vocational.views.institutions import add_form_errors
 
 
@@ -67,6 +67,16 @@ def mou_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _scope_rows(request: HttpRequest, mou: Mou | None) -> list[tuple[str, str, str]]:
+    """(kind, label, description) for the form's optional detail of each scope item."""
+    saved = {item.kind: item.description for item in mou.scope_items.all()} if mou else {}
+    posted = _descriptions(request) if request.method == "POST" else {}
+    return [
+        (kind, str(label), posted.get(kind, saved.get(kind, "")))
+        for kind, label in ScopeKind.choices
+    ]
+
+
 def _descriptions(request: HttpRequest) -> dict[str, str]:
     return {
         key.removeprefix("scope_description_"): str(value).strip()
@@ -96,7 +106,11 @@ def mou_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The MoU is recorded."))
             return redirect("vocational:mou_detail", mou.pk)
-    return render(request, "vocational/mou_form.html", {"form": form})
+    return render(
+        request,
+        "vocational/mou_form.html",
+        {"form": form, "scope_rows": _scope_rows(request, None)},
+    )
 
 
 @login_required
@@ -118,7 +132,11 @@ def mou_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The MoU is saved."))
             return redirect("vocational:mou_detail", mou.pk)
-    return render(request, "vocational/mou_form.html", {"form": form, "mou": mou})
+    return render(
+        request,
+        "vocational/mou_form.html",
+        {"form": form, "mou": mou, "scope_rows": _scope_rows(request, mou)},
+    )
 
 
 @login_required
