@@ -129,3 +129,38 @@ def test_list_pages_query_count_does_not_grow(world, school_a, url) -> None:  # 
             assert client.get(url).status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+def test_documents_sent_with_the_application_reach_the_host_only(
+    world, school_a, school_b, kosen, settings, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from django.core.files.base import ContentFile
+
+    from jembatan.vocational.models import PersonDocument
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    document = PersonDocument(
+        person=world.student,
+        kind="cv",
+        original_name="cv-sari.pdf",
+        size=8,
+        content_type="application/pdf",
+    )
+    document.file.save("cv.pdf", ContentFile(b"%PDF-1.4"), save=False)
+    document.save()
+    programme = make_programme(world.mou, world.host)
+    client = Client()
+    client.force_login(school_a)
+    client.post(
+        f"/vocational/programmes/{programme.pk}/apply/",
+        {"person": world.student.pk, "documents": [document.pk]},
+    )
+    application = Application.objects.get()
+    assert list(application.documents.all()) == [document]
+    url = f"/vocational/people/{world.student.pk}/documents/{document.pk}/"
+    client.force_login(kosen)
+    page = client.get(f"/vocational/applications/{application.pk}/")
+    assert url.encode() in page.content
+    assert client.get(url).status_code == 200
+    client.force_login(school_b)
+    assert client.get(url).status_code == 404

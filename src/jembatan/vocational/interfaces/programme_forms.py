@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.vocational.domain.programmes import check_programme
-from jembatan.vocational.models import FollowUp, Person, PlacementOffer, Programme
+from jembatan.vocational.models import FollowUp, Person, PersonDocument, PlacementOffer, Programme
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -72,10 +72,23 @@ class ProgrammeForm(forms.ModelForm):  # type: ignore[type-arg]
 class ApplyForm(forms.Form):
     person = forms.ModelChoiceField(label=_("Participant"), queryset=Person.objects.none())
     motivation = forms.CharField(label=_("Motivation"), widget=forms.Textarea, required=False)
+    documents = forms.ModelMultipleChoiceField(
+        label=_("Documents"),
+        queryset=PersonDocument.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The participant's documents to send with the application."),
+    )
 
     def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people  # type: ignore[attr-defined]
+        self.fields["documents"].queryset = PersonDocument.objects.filter(  # type: ignore[attr-defined]
+            person__in=people
+        ).select_related("person")
+        self.fields["documents"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda d: f"{d.person.full_name}: {d.get_kind_display()} ({d.original_name})"
+        )
 
 
 class FollowUpForm(forms.ModelForm):  # type: ignore[type-arg]

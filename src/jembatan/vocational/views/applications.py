@@ -54,6 +54,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "actions": flow.available_actions(request.user, application),
         "certificate": certificate,
         "follow_ups": list(application.follow_ups.all()),
+        "documents": list(application.documents.all()),
         "participant_side": flow.acts_for_participant(request.user, application.person),
     }
     return render(request, "vocational/application_detail.html", context)

@@ -117,6 +117,7 @@ def programme_apply(request: HttpRequest, pk: int) -> HttpResponse:
                 person=form.cleaned_data["person"],
                 actor=request.user,
                 motivation=form.cleaned_data["motivation"],
+                documents=list(form.cleaned_data["documents"]),
             )
             messages.success(request, _("The application was sent."))
         except flow.ApplicationError as error:
