@@ -173,6 +173,22 @@ def _change(
     return application
 
 
+def _locked_change(
+    application: Application,
+    to: str,
+    actor: Any,
+    allowed_from: Sequence[str],
+    now: dt.datetime,
+    **fields: Any,
+) -> Application:
+    """`_change` on the state in the database, re-read under the programme's lock: a page
+    opened before another reviewer's decision cannot undo it (docs/locking.md)."""
+    with transaction.atomic():
+        _lock(application.programme_id)
+        application.refresh_from_db()
+        return _change(application, to, actor, allowed_from, now, **fields)
+
+
 def _reviewing(actor: Any, application: Application) -> None:
     if not may_review(actor, application.programme):
         raise NotAllowedError(_("Only the host and officers review applications."))
@@ -198,7 +214,7 @@ def select(application: Application, actor: Any, now: dt.datetime | None = None)
 def waitlist(application: Application, actor: Any, now: dt.datetime | None = None) -> Application:
     now = now or timezone.now()
     _reviewing(actor, application)
-    return _change(
+    return _locked_change(
         application, S.WAITLISTED, actor, (S.APPLIED,), now, waitlisted_at=now, decided_at=now
     )
 
@@ -206,7 +222,9 @@ def waitlist(application: Application, actor: Any, now: dt.datetime | None = Non
 def reject(application: Application, actor: Any, now: dt.datetime | None = None) -> Application:
     now = now or timezone.now()
     _reviewing(actor, application)
-    return _change(application, S.REJECTED, actor, (S.APPLIED, S.WAITLISTED), now, decided_at=now)
+    return _locked_change(
+        application, S.REJECTED, actor, (S.APPLIED, S.WAITLISTED), now, decided_at=now
+    )
 
 
 def rank(programme: Programme, ordered: Sequence[Application], actor: Any) -> None:
@@ -235,14 +253,14 @@ def confirm(application: Application, actor: Any, now: dt.datetime | None = None
         raise NotAllowedError(
             _("Only the participant, their institution and officers confirm a place.")
         )
-    return _change(application, S.CONFIRMED, actor, (S.SELECTED,), now)
+    return _locked_change(application, S.CONFIRMED, actor, (S.SELECTED,), now)
 
 
 def start(application: Application, actor: Any, now: dt.datetime | None = None) -> Application:
     """The participant is travelling (or taking part, for an in-country programme)."""
     now = now or timezone.now()
     _reviewing(actor, application)
-    return _change(application, S.TRAVELLING, actor, (S.CONFIRMED,), now)
+    return _locked_change(application, S.TRAVELLING, actor, (S.CONFIRMED,), now)
 
 
 def complete(application: Application, actor: Any, now: dt.datetime | None = None) -> Application:
@@ -252,7 +270,9 @@ def complete(application: Application, actor: Any, now: dt.datetime | None = Non
     now = now or timezone.now()
     _reviewing(actor, application)
     with transaction.atomic():
-        _change(application, S.COMPLETED, actor, (S.CONFIRMED, S.TRAVELLING), now, completed_at=now)
+        _locked_change(
+            application, S.COMPLETED, actor, (S.CONFIRMED, S.TRAVELLING), now, completed_at=now
+        )
         issue_certificate(application, actor=actor, now=now)
         ask_follow_up(application, round_number=1, now=now)
     return application
