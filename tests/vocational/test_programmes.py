@@ -76,3 +76,31 @@ def test_programmes_visible_to_parties_not_other_school(
     assert list(programmes_visible_to(school_b)) == []
     assert list(programmes_visible_to(viewer)) == []
     assert list(programmes_visible_to(member)) == []
+
+
+def test_host_edits_the_programme_other_school_cannot(
+    world: World, kosen, school_a, school_b
+) -> None:  # type: ignore[no-untyped-def]
+    from django.test import Client
+
+    programme = make_programme(world.mou, world.host)
+    data = {
+        "mou": world.mou.pk,
+        "title": "Short course in food technology",
+        "kind": "short_course",
+        "direction": "id_to_jp",
+        "audience": "both",
+        "host": world.host.pk,
+        "starts_on": programme.starts_on.isoformat(),
+        "ends_on": programme.ends_on.isoformat(),
+        "capacity": 5,
+    }
+    client = Client()
+    client.force_login(school_b)
+    assert client.post(f"/vocational/programmes/{programme.pk}/edit/", data).status_code == 404
+    client.force_login(school_a)
+    assert client.post(f"/vocational/programmes/{programme.pk}/edit/", data).status_code == 403
+    client.force_login(kosen)
+    assert client.post(f"/vocational/programmes/{programme.pk}/edit/", data).status_code == 302
+    programme.refresh_from_db()
+    assert (programme.title, programme.capacity) == ("Short course in food technology", 5)

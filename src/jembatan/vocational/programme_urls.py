@@ -12,6 +12,7 @@ programme_urlpatterns: list[URLPattern] = [
     path("programmes/", programmes.programme_list, name="programmes"),
     path("programmes/new/", programmes.programme_new, name="programme_new"),
     path("programmes/<int:pk>/", programmes.programme_detail, name="programme_detail"),
+    path("programmes/<int:pk>/edit/", programmes.programme_edit, name="programme_edit"),
     path("programmes/<int:pk>/apply/", programmes.programme_apply, name="programme_apply"),
     path("programmes/<int:pk>/rank/", programmes.programme_rank, name="programme_rank"),
     path("programmes/<int:pk>/complete/", programmes.programme_complete, name="programme_complete"),

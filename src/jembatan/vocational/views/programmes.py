@@ -78,6 +78,24 @@ def programme_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = get_programme(request, pk)
+    if not flow.may_review(request.user, programme):
+        raise PermissionDenied
+    form = ProgrammeForm(
+        request.POST or None, instance=programme, mous=Mou.objects.filter(pk=programme.mou_id)
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        from jembatan.core.domain.audit import log_action
+
+        log_action("jembatan.vocational.programme.changed", programme, actor=request.user)
+        messages.success(request, _("The programme was saved."))
+        return redirect("vocational:programme_detail", programme.pk)
+    return render(request, "vocational/programme_form.html", {"form": form, "programme": programme})
+
+
+@login_required
 def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     programme = get_programme(request, pk)
     reviewer = flow.may_review(request.user, programme)
