@@ -263,6 +263,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jembatan.events.tasks.task_send_meeting_reminders",
         "schedule": crontab(minute="*/5"),
     },
+    "vocational-follow-ups": {
+        "task": "jembatan.vocational.programme_tasks.task_ask_follow_ups",
+        "schedule": crontab(hour=3, minute=0),
+    },
     "follow-up-interests": {
         "task": "jembatan.engagement.tasks.task_follow_up_interests",
         "schedule": crontab(hour=2, minute=0),
@@ -326,6 +330,7 @@ SPECTACULAR_SETTINGS = {
         "AgreementTypeEnum": "jembatan.engagement.models.agreement.AgreementType.choices",
         "CurrencyEnum": "jembatan.engagement.models.agreement.Currency.choices",
         "ObjectTypeEnum": "jembatan.matching.models.embedding.ObjectType.choices",
+        "ProgrammeKindEnum": "jembatan.vocational.models.programme.ProgrammeKind.choices",
         "VocationalInstitutionTypeEnum": "jembatan.vocational.models.InstitutionType.choices",
         "VocationalDepartmentKindEnum": "jembatan.vocational.models.DepartmentKind.choices",
         "MouScopeKindEnum": "jembatan.vocational.models.ScopeKind.choices",

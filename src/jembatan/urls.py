@@ -5,6 +5,8 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from jembatan.vocational.views.applications import verify as verify_certificate
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -16,10 +18,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("profiles/", include("jembatan.opportunities.urls")),
     path("interests/", include("jembatan.engagement.urls")),
     path("events/", include("jembatan.events.urls")),
-    path("vocational/", include("jembatan.vocational.urls")),
     path("inquiries/", include("jembatan.catalogue.inquiry_urls")),
     path("promotions/", include("jembatan.catalogue.promotion_urls")),
     path("matching/", include("jembatan.matching.urls")),
+    path("vocational/", include("jembatan.vocational.urls")),
+    path("verify/<str:code>/", verify_certificate, name="vocational_verify"),
     path("notifications/", include("jembatan.notifications.urls")),
     path("translations/", include("jembatan.translations.urls")),
     path("indicators/", include("jembatan.indicators.urls")),

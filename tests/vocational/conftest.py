@@ -142,3 +142,7 @@ def roles(
         "other_school_member": other_school_member,
         "host_member": host_member,
     }
+
+
+# The programmes part's world (two schools, the host kosen and their members, an MoU).
+from tests.vocational.programme_world import kosen, school_a, school_b, world  # noqa: E402, F401

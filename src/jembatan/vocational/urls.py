@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
+from jembatan.vocational.programme_urls import programme_urlpatterns
 from jembatan.vocational.views import institutions, mous, overview, people
 
 app_name = "vocational"
@@ -42,4 +43,5 @@ urlpatterns = [
     path("mous/<int:pk>/edit/", mous.mou_edit, name="mou_edit"),
     path("mous/<int:pk>/terminate/", mous.mou_terminate, name="mou_terminate"),
     path("mous/<int:pk>/document/", mous.mou_document, name="mou_document"),
+    *programme_urlpatterns,
 ]

@@ -33,7 +33,11 @@ from jembatan.demo.domain.users import (
     DemoUser,
     demo_user,
 )
-from jembatan.demo.domain.vocational import delete_demo_vocational, install_demo_vocational
+from jembatan.demo.domain.vocational import (
+    delete_demo_vocational,
+    install_demo_programmes,
+    install_demo_vocational,
+)
 from jembatan.registry.domain.derived import apply_derived_fields
 from jembatan.registry.domain.readings import READING_FIELDS, fill_readings
 from jembatan.registry.models import (
@@ -329,4 +333,5 @@ def install_demo(reset: bool = False, progress: StartProgress | None = None) -> 
     install_demo_catalogue(specs, companies, officers["ID"])  # products for the showcase
     install_demo_vocational()  # after the users: SMTI Yogyakarta is the demo institution
     install_demo_promotion(officers["ID"])  # after the products: a fair and its brochure
+    install_demo_programmes()  # after the MoU and the registry's Japanese firms
     return summary

@@ -22,7 +22,7 @@ from django.contrib.auth.hashers import make_password
 
 from jembatan.accounts.models import Organisation, Role, User
 from jembatan.demo.domain.users import DEMO_PASSWORD, INSTITUTION_NAME
-from jembatan.registry.models import Region
+from jembatan.registry.models import Company, Region
 from jembatan.vocational.domain.institutions import ORGANISATION_TYPE
 from jembatan.vocational.models import (
     Department,
@@ -299,6 +299,7 @@ def install_demo_vocational() -> dict[str, int]:
 def delete_demo_vocational() -> None:
     """Remove the demo MoUs, people and institutions (before the demo users go)."""
     names = [spec.name for spec in INSTITUTIONS]
+    delete_demo_programmes()  # programmes protect the MoU, applications the people
     Mou.objects.filter(title__in=[MOU_TITLE, DRAFT_TITLE]).delete()
     User.objects.filter(username=KOSEN_USER).delete()
     Person.objects.filter(institution__organisation__name__in=names).delete()
@@ -307,4 +308,192 @@ def delete_demo_vocational() -> None:
         name__in=[n for n in names if n != INSTITUTION_NAME],
         kind=Organisation.Kind.INSTITUTION,
         members__isnull=True,
+    ).delete()
+
+
+# Programmes, applications, certificates and placements (the programmes part).
+
+SHORT_COURSE = "Short course: chemical analysis at Akashi College (2026)"
+EXCHANGE = "Teacher and student exchange: mechanical engineering (2019)"
+INTERNSHIP = "Internship: production engineering at a Japanese firm in Indonesia (2026)"
+DEMO_PROGRAMMES = (SHORT_COURSE, EXCHANGE, INTERNSHIP)
+# One applicant per status, so every badge and button of the pages can be seen.
+SHORT_COURSE_APPLICANTS = (
+    ("Rina", "Hapsari", "student", "completed"),
+    ("Bayu", "Firmansyah", "student", "travelling"),
+    ("Sri", "Wahyuni", "teacher", "confirmed"),
+    ("Eko", "Purnomo", "student", "selected"),
+    ("Indah", "Permata", "student", "waitlisted"),
+    ("Fajar", "Ramadhan", "student", "rejected"),
+    ("Nur", "Aini", "student", "withdrawn"),
+    ("Yoga", "Pratama", "student", "applied"),
+)
+
+
+def _demo_japanese_firm() -> Company | None:
+    return Company.objects.filter(country="JP").order_by("name", "pk").first()
+
+
+def install_demo_programmes() -> dict[str, int]:
+    """A short course with applicants in every status, a completed exchange with certificates,
+    and an internship at a Japanese firm in Indonesia with a place offered. Rows written
+    directly (no notices); a second run changes nothing (codes are kept once issued)."""
+    from jembatan.vocational.domain.verification import new_verification_code
+    from jembatan.vocational.models import (
+        Application,
+        Certificate,
+        FollowUp,
+        PlacementOffer,
+        Programme,
+    )
+
+    mou = Mou.objects.filter(title=MOU_TITLE).first()
+    if mou is None:
+        return {}
+    smti = Institution.objects.get(organisation__name=INSTITUTION_NAME)
+    akashi = Institution.objects.get(organisation__name=AKASHI_NAME)
+    stamp = dt.datetime(2026, 3, 1, 2, 0, tzinfo=dt.UTC)
+    course, _ = Programme.objects.update_or_create(
+        mou=mou,
+        title=SHORT_COURSE,
+        defaults={
+            "kind": "short_course",
+            "direction": "id_to_jp",
+            "host": akashi,
+            "starts_on": dt.date(2026, 5, 11),
+            "ends_on": dt.date(2026, 5, 22),
+            "capacity": 4,
+            "min_jlpt": "N5",
+            "language_notes": "JLPT N5 or English B1",
+            "cost_amount": 180_000,
+            "cost_currency": "JPY",
+            "paid_by": "programme",
+            "applications_open_on": dt.date(2026, 1, 15),
+            "applications_close_on": dt.date(2026, 3, 15),
+            "selection_criteria": "Motivation, department, Japanese or English level.",
+        },
+    )
+    for rank, (given, family, kind, status) in enumerate(SHORT_COURSE_APPLICANTS, start=1):
+        person, _ = Person.objects.get_or_create(
+            institution=smti,
+            given_name=given,
+            family_name=family,
+            defaults={"kind": kind, "minor": kind == "student", "language": "id"},
+        )
+        application, _ = Application.objects.update_or_create(
+            programme=course,
+            person=person,
+            defaults={
+                "status": status,
+                "rank": rank if status not in ("applied", "rejected") else None,
+                "applied_at": stamp,
+                "nominated": True,
+                "waitlisted_at": stamp if status == "waitlisted" else None,
+                "completed_at": stamp if status == "completed" else None,
+            },
+        )
+        if status == "completed":
+            _demo_certificate(application, new_verification_code)
+    exchange, _ = Programme.objects.update_or_create(
+        mou=mou,
+        title=EXCHANGE,
+        defaults={
+            "kind": "exchange",
+            "direction": "id_to_jp",
+            "host": akashi,
+            "starts_on": dt.date(2019, 10, 1),
+            "ends_on": dt.date(2019, 10, 25),
+            "capacity": 3,
+            "completed_at": dt.datetime(2019, 10, 26, tzinfo=dt.UTC),
+        },
+    )
+    done = dt.datetime(2019, 10, 25, 8, 0, tzinfo=dt.UTC)
+    for person in Person.objects.filter(institution=smti, department__kind="mechanical"):
+        application, _ = Application.objects.update_or_create(
+            programme=exchange,
+            person=person,
+            defaults={"status": "completed", "applied_at": done, "completed_at": done},
+        )
+        _demo_certificate(application, new_verification_code)
+        FollowUp.objects.get_or_create(
+            application=application,
+            round=1,
+            defaults={
+                "asked_at": done,
+                "answered_at": done + dt.timedelta(days=20),
+                "outcome": "teaching" if person.kind == "teacher" else "japanese_firm_id",
+                "teaching_changes": "Praktik kerja bengkel mengikuti 5S ala kosen."
+                if person.kind == "teacher"
+                else "",
+            },
+        )
+    firm = _demo_japanese_firm()
+    if firm is not None:
+        internship, _ = Programme.objects.update_or_create(
+            mou=mou,
+            title=INTERNSHIP,
+            defaults={
+                "kind": "internship",
+                "direction": "in_country",
+                "host_company": firm,
+                "starts_on": dt.date(2026, 2, 2),
+                "ends_on": dt.date(2026, 4, 30),
+                "capacity": 2,
+                "audience": "students",
+            },
+        )
+        PlacementOffer.objects.update_or_create(
+            company=firm,
+            title="Magang teknik produksi / 生産技術インターンシップ",
+            defaults={
+                "programme": internship,
+                "department_kind": "mechanical",
+                "description": "Production line of metal parts near Cikarang, West Java.",
+                "requirements": "Mechanical engineering, year 2 or 3; JLPT N5 welcome.",
+                "min_jlpt": "N5",
+                "region": "ID-JB",
+                "places": 2,
+            },
+        )
+    return {
+        "programmes": Programme.objects.filter(title__in=DEMO_PROGRAMMES).count(),
+        "applications": Application.objects.filter(programme__title__in=DEMO_PROGRAMMES).count(),
+        "certificates": Certificate.objects.filter(
+            application__programme__title__in=DEMO_PROGRAMMES
+        ).count(),
+    }
+
+
+def _demo_certificate(application: object, new_code: object) -> None:
+    from jembatan.vocational.models import Application, Certificate
+
+    assert isinstance(application, Application)
+    if Certificate.objects.filter(application=application).exists():
+        return
+    programme = application.programme
+    person = application.person
+    Certificate.objects.create(
+        application=application,
+        code=new_code(),  # type: ignore[operator]
+        participant_name=person.full_name,
+        participant_name_latin=person.name_latin,
+        programme_title=programme.title,
+        programme_kind=programme.kind,
+        host_name=programme.host_name,
+        starts_on=programme.starts_on,
+        ends_on=programme.ends_on,
+        language=person.language,
+        issued_at=application.completed_at or dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+    )
+
+
+def delete_demo_programmes() -> None:
+    from jembatan.vocational.models import PlacementOffer, Programme
+
+    PlacementOffer.objects.filter(programme__title__in=DEMO_PROGRAMMES).delete()
+    Programme.objects.filter(title__in=DEMO_PROGRAMMES).delete()
+    Person.objects.filter(
+        given_name__in=[a[0] for a in SHORT_COURSE_APPLICANTS],
+        family_name__in=[a[1] for a in SHORT_COURSE_APPLICANTS],
+        institution__organisation__name=INSTITUTION_NAME,
     ).delete()

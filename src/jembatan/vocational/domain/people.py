@@ -208,6 +208,9 @@ def erase_person_data(person: Person, now: dt.datetime) -> None:
         person.erased_at = now
     person.save()
     scrub_audit(Person, [person.pk])
+    from jembatan.vocational.domain.certificates import erase_programme_data
+
+    erase_programme_data(person.pk, now)
 
 
 def erase_person(actor: Any, person: Person, now: dt.datetime | None = None) -> Person:

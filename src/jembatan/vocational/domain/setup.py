@@ -70,3 +70,6 @@ def register() -> None:
         )
     )
     institution_filed.connect(on_institution_filed, dispatch_uid="vocational.institution_filed")
+    from jembatan.vocational.domain import programme_setup
+
+    programme_setup.register()

@@ -1,5 +1,11 @@
 from __future__ import annotations
 
+from jembatan.vocational.models.application import (
+    HOLDS_PLACE,
+    Application,
+    ApplicationStatus,
+)
+from jembatan.vocational.models.certificate import Certificate, FollowUp, PlacementOutcome
 from jembatan.vocational.models.institution import (
     ADULT_AGE,
     INDONESIAN_RANK,
@@ -25,14 +31,31 @@ from jembatan.vocational.models.mou import (
     Renewal,
     ScopeKind,
 )
+from jembatan.vocational.models.placement import Placement, PlacementOffer, PlacementStatus
+from jembatan.vocational.models.programme import (
+    Audience,
+    CostCurrency,
+    Direction,
+    PaidBy,
+    Programme,
+    ProgrammeKind,
+)
 
 __all__ = [
     "ADULT_AGE",
+    "HOLDS_PLACE",
     "INDONESIAN_RANK",
     "JLPT_RANK",
+    "Application",
+    "ApplicationStatus",
+    "Audience",
+    "Certificate",
+    "CostCurrency",
     "Department",
     "DepartmentKind",
+    "Direction",
     "DocumentKind",
+    "FollowUp",
     "IndonesianLevel",
     "Institution",
     "InstitutionContact",
@@ -43,9 +66,16 @@ __all__ = [
     "MouReminder",
     "MouScope",
     "MouStatus",
+    "PaidBy",
     "Person",
     "PersonDocument",
     "PersonKind",
+    "Placement",
+    "PlacementOffer",
+    "PlacementOutcome",
+    "PlacementStatus",
+    "Programme",
+    "ProgrammeKind",
     "Renewal",
     "ScopeKind",
 ]
