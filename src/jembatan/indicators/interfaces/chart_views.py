@@ -63,7 +63,10 @@ def topic_views(topics: tuple[Topic, ...] | list[Topic]) -> list[TopicView]:
 
 
 def specs(views: list[TopicView]) -> list[dict[str, Any]]:
-    return [chart_spec(c.chart, c.element_id) for t in views for c in t.charts]
+    """The Plotly specs of the charts that have figures (an empty one shows its note only)."""
+    return [
+        chart_spec(c.chart, c.element_id) for t in views for c in t.charts if not c.chart.is_empty()
+    ]
 
 
 __all__ = ["ChartView", "Headline", "TopicView", "chart_view", "specs", "topic_views"]
