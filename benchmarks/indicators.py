@@ -26,6 +26,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -99,14 +100,14 @@ def generate(companies: int, seed: int = 11) -> dict[str, int]:
     Company.objects.bulk_create(rows, batch_size=batch)
     ids = list(Company.objects.order_by("pk").values_list("pk", flat=True))
     # created_at is auto_now_add: set the year's dates afterwards, in one statement per batch
-    created = {pk: _moment(rng, year) for pk in ids}
+    created_of = {pk: _moment(rng, year) for pk in ids}
     from django.db.models import Case, DateTimeField, Value, When
 
     for start in range(0, len(ids), 900):
         chunk = ids[start : start + 900]
         Company.objects.filter(pk__in=chunk).update(
             created_at=Case(
-                *[When(pk=pk, then=Value(created[pk])) for pk in chunk],
+                *[When(pk=pk, then=Value(created_of[pk])) for pk in chunk],
                 output_field=DateTimeField(),
             )
         )
@@ -208,12 +209,12 @@ def generate(companies: int, seed: int = 11) -> dict[str, int]:
         )  # fmt: skip
     Agreement.objects.bulk_create(agreements, batch_size=batch)
     parties, reports = [], []
-    for pk, signed in Agreement.objects.values_list("pk", "signed_on"):
+    for pk, signed_on in Agreement.objects.values_list("pk", "signed_on"):
         pair = rng.sample(ids, 2)
         parties += [AgreementParty(agreement_id=pk, company_id=c) for c in pair]
         reports.append(
             OutcomeObservation(
-                agreement_id=pk, company_id=pair[0], observed_on=signed + dt.timedelta(days=90),
+                agreement_id=pk, company_id=pair[0], observed_on=signed_on + dt.timedelta(days=90),
                 active=True, jobs_created=rng.randint(0, 30),
                 recorded_at=year + dt.timedelta(days=200),
             )
@@ -361,7 +362,7 @@ def run(
             for name, query in queries.items():
                 with CaptureQueriesContext(connection) as captured:
                     dashboard_data(query)
-                seconds = best_of(lambda q=query: dashboard_data(q))
+                seconds = best_of(partial(dashboard_data, query))
                 results.append(
                     {
                         "query": name,

@@ -14,6 +14,7 @@ import math
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils import timezone
 from PIL import Image, ImageDraw
@@ -173,7 +174,7 @@ def _firm(
 
 
 def install_demo_catalogue(
-    specs: Sequence[CompanySpec], companies: Sequence[Company], officer: object
+    specs: Sequence[CompanySpec], companies: Sequence[Company], officer: Any
 ) -> int:
     """Create the demo products (verified) unless they exist; returns how many were made."""
     made = 0

@@ -258,12 +258,12 @@ def install_demo_vocational() -> dict[str, int]:
             "siswa, dan kursus singkat. / SMTI ジョグジャカルタと明石高専の教員交流・学生交流・短期研修。"
         ),
     )
-    for kind, text in (
+    for scope, text in (
         (ScopeKind.TEACHER_EXCHANGE, "Teachers visit the partner school for up to four weeks."),
         (ScopeKind.STUDENT_EXCHANGE, "Students join classes and workshops at the partner school."),
         (ScopeKind.SHORT_COURSE, "Short courses of one to two weeks, in Akashi or Yogyakarta."),
     ):
-        MouScope.objects.update_or_create(mou=mou, kind=kind, defaults={"description": text})
+        MouScope.objects.update_or_create(mou=mou, kind=scope, defaults={"description": text})
     MouParty.objects.filter(mou=mou, institution=smti).update(
         signatory="Kepala SMTI Yogyakarta", signatory_title="Kepala Sekolah"
     )
