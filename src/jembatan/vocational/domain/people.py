@@ -186,6 +186,46 @@ def export_person(person: Person) -> dict[str, Any]:
             }
             for d in person.documents.all()
         ],
+        "applications": [_export_application(a) for a in _applications_of(person)],
+    }
+
+
+def _applications_of(person: Person) -> Any:
+    return (
+        person.applications.select_related("programme")
+        .prefetch_related("follow_ups")
+        .order_by("applied_at", "pk")
+    )
+
+
+def _export_application(application: Any) -> dict[str, Any]:
+    """An application with its certificate and follow-up answers (the participant's own)."""
+    certificate = getattr(application, "certificate", None)
+    return {
+        "programme": application.programme.title,
+        "status": application.status,
+        "applied_at": iso(application.applied_at),
+        "motivation": application.motivation,
+        "completed_at": iso(application.completed_at),
+        "certificate": None
+        if certificate is None
+        else {
+            "code": certificate.code,
+            "issued_at": iso(certificate.issued_at),
+            "revoked_at": iso(certificate.revoked_at),
+        },
+        "follow_ups": [
+            {
+                "round": f.round,
+                "asked_at": iso(f.asked_at),
+                "answered_at": iso(f.answered_at),
+                "teaching_changes": f.teaching_changes,
+                "outcome": f.outcome,
+                "placed_with_name": f.placed_with_name,
+                "notes": f.notes,
+            }
+            for f in application.follow_ups.all()
+        ],
     }
 
 
