@@ -64,6 +64,7 @@ def test_build_event_data_previous_is_the_published_schedule(fair) -> None:  # t
             "slot": "d1-1000",
             "table": 2,
             "interpreter": f"i{fair.rina.pk}",
+            "attendees": None,  # the request names people, not a company
         }
     ]
 
