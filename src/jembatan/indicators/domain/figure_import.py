@@ -266,6 +266,9 @@ def import_figures(source: TabularSource, *, dry_run: bool = False) -> FigureImp
                     region_id=row.region,
                     sector_id=row.sector,
                 )
+                # By key, not the model's ordering: that joins the indicator and the region
+                # (an outer join), which PostgreSQL cannot lock FOR UPDATE.
+                .order_by("pk")
                 .first()
             )
             wanted = {
