@@ -58,7 +58,7 @@ def test_member_records_mou_on_a_phone_in_japanese(
     page.get_by_role("button", name="保存").click()
     page.wait_for_url(f"{live_server.url}/vocational/mous/*/")
     mou = Mou.objects.get()
-    assert "継続中" in page.inner_text("h1")
+    assert "有効" in page.inner_text("h1")
     assert list(mou.scope_items.values_list("kind", flat=True)) == ["teacher_exchange"]
     assert fits(page)
     page.goto(f"{live_server.url}/vocational/mous/")

@@ -12,13 +12,14 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MouStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SIGNED = "signed", _("Signed, not yet in force")
-    ACTIVE = "active", _("Active")
-    EXPIRED = "expired", _("Expired")
+    ACTIVE = "active", pgettext_lazy("MoU status", "Active")
+    EXPIRED = "expired", pgettext_lazy("MoU status", "Expired")
     TERMINATED = "terminated", _("Terminated")
 
 
