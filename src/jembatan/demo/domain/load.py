@@ -34,6 +34,7 @@ from jembatan.demo.domain.users import (
     demo_user,
 )
 from jembatan.demo.domain.vocational import (
+    KOSEN_USER,
     delete_demo_vocational,
     install_demo_programmes,
     install_demo_vocational,
@@ -334,4 +335,17 @@ def install_demo(reset: bool = False, progress: StartProgress | None = None) -> 
     install_demo_vocational()  # after the users: SMTI Yogyakarta is the demo institution
     install_demo_promotion(officers["ID"])  # after the products: a fair and its brochure
     install_demo_programmes()  # after the MoU and the registry's Japanese firms
+    summary.users += _vocational_users()  # the host kosen's member, made with its school
     return summary
+
+
+def _vocational_users() -> list[tuple[DemoUser, str]]:
+    """The demo users the vocational demo makes, for the list the command prints."""
+    users = User.objects.filter(username=KOSEN_USER).select_related("organisation")
+    return [
+        (
+            DemoUser(u.username, u.role, u.language, u.first_name, u.last_name, "institution"),
+            u.organisation.name if u.organisation else "",
+        )
+        for u in users
+    ]
