@@ -164,6 +164,7 @@ def test_demo_verification_leaves_a_queue(demo: str) -> None:
         ("ikm.batik", "company_member", "id"),
         ("sme.packaging", "company_member", "ja"),
         ("smti.yogyakarta", "institution_member", "id"),
+        ("kosen.akashi", "institution_member", "ja"),
         ("viewer", "viewer", "en"),
     ],
 )
