@@ -16,6 +16,31 @@ from django.utils.translation import gettext as _
 from jembatan.vocational.domain.visibility import is_officer_user, users_institution
 from jembatan.vocational.models import Mou, Programme
 
+# What an officer or a party sets on a programme: the form and the API edit the same fields.
+EDITABLE_FIELDS = (
+    "mou",
+    "title",
+    "kind",
+    "direction",
+    "audience",
+    "host",
+    "host_company",
+    "description",
+    "starts_on",
+    "ends_on",
+    "capacity",
+    "min_jlpt",
+    "min_indonesian",
+    "language_notes",
+    "cost_amount",
+    "cost_currency",
+    "paid_by",
+    "cost_notes",
+    "applications_open_on",
+    "applications_close_on",
+    "selection_criteria",
+)
+
 
 def _day(value: dt.date) -> str:
     return date_format(value, "DATE_FORMAT")

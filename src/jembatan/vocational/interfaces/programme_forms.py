@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jembatan.vocational.domain.programmes import check_programme
+from jembatan.vocational.domain.programmes import EDITABLE_FIELDS, check_programme
 from jembatan.vocational.models import FollowUp, Person, PersonDocument, PlacementOffer, Programme
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -16,29 +16,7 @@ DATE = forms.DateInput(attrs={"type": "date"})
 class ProgrammeForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Programme
-        fields = [
-            "mou",
-            "title",
-            "kind",
-            "direction",
-            "audience",
-            "host",
-            "host_company",
-            "description",
-            "starts_on",
-            "ends_on",
-            "capacity",
-            "min_jlpt",
-            "min_indonesian",
-            "language_notes",
-            "cost_amount",
-            "cost_currency",
-            "paid_by",
-            "cost_notes",
-            "applications_open_on",
-            "applications_close_on",
-            "selection_criteria",
-        ]
+        fields = list(EDITABLE_FIELDS)
         widgets = {
             "starts_on": DATE,
             "ends_on": DATE,

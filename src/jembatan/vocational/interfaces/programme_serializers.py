@@ -7,33 +7,10 @@ from typing import Any
 
 from rest_framework import serializers
 
-from jembatan.vocational.domain.programmes import check_programme
+from jembatan.vocational.domain.programmes import EDITABLE_FIELDS, check_programme
 from jembatan.vocational.models import Application, Programme
 
-PROGRAMME_FIELDS = [
-    "id",
-    "mou",
-    "title",
-    "kind",
-    "direction",
-    "audience",
-    "host",
-    "host_company",
-    "description",
-    "starts_on",
-    "ends_on",
-    "capacity",
-    "min_jlpt",
-    "min_indonesian",
-    "language_notes",
-    "cost_amount",
-    "cost_currency",
-    "paid_by",
-    "cost_notes",
-    "applications_open_on",
-    "applications_close_on",
-    "selection_criteria",
-]
+PROGRAMME_FIELDS = ["id", *EDITABLE_FIELDS]
 
 
 class ProgrammeSerializer(serializers.ModelSerializer[Programme]):
