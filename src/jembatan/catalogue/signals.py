@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from jembatan.catalogue.domain.search import queue_refresh
 from jembatan.catalogue.models import Product
 from jembatan.registry.models import Company
+
+
+def queue_refresh(product_ids: Iterable[int]) -> None:
+    """After the transaction commits, (re)index these products: a task taking ids."""
+    ids = sorted(set(product_ids))
+    if not ids:
+        return
+    from jembatan.catalogue.tasks import task_index_products
+
+    transaction.on_commit(lambda: task_index_products.delay(ids))
 
 
 def product_saved(sender: Any, instance: Product, raw: bool = False, **kwargs: Any) -> None:

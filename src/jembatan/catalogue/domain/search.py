@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
-from django.db import transaction
-
+from jembatan.catalogue.domain.queries import shown_products
 from jembatan.catalogue.models import Product
 from jembatan.matching.domain import keyword_store
 from jembatan.matching.domain.embeddings import SEARCH_ROLE, current_encoder, embed_texts
@@ -41,7 +40,6 @@ def product_text(product: Product) -> str:
 
 
 def _shown_ids(ids: Iterable[int]) -> set[int]:
-    from jembatan.catalogue.domain.showcase import shown_products
 
     return set(shown_products().filter(pk__in=list(ids)).values_list("pk", flat=True))
 
@@ -80,16 +78,6 @@ def reindex_products() -> int:
     with writable_index(OBJECT_TYPE, encoder.dim, fresh=True):
         pass
     return refresh_products(Product.objects.values_list("pk", flat=True))
-
-
-def queue_refresh(product_ids: Iterable[int]) -> None:
-    """After the transaction commits, (re)index these products: a task taking ids."""
-    ids = sorted(set(product_ids))
-    if not ids:
-        return
-    from jembatan.catalogue.tasks import task_index_products
-
-    transaction.on_commit(lambda: task_index_products.delay(ids))
 
 
 def rank_products(

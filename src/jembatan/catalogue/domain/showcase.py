@@ -16,22 +16,13 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 
-from jembatan.catalogue.models import Product, ProductCertification, ProductPhoto, Verification
+from jembatan.catalogue.domain.queries import shown_companies, shown_products
+from jembatan.catalogue.models import Product, ProductCertification, ProductPhoto
 from jembatan.registry.models import Company
 
+__all__ = ["shown_companies", "shown_products"]  # defined in queries.py, used from here too
+
 PAGE_SIZE = 24
-
-
-def shown_companies() -> QuerySet[Company]:
-    return Company.objects.filter(
-        country="ID", verification=Company.Verification.VERIFIED, erased_at__isnull=True
-    )
-
-
-def shown_products() -> QuerySet[Product]:
-    return Product.objects.filter(
-        verification=Verification.VERIFIED, listed=True, company__in=shown_companies()
-    )
 
 
 def product_url(product: Product) -> str:

@@ -21,8 +21,8 @@ from jembatan.demo.domain.catalogue import install_demo_catalogue, install_demo_
 from jembatan.demo.domain.companies import demo_companies
 from jembatan.demo.domain.engagement_demo import install_demo_engagement
 from jembatan.demo.domain.events_demo import install_demo_events
-from jembatan.demo.domain.places import REGION_NAMES
 from jembatan.demo.domain.profiles_demo import StartProgress, install_demo_profiles
+from jembatan.demo.domain.regions import ensure_regions
 from jembatan.demo.domain.spec import CompanySpec
 from jembatan.demo.domain.users import (
     DEMO_PASSWORD,
@@ -73,19 +73,6 @@ class DemoSummary:
     certifications_linked: int = 0
     regions_created: int = 0
     users: list[tuple[DemoUser, str]] = field(default_factory=list)  # (user, organisation name)
-
-
-def ensure_regions(codes: set[str]) -> tuple[dict[str, Region], int]:
-    """The Region rows for `codes`, creating those the reference sync has not made yet."""
-    existing = {region.code: region for region in Region.objects.filter(code__in=codes)}
-    missing = [
-        Region(code=code, country=code[:2], name_en=en, name_id=id_, name_ja=ja)
-        for code in sorted(codes - set(existing))
-        for en, id_, ja in [REGION_NAMES[code]]
-    ]
-    Region.objects.bulk_create(missing)
-    existing.update({region.code: region for region in missing})
-    return existing, len(missing)
 
 
 def delete_demo_data(specs: list[CompanySpec]) -> None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import make_password
 
 from jembatan.accounts.models import Organisation, Role, User
+from jembatan.demo.domain.regions import ensure_regions
 from jembatan.demo.domain.users import DEMO_PASSWORD, INSTITUTION_NAME
 from jembatan.registry.models import Company, Region
 from jembatan.vocational.domain.institutions import ORGANISATION_TYPE
@@ -180,8 +181,6 @@ PEOPLE: tuple[tuple[str, str, str, int, str, int | None, dt.date | None, str, st
 
 
 def _regions() -> dict[str, Region]:
-    from jembatan.demo.domain.load import ensure_regions
-
     regions, _count = ensure_regions({spec.region for spec in INSTITUTIONS})
     return regions
 
