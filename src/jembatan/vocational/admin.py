@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from jembatan.vocational.domain.institutions import InstitutionData, update_institution
 from jembatan.vocational.domain.mous import MouData, update_mou
 from jembatan.vocational.domain.people import PersonData, update_person
+from jembatan.vocational.interfaces.forms import PersonForm
 from jembatan.vocational.models import (
     Department,
     Institution,
@@ -98,24 +99,7 @@ class PersonAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["__str__", "kind", "institution", "department", "jlpt_level"]
     list_filter = ["kind", "jlpt_level"]
     search_fields = ["given_name", "family_name", "name_latin"]
-    fields = [
-        "kind",
-        "given_name",
-        "family_name",
-        "name_latin",
-        "department",
-        "year",
-        "subject",
-        "date_of_birth",
-        "minor",
-        "email",
-        "language",
-        "jlpt_level",
-        "indonesian_level",
-        "english_level",
-        "other_languages",
-        "statement",
-    ]
+    fields = list(PersonForm.Meta.fields)  # what the institution's own page edits
     inlines = [DocumentInline]
 
     def get_queryset(self, request: HttpRequest) -> Any:
