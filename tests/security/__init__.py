@@ -1,0 +1,1 @@
+"""Security tests: who may read and change what, hostile input, controls, faults (issue 16)."""
