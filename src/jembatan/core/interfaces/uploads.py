@@ -100,7 +100,11 @@ def check_content_matches_name(handle: IO[bytes], name: str) -> str:
                 "%(name)s: the file is named %(suffix)s but its content is %(kind)s. Save it "
                 "again as XLSX or CSV UTF-8."
             )
-            % {"name": name, "suffix": suffix, "kind": KIND_NAMES[kind]}
+            % {
+                "name": name,
+                "suffix": suffix,
+                "kind": _("plain text") if kind == "text" else KIND_NAMES[kind],
+            }
         )
     return kind
 
