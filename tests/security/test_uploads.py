@@ -325,3 +325,34 @@ def test_image_limit_comes_from_the_settings() -> None:
     from PIL import Image
 
     assert Image.MAX_IMAGE_PIXELS == 89_478_485
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        (
+            "rates.csv",
+            b"date,IDR,JPY\n2026-01-02,16000,150\n2026-01-03,16\x0010,150\n",
+            "Line 3 holds a NUL byte (0x00)",
+        ),
+        (
+            "rates.csv",
+            png_claiming(1, 1),
+            "rates.csv: the file is named .csv but its content is PNG.",
+        ),
+    ],
+)
+def test_hostile_rate_file_is_refused_and_nothing_is_stored(  # type: ignore[no-untyped-def]
+    officer, name: str, content: bytes, expected: str
+) -> None:
+    from jembatan.engagement.models import ExchangeRate
+
+    officer.language = "en"
+    officer.save(update_fields=["language"])
+    client = Client()
+    client.force_login(officer)
+    upload = SimpleUploadedFile(name, content, "text/csv")
+    response = client.post("/interests/rates/", {"file": upload, "source": "test"})
+    assert response.status_code == 200
+    assert expected in response.content.decode()
+    assert ExchangeRate.objects.count() == 0
