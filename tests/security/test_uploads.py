@@ -129,6 +129,11 @@ HOSTILE: dict[str, tuple[str, bytes, str]] = {
         ten_thousand_columns(),
         "Row 1 has 10000 columns; at most 200 are read.",
     ),
+    "ten_thousand_columns_xlsx": (
+        "wide.xlsx",
+        workbook_bytes([[f"c{i}" for i in range(10_000)]]),
+        "Row 1 has 10000 columns; at most 200 are read.",
+    ),
     "big_cell_csv": (
         "big.csv",
         (HEADER + f"{BIG_CELL},ID,1\n").encode(),
@@ -356,3 +361,18 @@ def test_hostile_rate_file_is_refused_and_nothing_is_stored(  # type: ignore[no-
     assert response.status_code == 200
     assert expected in response.content.decode()
     assert ExchangeRate.objects.count() == 0
+
+
+def test_duplicated_header_is_refused_naming_both_and_nothing_is_written(  # type: ignore[no-untyped-def]
+    officer,
+) -> None:
+    officer.language = "en"
+    officer.save(update_fields=["language"])
+    client = Client()
+    client.force_login(officer)
+    content = b"name,country,registry_id,name\nPT Maju,ID,9120001234567,PT Jaya\n"
+    upload = SimpleUploadedFile("dup.csv", content)
+    response = client.post("/imports/", {"file": upload, "sheet": ""})
+    page = client.get(response["Location"]).content.decode()
+    assert "Columns &quot;name&quot; and &quot;name&quot; both mean" in page
+    assert Company.objects.count() == 0
