@@ -435,3 +435,14 @@ if not DEBUG:
     SESSION_COOKIE_HTTPONLY = True
     SECURE_CONTENT_TYPE_NOSNIFF = True
     X_FRAME_OPTIONS = "DENY"
+
+# Hostile uploads (docs/security.md, "Hostile uploads and formula injection"): checked by
+# jembatan.core.interfaces.uploads before any parser reads a file. XLSX parts and their
+# compression ratio are read from the zip's directory; images over this many pixels are
+# refused before they are decoded (Pillow's own default, made explicit).
+JEMBATAN_UPLOAD_XLSX_MAX_ENTRIES = envint("JEMBATAN_UPLOAD_XLSX_MAX_ENTRIES", 1000)
+JEMBATAN_UPLOAD_XLSX_MAX_RATIO = envint("JEMBATAN_UPLOAD_XLSX_MAX_RATIO", 200)
+JEMBATAN_UPLOAD_XLSX_MAX_SHARED_STRINGS_BYTES = envint(
+    "JEMBATAN_UPLOAD_XLSX_MAX_SHARED_STRINGS_BYTES", 128 * 1024 * 1024
+)
+JEMBATAN_UPLOAD_MAX_IMAGE_PIXELS = envint("JEMBATAN_UPLOAD_MAX_IMAGE_PIXELS", 89_478_485)

@@ -11,5 +11,7 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from jembatan.core.domain import personal_data
+        from jembatan.core.interfaces.uploads import apply_image_limit
 
         personal_data.register()
+        apply_image_limit()

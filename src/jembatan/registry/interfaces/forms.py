@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.core.interfaces.uploads import UploadRefusedError, check_image
 from jembatan.registry.domain.derived import classification_codes_in_order
 from jembatan.registry.domain.identifiers import (
     IdentifierError,
@@ -139,6 +140,18 @@ def _allow_longer_input(field: forms.CharField) -> None:
     field.widget.attrs["maxlength"] = str(IDENTIFIER_INPUT_MAX_LENGTH)
 
 
+def _refuse_image_bomb(upload: UploadedFile) -> None:
+    """A clear message for an image over Pillow's pixel limit (ImageField would only say
+    "not a valid image"); the other checks stay ImageField's and LogoField's own."""
+    data = upload.read(LOGO_MAX_BYTES + 1)
+    upload.seek(0)
+    try:
+        check_image(data, LOGO_FORMATS)
+    except UploadRefusedError as refused:
+        if refused.code == "bomb":
+            raise forms.ValidationError(refused.message, code="image_bomb") from refused
+
+
 class LogoField(forms.ImageField):
     """An image (PNG, JPEG, GIF or WebP) of at most 2 MB, its type read from its content."""
 
@@ -150,6 +163,8 @@ class LogoField(forms.ImageField):
                 code="file_too_large",
                 params={"size": f"{(data.size or 0) / 1024 / 1024:.1f}"},
             )
+        if isinstance(data, UploadedFile):
+            _refuse_image_bomb(data)
         upload = super().to_python(data)
         image = getattr(upload, "image", None)
         if image is not None and image.format not in LOGO_FORMATS:

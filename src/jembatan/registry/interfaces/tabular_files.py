@@ -10,8 +10,8 @@ import codecs
 import csv
 import datetime
 import re
-import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -19,6 +19,7 @@ import charset_normalizer
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from jembatan.core.interfaces import uploads
 from jembatan.registry.domain.company_import import SourceError, TabularSource
 
 # Tried in this order; the first that decodes the whole file cleanly wins, except that
@@ -38,11 +39,6 @@ _UNCLEAN = {
 # a broken file (an unclosed quote swallowing the rest), not data.
 MAX_CELL_CHARS = 32_767
 MAX_COLUMNS = 200
-MAX_XLSX_ENTRIES = 1000
-# openpyxl holds the shared strings in memory: cap that part on its own.
-MAX_SHARED_STRINGS_BYTES = 128 * 1024 * 1024
-# Real sheets compress 5-30 times; a part over 1 MiB that compressed more is a zip bomb.
-MAX_COMPRESSION_RATIO = 200
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy .xls
 
@@ -80,6 +76,8 @@ def detect_encoding(handle: IO[bytes]) -> str:
         raise SourceError(
             _("The file is in UTF-16, which is not supported: save it as “CSV UTF-8”."), row=1
         )
+    with _as_source_error():
+        uploads.check_no_nul_bytes(handle)
     failures: dict[str, int] = {}
     utf8_failure = _first_unclean_offset(handle, UTF8)
     if utf8_failure is None:
@@ -275,38 +273,18 @@ def _unreadable(error: BaseException) -> SourceError:
 
 
 def check_xlsx_archive(path: Path) -> None:
-    """SourceError unless the workbook's zip is of a size that is safe to unpack.
+    """SourceError unless the workbook's zip is safe to unpack and holds no macros or
+    external links: the shared check of jembatan.core.interfaces.uploads."""
+    with _as_source_error():
+        uploads.check_xlsx_archive(path)
 
-    Checked from the zip's directory before anything is decompressed: the number of parts,
-    their total unzipped size and each part's compression ratio. zipfile never yields more
-    bytes than a part declares (and fails on a mismatch), so the declared sizes bound the
-    work."""
-    limit = settings.JEMBATAN_IMPORT_MAX_UNZIPPED_BYTES
+
+@contextmanager
+def _as_source_error() -> Iterator[None]:
     try:
-        with zipfile.ZipFile(path) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as error:
-        raise _unreadable(error) from error
-    if len(entries) > MAX_XLSX_ENTRIES:
-        raise SourceError(
-            _("The XLSX file has %(count)d parts; a workbook has at most %(max)d.")
-            % {"count": len(entries), "max": MAX_XLSX_ENTRIES}
-        )
-    total = sum(entry.file_size for entry in entries)
-    bomb = any(
-        entry.file_size > (1 << 20)
-        and entry.file_size > MAX_COMPRESSION_RATIO * max(entry.compress_size, 1)
-        for entry in entries
-    )
-    shared = sum(e.file_size for e in entries if e.filename.endswith("sharedStrings.xml"))
-    if bomb or total > limit or shared > MAX_SHARED_STRINGS_BYTES:
-        raise SourceError(
-            _(
-                "The XLSX file unpacks to %(size)s MB, or compresses far more than a real "
-                "workbook does; at most %(max)s MB are read. Save it as CSV UTF-8 or split it."
-            )
-            % {"size": _megabytes(total), "max": _megabytes(limit)}
-        )
+        yield
+    except uploads.UploadRefusedError as refused:
+        raise SourceError(refused.message, row=refused.row or 0) from refused
 
 
 def _megabytes(size: int) -> str:
@@ -327,6 +305,10 @@ def open_tabular(path: Path, *, name: str = "", sheet: str | None = None) -> Tab
         return _RefusedSource(path, name, file_too_large_message(size))
     with path.open("rb") as handle:
         magic = handle.read(4)
+        try:
+            uploads.check_content_matches_name(handle, name or path.name)
+        except uploads.UploadRefusedError as refused:
+            return _RefusedSource(path, name, refused.message)
     if magic == ZIP_MAGIC:
         return XlsxSource(path, name, sheet)
     if magic == OLE_MAGIC:

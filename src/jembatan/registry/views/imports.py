@@ -17,6 +17,7 @@ from jembatan.registry.domain.company_import.jobs import create_job, rows_read
 from jembatan.registry.domain.queues import imports_to_watch
 from jembatan.registry.interfaces.company_import_forms import (
     CompanyImportUploadForm,
+    discard_upload,
     hand_over_upload,
     imports_dir,
     pending_upload,
@@ -68,7 +69,12 @@ def _run(request: HttpRequest, token: str, *, dry_run: bool) -> tuple[ImportRepo
 @officer_required
 def preview(request: HttpRequest, token: str) -> HttpResponse:
     report, details = _run(request, token, dry_run=True)
-    remember_rows(request.session, token, report.rows)
+    if report.unreadable:
+        # A refused file (hostile, damaged, not CSV/XLSX) is not kept: it can never be
+        # confirmed, so it is removed as soon as its message is shown.
+        discard_upload(request.session, token)
+    else:
+        remember_rows(request.session, token, report.rows)
     context = {"report": report, "token": token, "file_name": details["name"]}
     return render(request, "registry/import_preview.html", context)
 

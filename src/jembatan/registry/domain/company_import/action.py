@@ -77,6 +77,7 @@ def import_companies(
                     transaction.set_rollback(True)
     except SourceError as error:
         report.errors = [error.error]
+        report.unreadable = True
     if report.errors:
         report.created = report.updated = report.unchanged = 0
     elif not dry_run and (report.created or report.updated):

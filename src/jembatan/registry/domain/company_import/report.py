@@ -40,6 +40,8 @@ class ImportReport:
     columns: list[str] = field(default_factory=list)
     rows: int = 0
     dry_run: bool = False
+    # The file as a whole was refused (SourceError): hostile, damaged or not CSV/XLSX.
+    unreadable: bool = False
     # When the import started, if it wrote anything: what it wrote has updated_at >= this.
     written_since: datetime.datetime | None = None
 
