@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from jembatan.accounts.domain import api_tokens, security_log
+from jembatan.accounts.domain.addresses import client_address
 from jembatan.core.api import ErrorDetailSerializer, TokenThrottle
 
 
@@ -76,6 +77,6 @@ class ObtainTokenView(APIView):
             serializer.validated_data["user"],
             name="",
             days=api_tokens.default_days(),
-            address=security_log.client_address(request._request),
+            address=client_address(request._request),
         )
         return Response({"token": key, "expiry": token.auth_token.expiry})

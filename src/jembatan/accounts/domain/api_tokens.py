@@ -18,6 +18,7 @@ from django.utils import timezone
 from knox.models import AuthToken
 
 from jembatan.accounts.domain import security_log
+from jembatan.accounts.domain.addresses import client_address
 from jembatan.accounts.models import ApiToken, ApiTokenAddress
 
 LIFETIME_DAYS = (30, 90, 365)
@@ -82,9 +83,9 @@ def record_use(auth_token: AuthToken, request: Any, now: dt.datetime | None = No
     """Note a request made with `auth_token`; log a use from an address it was never used
     from (or made from). Return whether the address was new."""
     now = now or timezone.now()
-    address = security_log.client_address(getattr(request, "_request", request))
+    address = client_address(getattr(request, "_request", request))
     try:
-        token = auth_token.details  # type: ignore[attr-defined]
+        token = auth_token.details
     except ApiToken.DoesNotExist:  # a knox token made without this app's functions
         token, _ = ApiToken.objects.get_or_create(auth_token=auth_token)
     new_address = False
@@ -119,4 +120,4 @@ def _note_address(token: ApiToken, address: str, now: dt.datetime) -> bool:
 def prune_expired(now: dt.datetime | None = None) -> int:
     """Delete the tokens that have expired (their details and addresses go with them)."""
     deleted, _ = AuthToken.objects.filter(expiry__lte=now or timezone.now()).delete()
-    return deleted
+    return int(deleted)

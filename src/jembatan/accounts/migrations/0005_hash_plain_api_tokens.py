@@ -32,12 +32,13 @@ def hash_plain_tokens(apps: Any, schema_editor: Any) -> None:
         cursor.execute(f"SELECT key, user_id, created FROM {PLAIN_TABLE}")  # noqa: S608
         rows = cursor.fetchall()
     for key, user_id, created in rows:
-        auth_token = AuthToken.objects.create(
+        auth_token = AuthToken(
             digest=hash_token(key),
             token_key=key[: CONSTANTS.TOKEN_KEY_LENGTH],
             user_id=user_id,
             expiry=expiry,
         )
+        auth_token.save()  # not the manager's create(), which would make a new key
         if created is not None:
             AuthToken.objects.filter(pk=auth_token.pk).update(created=created)
         ApiToken.objects.create(auth_token=auth_token, name="")
