@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from jembatan.accounts.domain.api_tokens import LIFETIME_DAYS, default_days
 from jembatan.accounts.models import SecurityEvent
@@ -19,7 +19,7 @@ def _lifetime_choices() -> list[tuple[int, str]]:
 
 class ApiTokenForm(forms.Form):
     name = forms.CharField(
-        label=_("Name"),
+        label=pgettext_lazy("API token", "Name"),
         max_length=100,
         help_text=_("What the token is for, e.g. the script or the system that uses it."),
     )
