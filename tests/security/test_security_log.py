@@ -179,3 +179,20 @@ def test_prune_deletes_entries_past_retention(settings: Any, db: None) -> None:
     SecurityEvent.objects.filter(pk=gone.pk).update(created=now - dt.timedelta(days=366))
     call_command("security", "prune", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert list(SecurityEvent.objects.values_list("address", flat=True)) == ["192.0.2.1"]
+
+
+def test_erasing_a_company_deletes_its_users_tokens_and_log_entries(
+    member: Any, outsider: Any
+) -> None:
+    from jembatan.accounts.domain import personal_data
+
+    api_tokens.create_token(member, name="cli", days=30, address="192.0.2.1")
+    api_tokens.create_token(outsider, name="cli", days=30, address="192.0.2.2")
+    security_log.record("login_failed", user=member, address="192.0.2.1")
+    personal_data.erase(member.organisation.company, timezone.now())
+    assert [(e.user, e.address) for e in SecurityEvent.objects.all()] == [(outsider, "192.0.2.2")]
+    assert list(api_tokens.list_tokens(outsider, outsider).values_list("name", flat=True)) == [
+        "cli"
+    ]
+    member.refresh_from_db()
+    assert not member.auth_token_set.exists()

@@ -223,7 +223,7 @@ def test_plain_drf_tokens_are_hashed_by_the_migration(member: Any, settings: Any
     with connection.cursor() as cursor:
         cursor.execute(
             "CREATE TABLE authtoken_token (key varchar(40) PRIMARY KEY, user_id integer, "
-            "created timestamp)"
+            "created timestamp with time zone)"
         )
         cursor.execute(
             "INSERT INTO authtoken_token VALUES (%s, %s, %s)", [key, member.pk, timezone.now()]
