@@ -10,8 +10,8 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import DefaultRouter
 
+from jembatan.accounts.api import ObtainTokenView
 from jembatan.catalogue.api_urls import router_registrations as catalogue_routes
-from jembatan.core.api import ObtainTokenView
 from jembatan.engagement.agreement_api_urls import router_registrations as agreement_routes
 from jembatan.engagement.api_urls import router_registrations as engagement_routes
 from jembatan.matching.api_urls import urlpatterns as matching_routes

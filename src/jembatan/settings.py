@@ -32,7 +32,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rules.apps.AutodiscoverRulesConfig",
     "rest_framework",
-    "rest_framework.authtoken",
+    # API tokens: knox keeps only a digest of each key, with an expiry (docs/security.md).
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -226,8 +227,9 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_SERIALIZER = "json"
-# Periodic work for `celery beat`; without a broker, run `jembatan profiles expire` daily and
-# `jembatan matching digest` weekly from cron instead, and the notification commands
+# Periodic work for `celery beat`; without a broker, run `jembatan profiles expire` and
+# `jembatan security prune` daily and `jembatan matching digest` weekly from cron instead,
+# and the notification commands
 # (docs/notifications.md: deliver every 5 minutes, digest and `events remind` daily;
 # `events remind-meetings` every 5 minutes).
 CELERY_BEAT_SCHEDULE = {
@@ -291,6 +293,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jembatan.vocational.tasks.task_send_mou_reminders",
         "schedule": crontab(hour=3, minute=0),
     },
+    "prune-security-log": {
+        "task": "jembatan.accounts.tasks.task_prune_security_log",
+        "schedule": crontab(hour=4, minute=0),
+    },
     "weekly-digest": {
         "task": "jembatan.matching.tasks.task_send_weekly_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
@@ -300,8 +306,10 @@ CELERY_BEAT_SCHEDULE = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "jembatan.accounts.api_auth.ApiTokenAuthentication",
     ],
+    # DRF's handler, plus a security-log entry for every 403 (accounts/api.py).
+    "EXCEPTION_HANDLER": "jembatan.accounts.api.exception_handler",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
@@ -310,6 +318,19 @@ REST_FRAMEWORK = {
     # Throttles key on the address; X-Forwarded-For only behind the configured proxies.
     "NUM_PROXIES": JEMBATAN_PROXY_COUNT,
 }
+# API tokens (django-rest-knox): `Authorization: Token <key>`, as before knox; a key's
+# lifetime is chosen when it is made (30, 90 or 365 days), this many days by default.
+JEMBATAN_API_TOKEN_DAYS = envint("JEMBATAN_API_TOKEN_DAYS", 90)
+# knox's model is swappable; its migrations need the setting.
+KNOX_TOKEN_MODEL = "knox.AuthToken"  # noqa: S105 (a model name, not a password)
+REST_KNOX = {
+    "AUTH_HEADER_PREFIX": "Token",
+    "TOKEN_TTL": timedelta(days=JEMBATAN_API_TOKEN_DAYS),
+    "AUTO_REFRESH": False,
+}
+# Security log entries (failed sign-ins, lockouts, token use from new addresses, API
+# refusals) older than this are deleted daily.
+JEMBATAN_SECURITY_LOG_DAYS = envint("JEMBATAN_SECURITY_LOG_DAYS", 365)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Jembatan API",
     "DESCRIPTION": "Companies, classifications and partnership data of the Indonesia-Japan SME programme.",

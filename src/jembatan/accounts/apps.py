@@ -10,9 +10,10 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
+        from axes.signals import user_locked_out
         from django.contrib.auth.signals import user_login_failed
 
-        from jembatan.accounts.domain import personal_data, queues
+        from jembatan.accounts.domain import personal_data, queues, security_log
         from jembatan.accounts.lockout import flag_lockout_on_django_request
 
         queues.register()
@@ -20,3 +21,7 @@ class AccountsConfig(AppConfig):
         # After django-axes' receiver (axes is listed before accounts in INSTALLED_APPS).
         user_login_failed.connect(flag_lockout_on_django_request, dispatch_uid="jembatan-lockout")
         personal_data.register()
+        user_login_failed.connect(
+            security_log.on_login_failed, dispatch_uid="jembatan-security-log"
+        )
+        user_locked_out.connect(security_log.on_locked_out, dispatch_uid="jembatan-security-log")

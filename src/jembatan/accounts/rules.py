@@ -71,3 +71,5 @@ belongs_to_users_company = member_of(
 
 # Claims of registered companies and institutions that signed themselves up.
 rules.add_perm("accounts.review_signups", is_officer)
+# The security log names addresses and accounts: programme officers and administrators only.
+rules.add_perm("accounts.view_security_log", is_officer)

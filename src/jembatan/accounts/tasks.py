@@ -14,7 +14,7 @@ from typing import Any
 from celery import shared_task
 from django.db import transaction
 
-from jembatan.accounts.domain import mail
+from jembatan.accounts.domain import api_tokens, mail, security_log
 from jembatan.accounts.models import CompanyClaim, Invitation, Organisation, User
 
 MAIL_ERRORS = (OSError, smtplib.SMTPException)
@@ -73,3 +73,10 @@ def task_send_institution_decision(organisation_id: int) -> bool:
         return False
     mail.send_institution_decision(organisation)
     return True
+
+
+@shared_task
+def task_prune_security_log() -> int:
+    """The security log's old entries, and expired API tokens."""
+    api_tokens.prune_expired()
+    return security_log.prune()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from jembatan.accounts.views import account, invitations, review, signup
+from jembatan.accounts.views import account, invitations, review, security, signup
 
 app_name = "accounts"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -23,6 +23,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="password_reset_confirm",
     ),
     path("password/reset/done/", account.password_reset_complete, name="password_reset_complete"),
+    path("api-tokens/", security.tokens, name="api_tokens"),
+    path("api-tokens/<int:token_id>/revoke/", security.revoke_token, name="revoke_api_token"),
+    path("security-log/", security.security_events, name="security_log"),
     path("invitations/", invitations.invitations, name="invitations"),
     path("invitations/<int:pk>/revoke/", invitations.revoke_invitation, name="revoke_invitation"),
     path(

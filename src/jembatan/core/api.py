@@ -1,4 +1,4 @@
-"""Building blocks shared by every app's REST API: pagination, ordering, language, tokens."""
+"""Building blocks shared by every app's REST API: pagination, ordering, language, throttles."""
 
 from __future__ import annotations
 
@@ -6,21 +6,24 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import translation
-from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
-from rest_framework.authtoken import serializers as authtoken_serializers
-from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
+from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 # Token first: an anonymous request then gets 401 with `WWW-Authenticate: Token`, which
 # tells a script what to send (session authentication has no challenge, so DRF answers 403).
-API_AUTHENTICATION = [TokenAuthentication, SessionAuthentication]
+# The token class is the one settings name (accounts' knox tokens): read from there, so that
+# core does not import the accounts app above it.
+API_AUTHENTICATION = [
+    *(c for c in api_settings.DEFAULT_AUTHENTICATION_CLASSES if c is not SessionAuthentication),
+    SessionAuthentication,
+]
 
 
 class ErrorDetailSerializer(serializers.Serializer[Any]):
@@ -82,26 +85,3 @@ class OptionalFieldsAutoSchema(AutoSchema):
 
 class TokenThrottle(AnonRateThrottle):
     rate = "20/minute"
-
-
-class AuthTokenSerializer(authtoken_serializers.AuthTokenSerializer):
-    """DRF's, refusing an account whose e-mail address is not confirmed yet (a self sign-up
-    that has not followed its link), as the web sign-in does (docs/accounts.md)."""
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        attrs = super().validate(attrs)
-        if not getattr(attrs["user"], "email_confirmed", True):
-            raise serializers.ValidationError(
-                _(
-                    "Your e-mail address is not confirmed yet. Follow the link in the e-mail we sent you."
-                ),
-                code="authorization",
-            )
-        return attrs
-
-
-class ObtainTokenView(ObtainAuthToken):
-    """POST username and password, get the user's API token (created on first request)."""
-
-    throttle_classes = [TokenThrottle]
-    serializer_class = AuthTokenSerializer

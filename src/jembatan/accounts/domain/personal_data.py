@@ -7,11 +7,11 @@ from typing import Any
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.sessions.models import Session
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
-from jembatan.accounts.models import Organisation, User
+from jembatan.accounts.models import Organisation, SecurityEvent, User
 from jembatan.core.domain.personal_data import (
     PersonalDataProvider,
     erased_label,
@@ -60,7 +60,8 @@ def erase(company: Any, now: dt.datetime) -> None:
             update_fields=["username", "first_name", "last_name", "email", "is_active", "password"]
         )
     ids = [u.pk for u in users]
-    Token.objects.filter(user_id__in=ids).delete()
+    AuthToken.objects.filter(user_id__in=ids).delete()
+    SecurityEvent.objects.filter(Q(user_id__in=ids) | Q(username__in=usernames)).delete()
     # Sign them out everywhere: a session stores the user id in its encoded data.
     for session in Session.objects.filter(expire_date__gt=now).iterator():
         if str(session.get_decoded().get("_auth_user_id")) in {str(pk) for pk in ids}:
