@@ -27,19 +27,23 @@ from django.conf import settings
 from django.db import models
 from django.test import Client
 
-from jembatan.catalogue.models import Product
+from jembatan.catalogue.domain.promotions import brochure_content
+from jembatan.catalogue.interfaces.brochure_pdf import brochure_pdf
+from jembatan.catalogue.models import Brochure, Product, Promotion
 from jembatan.engagement.domain import interests as actions
-from jembatan.engagement.models import ExpressionOfInterest, IntroductionMessage
+from jembatan.engagement.domain.agreements import report_agreement
+from jembatan.engagement.models import Agreement, ExpressionOfInterest, IntroductionMessage
 from jembatan.events.interfaces.agenda_pdf import interpreter_pdf, participant_pdf, table_pdf
 from jembatan.events.models import Event, Interpreter, Meeting, MeetingRequest, Participant, Table
 from jembatan.opportunities.models import PartnershipProfile
 from jembatan.registry.models import Company, Contact
-from jembatan.vocational.models import Institution
+from jembatan.vocational.models import Institution, Mou, MouParty, MouScope, Person
 from tests.catalogue.conftest import make_product, shown
+from tests.engagement.agreements.conftest import terms
 from tests.events import factories as events
 from tests.factories import ContactFactory
 from tests.opportunities.factories import published
-from tests.vocational.conftest import make_institution
+from tests.vocational.conftest import make_institution, member_of
 
 SCRIPT = "<script>window.__xss=1</script>"
 IMG = '"><img src=x onerror="window.__xss=1">'
@@ -80,6 +84,13 @@ FIELDS: dict[type[models.Model], tuple[str, ...]] = {
     MeetingRequest: ("message",),
     Product: ("name", "description", "name_ja", "description_ja", "name_en", "description_en"),
     Institution: ("name_local", "short_name", "city", "address", "supervised_by", "description"),
+    Person: ("given_name", "family_name", "statement"),
+    Mou: ("title", "summary"),
+    MouParty: ("signatory", "signatory_title"),
+    MouScope: ("description",),
+    Agreement: ("title",),
+    Promotion: ("title", "title_ja", "description", "place", "city"),
+    Brochure: ("title",),
 }
 
 
@@ -142,8 +153,34 @@ def _world(company: Company, member: Any, other: Company, partner: Any, officer:
         stage="published",
     )
     product = shown(make_product(company, name_ja="手描きバティック布"))
+    promotion = Promotion.objects.create(
+        kind="fair",
+        title="Packaging IKM, Osaka",
+        place="Intex Osaka",
+        starts_on=dt.date(2026, 10, 1),
+        ends_on=dt.date(2026, 10, 3),
+    )
+    promotion.companies.add(company)
+    promotion.products.add(product)
+    brochure = Brochure.objects.create(promotion=promotion, created_by=officer)
+    brochure.companies.add(company)
+    brochure.products.add(product)
+    agreement = report_agreement(partner, terms(), introduction=introduction, now=NOW)
     school = make_institution("SMK Negeri 1 Bandung")
+    host = make_institution("Akashi College", "kosen", "JP")
     Institution.objects.filter(pk=school.pk).update(description="Sekolah kejuruan.")
+    person = Person.objects.create(
+        institution=school, kind="student", given_name="Putri", family_name="Lestari"
+    )
+    mou = Mou.objects.create(
+        title="MoU SMK – Akashi",
+        signed_on=dt.date(2016, 7, 27),
+        starts_on=dt.date(2016, 7, 27),
+        ends_on=dt.date(2036, 7, 26),
+    )
+    MouParty.objects.create(mou=mou, institution=school)
+    MouParty.objects.create(mou=mou, institution=host)
+    MouScope.objects.create(mou=mou, kind="teacher_exchange")
     fields = _poison()
     ids = {
         "company": company.pk,
@@ -160,8 +197,19 @@ def _world(company: Company, member: Any, other: Company, partner: Any, officer:
         "table": table.number,
         "product": product.pk,
         "school": school.pk,
+        "agreement": agreement.pk,
+        "person": person.pk,
+        "mou": mou.pk,
+        "promotion": promotion.pk,
+        "brochure": brochure.pk,
     }
-    return World(ids, {"owner": member, "partner": partner, "officer": officer}, fields)
+    roles = {
+        "owner": member,
+        "partner": partner,
+        "officer": officer,
+        "school": member_of(school, "school_member"),
+    }
+    return World(ids, roles, fields)
 
 
 @pytest.fixture
@@ -215,6 +263,18 @@ PAGES: tuple[tuple[str, str, bool], ...] = (
     ("officer", "/vocational/institutions/{school}/", True),
     ("officer", "/translations/requests/", False),
     ("officer", "/inquiries/queue/", False),
+    ("officer", "/interests/agreements/", True),
+    ("officer", "/promotions/", True),
+    ("officer", "/promotions/{promotion}/", True),
+    ("officer", "/vocational/mous/", True),
+    ("officer", "/vocational/mous/{mou}/", True),
+    ("owner", "/interests/agreements/{agreement}/", True),
+    ("partner", "/interests/agreements/{agreement}/", True),
+    ("school", "/vocational/mine/", False),
+    ("school", "/vocational/people/", True),
+    ("school", "/vocational/people/{person}/", True),
+    ("school", "/vocational/institutions/{school}/", True),
+    ("school", "/vocational/mous/{mou}/", True),
 )
 
 
@@ -227,7 +287,7 @@ def _raw(html: str) -> list[str]:
 
 
 def test_stored_payloads_come_back_escaped_in_pages_and_fragments(world: World) -> None:
-    assert world.fields == 35
+    assert world.fields == 50
     found: dict[str, list[str]] = {}
     failed: list[str] = []
     escaped = 0
@@ -275,11 +335,14 @@ def test_pdfs_with_stored_payloads_are_made_and_inert(world: World) -> None:
     theirs = Participant.objects.get(pk=world.ids["theirs"])
     table = Table.objects.get(event_id=world.ids["event"], number=world.ids["table"])
     interpreter = Interpreter.objects.get(pk=world.ids["interpreter"])
+    brochure = Brochure.objects.get(pk=world.ids["brochure"])
     pdfs = {
         "agenda (id)": participant_pdf(ours),
         "agenda (ja)": participant_pdf(theirs),
         "table": table_pdf(table),
         "interpreter": interpreter_pdf(interpreter),
+        "brochure (ja)": brochure_pdf(brochure_content(brochure), "ja"),
+        "brochure (id)": brochure_pdf(brochure_content(brochure), "id"),
     }
     for name, pdf in pdfs.items():
         assert pdf.startswith(b"%PDF"), name
