@@ -29,7 +29,7 @@ from django.test import Client
 
 from jembatan.catalogue.domain.promotions import brochure_content
 from jembatan.catalogue.interfaces.brochure_pdf import brochure_pdf
-from jembatan.catalogue.models import Brochure, Product, Promotion
+from jembatan.catalogue.models import Brochure, Inquiry, Product, Promotion
 from jembatan.engagement.domain import interests as actions
 from jembatan.engagement.domain.agreements import report_agreement
 from jembatan.engagement.models import Agreement, ExpressionOfInterest, IntroductionMessage
@@ -37,13 +37,14 @@ from jembatan.events.interfaces.agenda_pdf import interpreter_pdf, participant_p
 from jembatan.events.models import Event, Interpreter, Meeting, MeetingRequest, Participant, Table
 from jembatan.opportunities.models import PartnershipProfile
 from jembatan.registry.models import Company, Contact
-from jembatan.vocational.models import Institution, Mou, MouParty, MouScope, Person
+from jembatan.vocational.models import Institution, Mou, MouParty, MouScope, Person, Programme
 from tests.catalogue.conftest import make_product, shown
 from tests.engagement.agreements.conftest import terms
 from tests.events import factories as events
 from tests.factories import ContactFactory
 from tests.opportunities.factories import published
 from tests.vocational.conftest import make_institution, member_of
+from tests.vocational.programme_world import make_programme
 
 SCRIPT = "<script>window.__xss=1</script>"
 IMG = '"><img src=x onerror="window.__xss=1">'
@@ -91,6 +92,8 @@ FIELDS: dict[type[models.Model], tuple[str, ...]] = {
     Agreement: ("title",),
     Promotion: ("title", "title_ja", "description", "place", "city"),
     Brochure: ("title",),
+    Inquiry: ("buyer_company_name", "contact_name", "wants", "quantity", "timing", "message"),
+    Programme: ("title", "description", "selection_criteria", "language_notes"),
 }
 
 
@@ -181,6 +184,16 @@ def _world(company: Company, member: Any, other: Company, partner: Any, officer:
     MouParty.objects.create(mou=mou, institution=school)
     MouParty.objects.create(mou=mou, institution=host)
     MouScope.objects.create(mou=mou, kind="teacher_exchange")
+    programme = make_programme(mou, host)
+    inquiry = Inquiry.objects.create(
+        company=company,
+        product=product,
+        buyer_company_name="Osaka Trading",
+        contact_name="Sato Kenji",
+        email="sato@example.jp",
+        wants="Kain batik",
+        created_at=NOW,
+    )
     fields = _poison()
     ids = {
         "company": company.pk,
@@ -202,6 +215,8 @@ def _world(company: Company, member: Any, other: Company, partner: Any, officer:
         "mou": mou.pk,
         "promotion": promotion.pk,
         "brochure": brochure.pk,
+        "programme": programme.pk,
+        "inquiry": inquiry.pk,
     }
     roles = {
         "owner": member,
@@ -263,6 +278,10 @@ PAGES: tuple[tuple[str, str, bool], ...] = (
     ("officer", "/vocational/institutions/{school}/", True),
     ("officer", "/translations/requests/", False),
     ("officer", "/inquiries/queue/", False),
+    ("officer", "/inquiries/{inquiry}/", True),
+    ("officer", "/vocational/programmes/", True),
+    ("officer", "/vocational/programmes/{programme}/", True),
+    ("school", "/vocational/programmes/{programme}/", True),
     ("officer", "/interests/agreements/", True),
     ("officer", "/promotions/", True),
     ("officer", "/promotions/{promotion}/", True),
@@ -287,7 +306,7 @@ def _raw(html: str) -> list[str]:
 
 
 def test_stored_payloads_come_back_escaped_in_pages_and_fragments(world: World) -> None:
-    assert world.fields == 50
+    assert world.fields == 60
     found: dict[str, list[str]] = {}
     failed: list[str] = []
     escaped = 0
