@@ -152,7 +152,9 @@ def test_company_create_country_must_be_id_or_jp(officer: Any) -> None:
 
 
 def test_company_create_website_must_be_url(officer: Any) -> None:
-    assert post_errors(officer, website="kemasan nusantara") == {"website": ["Enter a valid URL."]}
+    assert post_errors(officer, website="kemasan nusantara") == {
+        "website": ["Enter a web address that starts with http:// or https://."]
+    }
 
 
 def test_company_create_languages_must_be_iso_639_1(officer: Any) -> None:

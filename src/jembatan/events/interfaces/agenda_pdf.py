@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from xml.sax.saxutils import escape
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -47,8 +48,10 @@ def render(
     document = SimpleDocTemplate(
         buffer, pagesize=A4, title=title, leftMargin=15 * mm, rightMargin=15 * mm
     )
-    cells = [[Paragraph(str(h), text_style) for h in headers]]
-    cells += [[Paragraph(str(c), text_style) for c in row] for row in rows]
+    # Paragraph reads its text as markup (<a href>, <font>): names and venues are people's
+    # text, so every string is escaped, as the brochure and the privacy export do.
+    cells = [[Paragraph(escape(str(h)), text_style) for h in headers]]
+    cells += [[Paragraph(escape(str(c)), text_style) for c in row] for row in rows]
     table = PdfTable(cells, repeatRows=1)
     table.setStyle(
         TableStyle(
@@ -60,7 +63,11 @@ def render(
             ]
         )
     )
-    story = [Paragraph(title, title_style), Paragraph(subtitle, text_style), Spacer(1, 6 * mm)]
+    story = [
+        Paragraph(escape(title), title_style),
+        Paragraph(escape(subtitle), text_style),
+        Spacer(1, 6 * mm),
+    ]
     if rows:
         story.append(table)
     else:

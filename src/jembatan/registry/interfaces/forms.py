@@ -15,6 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.core.interfaces.uploads import UploadRefusedError, check_image
+from jembatan.core.interfaces.web_address import WebAddressFormField
 from jembatan.registry.domain.derived import classification_codes_in_order
 from jembatan.registry.domain.identifiers import (
     IdentifierError,
@@ -198,7 +199,7 @@ class CompanyForm(forms.ModelForm):
         required=False,
         choices=[("", "—"), *WORKING_LANGUAGES],
     )
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    website = WebAddressFormField(label=_("Website"), required=False)
     founded_year = forms.IntegerField(
         label=_("Founding year"), required=False, min_value=FOUNDED_YEAR_MIN
     )

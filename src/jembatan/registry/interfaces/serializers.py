@@ -15,6 +15,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.fields import SkipField
 
+from jembatan.core.interfaces.web_address import WebAddressSerializerField
 from jembatan.registry.domain.companies import (
     CompanyChangeError,
     refused_changes,
@@ -263,7 +264,7 @@ class CompanyPrivateSerializer(PrivateOnlyMixin, serializers.Serializer[Company]
         ]
     }
 )
-class OptionalUrlField(serializers.URLField):
+class OptionalUrlField(WebAddressSerializerField):
     """An http(s) address or "". (drf-spectacular says oneOf, which "" satisfies twice.)"""
 
 

@@ -10,6 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.core.domain.urls import validate_web_address
+
 # Bounds of the numbers a company declares, checked by the model so that every form, the
 # API and the admin refuse what the size rules cannot take (a negative amount) with a field
 # error. The import applies the same founding-year bounds.
@@ -167,7 +169,7 @@ class Company(models.Model):
     languages = models.JSONField(
         _("working languages"), default=list, blank=True, help_text=_("ISO 639-1 codes")
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_web_address])
     description = models.TextField(_("description"), blank=True)
     description_language = models.CharField(
         _("language of the description"), max_length=2, blank=True

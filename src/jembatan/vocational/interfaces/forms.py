@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.core.interfaces.web_address import WebAddressFormField
 from jembatan.registry.models import Company, Region
 from jembatan.vocational.domain.files import upload_problem
 from jembatan.vocational.domain.institutions import InstitutionData
@@ -46,7 +47,7 @@ class InstitutionForm(forms.Form):
     address = forms.CharField(
         label=_("address"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    website = WebAddressFormField(label=_("website"), required=False)
     supervised_by = forms.CharField(
         label=_("supervising ministry or body"), max_length=200, required=False
     )

@@ -8,6 +8,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from jembatan.core.interfaces.web_address import WebAddressSerializerField
 from jembatan.registry.models import Company, Region
 from jembatan.registry.models.company import Country
 from jembatan.vocational.domain.institutions import InstitutionData
@@ -70,7 +71,7 @@ class InstitutionWriteSerializer(serializers.Serializer[Any]):
     short_name = serializers.CharField(max_length=60, required=False, allow_blank=True)
     city = serializers.CharField(max_length=120, required=False, allow_blank=True)
     address = serializers.CharField(required=False, allow_blank=True)
-    website = serializers.URLField(required=False, allow_blank=True)
+    website = WebAddressSerializerField(required=False, allow_blank=True)
     supervised_by = serializers.CharField(max_length=200, required=False, allow_blank=True)
     company = serializers.PrimaryKeyRelatedField(
         queryset=Company.objects.all(), required=False, allow_null=True

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jembatan.core.domain.urls import validate_web_address
+
 
 class InstitutionType(models.TextChoices):
     SMK = "smk", _("Vocational high school (SMK)")
@@ -44,7 +46,7 @@ class Institution(models.Model):
     short_name = models.CharField(_("short name"), max_length=60, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
     address = models.TextField(_("address"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_web_address])
     supervised_by = models.CharField(
         _("supervising ministry or body"),
         max_length=200,

@@ -1,0 +1,431 @@
+"""Stored scripts: hostile text in every free-text field is shown as text, never run.
+
+One world (two companies, their contacts, a published profile, an interest, an
+introduction with a message, an event with participants, an interpreter, a meeting request
+and a meeting, a verified product in the showcase, a school) is built through the factories
+and domain functions, then every free-text field listed in FIELDS is overwritten with one of
+the PAYLOADS. Then:
+
+- every page in PAGES, and its HTMX fragment (HX-Request), is fetched with the test client
+  as the role that sees it: no payload comes back as markup;
+- a real Chromium signed in as the same roles opens every page: no dialog opens,
+  ``window.__xss`` stays undefined, and the main pages show the payload as text (so it was
+  escaped, not dropped);
+- each PDF that prints these fields is produced and carries no active content;
+- a ``javascript:`` website stored past the validators never reaches an ``href``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.db import models
+from django.test import Client
+
+from jembatan.catalogue.domain.promotions import brochure_content
+from jembatan.catalogue.interfaces.brochure_pdf import brochure_pdf
+from jembatan.catalogue.models import Brochure, Inquiry, Product, Promotion
+from jembatan.engagement.domain import interests as actions
+from jembatan.engagement.domain.agreements import report_agreement
+from jembatan.engagement.models import Agreement, ExpressionOfInterest, IntroductionMessage
+from jembatan.events.interfaces.agenda_pdf import interpreter_pdf, participant_pdf, table_pdf
+from jembatan.events.models import Event, Interpreter, Meeting, MeetingRequest, Participant, Table
+from jembatan.opportunities.models import PartnershipProfile
+from jembatan.registry.models import Company, Contact
+from jembatan.vocational.models import Institution, Mou, MouParty, MouScope, Person, Programme
+from tests.catalogue.conftest import make_product, shown
+from tests.engagement.agreements.conftest import terms
+from tests.events import factories as events
+from tests.factories import ContactFactory
+from tests.opportunities.factories import published
+from tests.vocational.conftest import make_institution, member_of
+from tests.vocational.programme_world import make_programme
+
+SCRIPT = "<script>window.__xss=1</script>"
+IMG = '"><img src=x onerror="window.__xss=1">'
+SVG = "<svg onload=window.__xss=1>"
+TEXTAREA = "</textarea><script>window.__xss=1</script>"
+TEMPLATE = "{{7*7}}{% debug %}<script>alert(1)</script>"
+JAVASCRIPT_URL = "javascript:window.__xss=1"
+PAYLOADS = (SCRIPT, IMG, SVG, TEXTAREA, TEMPLATE)
+# What must never come back as markup: the payloads' tags, unescaped.
+RAW = (
+    "<script>window.__xss",
+    "<script>alert(1)",
+    "<img src=x onerror",
+    "<svg onload",
+    'href="javascript:',
+    "href='javascript:",
+)
+NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+# Every free-text field people write, by model; the world gets a payload in each.
+FIELDS: dict[type[models.Model], tuple[str, ...]] = {
+    Company: (
+        "name",
+        "name_alt",
+        "name_kana",
+        "address",
+        "city",
+        "other_certifications",
+        "description",
+    ),
+    Contact: ("name", "role"),
+    PartnershipProfile: ("title", "summary", "description", "brings", "seeks"),
+    ExpressionOfInterest: ("message",),
+    IntroductionMessage: ("body",),
+    Event: ("name", "venue", "description"),
+    Participant: ("name", "job_title"),
+    Interpreter: ("name",),
+    MeetingRequest: ("message",),
+    Product: ("name", "description", "name_ja", "description_ja", "name_en", "description_en"),
+    Institution: ("name_local", "short_name", "city", "address", "supervised_by", "description"),
+    Person: ("given_name", "family_name", "statement"),
+    Mou: ("title", "summary"),
+    MouParty: ("signatory", "signatory_title"),
+    MouScope: ("description",),
+    Agreement: ("title",),
+    Promotion: ("title", "title_ja", "description", "place", "city"),
+    Brochure: ("title",),
+    Inquiry: ("buyer_company_name", "contact_name", "wants", "quantity", "timing", "message"),
+    Programme: ("title", "description", "selection_criteria", "language_notes"),
+}
+
+
+@dataclass
+class World:
+    ids: dict[str, int]
+    roles: dict[str, Any]
+    fields: int
+
+
+def _poison() -> int:
+    """Every field in FIELDS, on every row, set to a payload (a different one per field);
+    a Japanese company name gets kanji around its payload, to have both scripts."""
+    count = 0
+    for model, names in FIELDS.items():
+        for n, name in enumerate(names):
+            length = model._meta.get_field(name).max_length or 1000
+            payload = PAYLOADS[(count + n) % len(PAYLOADS)]
+            model.objects.update(**{name: payload[:length]})
+        count += len(names)
+    Company.objects.filter(country="JP").update(name="株式会社" + SVG + "工業")
+    # Stored past the validators (an old row, a raw update): must still stay out of href.
+    Company.objects.update(website=JAVASCRIPT_URL)
+    Institution.objects.update(website=JAVASCRIPT_URL)
+    return count
+
+
+def _world(company: Company, member: Any, other: Company, partner: Any, officer: Any) -> World:
+    Company.objects.filter(pk__in=[company.pk, other.pk]).update(
+        verification=Company.Verification.VERIFIED
+    )
+    company.refresh_from_db()
+    owner_contact = ContactFactory(company=company, role="Export manager")
+    partner_contact = ContactFactory(company=other, role="Buyer")
+    profile = published(company=company, is_anonymous=False, created_by=member)
+    interest = actions.express_interest(
+        partner, profile, "Kami tertarik dengan kain tenun.", contacts=[partner_contact], now=NOW
+    )
+    introduction = actions.accept(member, interest, [owner_contact], now=NOW)
+    IntroductionMessage.objects.create(
+        introduction=introduction,
+        sender=member,
+        sender_company=company,
+        body="Terima kasih.",
+        created_at=NOW,
+    )
+    event = events.scheduled_event(is_public=True, description="Temu bisnis.")
+    ours = events.participant(event, company, "Budi Santoso", ["id", "en"], job_title="Direktur")
+    theirs = events.participant(event, other, "Tanaka Hiroshi", ["ja"], agenda_language="ja")
+    interpreter = events.interpreter(event, "Rina Wijaya", ["ja", "id"])
+    request = events.accepted(ours, theirs)
+    MeetingRequest.objects.filter(pk=request.pk).update(message="Mari bertemu.")
+    table = Table.objects.get(event=event, number=1)
+    meeting = Meeting.objects.create(
+        event=event,
+        request=request,
+        slot=event.slots.first(),
+        table=table,
+        interpreter=interpreter,
+        stage="published",
+    )
+    product = shown(make_product(company, name_ja="手描きバティック布"))
+    promotion = Promotion.objects.create(
+        kind="fair",
+        title="Packaging IKM, Osaka",
+        place="Intex Osaka",
+        starts_on=dt.date(2026, 10, 1),
+        ends_on=dt.date(2026, 10, 3),
+    )
+    promotion.companies.add(company)
+    promotion.products.add(product)
+    brochure = Brochure.objects.create(promotion=promotion, created_by=officer)
+    brochure.companies.add(company)
+    brochure.products.add(product)
+    agreement = report_agreement(partner, terms(), introduction=introduction, now=NOW)
+    school = make_institution("SMK Negeri 1 Bandung")
+    host = make_institution("Akashi College", "kosen", "JP")
+    Institution.objects.filter(pk=school.pk).update(description="Sekolah kejuruan.")
+    person = Person.objects.create(
+        institution=school, kind="student", given_name="Putri", family_name="Lestari"
+    )
+    mou = Mou.objects.create(
+        title="MoU SMK – Akashi",
+        signed_on=dt.date(2016, 7, 27),
+        starts_on=dt.date(2016, 7, 27),
+        ends_on=dt.date(2036, 7, 26),
+    )
+    MouParty.objects.create(mou=mou, institution=school)
+    MouParty.objects.create(mou=mou, institution=host)
+    MouScope.objects.create(mou=mou, kind="teacher_exchange")
+    programme = make_programme(mou, host)
+    inquiry = Inquiry.objects.create(
+        company=company,
+        product=product,
+        buyer_company_name="Osaka Trading",
+        contact_name="Sato Kenji",
+        email="sato@example.jp",
+        wants="Kain batik",
+        created_at=NOW,
+    )
+    fields = _poison()
+    ids = {
+        "company": company.pk,
+        "other": other.pk,
+        "profile": profile.pk,
+        "interest": interest.pk,
+        "introduction": introduction.pk,
+        "event": event.pk,
+        "ours": ours.pk,
+        "theirs": theirs.pk,
+        "interpreter": interpreter.pk,
+        "request": request.pk,
+        "meeting": meeting.pk,
+        "table": table.number,
+        "product": product.pk,
+        "school": school.pk,
+        "agreement": agreement.pk,
+        "person": person.pk,
+        "mou": mou.pk,
+        "promotion": promotion.pk,
+        "brochure": brochure.pk,
+        "programme": programme.pk,
+        "inquiry": inquiry.pk,
+    }
+    roles = {
+        "owner": member,
+        "partner": partner,
+        "officer": officer,
+        "school": member_of(school, "school_member"),
+    }
+    return World(ids, roles, fields)
+
+
+@pytest.fixture
+def world(company, member, other_company, outsider, officer, settings, tmp_path) -> World:  # type: ignore[no-untyped-def]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return _world(company, member, other_company, outsider, officer)
+
+
+# (role, path, whether the payload must be visible in <main>): the pages that show the
+# poisoned fields. Paths are formatted with World.ids.
+PAGES: tuple[tuple[str, str, bool], ...] = (
+    ("owner", "/", False),
+    ("owner", "/companies/", True),
+    ("owner", "/companies/{company}/", True),
+    ("owner", "/companies/{other}/", True),
+    ("owner", "/profiles/", True),
+    ("owner", "/profiles/{profile}/", True),
+    ("owner", "/interests/?box=received", True),
+    ("owner", "/interests/{interest}/", True),
+    ("owner", "/interests/introductions/{introduction}/", True),
+    ("owner", "/events/", True),
+    ("owner", "/events/{event}/", True),
+    ("owner", "/events/{event}/participants/{ours}/", True),
+    ("owner", "/events/{event}/participants/{ours}/day/", True),
+    ("owner", "/events/{event}/requests/", True),
+    ("owner", "/products/", True),
+    ("owner", "/products/{product}/edit/", False),
+    ("owner", "/notifications/", False),
+    ("partner", "/interests/?box=sent", True),
+    ("partner", "/interests/introductions/{introduction}/", True),
+    ("partner", "/matching/search/", False),
+    ("owner", "/matching/profiles/{profile}/", False),
+    ("partner", "/matching/companies/{other}/", True),
+    ("partner", "/matching/favourites/", False),
+    ("partner", "/events/{event}/participants/{theirs}/", True),
+    ("partner", "/showcase/", True),
+    ("partner", "/showcase/companies/", True),
+    ("partner", "/showcase/companies/{company}/", True),
+    ("partner", "/showcase/products/{product}/", True),
+    ("officer", "/companies/validation/", False),
+    ("officer", "/profiles/queue/", False),
+    ("officer", "/interests/queue/", False),
+    ("officer", "/interests/pipeline/", True),
+    ("officer", "/interests/pipeline/table/", True),
+    ("officer", "/products/queue/", False),
+    ("officer", "/products/{product}/verify/", True),
+    ("officer", "/events/{event}/organise/", True),
+    ("officer", "/events/{event}/schedule/", True),
+    ("officer", "/events/{event}/checkin/", True),
+    ("officer", "/vocational/institutions/", True),
+    ("officer", "/vocational/institutions/{school}/", True),
+    ("officer", "/translations/requests/", False),
+    ("officer", "/inquiries/queue/", False),
+    ("officer", "/inquiries/{inquiry}/", True),
+    ("officer", "/vocational/programmes/", True),
+    ("officer", "/vocational/programmes/{programme}/", True),
+    ("school", "/vocational/programmes/{programme}/", True),
+    ("officer", "/interests/agreements/", True),
+    ("officer", "/promotions/", True),
+    ("officer", "/promotions/{promotion}/", True),
+    ("officer", "/vocational/mous/", True),
+    ("officer", "/vocational/mous/{mou}/", True),
+    ("owner", "/interests/agreements/{agreement}/", True),
+    ("partner", "/interests/agreements/{agreement}/", True),
+    ("school", "/vocational/mine/", False),
+    ("school", "/vocational/people/", True),
+    ("school", "/vocational/people/{person}/", True),
+    ("school", "/vocational/institutions/{school}/", True),
+    ("school", "/vocational/mous/{mou}/", True),
+)
+
+
+def _pages(world: World) -> list[tuple[str, str, bool]]:
+    return [(role, path.format(**world.ids), must_show) for role, path, must_show in PAGES]
+
+
+def _raw(html: str) -> list[str]:
+    return [marker for marker in RAW if marker in html]
+
+
+def test_stored_payloads_come_back_escaped_in_pages_and_fragments(world: World) -> None:
+    assert world.fields == 60
+    found: dict[str, list[str]] = {}
+    failed: list[str] = []
+    escaped = 0
+    for role, path, _must_show in _pages(world):
+        client = Client(raise_request_exception=True)
+        client.force_login(world.roles[role])
+        for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
+            response = client.get(path, follow=True, **headers)
+            if response.status_code != 200:
+                failed.append(f"{role} {path} {headers}: {response.status_code}")
+                continue
+            html = response.content.decode()
+            if _raw(html):
+                found[f"{role} {path} {headers}"] = _raw(html)
+            escaped += "&lt;script&gt;window.__xss" in html or "&lt;svg onload" in html
+    assert failed == [], "\n".join(failed)
+    assert found == {}
+    assert escaped >= len(PAGES)
+
+
+def test_stored_javascript_website_never_in_href(world: World) -> None:
+    for role, path in (
+        ("owner", "/companies/{company}/"),
+        ("officer", "/vocational/institutions/{school}/"),
+    ):
+        client = Client()
+        client.force_login(world.roles[role])
+        html = client.get(path.format(**world.ids)).content.decode()
+        assert JAVASCRIPT_URL in html  # shown, as text
+        assert f'href="{JAVASCRIPT_URL}' not in html
+
+
+STREAM = re.compile(rb"stream\r?\n.*?endstream", re.DOTALL)
+ACTIVE = re.compile(rb"/(JavaScript|JS|OpenAction|AA|Launch|URI|SubmitForm)(?![A-Za-z0-9])")
+
+
+def _active(pdf: bytes) -> list[bytes]:
+    """The keys that would run or open something, in the PDF's objects (streams, where
+    compressed fonts and pictures hold arbitrary bytes, left out)."""
+    return ACTIVE.findall(STREAM.sub(b"", pdf))
+
+
+def test_pdfs_with_stored_payloads_are_made_and_inert(world: World) -> None:
+    ours = Participant.objects.get(pk=world.ids["ours"])
+    theirs = Participant.objects.get(pk=world.ids["theirs"])
+    table = Table.objects.get(event_id=world.ids["event"], number=world.ids["table"])
+    interpreter = Interpreter.objects.get(pk=world.ids["interpreter"])
+    brochure = Brochure.objects.get(pk=world.ids["brochure"])
+    pdfs = {
+        "agenda (id)": participant_pdf(ours),
+        "agenda (ja)": participant_pdf(theirs),
+        "table": table_pdf(table),
+        "interpreter": interpreter_pdf(interpreter),
+        "brochure (ja)": brochure_pdf(brochure_content(brochure), "ja"),
+        "brochure (id)": brochure_pdf(brochure_content(brochure), "id"),
+    }
+    for name, pdf in pdfs.items():
+        assert pdf.startswith(b"%PDF"), name
+        assert _active(pdf) == [], name
+    client = Client()
+    client.force_login(world.roles["owner"])
+    response = client.get(f"/companies/{world.ids['company']}/data/export.pdf")
+    assert response.status_code == 200
+    assert _active(response.content) == []
+
+
+def _sign_in(context: Any, live_server: Any, user: Any) -> None:
+    client = Client()
+    client.force_login(user)
+    context.clear_cookies()
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+
+
+@pytest.fixture
+def live_world(  # type: ignore[no-untyped-def]
+    transactional_db, company, member, other_company, outsider, officer, settings, tmp_path
+) -> World:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return _world(company, member, other_company, outsider, officer)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_stored_payloads_never_run_in_a_browser(live_server, browser, live_world: World) -> None:  # type: ignore[no-untyped-def]
+    world = live_world
+    world.roles["partner"].language = "ja"
+    world.roles["partner"].save(update_fields=["language"])
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    ran: dict[str, Any] = {}
+    missing: list[str] = []
+    signed_in_as = None
+    for role, path, must_show in _pages(world):
+        if role != signed_in_as:
+            _sign_in(context, live_server, world.roles[role])
+            signed_in_as = role
+        page.goto(f"{live_server.url}{path}")
+        page.wait_for_load_state("load")
+        # Hovering and focusing the page's content would fire on* handlers too.
+        page.mouse.move(300, 300)
+        flag = page.evaluate("() => window.__xss")
+        if flag is not None:
+            ran[f"{role} {path}"] = flag
+        if must_show and "window.__xss=1" not in page.locator("main").inner_text():
+            missing.append(f"{role} {path}")
+    context.close()
+    assert dialogs == []
+    assert ran == {}
+    assert missing == []
+
+
+def test_fields_listed_exist_and_are_text() -> None:
+    for model, names in FIELDS.items():
+        for name in names:
+            field = model._meta.get_field(name)
+            assert isinstance(field, models.CharField | models.TextField), (model, name)
+            assert not field.choices, (model, name)
