@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from jembatan.core.interfaces.backup import BackupError, restore_backup
 
@@ -30,6 +31,9 @@ class Command(BaseCommand):
             manifest = restore_backup(options["path"], force=options["force"])
         except BackupError as error:
             raise CommandError(f"restore refused: {error}") from error
+        except DatabaseError as error:
+            # The rows are written in one transaction: it was rolled back, files untouched.
+            raise CommandError(f"restore failed, nothing was changed: {error}") from error
         rows = sum(t["rows"] for t in manifest["tables"])
         self.stdout.write(
             f"restored {rows} rows in {len(manifest['tables'])} tables and "
