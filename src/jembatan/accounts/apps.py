@@ -10,7 +10,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from django.contrib.auth.signals import user_login_failed
+        from django.contrib.auth.signals import user_logged_in, user_login_failed
 
         from jembatan.accounts.domain import personal_data, queues
         from jembatan.accounts.lockout import flag_lockout_on_django_request
@@ -20,3 +20,11 @@ class AccountsConfig(AppConfig):
         # After django-axes' receiver (axes is listed before accounts in INSTALLED_APPS).
         user_login_failed.connect(flag_lockout_on_django_request, dispatch_uid="jembatan-lockout")
         personal_data.register()
+        user_logged_in.connect(_mark_two_factor, dispatch_uid="jembatan-two-factor")
+
+
+def _mark_two_factor(sender: object, request: object, user: object, **kwargs: object) -> None:
+    from jembatan.accounts.domain import two_factor
+
+    if request is not None:
+        two_factor.mark_session_after_password(request, user)
