@@ -147,4 +147,4 @@ def remove_devices(user: Any, actor: Any) -> int:
     count, _deleted = TOTPDevice.objects.filter(user=user).delete()
     if count:
         log_action("jembatan.account.two_factor_removed", user, actor)
-    return count
+    return int(count)
