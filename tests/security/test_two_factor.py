@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import time
+from base64 import b32decode
 from binascii import unhexlify
 from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
 from django.test import Client
-from django_otp.oath import totp
+from django_otp.oath import TOTP, totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from jembatan.accounts.domain import two_factor
@@ -211,3 +213,43 @@ def test_code_page_translated(client: Client, device, language: str, text: str) 
     device.user.save()
     sign_in(client)
     assert text in client.get(VERIFY).content.decode()
+
+
+@pytest.mark.browser
+def test_enrol_and_sign_in_in_browser(live_server, browser, officer) -> None:  # type: ignore[no-untyped-def]
+    """An officer sets it up by reading the key off the page, then signs in with a code."""
+    context = browser.new_context()
+    page = context.new_page()
+    _password_step(page, live_server.url)
+    page.goto(f"{live_server.url}{ENROL}")
+    assert page.locator("img").first.evaluate("img => img.naturalWidth") > 0
+    secret = page.locator("code.secret").inner_text().replace(" ", "")
+    key = b32decode(secret)
+    page.fill("input[name=code]", _code(key, steps_ahead=0))
+    page.get_by_role("button", name="Turn two-factor sign-in on").click()
+    page.get_by_text("Two-factor sign-in is on.").wait_for()
+    context.close()
+
+    context = browser.new_context()
+    page = context.new_page()
+    _password_step(page, live_server.url)
+    page.goto(f"{live_server.url}{OFFICER_PAGE}")
+    assert page.url.startswith(f"{live_server.url}{VERIFY}")
+    page.fill("input[name=code]", _code(key, steps_ahead=1))  # the enrolment code is spent
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url(f"{live_server.url}{OFFICER_PAGE}")
+    context.close()
+
+
+def _password_step(page, url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{url}{LOGIN}")
+    page.fill("input[name=username]", "officer")
+    page.fill("input[name=password]", PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    page.wait_for_load_state()
+
+
+def _code(key: bytes, steps_ahead: int) -> str:
+    generator = TOTP(key)
+    generator.time = time.time() + 30 * steps_ahead
+    return f"{generator.token():06d}"
