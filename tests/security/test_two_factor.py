@@ -81,7 +81,7 @@ def test_enrolment_with_real_code_confirms_device(client: Client, officer) -> No
 
 def test_sign_in_with_device_requires_code(client: Client, device) -> None:  # type: ignore[no-untyped-def]
     response = sign_in(client)
-    assert response.status_code == 302
+    assert response["Location"] == f"{VERIFY}?next=%2F"
     followed = client.get(OFFICER_PAGE)
     assert followed.status_code == 302
     assert followed["Location"] == f"{VERIFY}?next=%2Faccounts%2Fclaims%2F"
