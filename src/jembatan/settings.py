@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_htmx",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "jembatan.core",
     "jembatan.accounts",
     "jembatan.notifications",
@@ -68,8 +70,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "jembatan.accounts.middleware.UserLanguageMiddleware",
     "jembatan.accounts.middleware.UserTimeZoneMiddleware",
+    # After the language: the code page it sends to is in the user's language.
+    "jembatan.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -159,6 +164,12 @@ AXES_CACHE = "axes"
 JEMBATAN_PROXY_COUNT = envint("JEMBATAN_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "jembatan.accounts.domain.addresses.client_address"
 AXES_LOCKOUT_CALLABLE = "jembatan.accounts.lockout.lockout_response"
+# Two-factor sign-in (django-otp TOTP; docs/security.md): optional for officers and
+# administrators, required of them when JEMBATAN_REQUIRE_2FA is set. Each wrong code doubles
+# the wait before the next is checked (the throttle factor, in seconds; 0 would turn it off).
+JEMBATAN_REQUIRE_2FA = envbool("JEMBATAN_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = "Jembatan"
+OTP_TOTP_THROTTLE_FACTOR = 1
 # How long the indicators dashboard's figures are served before being computed again.
 JEMBATAN_DASHBOARD_CACHE_SECONDS = envint("JEMBATAN_DASHBOARD_CACHE_SECONDS", 600)
 CACHES = {

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.accounts.domain.claims import DecisionConflictError, confirm_claim
+from jembatan.accounts.domain.two_factor import remove_devices
 from jembatan.accounts.models import CompanyClaim, Invitation, Organisation, User
 from jembatan.accounts.tasks import after_commit, task_send_claim_decision
 
@@ -34,6 +35,14 @@ class UserAdmin(BaseUserAdmin):
             },
         ),
     )
+    actions = ["remove_two_factor"]
+
+    @admin.action(description=_("Remove two-factor sign-in (lost phone)"))
+    def remove_two_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        removed = sum(1 for user in queryset if remove_devices(user, actor=request.user))
+        self.message_user(
+            request, _("Two-factor sign-in removed from %(count)d accounts.") % {"count": removed}
+        )
 
 
 @admin.register(Organisation)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import parsers, renderers, serializers
 from rest_framework.authtoken import serializers as authtoken_serializers
@@ -15,6 +16,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from jembatan.accounts.domain import api_tokens, security_log
 from jembatan.accounts.domain.addresses import client_address
+from jembatan.accounts.domain.two_factor import TwoFactorError, check_token_request
 from jembatan.core.api import ErrorDetailSerializer, TokenThrottle
 
 
@@ -36,8 +38,22 @@ class AuthTokenSerializer(authtoken_serializers.AuthTokenSerializer):
     """DRF's, refusing an account whose e-mail address is not confirmed yet (a self sign-up
     that has not followed its link), as the web sign-in does (docs/accounts.md)."""
 
+    otp = serializers.CharField(
+        label=gettext_lazy("Two-factor code"),
+        required=False,
+        write_only=True,
+        max_length=12,
+        help_text=gettext_lazy(
+            "The code from the authenticator app, for accounts with two-factor sign-in."
+        ),
+    )
+
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
+        try:
+            check_token_request(self.context["request"], attrs["user"], attrs.get("otp", ""))
+        except TwoFactorError as error:
+            raise serializers.ValidationError({"otp": str(error)}, code="authorization") from None
         if not getattr(attrs["user"], "email_confirmed", True):
             raise serializers.ValidationError(
                 _(

@@ -11,7 +11,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from axes.signals import user_locked_out
-        from django.contrib.auth.signals import user_login_failed
+        from django.contrib.auth.signals import user_logged_in, user_login_failed
 
         from jembatan.accounts.domain import personal_data, queues, security_log
         from jembatan.accounts.lockout import flag_lockout_on_django_request
@@ -25,3 +25,11 @@ class AccountsConfig(AppConfig):
             security_log.on_login_failed, dispatch_uid="jembatan-security-log"
         )
         user_locked_out.connect(security_log.on_locked_out, dispatch_uid="jembatan-security-log")
+        user_logged_in.connect(_mark_two_factor, dispatch_uid="jembatan-two-factor")
+
+
+def _mark_two_factor(sender: object, request: object, user: object, **kwargs: object) -> None:
+    from jembatan.accounts.domain import two_factor
+
+    if request is not None:
+        two_factor.mark_session_after_password(request, user)

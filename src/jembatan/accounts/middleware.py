@@ -5,9 +5,16 @@ from __future__ import annotations
 
 import zoneinfo
 from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from jembatan.accounts.domain import two_factor
 
 
 class UserLanguageMiddleware:
@@ -39,3 +46,47 @@ class UserTimeZoneMiddleware:
         finally:
             if zone:
                 timezone.deactivate()
+
+
+# Pages a session waiting for its second step may still open.
+TWO_FACTOR_OPEN = {"logout", "set_language", "accounts:two_factor_verify"}
+TWO_FACTOR_ENROL_OPEN = {*TWO_FACTOR_OPEN, "accounts:two_factor"}
+
+
+class TwoFactorMiddleware:
+    """Keep a session that still owes its code on the code page, and (JEMBATAN_REQUIRE_2FA)
+    an officer without a device on the enrolment page (accounts/domain/two_factor.py).
+
+    It reads only marks in the session, so pages cost no extra query. After OTPMiddleware.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: Any, view_args: Any, view_kwargs: Any
+    ) -> HttpResponse | None:
+        session = getattr(request, "session", None)
+        if session is None or not request.user.is_authenticated:
+            return None
+        name = request.resolver_match.view_name if request.resolver_match else ""
+        if session.get(two_factor.SESSION_PENDING):
+            if name in TWO_FACTOR_OPEN:
+                return None
+            return self._send_to(request, "accounts:two_factor_verify")
+        if session.get(two_factor.SESSION_ENROL) and name not in TWO_FACTOR_ENROL_OPEN:
+            return self._send_to(request, "accounts:two_factor")
+        return None
+
+    @staticmethod
+    def _send_to(request: HttpRequest, name: str) -> HttpResponse:
+        if request.path.startswith("/api/"):
+            message = _("Finish two-factor sign-in on the web page first.")
+            return JsonResponse({"detail": message}, status=403)
+        target = reverse(name)
+        if request.method == "GET":
+            target += "?" + urlencode({"next": request.get_full_path()})
+        return redirect(target)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from jembatan.accounts.views import account, invitations, review, security, signup
+from jembatan.accounts.views import account, invitations, review, security, signup, two_factor
 
 app_name = "accounts"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -15,6 +15,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("email/", account.change_email, name="change_email"),
     path("email/confirm/<str:token>/", account.confirm_email_change, name="confirm_email_change"),
     path("password/", account.password_change, name="password_change"),
+    path("two-factor/", two_factor.settings_page, name="two_factor"),
+    path("two-factor/verify/", two_factor.verify, name="two_factor_verify"),
     path("password/reset/", account.password_reset, name="password_reset"),
     path("password/reset/sent/", account.password_reset_done, name="password_reset_done"),
     path(

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from typing import Any, cast
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 
-from jembatan.accounts.domain import tokens
+from jembatan.accounts.domain import tokens, two_factor
 from jembatan.accounts.domain.email_change import (
     EmailChangeError,
     apply_email_change,
@@ -39,6 +40,13 @@ class SignInView(auth_views.LoginView):
         if user is not None:
             context["resend_token"] = tokens.resend_token(user)
         return context
+
+    def get_success_url(self) -> str:
+        """Straight to the code step when the account has two-factor sign-in."""
+        url = super().get_success_url()
+        if self.request.session.get(two_factor.SESSION_PENDING):
+            return f"{reverse('accounts:two_factor_verify')}?{urlencode({'next': url})}"
+        return url
 
 
 @login_required
