@@ -26,6 +26,15 @@ def notifications_sent_inline(settings):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def default_cache_cleared():  # type: ignore[no-untyped-def]
+    """Each test starts with an empty default cache: the API throttles count requests there,
+    and an earlier test's sign-ins must not use up a later test's allowance."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def indicators_cache_off(settings):  # type: ignore[no-untyped-def]
     """The dashboard's figure cache keeps nothing in tests (its own tests turn it on): a
     figure a test computes is never one an earlier test left behind."""
