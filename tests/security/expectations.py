@@ -16,7 +16,17 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from tests.security.world import ROLES
+# Who the roles are: tests/security/world.py builds them.
+ROLES = (
+    "anonymous",
+    "member",  # of company A
+    "teammate",  # a second member of company A
+    "outsider",  # a member of company B
+    "institution",  # a member of the vocational institution
+    "viewer",
+    "officer",
+    "admin",  # a superuser, as `createsuperuser` makes one
+)
 
 
 @dataclass(frozen=True)

@@ -24,16 +24,6 @@ from tests.factories import CompanyFactory, ContactFactory, OrganisationFactory,
 from tests.opportunities.factories import ProfileFactory, attach, published
 from tests.vocational.programme_world import make_institution, make_programme
 
-ROLES = (
-    "anonymous",
-    "member",  # of company A
-    "teammate",  # a second member of company A
-    "outsider",  # a member of company B
-    "institution",  # a member of the vocational institution
-    "viewer",
-    "officer",
-    "admin",  # a superuser, as `createsuperuser` makes one
-)
 STAFF = frozenset({"officer", "admin"})
 TEAM_A = frozenset({"member", "teammate"})
 
