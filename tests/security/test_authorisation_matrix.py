@@ -24,8 +24,9 @@ from django.test import Client, TestCase
 from drf_spectacular.generators import SchemaGenerator
 
 from tests.security import expectations as table
+from tests.security.expectations import ROLES
 from tests.security.walk import Route, api_operations, body_text, fill, web_routes
-from tests.security.world import HIDDEN_MARKERS, MARKERS, ROLES, World, build_world
+from tests.security.world import HIDDEN_MARKERS, MARKERS, World, build_world
 
 # Set to a file name to record every answer (a help when writing expectations for new routes).
 OBSERVING = os.environ.get("JEMBATAN_MATRIX_OBSERVED", "")
