@@ -469,9 +469,7 @@ API: dict[str, Op] = {
     "POST /api/v1/companies/{id}/return/": Op(STAFF),
     "POST /api/v1/companies/{id}/verify/": Op(STAFF),
     "POST /api/v1/inquiries/": Op(PUBLIC),
-    "POST /api/v1/interests/": Op(
-        SIGNED_IN, note="create validates first: 400 to anyone signed in"
-    ),
+    "POST /api/v1/interests/": Op(COMPANY_MEMBERS, note="fixed: 403 before 400"),
     "POST /api/v1/interests/{id}/accept/": Op(OWNER_TEAM),
     "POST /api/v1/interests/{id}/decline/": Op(PARTIES_STAFF),
     "POST /api/v1/interests/{id}/withdraw/": Op(OTHER_SIDE),
@@ -489,13 +487,14 @@ API: dict[str, Op] = {
     "POST /api/v1/profiles/{id}/validate/": Op(STAFF),
     "POST /api/v1/promotions/": Op(STAFF),
     "POST /api/v1/vocational/applications/": Op(
-        SIGNED_IN, note="create validates first: 400 to anyone signed in"
+        SIGNED_IN, note="HOLE recorded: create validates first, 400 to anyone signed in"
     ),
     "POST /api/v1/vocational/applications/{id}/transition/": Op(INSTITUTION_STAFF),
     "POST /api/v1/vocational/institutions/": Op(STAFF),
     "POST /api/v1/vocational/mous/": Op(INSTITUTION_STAFF),
     "POST /api/v1/vocational/programmes/": Op(
-        ORGANISATION_MEMBERS_STAFF, note="create validates first: 400 to any organisation member"
+        ORGANISATION_MEMBERS_STAFF,
+        note="HOLE recorded: create validates first, 400 to any organisation member",
     ),
     "PUT /api/v1/companies/{id}/": Op(OWNER_TEAM_STAFF),
     "PUT /api/v1/products/{id}/": Op(NOBODY),
