@@ -195,9 +195,7 @@ WEB: dict[str, Expect] = {
     ),
     "catalogue:verify": E(NOBODY, NOBODY, note="no such object in the world: refused for all"),
     "engagement:accept": E(
-        None,
-        PARTIES_STAFF,
-        note="HOLE recorded: B and officers get a redirect with a message, not 403",
+        None, OWNER_TEAM, note="fixed: 403 to others, not a redirect with a message"
     ),
     "engagement:agreement_confirm": E(None, PARTIES),
     "engagement:agreement_detail": E(PARTIES_STAFF, PARTIES_STAFF),
@@ -210,13 +208,13 @@ WEB: dict[str, Expect] = {
     "engagement:agreements": E(PARTIES_STAFF, PARTIES_STAFF),
     "engagement:board": E(STAFF, STAFF),
     "engagement:board_move": E(None, NOBODY),
-    "engagement:decline": E(None, PARTIES_STAFF),
+    "engagement:decline": E(None, OWNER_TEAM_STAFF, note="fixed: 403 before the reason is checked"),
     "engagement:follow_up_answer": E(
         NOBODY, NOBODY, note="no such object in the world: refused for all"
     ),
     "engagement:follow_up_in_app": E(None, PARTIES),
-    "engagement:forward": E(None, PARTIES_STAFF),
-    "engagement:improve": E(None, PARTIES_STAFF),
+    "engagement:forward": E(None, STAFF, note="fixed: 403 to others"),
+    "engagement:improve": E(None, STAFF, note="fixed: 403 to others"),
     "engagement:interest": E(PARTIES_STAFF, PARTIES_STAFF),
     "engagement:interest@interest_accepted": E(PARTIES_STAFF, PARTIES_STAFF),
     "engagement:interest@interest_hidden": E(OTHER_SIDE_STAFF, OTHER_SIDE_STAFF),
@@ -231,9 +229,13 @@ WEB: dict[str, Expect] = {
     "engagement:pipeline_table": E(STAFF, STAFF),
     "engagement:queue": E(STAFF, STAFF),
     "engagement:rates": E(STAFF, STAFF),
-    "engagement:resubmit": E(None, PARTIES_STAFF),
+    "engagement:resubmit": E(
+        None,
+        PARTIES_STAFF,
+        note="HOLE recorded: a redirect with a message for both sides and officers",
+    ),
     "engagement:stage": E(None, PARTIES_STAFF),
-    "engagement:withdraw": E(None, PARTIES_STAFF),
+    "engagement:withdraw": E(None, OTHER_SIDE, note="fixed: 403 to others"),
     "events:agenda_ics": E(OWNER_TEAM_STAFF, OWNER_TEAM_STAFF),
     "events:agenda_pdf": E(OWNER_TEAM_STAFF, OWNER_TEAM_STAFF),
     "events:checkin": E(STAFF, STAFF),

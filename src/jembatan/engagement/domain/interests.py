@@ -329,13 +329,14 @@ def decline(
 ) -> None:
     """The owner declines a pending expression, or an officer one awaiting review."""
     now = now or timezone.now()
+    # Who may first: someone refused learns nothing of what a valid reason would be.
+    officer = actor is not None and actor.has_perm("engagement.review_interests")
+    if not officer:
+        _require(actor, "engagement.answer_interest", interest)
     if reason not in DeclineReason.values:
         raise InterestError(_("Choose a reason for declining."))
     if reason == DeclineReason.OTHER and not note.strip():
         raise InterestError(_("Say why in the note when the reason is “other”."))
-    officer = actor is not None and actor.has_perm("engagement.review_interests")
-    if not officer:
-        _require(actor, "engagement.answer_interest", interest)
     with transaction.atomic():
         locked = _lock(interest)
         allowed = {InterestStatus.PENDING} | (
