@@ -117,6 +117,9 @@ class InterestViewSet(UserLanguageMixin, viewsets.GenericViewSet[ExpressionOfInt
         return self._answer(self.get_object())
 
     def create(self, request: Request) -> Response:
+        refused = actions.refusal_of(request.user)
+        if refused is not None:
+            raise ApiPermissionDenied(refused)
         form = InterestCreateSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         data = form.validated_data

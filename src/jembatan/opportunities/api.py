@@ -192,6 +192,7 @@ class ProfileViewSet(UserLanguageMixin, viewsets.ModelViewSet):
 
     @action(detail=True, methods=["post"], url_path="return", serializer_class=ReturnSerializer)
     def return_to_poster(self, request: Request, pk: str | None = None) -> Response:
+        lifecycle.require(request.user, "return", self.get_object())
         form = ReturnSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         reason = form.validated_data["reason"]
@@ -207,6 +208,7 @@ class ProfileViewSet(UserLanguageMixin, viewsets.ModelViewSet):
 
     @action(detail=True, methods=["post"], serializer_class=CloseSerializer)
     def close(self, request: Request, pk: str | None = None) -> Response:
+        lifecycle.require(request.user, "close", self.get_object())
         form = CloseSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         reason = form.validated_data["reason"]

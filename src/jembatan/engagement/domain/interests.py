@@ -87,12 +87,21 @@ def open_count(company: Company) -> int:
     ).count()
 
 
+def refusal_of(actor: Any) -> str | None:
+    """Why `actor` may not express interest in any profile; None when they may. Asked before
+    a request's body is read, so that a refused role learns nothing of its validation."""
+    if actor is None or not actor.has_perm("engagement.express_interest"):
+        return _("Only members of a registered company can express interest.")
+    return None
+
+
 def refusal(actor: Any, profile: PartnershipProfile, now: dt.datetime | None = None) -> str | None:
     """Why `actor` may not express interest in `profile` now, in the user's language; None
     when they may. The button and the form show this, and express_interest enforces it."""
     now = now or timezone.now()
-    if actor is None or not actor.has_perm("engagement.express_interest"):
-        return _("Only members of a registered company can express interest.")
+    refused = refusal_of(actor)
+    if refused is not None:
+        return refused
     company_id = users_company(actor)
     if profile.company_id == company_id:
         return _("This is one of your company's own profiles.")
@@ -320,13 +329,14 @@ def decline(
 ) -> None:
     """The owner declines a pending expression, or an officer one awaiting review."""
     now = now or timezone.now()
+    # Who may first: someone refused learns nothing of what a valid reason would be.
+    officer = actor is not None and actor.has_perm("engagement.review_interests")
+    if not officer:
+        _require(actor, "engagement.answer_interest", interest)
     if reason not in DeclineReason.values:
         raise InterestError(_("Choose a reason for declining."))
     if reason == DeclineReason.OTHER and not note.strip():
         raise InterestError(_("Say why in the note when the reason is “other”."))
-    officer = actor is not None and actor.has_perm("engagement.review_interests")
-    if not officer:
-        _require(actor, "engagement.answer_interest", interest)
     with transaction.atomic():
         locked = _lock(interest)
         allowed = {InterestStatus.PENDING} | (

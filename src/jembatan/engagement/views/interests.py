@@ -133,9 +133,11 @@ def _act(
     interest = _get(request, pk)
     try:
         result = run(interest)
-    except (actions.InterestError, PermissionDenied) as error:
-        messages.error(request, str(error) or _("You may not do this."))
+    except actions.InterestError as error:
+        messages.error(request, str(error))
         return redirect("engagement:interest", pk=pk)
+    # PermissionDenied is left to the 403 page: someone who may not act is refused, not told
+    # "done" or "invalid" by a redirect.
     messages.success(request, done)
     if result is not None and hasattr(result, "stage"):
         return redirect("engagement:introduction", pk=result.pk)
@@ -158,11 +160,10 @@ def interest_accept(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _decline(request: HttpRequest, pk: int) -> HttpResponse:
     form = DeclineForm(request.POST)
-    if not form.is_valid():
-        _get(request, pk)
-        messages.error(request, _("Choose a reason for declining."))
-        return redirect("engagement:interest", pk=pk)
-    reason, note = form.cleaned_data["reason"], form.cleaned_data["note"]
+    # An invalid form is the domain's to refuse, after it has asked who may decline.
+    valid = form.is_valid()
+    reason = form.cleaned_data["reason"] if valid else ""
+    note = form.cleaned_data["note"] if valid else ""
     return _act(
         request,
         pk,

@@ -51,6 +51,17 @@ def _require(actor: Any, permission: str, profile: PartnershipProfile) -> None:
         raise PermissionDenied(_("You may not do this with this profile."))
 
 
+# The permission each action that takes a reason checks; `require` asks it before the
+# reason is read.
+REASONED = {"return": "opportunities.validate_profile", "close": "opportunities.close_profile"}
+
+
+def require(actor: Any, action: str, profile: PartnershipProfile) -> None:
+    """Refuse an actor who may not `action` ("return", "close") this profile, before a view
+    or the API validates the reason: a refused request learns nothing of the form."""
+    _require(actor, REASONED[action], profile)
+
+
 def _lock(profile: PartnershipProfile) -> PartnershipProfile:
     """The row, re-read under a lock so that two requests cannot both move it."""
     return PartnershipProfile.objects.select_for_update().get(pk=profile.pk)
@@ -104,7 +115,7 @@ def validate(profile: PartnershipProfile, actor: Any, now: dt.datetime | None = 
 
 
 def return_with_reason(profile: PartnershipProfile, actor: Any, reason: str) -> None:
-    _require(actor, "opportunities.validate_profile", profile)
+    require(actor, "return", profile)
     reason = reason.strip()
     if not reason:
         raise TransitionError(_("Give the reason for returning the profile."))
@@ -155,7 +166,7 @@ def extend(profile: PartnershipProfile, actor: Any, now: dt.datetime | None = No
 def close(
     profile: PartnershipProfile, actor: Any, reason: str, now: dt.datetime | None = None
 ) -> None:
-    _require(actor, "opportunities.close_profile", profile)
+    require(actor, "close", profile)
     if reason not in ClosedReason.values:
         raise TransitionError(
             _("Choose why the profile is closed: %(reasons)s.")

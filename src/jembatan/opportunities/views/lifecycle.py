@@ -65,15 +65,17 @@ def profile_extend(request: HttpRequest, pk: int) -> HttpResponse:
 def _run_with_reason(
     request: HttpRequest,
     pk: int,
+    name: str,
     form_class: type[ReturnForm | CloseForm],
     action: Callable[[PartnershipProfile, Any, str], None],
     missing: str,
     done: str,
 ) -> HttpResponse:
-    """`_run` for an action that needs the reason given in `form_class`'s one field."""
+    """`_run` for an action that needs the reason given in `form_class`'s one field. Who may
+    do it is asked first: someone refused gets 403, not the form's errors."""
+    lifecycle.require(request.user, name, get_visible_profile(request, pk))
     form = form_class(request.POST)
     if not form.is_valid():
-        get_visible_profile(request, pk)
         messages.error(request, missing)
         return redirect("opportunities:detail", pk=pk)
     reason = form.cleaned_data["reason"]
@@ -86,6 +88,7 @@ def profile_return(request: HttpRequest, pk: int) -> HttpResponse:
     return _run_with_reason(
         request,
         pk,
+        "return",
         ReturnForm,
         lifecycle.return_with_reason,
         _("Give the reason for returning the profile."),
@@ -99,6 +102,7 @@ def profile_close(request: HttpRequest, pk: int) -> HttpResponse:
     return _run_with_reason(
         request,
         pk,
+        "close",
         CloseForm,
         lifecycle.close,
         _("Choose why the profile is closed."),
