@@ -152,6 +152,11 @@ IDENTITY_PAGES = frozenset(
 E = Expect
 WEB: dict[str, Expect] = {
     "None": E(PUBLIC, PUBLIC, note="favicon.ico, unnamed"),
+    "accounts:api_tokens": E(SIGNED_IN, SIGNED_IN),
+    "accounts:revoke_api_token": E(NOBODY, NOBODY, note="made-up token id: another's or none"),
+    "accounts:security_log": E(STAFF, None),
+    "accounts:two_factor": E(STAFF, STAFF),
+    "accounts:two_factor_verify": E(SIGNED_IN, SIGNED_IN),
     "accounts:accept_invitation": E(NOBODY, PUBLIC, note="made-up token: 400 for everybody"),
     "accounts:change_email": E(SIGNED_IN, SIGNED_IN),
     "accounts:claims": E(STAFF, STAFF),

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from jembatan.accounts.domain import api_tokens, security_log
 from jembatan.accounts.domain.addresses import client_address
@@ -62,6 +63,7 @@ def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
     return render(request, "accounts/api_token_revoke.html", {"token": token})
 
 
+@require_safe
 @login_required
 def security_events(request: HttpRequest) -> HttpResponse:
     if not security_log.may_read(request.user):
