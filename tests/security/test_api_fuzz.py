@@ -21,6 +21,7 @@ from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.core.failures import Failure, FailureGroup
+from schemathesis.core.result import Ok
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_headers_conformance,
@@ -45,7 +46,9 @@ MINIMUM_REQUESTS = 1000
 
 def _generated_schema() -> dict[str, Any]:
     generated = SchemaGenerator().get_schema(request=None, public=True)
-    rendered: dict[str, Any] = json.loads(OpenApiJsonRenderer().render(generated, {}))
+    rendered: dict[str, Any] = json.loads(
+        OpenApiJsonRenderer().render(generated, renderer_context={})
+    )
     return rendered
 
 
@@ -103,6 +106,7 @@ def test_api_answers_as_documented(
     SENT.clear()
     failures: list[str] = []
     for result in schema.get_all_operations():
+        assert isinstance(result, Ok), result
         failures += _fuzz(result.ok(), session, live_server.url)
     print(f"{role}: {sum(SENT.values())} requests, {len(SENT)} operations")
     assert not failures, "\n\n".join(failures)
