@@ -103,6 +103,9 @@ def test_api_answers_as_documented(
 ) -> None:
     if role != "anonymous":
         _sign_in(session, request.getfixturevalue(role))
+    # The role is the one the requests carry: only a signed-in user has notifications.
+    signed_in = session.get(f"{live_server.url}/api/v1/notifications/").status_code
+    assert signed_in == (403 if role == "anonymous" else 200)
     SENT.clear()
     failures: list[str] = []
     for result in schema.get_all_operations():
