@@ -12,7 +12,7 @@ import rules
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
@@ -197,13 +197,25 @@ class ReferenceViewSet(UserLanguageMixin, viewsets.ReadOnlyModelViewSet[Any]):
     pagination_class = StandardPagination
 
 
+REGION_CODE = r"[A-Z]{2}-[0-9A-Z]+"
+
+
+# The pattern is the route's: any other code is not an API URL at all (Django's HTML 404),
+# which the fuzz test found as an undocumented content type.
+@extend_schema_view(
+    retrieve=extend_schema(
+        parameters=[
+            OpenApiParameter("code", str, OpenApiParameter.PATH, pattern=f"^{REGION_CODE}$")
+        ]
+    )
+)
 class RegionViewSet(ReferenceViewSet):
     """Indonesian provinces and Japanese prefectures (ISO 3166-2), named in en, id and ja."""
 
     queryset = Region.objects.all()
     serializer_class = RegionSerializer
     filterset_class = RegionFilterSet
-    lookup_value_regex = r"[A-Z]{2}-[0-9A-Z]+"
+    lookup_value_regex = REGION_CODE
 
 
 class ProgrammeSectorViewSet(ReferenceViewSet):
