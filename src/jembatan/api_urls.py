@@ -61,7 +61,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("v1/", include(v1)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script from an address of its own: no inline script (CSP).
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(
+            url_name="schema", template_name="core/api_swagger.html"
+        ),
+        name="api-docs",
+    ),
     path(
         "redoc/",
         # Redoc writes its styles into <style> elements and parses in a blob: worker; only this

@@ -17,6 +17,7 @@ from jembatan.accounts.models import User
 from jembatan.notifications.models import Notification
 from tests.accounts.helpers import STRONG_PASSWORD, company_form
 from tests.factories import UserFactory
+from tests.indicators.test_dashboard_browser import figures as figures  # a fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -84,9 +85,9 @@ def test_cookies_httponly_and_lax(member) -> None:  # type: ignore[no-untyped-de
     assert language["jembatan_language"]["samesite"] == "Lax"
 
 
-def test_signup_through_the_web_hashes_with_argon2(
+def test_signup_through_the_web_hashes_with_argon2(  # type: ignore[no-untyped-def]
     settings, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from jembatan import settings as project
 
     settings.PASSWORD_HASHERS = project.PASSWORD_HASHERS
@@ -130,6 +131,26 @@ def test_signup_shows_validator_message_in_japanese() -> None:
     )
     assert response.status_code == 200
     assert "このパスワードは短すぎます。最低 12 文字以上必要です。" in response.content.decode()
+
+
+def test_password_change_shows_validator_message_in_indonesian(member) -> None:  # type: ignore[no-untyped-def]
+    member.language = "id"
+    member.save(update_fields=["language"])
+    client = Client()
+    client.force_login(member)
+    response = client.post(
+        "/accounts/password/",
+        {
+            "old_password": "correct horse battery",
+            "new_password1": "short-pw1",
+            "new_password2": "short-pw1",
+        },
+    )
+    assert response.status_code == 200
+    assert (
+        "Kata sandi terlalu pendek. Harus mengandung setidaknya 12 karakter."
+        in response.content.decode()
+    )
 
 
 def _age_session(client: Client, seconds: int) -> None:
@@ -194,3 +215,84 @@ def test_htmx_post_needs_csrf_header(member) -> None:  # type: ignore[no-untyped
     token = client.cookies["csrftoken"].value
     response = client.post(url, HTTP_HX_REQUEST="true", HTTP_X_CSRFTOKEN=token)
     assert response.status_code == 200
+
+
+# Every violation of the policy, and every console error, on the pages a user sees.
+LISTEN = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__violations.push(
+    `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}:${event.columnNumber} ${event.sample}`
+  );
+});
+"""
+
+
+def _watched(browser, live_server, username: str | None):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(LISTEN)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    if username:
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.locator("#id_username").fill(username)
+        page.locator("#id_password").fill("correct horse battery")
+        page.locator("form button[type=submit]").last.click()
+        page.wait_for_url(f"{live_server.url}/")
+    return page, errors
+
+
+def _visit(page, url: str) -> list[str]:  # type: ignore[no-untyped-def]
+    response = page.goto(url)
+    assert response is not None
+    assert response.status == 200, url
+    page.wait_for_load_state("networkidle")
+    if "/indicators/" in url:
+        page.wait_for_selector(".ind-chart__plot .main-svg", timeout=20000)
+        page.locator(".ind-chart__plot").first.hover()
+    return [f"{url}: {v}" for v in page.evaluate("window.__violations")]
+
+
+@pytest.mark.browser
+def test_no_csp_violation_on_main_pages(live_server, browser, officer, member, figures) -> None:  # type: ignore[no-untyped-def]
+    from jembatan.opportunities.models import PartnershipProfile
+    from jembatan.registry.models import Company
+
+    base = live_server.url
+    company = Company.objects.exclude(pk=member.organisation.company_id).first()
+    profile = PartnershipProfile.objects.filter(status="published").first()
+    assert company is not None
+    assert profile is not None
+    violations: list[str] = []
+    page, errors = _watched(browser, live_server, "officer")
+    for path in (
+        "/",
+        "/companies/",
+        f"/companies/{company.pk}/",
+        "/profiles/",
+        f"/profiles/{profile.pk}/",
+        f"/matching/profiles/{profile.pk}/",
+        f"/matching/companies/{company.pk}/",
+        "/events/",
+        "/indicators/?year=2017",
+        "/indicators/public/?year=2017",
+        "/accounts/profile/",
+    ):
+        violations += _visit(page, base + path)
+    page, member_errors = _watched(browser, live_server, "member")
+    own = member.organisation.company_id
+    for path in ("/", "/profiles/new/", f"/matching/companies/{own}/", "/accounts/profile/"):
+        violations += _visit(page, base + path)
+    page, anonymous_errors = _watched(browser, live_server, None)
+    for path in (
+        "/admin/login/",
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/api/docs/",
+        "/api/redoc/",
+    ):
+        violations += _visit(page, base + path)
+    assert violations == [], "\n".join(violations)
+    assert errors + member_errors + anonymous_errors == []
