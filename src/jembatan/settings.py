@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 from pathlib import Path
+from typing import Literal
 
 import dj_database_url
 from celery.schedules import crontab
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -76,6 +78,8 @@ MIDDLEWARE = [
     # After the language: the code page it sends to is in the user's language.
     "jembatan.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages (it leaves one) and the user's language (so the message is in it).
+    "jembatan.accounts.middleware.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
@@ -130,8 +134,21 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Argon2 hashes new passwords; the others stay so that older hashes still verify, and Django
+# rehashes them with Argon2 at the next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 
 # Password guessing (django-axes; see docs/security.md). After JEMBATAN_LOGIN_FAILURE_LIMIT
@@ -464,10 +481,42 @@ if envbool("JEMBATAN_TRUST_X_FORWARDED_PROTO", JEMBATAN_HTTPS):
     # Only behind a proxy that sets this header itself and drops the client's own.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-if not DEBUG:
-    SESSION_COOKIE_HTTPONLY = True
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-    X_FRAME_OPTIONS = "DENY"
+# Headers and cookies, the same with DEBUG on or off (docs/security.md).
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SAMESITE: Literal["Lax"] = "Lax"
+CSRF_COOKIE_SAMESITE: Literal["Lax"] = "Lax"
+LANGUAGE_COOKIE_SAMESITE: Literal["Lax"] = "Lax"
+
+# Sessions end after this many minutes without a request (jembatan.accounts.middleware);
+# officers and superusers, who see more, sooner. The cookie itself lasts two weeks at most.
+JEMBATAN_SESSION_IDLE_MINUTES = envint("JEMBATAN_SESSION_IDLE_MINUTES", 120)
+JEMBATAN_OFFICER_SESSION_IDLE_MINUTES = envint("JEMBATAN_OFFICER_SESSION_IDLE_MINUTES", 30)
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 14 * 24 * 3600)
+
+# Content-Security-Policy (django-csp). Every script and stylesheet is a file under /static/
+# or served by the app itself; no inline code, no third-party origin. JEMBATAN_CSP_REPORT_ONLY=1
+# sends the same policy as Content-Security-Policy-Report-Only: browsers report, block nothing.
+_CSP = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+JEMBATAN_CSP_REPORT_ONLY = envbool("JEMBATAN_CSP_REPORT_ONLY", False)
+if JEMBATAN_CSP_REPORT_ONLY:
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP
+else:
+    CONTENT_SECURITY_POLICY = _CSP
 
 # Hostile uploads (docs/security.md, "Hostile uploads and formula injection"): checked by
 # jembatan.core.interfaces.uploads before any parser reads a file. XLSX parts and their

@@ -3,11 +3,15 @@ devices."""
 
 from __future__ import annotations
 
+import time
 import zoneinfo
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -15,6 +19,38 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from jembatan.accounts.domain import two_factor
+from jembatan.accounts.models.user import Role
+
+# Session key holding the time (seconds since the epoch) of the user's last request.
+LAST_ACTIVITY_KEY = "jembatan_last_activity"
+
+
+def idle_limit_seconds(user: object) -> int:
+    """Officers and superusers see more of the programme, so their sessions end sooner."""
+    if getattr(user, "is_superuser", False) or getattr(user, "role", None) == Role.OFFICER:
+        return settings.JEMBATAN_OFFICER_SESSION_IDLE_MINUTES * 60
+    return settings.JEMBATAN_SESSION_IDLE_MINUTES * 60
+
+
+class IdleSessionMiddleware:
+    """Signs the user out when their last request is older than their idle limit, and notes
+    the time of every other request in the session."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            last = request.session.get(LAST_ACTIVITY_KEY)
+            if isinstance(last, int) and now - last > idle_limit_seconds(user):
+                logout(request)
+                messages.info(request, _("You were signed out after a period of inactivity."))
+            elif not isinstance(last, int) or now - last >= 60:
+                # Once a minute at most, so that not every request writes the session.
+                request.session[LAST_ACTIVITY_KEY] = now
+        return self.get_response(request)
 
 
 class UserLanguageMiddleware:

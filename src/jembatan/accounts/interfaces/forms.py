@@ -57,7 +57,7 @@ class PersonForm(forms.Form):
         label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("At least 8 characters, not a common password."),
+        help_text=_("At least 12 characters, not a common password."),
     )
     language = forms.ChoiceField(label=_("Language"), choices=_language_choices)
 
