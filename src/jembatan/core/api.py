@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import QuerySet
 from django.utils import translation
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
-from rest_framework.authentication import SessionAuthentication
+from rest_framework.authentication import BaseAuthentication, SessionAuthentication
 from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
@@ -20,8 +20,12 @@ from rest_framework.views import APIView
 # tells a script what to send (session authentication has no challenge, so DRF answers 403).
 # The token class is the one settings name (accounts' knox tokens): read from there, so that
 # core does not import the accounts app above it.
-API_AUTHENTICATION = [
-    *(c for c in api_settings.DEFAULT_AUTHENTICATION_CLASSES if c is not SessionAuthentication),
+API_AUTHENTICATION: list[type[BaseAuthentication]] = [
+    *(
+        cast(type[BaseAuthentication], c)
+        for c in api_settings.DEFAULT_AUTHENTICATION_CLASSES
+        if c is not SessionAuthentication
+    ),
     SessionAuthentication,
 ]
 
