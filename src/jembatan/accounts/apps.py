@@ -26,6 +26,7 @@ class AccountsConfig(AppConfig):
         )
         user_locked_out.connect(security_log.on_locked_out, dispatch_uid="jembatan-security-log")
         user_logged_in.connect(_mark_two_factor, dispatch_uid="jembatan-two-factor")
+        user_logged_in.connect(_note_activity, dispatch_uid="jembatan-idle-session")
 
 
 def _mark_two_factor(sender: object, request: object, user: object, **kwargs: object) -> None:
@@ -33,3 +34,12 @@ def _mark_two_factor(sender: object, request: object, user: object, **kwargs: ob
 
     if request is not None:
         two_factor.mark_session_after_password(request, user)
+
+
+def _note_activity(sender: object, request: object, user: object, **kwargs: object) -> None:
+    """Signing in counts as activity: the session saved at sign-in already holds the time, so
+    the first page after it does not write the session again."""
+    from jembatan.accounts.middleware import note_activity
+
+    if request is not None:
+        note_activity(request)

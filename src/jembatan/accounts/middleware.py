@@ -32,6 +32,13 @@ def idle_limit_seconds(user: object) -> int:
     return settings.JEMBATAN_SESSION_IDLE_MINUTES * 60
 
 
+def note_activity(request: object) -> None:
+    """Record now as the session's last activity."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        session[LAST_ACTIVITY_KEY] = int(time.time())
+
+
 class IdleSessionMiddleware:
     """Signs the user out when their last request is older than their idle limit, and notes
     the time of every other request in the session."""
@@ -49,7 +56,7 @@ class IdleSessionMiddleware:
                 messages.info(request, _("You were signed out after a period of inactivity."))
             elif not isinstance(last, int) or now - last >= 60:
                 # Once a minute at most, so that not every request writes the session.
-                request.session[LAST_ACTIVITY_KEY] = now
+                note_activity(request)
         return self.get_response(request)
 
 
