@@ -231,5 +231,5 @@ def test_api_products_create_and_outsider_cannot_change(as_user, company, hs_cod
     assert changed.status_code == 404
 
 
-def test_api_products_anonymous_refused(as_user) -> None:  # type: ignore[no-untyped-def]
+def test_api_products_anonymous_refused(db, as_user) -> None:  # type: ignore[no-untyped-def]
     assert as_user("anonymous").get(API).status_code in (401, 403)

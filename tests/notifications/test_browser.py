@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from jembatan.notifications.domain.preferences import channel_for
 from jembatan.notifications.models import Notification
@@ -65,8 +67,9 @@ def test_notifications_pages(live_server, browser, screenshots: Path, language: 
 
     # htmx swaps the item in place: the first (newest) is read, the others stay unread.
     page.locator(".notification").first.get_by_role("button", name=MARK_READ[language]).click()
-    page.wait_for_function("document.querySelectorAll('.notification--unread').length === 2")
-    page.wait_for_function("document.querySelector('.bell__count').innerText.startsWith('2')")
+    # Locator waits, not wait_for_function: the page's Content-Security-Policy forbids eval.
+    expect(page.locator(".notification--unread")).to_have_count(2)
+    expect(page.locator(".bell__count")).to_have_text(re.compile(r"^\s*2"))
     newest = Notification.objects.filter(recipient=user).order_by("-created_at", "-id").first()
     assert newest is not None
     assert newest.read_at is not None

@@ -119,7 +119,7 @@ def test_api_retrieve_shape(as_user, company) -> None:  # type: ignore[no-untype
         ("anonymous", 403),
     ],
 )
-def test_api_create_by_role(as_user, request, role, expected) -> None:  # type: ignore[no-untyped-def]
+def test_api_create_by_role(db, as_user, request, role, expected) -> None:  # type: ignore[no-untyped-def]
     response = as_user(role).post("/api/v1/profiles/", _payload(), content_type="application/json")
     assert response.status_code == expected
     if expected == 201:

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from jembatan.registry.models import Company
 from tests.factories import CompanyFactory, OrganisationFactory, UserFactory
@@ -139,9 +140,8 @@ def test_directory_in_japanese_finds_company(live_server, browser, screenshots: 
     page.wait_for_url("**/companies/?q=akashi*")
     # The name matches first; the other Japanese firm follows by meaning (the search path
     # fuses names with descriptions, within the partner country).
-    page.wait_for_function(
-        "document.querySelector('.company-card__name')?.innerText === 'Akashi Seimitsu'"
-    )
+    # A locator wait, not wait_for_function: the Content-Security-Policy forbids eval.
+    expect(page.locator(".company-card__name").first).to_have_text("Akashi Seimitsu")
     card = page.locator(".company-card").first
     assert "兵庫県" in card.inner_text()
     assert page.locator(".results__count").inner_text() == "2 社が見つかりました"
