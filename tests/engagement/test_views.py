@@ -139,6 +139,14 @@ def test_posts_404_for_those_who_cannot_see(as_user, interest, role) -> None:  #
         assert client.post(f"/interests/{interest.pk}/{action}/").status_code == 404
 
 
+@pytest.mark.parametrize(("role", "code"), [("member", 403), ("officer", 403), ("requester", 302)])
+def test_resubmit_asks_who_may_before_the_message(as_user, interest, role, code) -> None:  # type: ignore[no-untyped-def]
+    # The owner and officers may not resubmit: 403, also for an empty message; the requester
+    # is told what is wrong (the domain's message, after it asked who may).
+    response = as_user(role).post(f"/interests/{interest.pk}/resubmit/", {"message": ""})
+    assert response.status_code == code
+
+
 def test_decline_and_withdraw_pages(as_user, interest, profile, requester) -> None:  # type: ignore[no-untyped-def]
     as_user("teammate").post(f"/interests/{interest.pk}/decline/", {"reason": "price"})
     interest.refresh_from_db()

@@ -234,11 +234,7 @@ WEB: dict[str, Expect] = {
     "engagement:pipeline_table": E(STAFF, STAFF),
     "engagement:queue": E(STAFF, STAFF),
     "engagement:rates": E(STAFF, STAFF),
-    "engagement:resubmit": E(
-        None,
-        PARTIES_STAFF,
-        note="HOLE recorded: a redirect with a message for both sides and officers",
-    ),
+    "engagement:resubmit": E(None, OTHER_SIDE, note="fixed: 403 to others"),
     "engagement:stage": E(None, PARTIES_STAFF),
     "engagement:withdraw": E(None, OTHER_SIDE, note="fixed: 403 to others"),
     "events:agenda_ics": E(OWNER_TEAM_STAFF, OWNER_TEAM_STAFF),
@@ -493,16 +489,11 @@ API: dict[str, Op] = {
     "POST /api/v1/profiles/{id}/submit/": Op(OWNER_TEAM_STAFF),
     "POST /api/v1/profiles/{id}/validate/": Op(STAFF),
     "POST /api/v1/promotions/": Op(STAFF),
-    "POST /api/v1/vocational/applications/": Op(
-        SIGNED_IN, note="HOLE recorded: create validates first, 400 to anyone signed in"
-    ),
+    "POST /api/v1/vocational/applications/": Op(INSTITUTION_STAFF, note="fixed: 403 before 400"),
     "POST /api/v1/vocational/applications/{id}/transition/": Op(INSTITUTION_STAFF),
     "POST /api/v1/vocational/institutions/": Op(STAFF),
     "POST /api/v1/vocational/mous/": Op(INSTITUTION_STAFF),
-    "POST /api/v1/vocational/programmes/": Op(
-        ORGANISATION_MEMBERS_STAFF,
-        note="HOLE recorded: create validates first, 400 to any organisation member",
-    ),
+    "POST /api/v1/vocational/programmes/": Op(INSTITUTION_STAFF, note="fixed: 403 before 400"),
     "PUT /api/v1/companies/{id}/": Op(OWNER_TEAM_STAFF),
     "PUT /api/v1/products/{id}/": Op(NOBODY),
     "PUT /api/v1/profiles/{id}/": Op(OWNER_TEAM_STAFF),

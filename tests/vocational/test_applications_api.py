@@ -116,3 +116,28 @@ def test_api_programme_created_by_party(openapi, world, school_a, school_b) -> N
     assert assert_documented(openapi, created, 201)["host_name"] == "SMTI Yogyakarta"
     refused = client_for(school_b).post("/api/v1/vocational/programmes/", data, format="json")
     assert refused.status_code == 403
+
+
+@pytest.mark.parametrize("role", ["member", "school_b"])
+def test_api_programme_create_refused_before_the_body_is_checked(
+    openapi,  # noqa: F811
+    request,
+    world,
+    role,  # type: ignore[no-untyped-def]
+) -> None:
+    # A company member may add no programme at all; school B is no party to the MoU named.
+    # Both are refused (403), not told what is wrong with the dates (400).
+    body = {"mou": world.mou.pk, "starts_on": "2036-07-01", "ends_on": "2036-01-01"}
+    client = client_for(request.getfixturevalue(role))
+    response = client.post("/api/v1/vocational/programmes/", body, format="json")
+    assert_documented(openapi, response, 403)
+    if role == "member":  # refused before even the MoU is read
+        empty = client.post("/api/v1/vocational/programmes/", {}, format="json")
+        assert_documented(openapi, empty, 403)
+
+
+def test_api_apply_refused_before_the_body_is_checked(openapi, member, school_a) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    refused = client_for(member).post("/api/v1/vocational/applications/", {}, format="json")
+    assert_documented(openapi, refused, 403)
+    invalid = client_for(school_a).post("/api/v1/vocational/applications/", {}, format="json")
+    assert_documented(openapi, invalid, 400)

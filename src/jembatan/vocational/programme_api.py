@@ -17,15 +17,21 @@ from rest_framework.response import Response
 
 from jembatan.core.api import API_AUTHENTICATION, ErrorDetailSerializer, UserLanguageMixin
 from jembatan.vocational.domain import applications as flow
-from jembatan.vocational.domain.programmes import programmes_visible_to
+from jembatan.vocational.domain.programmes import (
+    create_programme,
+    may_add_programmes,
+    programmes_visible_to,
+    require_may_add_programme_to,
+)
 from jembatan.vocational.domain.visibility import people_visible_to
 from jembatan.vocational.interfaces.programme_serializers import (
     ApplicationSerializer,
     ApplyRequestSerializer,
+    ProgrammeMouSerializer,
     ProgrammeSerializer,
     TransitionRequestSerializer,
 )
-from jembatan.vocational.models import Application, Mou, Programme
+from jembatan.vocational.models import Application, Programme
 
 ERRORS: dict[int, Any] = {400: OpenApiTypes.OBJECT, 403: ErrorDetailSerializer}
 
@@ -74,11 +80,21 @@ class ProgrammeViewSet(
             .order_by("-starts_on", "-pk")
         )
 
-    def perform_create(self, serializer: Any) -> None:
-        mou: Mou = serializer.validated_data["mou"]
-        if not self.request.user.has_perm("vocational.add_programme_to", mou):
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # Who may first: a role that may add no programme is refused before the body is read;
+        # then the MoU named, before the other fields are checked (403, not 400).
+        if not may_add_programmes(request.user):
             raise ApiPermissionDenied()
-        serializer.save(created_by=self.request.user)
+        named = ProgrammeMouSerializer(data=request.data)
+        named.is_valid(raise_exception=True)
+        require_may_add_programme_to(request.user, named.validated_data["mou"])
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        programme = create_programme(request.user, Programme(**serializer.validated_data))
+        return Response(
+            self.get_serializer(self.get_queryset().get(pk=programme.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class ApplicationPermission(permissions.BasePermission):
@@ -115,6 +131,10 @@ class ApplicationViewSet(
         )
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # Who may first (403 before the body is read); `flow.apply` then decides for the
+        # programme and person named.
+        if not flow.may_apply_at_all(request.user):
+            raise ApiPermissionDenied()
         form = ApplyRequestSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         programme = (

@@ -214,15 +214,14 @@ def interest_improve(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def interest_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ResubmitForm(request.POST)
-    if not form.is_valid():
-        _get(request, pk)
-        messages.error(request, _("Write a message: what you propose and who you are."))
-        return redirect("engagement:interest", pk=pk)
-    data = form.cleaned_data
+    # An invalid form is the domain's to refuse (it checks the message and its language the
+    # same way), after it has asked who may resubmit.
+    data = form.cleaned_data if form.is_valid() else request.POST
+    message, language = str(data.get("message", "")), str(data.get("language", ""))
     return _act(
         request,
         pk,
-        lambda i: actions.resubmit(request.user, i, data["message"], data["language"]),
+        lambda i: actions.resubmit(request.user, i, message, language),
         _("Resubmitted for review."),
     )
 

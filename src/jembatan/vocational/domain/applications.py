@@ -71,6 +71,18 @@ def acts_for_participant(user: Any, person: Person) -> bool:
     return own is not None and own == person.institution_id
 
 
+def may_apply_at_all(user: Any) -> bool:
+    """Whether `user` may apply for anyone to any programme: officers, institution members
+    (they nominate their own people) and participants with their own account. Asked before a
+    request's body is read, so that a refused role learns nothing of its validation; `apply`
+    then decides for the programme and person named."""
+    if is_officer_user(user) or users_institution(user) is not None:
+        return True
+    return bool(
+        getattr(user, "is_authenticated", False) and Person.objects.filter(user_id=user.pk).exists()
+    )
+
+
 def applications_visible_to(
     user: Any, queryset: QuerySet[Application] | None = None
 ) -> QuerySet[Application]:

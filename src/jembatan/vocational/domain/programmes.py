@@ -1,7 +1,8 @@
-"""Programmes: the date and cost checks, and who sees which programme.
+"""Programmes: the date and cost checks, who sees which programme, and who adds one.
 
 `check_programme` is the one place the rules live; the form, the API serializer and the
 admin call it, and each message names the field it is about (in the reader's language).
+`create_programme` is the one way a programme is added (the page and the API call it).
 """
 
 from __future__ import annotations
@@ -9,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from jembatan.core.domain.audit import log_action
 from jembatan.vocational.domain.visibility import is_officer_user, users_institution
 from jembatan.vocational.models import Mou, Programme
 
@@ -129,3 +132,27 @@ def programmes_visible_to(
 
 def may_see_programme(user: Any, programme: Programme) -> bool:
     return programmes_visible_to(user, Programme.objects.filter(pk=programme.pk)).exists()
+
+
+def may_add_programmes(user: Any) -> bool:
+    """Whether `user` may add a programme under any MoU at all: officers and institution
+    members (companies take part, they do not create). Asked before a request's body is
+    read, so that a refused role learns nothing of its validation."""
+    return is_officer_user(user) or users_institution(user) is not None
+
+
+def require_may_add_programme_to(user: Any, mou: Mou) -> None:
+    """PermissionDenied unless `user` may add a programme to `mou` (officers and the MoU's
+    party institutions): asked as soon as the MoU is known, before the other fields."""
+    if not may_add_programmes(user) or not user.has_perm("vocational.add_programme_to", mou):
+        raise PermissionDenied
+
+
+def create_programme(actor: Any, programme: Programme) -> Programme:
+    """Saves a new, checked programme under its MoU if `actor` may add one there; audit-logged.
+    PermissionDenied otherwise."""
+    require_may_add_programme_to(actor, programme.mou)
+    programme.created_by = actor
+    programme.save()
+    log_action("jembatan.vocational.programme.created", programme, actor=actor)
+    return programme

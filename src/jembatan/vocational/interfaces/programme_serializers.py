@@ -42,6 +42,14 @@ class ProgrammeSerializer(serializers.ModelSerializer[Programme]):
         return attrs
 
 
+class ProgrammeMouSerializer(serializers.ModelSerializer[Programme]):
+    """Only the MoU a new programme's body names: read first, to ask who may add to it."""
+
+    class Meta:
+        model = Programme
+        fields = ["mou"]
+
+
 class ApplicationSerializer(serializers.ModelSerializer[Application]):
     person_name = serializers.CharField(source="person.full_name", read_only=True)
     institution = serializers.IntegerField(source="person.institution_id", read_only=True)

@@ -15,7 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jembatan.vocational.domain import applications as flow
-from jembatan.vocational.domain.programmes import applications_open, programmes_visible_to
+from jembatan.vocational.domain.programmes import (
+    applications_open,
+    create_programme,
+    programmes_visible_to,
+)
 from jembatan.vocational.domain.visibility import (
     is_officer_user,
     people_visible_to,
@@ -66,12 +70,7 @@ def programme_new(request: HttpRequest) -> HttpResponse:
     initial = {"mou": request.GET.get("mou")} if request.GET.get("mou") else {}
     form = ProgrammeForm(request.POST or None, mous=mous, initial=initial)
     if request.method == "POST" and form.is_valid():
-        programme = form.save(commit=False)
-        programme.created_by = request.user
-        programme.save()
-        from jembatan.core.domain.audit import log_action
-
-        log_action("jembatan.vocational.programme.created", programme, actor=request.user)
+        programme = create_programme(request.user, form.save(commit=False))
         messages.success(request, _("The programme was created."))
         return redirect("vocational:programme_detail", programme.pk)
     return render(request, "vocational/programme_form.html", {"form": form})
