@@ -305,13 +305,35 @@ class PublishError(ValueError):
         self.conflicts = conflicts
 
 
-def publish_draft(event: Event, user: Any) -> int:
-    """The draft becomes the published schedule, unless it breaks a rule."""
+def publication_mark(event: Event) -> str:
+    """What the publish form sends back: when the schedule was last published, as the page
+    showing the draft saw it ("never" before the first time)."""
+    published = event.schedule_published_at
+    return "never" if published is None else f"{published.timestamp():.6f}"
+
+
+def publish_draft(event: Event, user: Any, seen: str | None = None) -> int:
+    """The draft becomes the published schedule, unless it breaks a rule.
+
+    ``seen`` is :func:`publication_mark` as the officer's page showed it: when another
+    officer published in between (two clicks at the same moment), the later one is refused
+    with a message instead of publishing, and telling the participants, a second time.
+    """
     from jembatan.events.domain.drafts import draft_conflicts
     from jembatan.events.domain.notices import placements, tell_schedule
 
     with transaction.atomic():
-        Event.objects.select_for_update().get(pk=event.pk)
+        # The locked row, not the caller's copy: another publication may have ended while
+        # this one waited for the lock.
+        given, event = event, Event.objects.select_for_update().get(pk=event.pk)
+        if seen is not None and seen != publication_mark(event):
+            raise PublishError(
+                _(
+                    "Someone else published the schedule while you were looking at the draft. "
+                    "Check the draft and publish again if it still needs it."
+                ),
+                [],
+            )
         conflicts = draft_conflicts(event)
         if conflicts:
             raise PublishError(
@@ -327,5 +349,6 @@ def publish_draft(event: Event, user: Any) -> int:
         tell_schedule(event, before, placements(event), first)
         event.schedule_published_at = timezone.now()
         event.save(update_fields=["schedule_published_at"])
+        given.schedule_published_at = event.schedule_published_at
         log_action("jembatan.event.published", event, user, {"meetings": count})
     return count

@@ -1,0 +1,193 @@
+"""Faults (issue 16): what the site does when two people act at once, when a scheduling run
+fails half-way, when the database goes away. Each test makes the fault happen for real;
+docs/security.md ("Faults") says what each one proves.
+
+The concurrent ones need PostgreSQL (tests/concurrency.py says why); each has a sequential
+twin, the same stale page, that runs on SQLite too.
+"""
+
+# ruff: noqa: F811 (the fixtures imported below are the arguments of the tests)
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import translation
+
+from jembatan.engagement.models import ExpressionOfInterest, Introduction
+from jembatan.events.domain.notices import SCHEDULE_PUBLISHED
+from jembatan.events.domain.scheduling import execute_run, publish_draft, start_run
+from jembatan.events.models import Meeting, Stage
+from jembatan.notifications.models.notification import Notification
+from tests.concurrency import require_postgresql, run_at_once
+from tests.engagement.conftest import (  # noqa: F401 (fixtures)
+    interest,
+    owner_contact,
+    profile,
+    requester,
+    requester_company,
+    requester_contact,
+)
+from tests.events import factories
+from tests.events.conftest import fair  # noqa: F401 (fixture)
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def short_runs(settings, tmp_path):  # type: ignore[no-untyped-def]
+    settings.JEMBATAN_SCHEDULER_TIME_LIMIT = 3
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def messages_shown(client: Client, url: str) -> list[str]:
+    """The messages the next page shows this client (read after the threads are done: the
+    test client's template capture is not per thread)."""
+    return [str(m) for m in client.get(url).context["messages"]]
+
+
+def signed_in(user: Any, language: str) -> Client:
+    user.language = language
+    user.save(update_fields=["language"])
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def in_language(language: str, text: str, **values: Any) -> str:
+    with translation.override(language):
+        return translation.gettext(text) % values
+
+
+# --- Two officers publish the same draft at once ------------------------------------------
+
+REFUSED = (
+    "Someone else published the schedule while you were looking at the draft. "
+    "Check the draft and publish again if it still needs it."
+)
+
+
+def draft_ready(fair):  # type: ignore[no-untyped-def]
+    factories.accepted(fair.budi, fair.suzuki)
+    factories.accepted(fair.dewi, fair.suzuki)
+    assert execute_run(start_run(fair.event, None, time_limit=1).pk).status == "succeeded"
+
+
+def two_officers(officer):  # type: ignore[no-untyped-def]
+    colleague = UserFactory(username="colleague", role="officer", organisation=officer.organisation)
+    return signed_in(officer, "id"), signed_in(colleague, "ja")
+
+
+def publish_form(client: Client, event_pk: int) -> dict[str, str]:
+    """What the draft page's publish form sends, read from the page the officer has open."""
+    page = client.get(f"/events/{event_pk}/schedule/")
+    assert page.status_code == 200
+    return {"published": page.context["publication_mark"], "view": "grid"}
+
+
+def test_publishing_from_a_page_older_than_the_last_publication_is_refused(
+    fair, officer, member
+) -> None:  # type: ignore[no-untyped-def]
+    draft_ready(fair)
+    first, second = two_officers(officer)
+    url = f"/events/{fair.event.pk}/schedule/publish/"
+    seen_first = publish_form(first, fair.event.pk)
+    seen_second = publish_form(second, fair.event.pk)
+    assert first.post(url, seen_first).status_code == 302
+    sent = Notification.objects.filter(kind=SCHEDULE_PUBLISHED).count()
+    assert sent > 0
+    assert second.post(url, seen_second).status_code == 302
+    draft_url = f"/events/{fair.event.pk}/schedule/"
+    assert messages_shown(first, draft_url) == [
+        in_language("id", "%(count)s meetings are published.", count=2)
+    ]
+    assert messages_shown(second, draft_url) == [in_language("ja", REFUSED)]
+    assert in_language("ja", REFUSED) != REFUSED  # translated, not the English fallback
+    # The second click neither published again nor told the participants a second time.
+    assert Notification.objects.filter(kind=SCHEDULE_PUBLISHED).count() == sent
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_officers_publish_the_same_draft_at_once(fair, officer, member) -> None:  # type: ignore[no-untyped-def]
+    require_postgresql()
+    draft_ready(fair)
+    first, second = two_officers(officer)
+    url = f"/events/{fair.event.pk}/schedule/publish/"
+    forms = [publish_form(first, fair.event.pk), publish_form(second, fair.event.pk)]
+    statuses = run_at_once(
+        [
+            lambda: first.post(url, forms[0]).status_code,
+            lambda: second.post(url, forms[1]).status_code,
+        ]
+    )
+    assert statuses == [302, 302]
+    draft_url = f"/events/{fair.event.pk}/schedule/"
+    shown = {"id": messages_shown(first, draft_url), "ja": messages_shown(second, draft_url)}
+    done = {lang: in_language(lang, "%(count)s meetings are published.", count=2) for lang in shown}
+    refused = {lang: in_language(lang, REFUSED) for lang in shown}
+    winners = [lang for lang, texts in shown.items() if texts == [done[lang]]]
+    losers = [lang for lang, texts in shown.items() if texts == [refused[lang]]]
+    assert (len(winners), len(losers)) == (1, 1), shown
+    assert Meeting.objects.filter(event=fair.event, stage=Stage.PUBLISHED).count() == 2
+    sent = Notification.objects.filter(kind=SCHEDULE_PUBLISHED)
+    # Each company told once, by the winner's publication.
+    assert sent.count() == sent.values("recipient", "object_id").distinct().count() > 0
+
+
+def test_publishing_without_a_page_waits_and_tells_nobody_twice(fair, member) -> None:  # type: ignore[no-untyped-def]
+    """The domain function without ``seen`` (an API or a script): a second publication of an
+    unchanged draft is no first publication, even from a copy of the event loaded before."""
+    draft_ready(fair)
+    stale = type(fair.event).objects.get(pk=fair.event.pk)
+    publish_draft(fair.event, None)
+    sent = Notification.objects.filter(kind=SCHEDULE_PUBLISHED).count()
+    assert sent > 0
+    publish_draft(stale, None)  # the copy still says "never published"
+    assert Notification.objects.filter(kind=SCHEDULE_PUBLISHED).count() == sent
+
+
+# --- Accepting and withdrawing the same expression of interest at once ---------------------
+
+
+def accept_and_withdraw(interest, member, requester):  # type: ignore[no-untyped-def]
+    owner, asker = signed_in(member, "id"), signed_in(requester, "ja")
+    return (
+        owner,
+        asker,
+        lambda: owner.post(f"/interests/{interest.pk}/accept/").status_code,
+        lambda: asker.post(f"/interests/{interest.pk}/withdraw/").status_code,
+    )
+
+
+ACCEPTED = "This expression of interest has already been accepted."
+WITHDRAWN = "This expression of interest has been withdrawn."
+
+
+def check_one_won(interest, owner: Client, asker: Client) -> None:  # type: ignore[no-untyped-def]
+    page = f"/interests/{interest.pk}/"
+    interest.refresh_from_db()
+    if interest.status == "accepted":
+        assert Introduction.objects.filter(interest=interest).count() == 1
+        assert messages_shown(asker, page) == [in_language("ja", ACCEPTED)]
+        assert in_language("ja", ACCEPTED) == "この関心表明はすでに承諾されています。"
+    else:
+        assert interest.status == "withdrawn"
+        assert not Introduction.objects.filter(interest=interest).exists()
+        assert messages_shown(owner, page) == [in_language("id", WITHDRAWN)]
+        assert in_language("id", WITHDRAWN) == "Pernyataan minat ini sudah ditarik kembali."
+
+
+def test_withdraw_from_a_page_loaded_before_the_acceptance(interest, member, requester) -> None:  # type: ignore[no-untyped-def]
+    owner, asker, accept, withdraw = accept_and_withdraw(interest, member, requester)
+    assert accept() == 302
+    assert withdraw() == 302
+    check_one_won(interest, owner, asker)
+    assert ExpressionOfInterest.objects.get(pk=interest.pk).status == "accepted"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_accept_and_withdraw_at_once_through_the_pages(interest, member, requester) -> None:  # type: ignore[no-untyped-def]
+    require_postgresql()
+    owner, asker, accept, withdraw = accept_and_withdraw(interest, member, requester)
+    assert run_at_once([accept, withdraw]) == [302, 302]
+    check_one_won(interest, owner, asker)
