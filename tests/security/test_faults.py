@@ -9,16 +9,19 @@ twin, the same stale page, that runs on SQLite too.
 # ruff: noqa: F811 (the fixtures imported below are the arguments of the tests)
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
+from django.db import connections, transaction
 from django.test import Client
 from django.utils import translation
 
 from jembatan.engagement.models import ExpressionOfInterest, Introduction
 from jembatan.events.domain.notices import SCHEDULE_PUBLISHED
 from jembatan.events.domain.scheduling import execute_run, publish_draft, start_run
-from jembatan.events.models import Meeting, Stage
+from jembatan.events.models import Meeting, RunStatus, ScheduleRun, Stage
+from jembatan.events.tasks import task_schedule_event
 from jembatan.notifications.models.notification import Notification
 from tests.concurrency import require_postgresql, run_at_once
 from tests.engagement.conftest import (  # noqa: F401 (fixtures)
@@ -191,3 +194,79 @@ def test_accept_and_withdraw_at_once_through_the_pages(interest, member, request
     owner, asker, accept, withdraw = accept_and_withdraw(interest, member, requester)
     assert run_at_once([accept, withdraw]) == [302, 302]
     check_one_won(interest, owner, asker)
+
+
+# --- A scheduling run whose time runs out while it writes the draft -----------------------
+
+
+def draft_rows(event) -> set[tuple[int, int, int, int]]:  # type: ignore[no-untyped-def]
+    return set(
+        Meeting.objects.filter(event=event, stage=Stage.DRAFT).values_list(
+            "pk", "request_id", "slot_id", "table_id"
+        )
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_run_out_of_time_while_writing_leaves_the_previous_draft(fair, officer, settings) -> None:  # type: ignore[no-untyped-def]
+    """Another transaction holds a draft meeting (an edit that takes its time): the run's
+    write, which first deletes the old draft, waits for it only until the run's time is up,
+    then fails; its half-done write is rolled back and the officer is told, in Japanese."""
+    require_postgresql()
+    draft_ready(fair)
+    before = draft_rows(fair.event)
+    settings.JEMBATAN_SCHEDULER_TIME_LIMIT = 1
+    held, release = threading.Event(), threading.Event()
+
+    def hold_a_draft_meeting() -> None:
+        try:
+            with transaction.atomic():
+                Meeting.objects.select_for_update().filter(pk=min(before)[0]).get()
+                held.set()
+                release.wait(timeout=30)
+        finally:
+            held.set()
+            connections.close_all()
+
+    holder = threading.Thread(target=hold_a_draft_meeting)
+    holder.start()
+    try:
+        assert held.wait(timeout=10)
+        client = signed_in(officer, "ja")
+        response = client.post(f"/events/{fair.event.pk}/schedule/run/")
+    finally:
+        release.set()
+        holder.join(timeout=30)
+    assert response.status_code == 302
+    run = ScheduleRun.objects.filter(event=fair.event).latest("pk")
+    assert run.status == RunStatus.FAILED
+    timed_out = in_language("ja", TIMED_OUT)
+    assert timed_out != TIMED_OUT
+    assert run.error == timed_out
+    assert messages_shown(client, f"/events/{fair.event.pk}/schedule/") == [
+        in_language(
+            "ja", "The run failed; the previous draft is unchanged. %(error)s", error=timed_out
+        )
+    ]
+    assert draft_rows(fair.event) == before
+    # The rows are free again: the next run writes its draft.
+    assert task_schedule_event.delay(fair.event.pk).get() == RunStatus.SUCCEEDED
+
+
+TIMED_OUT = (
+    "Time ran out while waiting to write the draft: someone else was changing "
+    "the schedule. Start the run again in a moment."
+)
+
+
+def test_a_run_that_cannot_read_its_event_fails_and_leaves_the_draft(fair) -> None:  # type: ignore[no-untyped-def]
+    """On both databases: a run whose event lost its slots after the last draft (a real
+    failing condition, the instance no longer builds) is recorded as failed, with the
+    reason, and the draft it would have replaced stays as it was."""
+    draft_ready(fair)
+    before = draft_rows(fair.event)
+    fair.event.slots.update(blocked=True)
+    assert task_schedule_event.delay(fair.event.pk).get() == RunStatus.FAILED
+    run = ScheduleRun.objects.filter(event=fair.event).latest("pk")
+    assert run.error == "slots: must be a non-empty list of slot names, got []"
+    assert draft_rows(fair.event) == before
