@@ -9,11 +9,17 @@ twin, the same stale page, that runs on SQLite too.
 # ruff: noqa: F811 (the fixtures imported below are the arguments of the tests)
 from __future__ import annotations
 
+import contextlib
+import json
 import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.db import connections, transaction
+from django.db import connection, connections, transaction
 from django.test import Client
 from django.utils import translation
 
@@ -270,3 +276,100 @@ def test_a_run_that_cannot_read_its_event_fails_and_leaves_the_draft(fair) -> No
     run = ScheduleRun.objects.filter(event=fair.event).latest("pk")
     assert run.error == "slots: must be a non-empty list of slot names, got []"
     assert draft_rows(fair.event) == before
+
+
+# --- The database goes away under the running site (real HTTP, live_server) ---------------
+
+UNAVAILABLE = "The site cannot reach its database for a moment. Please try again in a minute."
+
+
+def fetch(url: str, language: str, **headers: str) -> tuple[int, dict[str, str], str]:
+    # Only the live server's http:// address is opened.
+    request = urllib.request.Request(url, headers={"Accept-Language": language, **headers})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode()
+
+
+def require_own_server_connections() -> None:
+    require_postgresql()  # SQLite's in-memory test database is one connection shared with the
+    # live server's thread: there is no server connection to lose.
+
+
+@contextlib.contextmanager
+def database_settings(**changes: Any) -> Iterator[None]:
+    """Change what new connections use (the live server opens its own), then put it back."""
+    settings_dict = connections["default"].settings_dict
+    saved = {name: settings_dict.get(name) for name in changes}
+    settings_dict.update(changes)
+    try:
+        yield
+    finally:
+        settings_dict.update(saved)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_database_unreachable_gives_a_503_in_the_users_language_then_recovers(live_server) -> None:  # type: ignore[no-untyped-def]
+    require_own_server_connections()
+    home = live_server.url + "/"
+    api = live_server.url + "/api/v1/regions/"
+    assert fetch(home, "ja")[0] == 200
+    # Every new connection now goes to a port where no database listens (connection refused).
+    with database_settings(HOST="127.0.0.1", PORT="1"):
+        status, headers, page = fetch(home, "ja")
+        api_status, api_headers, body = fetch(api, "id", Authorization="Token " + "0" * 64)
+    assert status == 503
+    assert headers["Retry-After"] == "30"
+    assert in_language("ja", UNAVAILABLE) in page
+    assert in_language("ja", UNAVAILABLE) != UNAVAILABLE
+    assert api_status == 503
+    assert api_headers["Retry-After"] == "30"
+    assert json.loads(body) == {"detail": in_language("id", UNAVAILABLE)}
+    for private in ("Traceback", "OperationalError", "psycopg", "127.0.0.1", ":1", "postgres"):
+        assert private not in page
+        assert private not in body
+    # The database is back: the very next requests are answered, no restart.
+    assert fetch(home, "ja")[0] == 200
+    assert fetch(api, "id", Authorization="Token " + "0" * 64)[0] == 401
+
+
+def waiting_backends(cursor: Any) -> list[int]:
+    cursor.execute("SELECT pg_stat_clear_snapshot()")  # else one snapshot per transaction
+    cursor.execute(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+        "AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'"
+    )
+    return [row[0] for row in cursor.fetchall()]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_cut_under_a_request_fails_cleanly_and_the_site_recovers(live_server) -> None:  # type: ignore[no-untyped-def]
+    """What a database restart does to requests in flight: their connection is cut. The home
+    page reads the companies table; while this test locks it, a request waits on it, and
+    its server connection is terminated as a restart would."""
+    require_own_server_connections()
+    home = live_server.url + "/"
+    assert fetch(home, "id")[0] == 200
+    answered: list[tuple[int, dict[str, str], str]] = []
+    request = threading.Thread(target=lambda: answered.append(fetch(home, "id")))
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("LOCK TABLE registry_company IN ACCESS EXCLUSIVE MODE")
+        request.start()
+        for _attempt in range(400):  # until the request's query waits on the lock
+            pids = waiting_backends(cursor)
+            if pids:
+                break
+            time.sleep(0.025)  # PostgreSQL's own view is polled: there is no event to wait on
+        assert pids, "the request never reached the database"
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM unnest(%s::int[]) AS pid", [pids])
+        request.join(timeout=30)
+    (status, headers, page) = answered[0]
+    assert (status, headers["Retry-After"]) == (503, "30")
+    assert in_language("id", UNAVAILABLE) in page
+    for private in ("Traceback", "OperationalError", "terminating", "registry_company"):
+        assert private not in page
+    # The next requests get a new connection: the site recovers without a restart.
+    assert fetch(home, "id")[0] == 200
+    assert fetch(home, "ja")[0] == 200
