@@ -1,9 +1,14 @@
-"""Error pages (403, 404, 500): styled, in the user's language, saying why and where to go."""
+"""Error pages (403, 404, 500, 503): styled, in the user's language, saying why and where to
+go."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils.translation import gettext as _
 from django.views import defaults
 
@@ -49,6 +54,29 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     return render(request, "web/errors/404.html", {}, status=404)
 
 
+# Seconds a client is asked to wait before trying again when the database is unreachable.
+RETRY_AFTER = 30
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
+    # Django calls this while handling the exception: a database that cannot be reached (it
+    # restarted, the connection was cut) is a 503, "try again", not a fault of the site.
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return database_unavailable(request)
     # Rendered without the request's context (as Django does): the failure may be the database.
     return defaults.server_error(request, template_name="web/errors/500.html")
+
+
+def database_unavailable(request: HttpRequest) -> HttpResponse:
+    """The 503 answer: the page (or, under /api/, ``{"detail": ...}``) in the language the
+    request was answered in, nothing of the error itself; rendered without the request's
+    context, whose processors would ask the database again."""
+    message = _("The site cannot reach its database for a moment. Please try again in a minute.")
+    response: HttpResponse
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"detail": message}, status=503)
+    else:
+        page = loader.get_template("web/errors/503.html").render({"message": message})
+        response = HttpResponse(page, status=503)
+    response["Retry-After"] = str(RETRY_AFTER)
+    return response

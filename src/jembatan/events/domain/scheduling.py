@@ -11,7 +11,7 @@ import time
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -84,7 +84,7 @@ def execute_run(run_id: int) -> ScheduleRun:
     run = ScheduleRun.objects.select_related("event").get(pk=run_id)
     try:
         _execute(run)
-    except InstanceError as error:
+    except (InstanceError, RunTimeoutError) as error:  # told to the officer, no traceback
         _fail(run, error)
     except Exception as error:  # recorded on the run; the draft stays as it was
         logger.exception("scheduling run %s failed", run.pk)
@@ -124,34 +124,74 @@ def _execute(run: ScheduleRun) -> None:
     run.figures = output_figures(output)
     attendees = output_attendees(output)
     written = time.perf_counter()
-    with transaction.atomic():
-        Event.objects.select_for_update().get(pk=event.pk)
-        if fill:
-            count = _write_fill(event, schedule, attendees)
-        else:
-            count = _write_draft(event, schedule, attendees)
-        run.status = RunStatus.SUCCEEDED
-        run.solver_status = schedule.status
-        run.objective = schedule.objective
-        run.upper_bound = schedule.upper_bound
-        run.meeting_count = count
-        run.reasons = {str(key_pk(k)): v for k, v in schedule.reasons.items()}
-        run.moved = [key_pk(k) for k in schedule.moved or ()]
-        run.dropped = [key_pk(k) for k in schedule.dropped or ()]
-        run.finished_at = timezone.now()
-        run.write_seconds = time.perf_counter() - written
-        run.save()
-        log_action(
-            f"jembatan.schedule_run.{run.kind}_finished",
-            event,
-            run.started_by,
-            {
-                "run": run.pk,
-                "objective": schedule.objective,
-                "upper_bound": schedule.upper_bound,
-                "figures": schedule.figures,
-            },
-        )
+    try:
+        with transaction.atomic():
+            _wait_no_longer_than(deadline)
+            Event.objects.select_for_update().get(pk=event.pk)
+            _write(run, event, schedule, attendees, fill, written)
+    except OperationalError as error:
+        if getattr(error.__cause__, "sqlstate", None) != LOCK_NOT_AVAILABLE:
+            raise
+        raise RunTimeoutError(
+            _(
+                "Time ran out while waiting to write the draft: someone else was changing "
+                "the schedule. Start the run again in a moment."
+            )
+        ) from error
+
+
+LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's lock_timeout
+
+
+class RunTimeoutError(RuntimeError):
+    """The run's time was up before the rows it waited for were free."""
+
+
+def _wait_no_longer_than(deadline: Deadline) -> None:
+    """Rows someone else holds are waited for until the run's time is up (at least the
+    seconds kept for writing), not for ever: the run then fails and its transaction, so far
+    a partly deleted draft, is rolled back. PostgreSQL only: SQLite has one writer."""
+    if connection.vendor != "postgresql":
+        return
+    seconds = max(deadline.end - time.perf_counter(), WRITE_RESERVE)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('lock_timeout', %s, true)", [f"{int(seconds * 1000)}ms"])
+
+
+def _write(
+    run: ScheduleRun,
+    event: Event,
+    schedule: Schedule,
+    attendees: Attendees,
+    fill: bool,
+    written: float,
+) -> None:
+    if fill:
+        count = _write_fill(event, schedule, attendees)
+    else:
+        count = _write_draft(event, schedule, attendees)
+    run.status = RunStatus.SUCCEEDED
+    run.solver_status = schedule.status
+    run.objective = schedule.objective
+    run.upper_bound = schedule.upper_bound
+    run.meeting_count = count
+    run.reasons = {str(key_pk(k)): v for k, v in schedule.reasons.items()}
+    run.moved = [key_pk(k) for k in schedule.moved or ()]
+    run.dropped = [key_pk(k) for k in schedule.dropped or ()]
+    run.finished_at = timezone.now()
+    run.write_seconds = time.perf_counter() - written
+    run.save()
+    log_action(
+        f"jembatan.schedule_run.{run.kind}_finished",
+        event,
+        run.started_by,
+        {
+            "run": run.pk,
+            "objective": schedule.objective,
+            "upper_bound": schedule.upper_bound,
+            "figures": schedule.figures,
+        },
+    )
 
 
 Attendees = dict[int, dict[str, int | None]]  # request pk -> who attends (instances.py)
@@ -305,13 +345,35 @@ class PublishError(ValueError):
         self.conflicts = conflicts
 
 
-def publish_draft(event: Event, user: Any) -> int:
-    """The draft becomes the published schedule, unless it breaks a rule."""
+def publication_mark(event: Event) -> str:
+    """What the publish form sends back: when the schedule was last published, as the page
+    showing the draft saw it ("never" before the first time)."""
+    published = event.schedule_published_at
+    return "never" if published is None else f"{published.timestamp():.6f}"
+
+
+def publish_draft(event: Event, user: Any, seen: str | None = None) -> int:
+    """The draft becomes the published schedule, unless it breaks a rule.
+
+    ``seen`` is :func:`publication_mark` as the officer's page showed it: when another
+    officer published in between (two clicks at the same moment), the later one is refused
+    with a message instead of publishing, and telling the participants, a second time.
+    """
     from jembatan.events.domain.drafts import draft_conflicts
     from jembatan.events.domain.notices import placements, tell_schedule
 
     with transaction.atomic():
-        Event.objects.select_for_update().get(pk=event.pk)
+        # The locked row, not the caller's copy: another publication may have ended while
+        # this one waited for the lock.
+        given, event = event, Event.objects.select_for_update().get(pk=event.pk)
+        if seen is not None and seen != publication_mark(event):
+            raise PublishError(
+                _(
+                    "Someone else published the schedule while you were looking at the draft. "
+                    "Check the draft and publish again if it still needs it."
+                ),
+                [],
+            )
         conflicts = draft_conflicts(event)
         if conflicts:
             raise PublishError(
@@ -327,5 +389,6 @@ def publish_draft(event: Event, user: Any) -> int:
         tell_schedule(event, before, placements(event), first)
         event.schedule_published_at = timezone.now()
         event.save(update_fields=["schedule_published_at"])
+        given.schedule_published_at = event.schedule_published_at
         log_action("jembatan.event.published", event, user, {"meetings": count})
     return count

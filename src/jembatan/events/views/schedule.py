@@ -18,7 +18,12 @@ from jembatan.events.domain import drafts, grid
 from jembatan.events.domain.figures import run_figures
 from jembatan.events.domain.instances import accepted_requests
 from jembatan.events.domain.reasons import reason_text
-from jembatan.events.domain.scheduling import PublishError, publish_draft, start_run
+from jembatan.events.domain.scheduling import (
+    PublishError,
+    publication_mark,
+    publish_draft,
+    start_run,
+)
 from jembatan.events.domain.slots import SlotError, generate_slots
 from jembatan.events.interfaces.forms import DropForm, MoveForm, RunForm, SwapForm
 from jembatan.events.models import Meeting, RunKind, RunStatus, Stage
@@ -116,6 +121,7 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
         "swap_form": SwapForm(event=event),
         "drop_form": DropForm(event=event),
         "published": event.schedule_published_at,
+        "publication_mark": publication_mark(event),
     }
     return render(request, "events/draft.html", context)
 
@@ -220,7 +226,7 @@ def draft_drop(request: HttpRequest, pk: int) -> HttpResponse:
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_organised_event(request, pk)
     try:
-        count = publish_draft(event, request.user)
+        count = publish_draft(event, request.user, seen=request.POST.get("published"))
     except PublishError as error:
         messages.error(request, str(error))
         _warn_conflicts(request, error.conflicts)
