@@ -158,11 +158,12 @@ def sample_url(name: str, account: dict[str, Any], listing: dict[str, Any]) -> s
         "recommendations: profile": f"/matching/profiles/{account['profiles'][0]}/",
         "interest: form": f"/interests/new/{profile}/",
         "login: form": "/accounts/login/",
+        "login: post + home": "/",  # the sign-in redirects home: its queries are home's
     }
     return next((url for key, url in urls.items() if name.startswith(key)), None)
 
 
-def query_counts(names: list[str], var_dir: Path) -> dict[str, int]:
+def query_counts(names: list[str], var_dir: Path, out: Path) -> dict[str, str]:
     """SQL queries of one request per route, on the same database (test Client)."""
     os.environ["JEMBATAN_VAR_DIR"] = str(var_dir)
     os.environ["JEMBATAN_MAX_OPEN_INTERESTS"] = "100000"
@@ -181,7 +182,8 @@ def query_counts(names: list[str], var_dir: Path) -> dict[str, int]:
     account = listing["users"][1]
     client = Client()
     client.force_login(User.objects.get(username=account["username"]))
-    counts: dict[str, int] = {}
+    counts: dict[str, str] = {}
+    slow_sql = []
     for name in names:
         url = sample_url(name, account, listing)
         if url is None:
@@ -189,13 +191,21 @@ def query_counts(names: list[str], var_dir: Path) -> dict[str, int]:
         client.get(url)  # once to warm caches (encoder, index), then counted
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
-        counts[name] = len(queries) if response.status_code == 200 else -response.status_code
+        if response.status_code != 200:
+            counts[name] = f"HTTP {response.status_code}"
+            continue
+        slowest = max(queries.captured_queries, key=lambda q: float(q["time"]), default=None)
+        took = float(slowest["time"]) * 1000 if slowest else 0.0
+        counts[name] = f"{len(queries)} (slowest {took:.0f} ms)"
+        if slowest:
+            slow_sql.append(f"{name}: {took:.0f} ms\n    {slowest['sql'][:600]}\n")
+    (out / "slowest_queries.txt").write_text("\n".join(slow_sql), encoding="utf-8")
     return counts
 
 
-def markdown(rows: list[dict[str, str]], counts: dict[str, int]) -> str:
+def markdown(rows: list[dict[str, str]], counts: dict[str, str]) -> str:
     head = (
-        "| Route | Requests | Errors | Req/s | p50 ms | p95 ms | p99 ms | Queries |\n"
+        "| Route | Requests | Errors | Req/s | p50 ms | p95 ms | p99 ms | SQL queries |\n"
         "|---|---:|---:|---:|---:|---:|---:|---:|\n"
     )
     lines = []
@@ -205,7 +215,7 @@ def markdown(rows: list[dict[str, str]], counts: dict[str, int]) -> str:
         lines.append(
             f"| {name} | {row['Request Count']} | {row['Failure Count']} | "
             f"{float(row['Requests/s']):.1f} | {row['50%']} | {row['95%']} | {row['99%']} | "
-            f"{'' if queries is None else queries} |"
+            f"{queries or ''} |"
         )
     return head + "\n".join(lines) + "\n"
 
@@ -245,7 +255,7 @@ def main(argv: list[str] | None = None) -> None:
         for r in sorted(rows, key=lambda r: -float(r["95%"] or 0))
         if r["Name"] != "Aggregated"
     ][:SLOWEST]
-    counts = query_counts(slowest, var_dir)
+    counts = query_counts(slowest, var_dir, out)
     from django.db import connection
 
     table = markdown(rows, counts)

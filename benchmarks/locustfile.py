@@ -107,7 +107,7 @@ class Member(HttpUser):
                 "csrfmiddlewaretoken": token,
             },
             headers={"Referer": f"{self.host}/accounts/login/"},
-            name="login: post",
+            name="login: post + home",
         )
 
     @task(3)
