@@ -93,7 +93,7 @@ def company_specs(n: int, seed: int = 20240101) -> list[Any]:
 
 
 def write_companies(specs: list[Any]) -> list[Any]:
-    from jembatan.demo.domain.load import _company_values
+    from jembatan.demo.domain.load import _company_values, contacts_of
     from jembatan.demo.domain.regions import ensure_regions
     from jembatan.registry.domain.derived import apply_derived_fields
     from jembatan.registry.domain.readings import READING_FIELDS, fill_readings
@@ -118,19 +118,7 @@ def write_companies(specs: list[Any]) -> list[Any]:
         companies.append(company)
     for batch in chunks(companies):
         Company.objects.bulk_create(batch)
-    contacts = [
-        Contact(
-            company=company,
-            name=c.name,
-            role=c.role,
-            email=c.email,
-            phone=c.phone,
-            languages=list(c.languages),
-            is_primary=c.is_primary,
-        )
-        for spec, company in zip(specs, companies, strict=True)
-        for c in spec.contacts
-    ]
+    contacts = contacts_of(specs, companies)
     for batch in chunks(contacts):
         Contact.objects.bulk_create(batch)
     return companies

@@ -233,7 +233,14 @@ def link_companies(
 
 def replace_contacts(specs: list[CompanySpec], companies: list[Company]) -> int:
     Contact.objects.filter(company__in=companies).delete()
-    contacts = [
+    contacts = contacts_of(specs, companies)
+    Contact.objects.bulk_create(contacts, batch_size=500)
+    return len(contacts)
+
+
+def contacts_of(specs: list[CompanySpec], companies: list[Company]) -> list[Contact]:
+    """The unsaved contacts of each spec, for its company (the same order)."""
+    return [
         Contact(
             company=company,
             name=c.name,
@@ -246,8 +253,6 @@ def replace_contacts(specs: list[CompanySpec], companies: list[Company]) -> int:
         for spec, company in zip(specs, companies, strict=True)
         for c in spec.contacts
     ]
-    Contact.objects.bulk_create(contacts, batch_size=500)
-    return len(contacts)
 
 
 def member_company(specs: list[CompanySpec], companies: list[Company], profile: str) -> Company:
