@@ -11,7 +11,6 @@ is refused, not decoded.
 from __future__ import annotations
 
 import io
-import warnings
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -19,9 +18,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image
 
 from jembatan.catalogue.models import PHOTOS_PER_PRODUCT, Product, ProductPhoto
+from jembatan.core.domain.images import ImageRefusedError, decode_image, image_format
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_EDGE = 1600
@@ -53,21 +53,15 @@ def clean_image(source: IO[bytes], size: int | None = None) -> CleanImage:
         )
     data = source.read(MAX_BYTES + 1)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as probe:
-                kind = probe.format or ""
-                probe.verify()
-            if kind not in FORMATS:
-                raise _refuse(_("Photo: only JPEG, PNG and WebP images can be uploaded."), "format")
-            with Image.open(io.BytesIO(data)) as opened:
-                opened.load()
-                image = ImageOps.exif_transpose(opened)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise _refuse(
-            _("Photo: the image has too many pixels to be processed safely."), "bomb"
-        ) from error
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        kind = image_format(data)
+        if kind not in FORMATS:
+            raise _refuse(_("Photo: only JPEG, PNG and WebP images can be uploaded."), "format")
+        image = decode_image(data)
+    except ImageRefusedError as error:
+        if error.code == "bomb":
+            raise _refuse(
+                _("Photo: the image has too many pixels to be processed safely."), "bomb"
+            ) from error
         raise _refuse(
             _("Photo: the file is not an image (JPEG, PNG or WebP) or it is damaged."),
             "not_image",

@@ -21,15 +21,15 @@ SourceError).
 
 from __future__ import annotations
 
-import io
-import warnings
 import zipfile
 from pathlib import Path
 from typing import IO
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
+
+from jembatan.core.domain.images import ImageRefusedError, image_format
 
 _READ_CHUNK = 1 << 20
 # Real sheets compress 5-30 times; a part over 1 MiB that compressed more is a zip bomb.
@@ -221,18 +221,14 @@ def check_image(data: bytes, allowed: frozenset[str] | set[str]) -> str:
     Only the header is read to learn the size, so a small file claiming 100,000 x 100,000
     pixels is refused without decoding."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as probe:
-                kind = probe.format or ""
-                probe.verify()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise UploadRefusedError(
-            _("The image has too many pixels to be processed safely (at most %(max)s million).")
-            % {"max": f"{(Image.MAX_IMAGE_PIXELS or 0) / 1e6:,.0f}"},
-            code="bomb",
-        ) from error
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        kind = image_format(data)
+    except ImageRefusedError as error:
+        if error.code == "bomb":
+            raise UploadRefusedError(
+                _("The image has too many pixels to be processed safely (at most %(max)s million).")
+                % {"max": f"{(Image.MAX_IMAGE_PIXELS or 0) / 1e6:,.0f}"},
+                code="bomb",
+            ) from error
         raise UploadRefusedError(
             _("The file is not an image or it is damaged."), code="not_image"
         ) from error
