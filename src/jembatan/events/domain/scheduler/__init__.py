@@ -17,9 +17,9 @@ from jembatan.events.domain.scheduler.instance import (
     LockedMeeting,
     MeetingRequest,
     Participant,
-    parse_instance,
 )
 from jembatan.events.domain.scheduler.io import read_problem, write_schedule
+from jembatan.events.domain.scheduler.parsing import parse_instance
 from jembatan.events.domain.scheduler.schedule import Meeting, Schedule, parse_meetings
 from jembatan.events.domain.scheduler.solver import solve
 

@@ -8,7 +8,8 @@ import tempfile
 from pathlib import Path
 
 from jembatan.events.domain.scheduler.errors import InstanceError
-from jembatan.events.domain.scheduler.instance import Instance, parse_instance
+from jembatan.events.domain.scheduler.instance import Instance
+from jembatan.events.domain.scheduler.parsing import parse_instance
 from jembatan.events.domain.scheduler.schedule import Extras, Schedule, parse_extras
 
 

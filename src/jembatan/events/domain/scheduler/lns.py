@@ -15,7 +15,9 @@ from dataclasses import replace
 
 from ortools.sat.python import cp_model
 
+from jembatan.events.domain.scheduler.cpmodel import build_model, placement, run_model
 from jembatan.events.domain.scheduler.finish import occupancy_of
+from jembatan.events.domain.scheduler.secondary import add_secondary_objective
 from jembatan.events.domain.scheduler.structure import Occupancy, Structure
 
 TARGET_VARIABLES = 3_000  # starting sub-problem size; adapted as solves finish or time out
@@ -281,12 +283,6 @@ def cp_sat_sub_solver(workers: int, seed: int, secondary: bool = False) -> SubSo
     With ``secondary``, the sub-problem keeps at least the hint's objective and optimises
     the secondary objective instead (phase 2).
     """
-    from jembatan.events.domain.scheduler.secondary import add_secondary_objective
-    from jembatan.events.domain.scheduler.solver import (
-        build_model,
-        placement,
-        run_model,
-    )
 
     def solve_sub(
         sub: Structure, hint: Occupancy, seconds: float

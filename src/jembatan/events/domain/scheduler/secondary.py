@@ -12,14 +12,10 @@ of their meetings; we count runs (blocks of consecutive meetings, less one).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ortools.sat.python import cp_model
 
+from jembatan.events.domain.scheduler.cpmodel import Model
 from jembatan.events.domain.scheduler.structure import Occupancy, Structure
-
-if TYPE_CHECKING:
-    from jembatan.events.domain.scheduler.solver import Model
 
 
 def add_secondary_objective(model: Model, structure: Structure, floor: int) -> None:
@@ -86,18 +82,6 @@ def _same_day(structure: Structure, before: int, slot: int) -> bool:
     while s > before and structure.previous_slot[s] == s - 1:
         s -= 1
     return s == before
-
-
-def derived_hints(model: Model, hint: Occupancy) -> list[tuple[cp_model.IntVar, int]]:
-    """Values of the phase 2 helper variables that match the hinted placement."""
-    structure = hint.structure
-
-    def busy(p: int, s: int | None) -> bool:
-        return s is not None and ((p, s) in hint.busy or (p, s) in structure.busy)
-
-    values = [(var, int(hint.count[p] > 0)) for var, p in model.covered]
-    values += [(var, int(busy(p, s) and not busy(p, before))) for var, p, s, before in model.starts]
-    return values
 
 
 def secondary_key(structure: Structure, occupancy: Occupancy) -> tuple[int, int, int, int]:
