@@ -120,7 +120,7 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
                 return lockout_response(request)
             form.add_error("secret", str(error))
         else:
-            messages.success(request, _("New recovery codes are made; the old ones no longer work."))
+            messages.success(request, _("Here are your new recovery codes. The old ones no longer work."))
             return redirect("accounts:two_factor_recovery")
     codes = two_factor.codes_to_show(request.session) if request.method == "GET" else []
     left = two_factor.recovery_codes_left(user)
