@@ -10,8 +10,8 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
-from django.test import Client
 from django.contrib.sessions.models import Session
+from django.test import Client
 from django_otp.oath import TOTP, totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -220,8 +220,7 @@ def _enrolled_with_codes(client: Client, device: TOTPDevice) -> list[str]:
     """Signed in and verified, with ten fresh recovery codes."""
     sign_in(client)
     client.post(VERIFY, {"code": code_for(device)})
-    codes = two_factor.generate_recovery_codes(device.user)
-    return codes
+    return two_factor.generate_recovery_codes(device.user)
 
 
 def test_recovery_code_signs_in_once(client: Client, device) -> None:  # type: ignore[no-untyped-def]
@@ -261,7 +260,8 @@ def test_codes_stored_only_as_digests_and_shown_once(client: Client, device) -> 
     assert len(stored) == 10
     for code in codes:
         plain = two_factor.normalise_recovery_code(code)
-        assert plain not in stored and code not in stored
+        assert plain not in stored
+        assert code not in stored
         assert two_factor.recovery_digest(code) in stored
     # Not on the page again, nor left in the session.
     later = client.get(RECOVERY).content.decode()
@@ -279,7 +279,8 @@ def test_regenerating_invalidates_old_codes(client: Client, device) -> None:  # 
     device.save()
     assert client.post(RECOVERY, {"secret": code_for(device)})["Location"] == RECOVERY
     new = CODE_ON_PAGE.findall(client.get(RECOVERY).content.decode())
-    assert len(new) == 10 and not set(new) & set(old)
+    assert len(new) == 10
+    assert not set(new) & set(old)
     assert AuditLogEntry.objects.filter(
         action="jembatan.account.recovery_codes_regenerated"
     ).exists()

@@ -18,8 +18,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import never_cache
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from jembatan.accounts.domain import two_factor
 from jembatan.accounts.interfaces.forms import (
@@ -47,9 +47,8 @@ def settings_page(request: HttpRequest) -> HttpResponse:
                 two_factor.confirm_enrolment(request, code)
                 messages.success(request, _("Two-factor sign-in is on."))
                 return redirect("accounts:two_factor_recovery")
-            else:
-                two_factor.disable(request, code)
-                messages.success(request, _("Two-factor sign-in is off."))
+            two_factor.disable(request, code)
+            messages.success(request, _("Two-factor sign-in is off."))
         except two_factor.TwoFactorError as error:
             form.add_error("code", str(error))
             if getattr(request, "axes_locked_out", False):
@@ -120,7 +119,9 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
                 return lockout_response(request)
             form.add_error("secret", str(error))
         else:
-            messages.success(request, _("Here are your new recovery codes. The old ones no longer work."))
+            messages.success(
+                request, _("Here are your new recovery codes. The old ones no longer work.")
+            )
             return redirect("accounts:two_factor_recovery")
     codes = two_factor.codes_to_show(request.session) if request.method == "GET" else []
     left = two_factor.recovery_codes_left(user)
