@@ -331,6 +331,14 @@ def test_api_token_accepts_recovery_code_once(client: Client, device) -> None:  
     assert AccessAttempt.objects.get(username="officer").failures_since_start == 1
 
 
+def test_codes_survive_change_of_secret_key(client: Client, device, settings) -> None:  # type: ignore[no-untyped-def]
+    codes = two_factor.generate_recovery_codes(device.user)
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-secret-key-" + "x" * 50
+    sign_in(client)
+    assert client.post(VERIFY, {"code": codes[0]}).status_code == 302
+
+
 def test_admin_sign_in_accepts_recovery_code(client: Client, db) -> None:  # type: ignore[no-untyped-def]
     admin = UserFactory(username="root", is_superuser=True, is_staff=True)
     TOTPDevice.objects.create(user=admin, confirmed=True)

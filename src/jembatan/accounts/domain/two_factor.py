@@ -149,7 +149,7 @@ def normalise_recovery_code(code: str) -> str:
     return re.sub(r"[\s\-]", "", code).lower()
 
 
-def recovery_digest(code: str, secret: str | None = None) -> str:
+def recovery_digest(code: str, secret: str | bytes | None = None) -> str:
     """What is stored of a recovery code: a keyed digest (16 hex characters, the size of
     StaticToken.token), so the stored value gives nothing away without SECRET_KEY."""
     value = normalise_recovery_code(code)
@@ -176,7 +176,7 @@ def generate_recovery_codes(user: Any) -> list[str]:
 
 
 def recovery_codes_left(user: Any) -> int:
-    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+    return int(StaticToken.objects.filter(device__user=user, device__confirmed=True).count())
 
 
 def verify_recovery_code(request: Any, user: Any, code: str) -> StaticDevice:
