@@ -356,6 +356,19 @@ def test_turning_off_and_admin_removal_drop_codes(client: Client, device) -> Non
     assert not StaticDevice.objects.exists()
 
 
+def test_admin_shows_codes_left_not_digests(client: Client, device, db) -> None:  # type: ignore[no-untyped-def]
+    two_factor.generate_recovery_codes(device.user)
+    static = StaticDevice.objects.get(user=device.user)
+    admin = UserFactory(username="root", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    listing = client.get("/admin/otp_static/staticdevice/")
+    assert listing.status_code == 200
+    assert '<td class="field-codes_left">10</td>' in listing.content.decode()
+    change = client.get(f"/admin/otp_static/staticdevice/{static.pk}/change/").content.decode()
+    assert not any(token in change for token in static.token_set.values_list("token", flat=True))
+    assert client.get("/admin/otp_static/staticdevice/add/").status_code == 403
+
+
 @pytest.mark.parametrize(
     ("language", "text"),
     [("ja", "二要素認証"), ("id", "Verifikasi dua langkah")],
