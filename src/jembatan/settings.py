@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Recovery codes; only a keyed digest of each code is stored (accounts/domain/two_factor.py).
+    "django_otp.plugins.otp_static",
     "jembatan.core",
     "jembatan.accounts",
     "jembatan.notifications",
@@ -190,6 +192,7 @@ AXES_LOCKOUT_CALLABLE = "jembatan.accounts.lockout.lockout_response"
 JEMBATAN_REQUIRE_2FA = envbool("JEMBATAN_REQUIRE_2FA", False)
 OTP_TOTP_ISSUER = "Jembatan"
 OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 # How long the indicators dashboard's figures are served before being computed again.
 JEMBATAN_DASHBOARD_CACHE_SECONDS = envint("JEMBATAN_DASHBOARD_CACHE_SECONDS", 600)
 CACHES = {

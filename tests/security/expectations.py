@@ -157,6 +157,7 @@ WEB: dict[str, Expect] = {
     "accounts:security_log": E(STAFF, None),
     "accounts:two_factor": E(STAFF, STAFF),
     "accounts:two_factor_verify": E(SIGNED_IN, SIGNED_IN),
+    "accounts:two_factor_recovery": E(STAFF, STAFF),
     "accounts:accept_invitation": E(NOBODY, PUBLIC, note="made-up token: 400 for everybody"),
     "accounts:change_email": E(SIGNED_IN, SIGNED_IN),
     "accounts:claims": E(STAFF, STAFF),

@@ -10,11 +10,14 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
+from django.contrib.sessions.models import Session
 from django.test import Client
 from django_otp.oath import TOTP, totp
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from jembatan.accounts.domain import two_factor
+from jembatan.accounts.models import SecurityEvent
 from jembatan.core.models import AuditLogEntry
 from tests.factories import UserFactory
 
@@ -24,6 +27,8 @@ VERIFY = "/accounts/two-factor/verify/"
 ENROL = "/accounts/two-factor/"
 OFFICER_PAGE = "/accounts/claims/"
 TOKEN = "/api/v1/auth/token/"
+RECOVERY = "/accounts/two-factor/recovery-codes/"
+CODE_ON_PAGE = re.compile(r"<li><code>([a-z2-9]{5}-[a-z2-9]{5})</code></li>")
 
 
 @pytest.fixture(autouse=True)
@@ -77,6 +82,11 @@ def test_enrolment_with_real_code_confirms_device(client: Client, officer) -> No
     assert AuditLogEntry.objects.filter(action="jembatan.account.two_factor_enabled").count() == 1
     # The code used to enrol cannot sign in again (replay).
     assert saved.verify_token(code) is False
+    # Ten recovery codes, shown on the page the enrolment leads to.
+    assert response["Location"] == RECOVERY
+    shown = CODE_ON_PAGE.findall(client.get(RECOVERY).content.decode())
+    assert len(set(shown)) == 10
+    assert StaticToken.objects.filter(device__user=officer).count() == 10
 
 
 def test_sign_in_with_device_requires_code(client: Client, device) -> None:  # type: ignore[no-untyped-def]
@@ -124,7 +134,7 @@ def test_malformed_code_names_field(client: Client, device) -> None:  # type: ig
     sign_in(client)
     response = client.post(VERIFY, {"code": "abc"})
     assert response.status_code == 200
-    assert "Enter the six digits the app shows." in response.content.decode()
+    assert "Enter the six digits the app shows, or a recovery code." in response.content.decode()
 
 
 def test_require_2fa_sends_officer_to_enrolment(client: Client, officer, settings) -> None:  # type: ignore[no-untyped-def]
@@ -192,6 +202,7 @@ def test_non_officers_unaffected(client: Client, member) -> None:  # type: ignor
 
 
 def test_admin_action_removes_device(client: Client, device, db) -> None:  # type: ignore[no-untyped-def]
+    two_factor.generate_recovery_codes(device.user)
     admin = UserFactory(username="root", is_superuser=True, is_staff=True)
     client.force_login(admin)
     response = client.post(
@@ -200,8 +211,162 @@ def test_admin_action_removes_device(client: Client, device, db) -> None:  # typ
     )
     assert response.status_code == 302
     assert not TOTPDevice.objects.exists()
+    assert not StaticDevice.objects.exists()
     entry = AuditLogEntry.objects.get(action="jembatan.account.two_factor_removed")
     assert entry.actor == admin
+
+
+def _enrolled_with_codes(client: Client, device: TOTPDevice) -> list[str]:
+    """Signed in and verified, with ten fresh recovery codes."""
+    sign_in(client)
+    client.post(VERIFY, {"code": code_for(device)})
+    return two_factor.generate_recovery_codes(device.user)
+
+
+def test_recovery_code_signs_in_once(client: Client, device) -> None:  # type: ignore[no-untyped-def]
+    codes = two_factor.generate_recovery_codes(device.user)
+    sign_in(client)
+    typed = codes[0].upper().replace("-", " ")  # as read off paper
+    response = client.post(VERIFY, {"code": typed, "next": OFFICER_PAGE})
+    assert response["Location"] == OFFICER_PAGE
+    assert client.get(OFFICER_PAGE).status_code == 200
+    event = SecurityEvent.objects.get(kind=SecurityEvent.Kind.RECOVERY_CODE_USED)
+    assert event.user == device.user
+    assert event.detail == "recovery code used, 9 left"
+    client.post("/accounts/logout/")
+
+    sign_in(client)
+    again = client.post(VERIFY, {"code": codes[0]})
+    assert again.status_code == 200
+    assert "This recovery code is wrong or was used already." in again.content.decode()
+    assert client.get(OFFICER_PAGE).status_code == 302
+    StaticDevice.objects.get(user=device.user).throttle_reset()
+    assert client.post(VERIFY, {"code": codes[1]}).status_code == 302
+    assert two_factor.recovery_codes_left(device.user) == 8
+
+
+def test_codes_stored_only_as_digests_and_shown_once(client: Client, device) -> None:  # type: ignore[no-untyped-def]
+    sign_in(client)
+    client.post(VERIFY, {"code": code_for(device)})
+    response = client.post(RECOVERY, {"secret": PASSWORD})
+    assert response["Location"] == RECOVERY
+    page = client.get(RECOVERY)
+    html = page.content.decode()
+    codes = CODE_ON_PAGE.findall(html)
+    assert len(codes) == 10
+    assert "no-store" in page["Cache-Control"]
+    assert 'download="jembatan-recovery-codes.txt"' in html
+    stored = set(StaticToken.objects.values_list("token", flat=True))
+    assert len(stored) == 10
+    for code in codes:
+        plain = two_factor.normalise_recovery_code(code)
+        assert plain not in stored
+        assert code not in stored
+        assert two_factor.recovery_digest(code) in stored
+    # Not on the page again, nor left in the session.
+    later = client.get(RECOVERY).content.decode()
+    assert not any(code in later for code in codes)
+    assert "Unused recovery codes: 10." in later
+    for session in Session.objects.all():
+        decoded = str(session.get_decoded())
+        assert not any(code in decoded for code in codes)
+
+
+def test_regenerating_invalidates_old_codes(client: Client, device) -> None:  # type: ignore[no-untyped-def]
+    old = _enrolled_with_codes(client, device)
+    device.refresh_from_db()
+    device.last_t -= 1  # let the current code count once more
+    device.save()
+    assert client.post(RECOVERY, {"secret": code_for(device)})["Location"] == RECOVERY
+    new = CODE_ON_PAGE.findall(client.get(RECOVERY).content.decode())
+    assert len(new) == 10
+    assert not set(new) & set(old)
+    assert AuditLogEntry.objects.filter(
+        action="jembatan.account.recovery_codes_regenerated"
+    ).exists()
+    client.post("/accounts/logout/")
+    sign_in(client)
+    assert client.post(VERIFY, {"code": old[0]}).status_code == 200
+    StaticDevice.objects.get(user=device.user).throttle_reset()
+    assert client.post(VERIFY, {"code": new[0]}).status_code == 302
+
+
+def test_regenerating_needs_code_or_password(client: Client, device) -> None:  # type: ignore[no-untyped-def]
+    old = _enrolled_with_codes(client, device)
+    response = client.post(RECOVERY, {"secret": "not my password"})
+    assert response.status_code == 200
+    assert "neither a current code from the app nor your password" in response.content.decode()
+    assert two_factor.recovery_codes_left(device.user) == 10
+    stored = set(StaticToken.objects.values_list("token", flat=True))
+    assert stored == {two_factor.recovery_digest(code) for code in old}
+    assert AccessAttempt.objects.get(username="officer").failures_since_start == 1
+
+
+def test_page_warns_when_few_codes_left(client: Client, device) -> None:  # type: ignore[no-untyped-def]
+    _enrolled_with_codes(client, device)
+    assert "Few recovery codes are left" not in client.get(ENROL).content.decode()
+    StaticToken.objects.filter(pk__in=StaticToken.objects.values("pk")[:8]).delete()
+    html = client.get(ENROL).content.decode()
+    assert "Unused recovery codes: 2." in html
+    assert "Few recovery codes are left" in html
+
+
+def test_wrong_recovery_codes_count_toward_lockout(client: Client, device) -> None:  # type: ignore[no-untyped-def]
+    two_factor.generate_recovery_codes(device.user)
+    sign_in(client)
+    statuses = [client.post(VERIFY, {"code": "aaaaa-bbbbb"}).status_code for _ in range(5)]
+    assert statuses == [200, 200, 200, 200, 429]
+    assert "_auth_user_id" not in client.session
+    assert not SecurityEvent.objects.filter(kind=SecurityEvent.Kind.RECOVERY_CODE_USED).exists()
+
+
+def test_api_token_accepts_recovery_code_once(client: Client, device) -> None:  # type: ignore[no-untyped-def]
+    codes = two_factor.generate_recovery_codes(device.user)
+    data = {"username": "officer", "password": PASSWORD, "otp": codes[0]}
+    assert client.post(TOKEN, data).status_code == 200
+    assert SecurityEvent.objects.filter(kind=SecurityEvent.Kind.RECOVERY_CODE_USED).count() == 1
+    again = client.post(TOKEN, data)
+    assert again.status_code == 400
+    assert list(again.json()) == ["otp"]
+    assert AccessAttempt.objects.get(username="officer").failures_since_start == 1
+
+
+def test_codes_survive_change_of_secret_key(client: Client, device, settings) -> None:  # type: ignore[no-untyped-def]
+    codes = two_factor.generate_recovery_codes(device.user)
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-secret-key-" + "x" * 50
+    sign_in(client)
+    assert client.post(VERIFY, {"code": codes[0]}).status_code == 302
+
+
+def test_admin_sign_in_accepts_recovery_code(client: Client, db) -> None:  # type: ignore[no-untyped-def]
+    admin = UserFactory(username="root", is_superuser=True, is_staff=True)
+    TOTPDevice.objects.create(user=admin, confirmed=True)
+    codes = two_factor.generate_recovery_codes(admin)
+    client.post("/admin/login/", {"username": "root", "password": PASSWORD})
+    assert client.get("/admin/").status_code == 302
+    client.post(VERIFY, {"code": codes[3]})
+    assert client.get("/admin/").status_code == 200
+
+
+def test_turning_off_and_admin_removal_drop_codes(client: Client, device) -> None:  # type: ignore[no-untyped-def]
+    codes = _enrolled_with_codes(client, device)
+    assert client.post(ENROL, {"code": codes[0]}).status_code == 302  # lost phone: a code
+    assert not TOTPDevice.objects.exists()
+    assert not StaticDevice.objects.exists()
+
+
+def test_admin_shows_codes_left_not_digests(client: Client, device, db) -> None:  # type: ignore[no-untyped-def]
+    two_factor.generate_recovery_codes(device.user)
+    static = StaticDevice.objects.get(user=device.user)
+    admin = UserFactory(username="root", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    listing = client.get("/admin/otp_static/staticdevice/")
+    assert listing.status_code == 200
+    assert '<td class="field-codes_left">10</td>' in listing.content.decode()
+    change = client.get(f"/admin/otp_static/staticdevice/{static.pk}/change/").content.decode()
+    assert not any(token in change for token in static.token_set.values_list("token", flat=True))
+    assert client.get("/admin/otp_static/staticdevice/add/").status_code == 403
 
 
 @pytest.mark.parametrize(

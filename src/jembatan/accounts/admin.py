@@ -6,6 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.admin import StaticDeviceAdmin
+from django_otp.plugins.otp_static.models import StaticDevice
 
 from jembatan.accounts.domain.claims import DecisionConflictError, confirm_claim
 from jembatan.accounts.domain.two_factor import remove_devices
@@ -43,6 +45,28 @@ class UserAdmin(BaseUserAdmin):
         self.message_user(
             request, _("Two-factor sign-in removed from %(count)d accounts.") % {"count": removed}
         )
+
+
+class RecoveryCodesAdmin(StaticDeviceAdmin):
+    """Recovery codes (accounts/domain/two_factor.py): only digests are stored, so the admin
+    shows the device and how many codes are left, and cannot add codes (a typed one would
+    be stored in plain text and never match); deleting the device removes them."""
+
+    list_display = ["user", "name", "codes_left", "created_at", "last_used_at"]
+
+    @admin.display(description=_("Unused recovery codes"))
+    def codes_left(self, obj: StaticDevice) -> int:
+        return int(obj.token_set.count())
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def get_inline_instances(self, request: HttpRequest, obj: object = None) -> list[object]:
+        return []  # the tokens are digests: nothing to read or type there
+
+
+admin.site.unregister(StaticDevice)
+admin.site.register(StaticDevice, RecoveryCodesAdmin)
 
 
 @admin.register(Organisation)

@@ -42,9 +42,10 @@ class AuthTokenSerializer(authtoken_serializers.AuthTokenSerializer):
         label=gettext_lazy("Two-factor code"),
         required=False,
         write_only=True,
-        max_length=12,
+        max_length=20,
         help_text=gettext_lazy(
-            "The code from the authenticator app, for accounts with two-factor sign-in."
+            "The code from the authenticator app, or a recovery code, for accounts with "
+            "two-factor sign-in."
         ),
     )
 

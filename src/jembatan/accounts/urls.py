@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("password/", account.password_change, name="password_change"),
     path("two-factor/", two_factor.settings_page, name="two_factor"),
     path("two-factor/verify/", two_factor.verify, name="two_factor_verify"),
+    path("two-factor/recovery-codes/", two_factor.recovery_codes, name="two_factor_recovery"),
     path("password/reset/", account.password_reset, name="password_reset"),
     path("password/reset/sent/", account.password_reset_done, name="password_reset_done"),
     path(

@@ -300,3 +300,36 @@ class TwoFactorCodeForm(forms.Form):
 
     def clean_code(self) -> str:
         return str(self.cleaned_data["code"]).strip()
+
+
+class TwoFactorCodeOrRecoveryForm(forms.Form):
+    """The sign-in step and turning it off: a code from the app, or a recovery code."""
+
+    code = forms.RegexField(
+        label=_("Code from the authenticator app, or a recovery code"),
+        regex=r"^\s*(\d{6}|[A-Za-z0-9][A-Za-z0-9 \-]{8,14})\s*$",
+        max_length=20,
+        error_messages={"invalid": _("Enter the six digits the app shows, or a recovery code.")},
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "autocapitalize": "off",
+                "spellcheck": "false",
+                "autofocus": True,
+            }
+        ),
+    )
+
+    def clean_code(self) -> str:
+        return str(self.cleaned_data["code"]).strip()
+
+
+class RecoveryCodesForm(forms.Form):
+    """Making new recovery codes: a current code from the app, or the password again."""
+
+    secret = forms.CharField(
+        label=_("A current code from the app, or your password"),
+        max_length=128,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )

@@ -55,6 +55,7 @@ class SecurityEvent(models.Model):
         TOKEN_REVOKED = "token_revoked", _("API token revoked")
         TOKEN_NEW_ADDRESS = "token_new_address", _("API token used from a new address")
         API_DENIED = "api_denied", _("API request refused")
+        RECOVERY_CODE_USED = "recovery_code_used", _("Recovery code used")
 
     kind = models.CharField(max_length=32, choices=Kind.choices)
     user = models.ForeignKey(
