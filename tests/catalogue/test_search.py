@@ -57,7 +57,11 @@ def first_hit(query: str) -> int:
 
 def test_search_japanese_query_finds_indonesian_only_product(catalogue) -> None:  # type: ignore[no-untyped-def]
     assert first_hit("段ボール箱の包装") == catalogue["box"].pk
-    assert first_hit("手描きのろうけつ染め綿布") == catalogue["batik"].pk
+    # "Hand-drawn batik cotton cloth", as a buyer in Japan writes batik (バティック). The
+    # earlier query, ろうけつ染め (wax-resist dyeing), led the animation studio by 0.0006 in
+    # cosine and flipped with numpy 2.4's BLAS: the model hardly knows the craft's Japanese
+    # name, so a test on it measured rounding, not retrieval.
+    assert first_hit("手描きバティックの綿布") == catalogue["batik"].pk
 
 
 def test_search_indonesian_query_finds_japanese_only_product(catalogue) -> None:  # type: ignore[no-untyped-def]
