@@ -7,7 +7,8 @@ Each test starts its own ``redis-server`` on a free port (the shared one on 6379
 alone) and two ``celery -A jembatan worker`` processes (prefork, one process) against the
 test database, which on SQLite is copied to a file for them (``worker_database``). The
 first worker is told to wait at a pause point (jembatan/core/pause_points.py) and is killed
-there, with its whole process group, as the OOM killer or a lost machine would.
+there with SIGKILL: in the embedding test first its pool process alone (the OOM killer's
+way), then, as in the scheduling test, its whole process group (a lost machine's).
 """
 
 from __future__ import annotations
