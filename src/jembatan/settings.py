@@ -259,7 +259,27 @@ JEMBATAN_NOTIFICATIONS_DELIVERY = envstr("JEMBATAN_NOTIFICATIONS_DELIVERY", "aut
 CELERY_BROKER_URL = envstr("CELERY_BROKER_URL")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# A task is acknowledged when it ends, not when a worker takes it: a worker killed half-way
+# (out of memory, a deployment, a lost machine) leaves its message to be delivered again,
+# and every task is idempotent so a second delivery does the rest of the work, not it twice
+# (docs/operations.md, "Background workers"; tests/security/test_worker_faults.py).
 CELERY_TASK_ACKS_LATE = True
+# A pool process that dies (SIGKILL, the OOM killer) requeues its task at once instead of
+# marking it failed; the message is taken again by the next free process.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Each process reserves one message at a time: with late acks, messages a dead worker had
+# only reserved would otherwise wait for the visibility timeout as well.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # Redis: a message taken but not acknowledged within this many seconds is given to
+    # another worker (what happens when the whole worker, not one process, dies). It must
+    # exceed the longest task and any retry countdown, or a slow task runs twice at once.
+    "visibility_timeout": envint("CELERY_BROKER_VISIBILITY_TIMEOUT", 3600),
+    # How often (seconds) each worker looks for such messages; kombu's default is about
+    # every 100 s.
+    "unacked_restore_interval": envint("CELERY_BROKER_RESTORE_INTERVAL", 60),
+    "unacked_restore_throttle": 1,
+}
 CELERY_TASK_SERIALIZER = "json"
 # Periodic work for `celery beat`; without a broker, run `jembatan profiles expire` and
 # `jembatan security prune` daily and `jembatan matching digest` weekly from cron instead,
@@ -426,6 +446,9 @@ JEMBATAN_MEDIATED_INTRODUCTIONS = envbool("JEMBATAN_MEDIATED_INTRODUCTIONS", Fal
 # Follow-up (docs/agreements.md): an introduction quiet this many days asks both sides for an
 # update; the e-mail's one-click links stay valid this many days.
 JEMBATAN_STALE_INTRODUCTION_DAYS = envint("JEMBATAN_STALE_INTRODUCTION_DAYS", 30)
+# A scheduling run still "running" this many seconds after its time limit ran out lost its
+# worker (killed, machine gone): the next delivery of its task takes it over (docs/events.md).
+JEMBATAN_SCHEDULER_RUN_GRACE = envint("JEMBATAN_SCHEDULER_RUN_GRACE", 60)
 # The public showcase (docs/catalogue.md) is in this language unless the reader chose one.
 JEMBATAN_SHOWCASE_LANGUAGE = envstr("JEMBATAN_SHOWCASE_LANGUAGE", "ja")
 JEMBATAN_FOLLOW_UP_TOKEN_DAYS = envint("JEMBATAN_FOLLOW_UP_TOKEN_DAYS", 45)

@@ -418,3 +418,47 @@ def _code(key: bytes, steps_ahead: int) -> str:
     generator = TOTP(key)
     generator.time = time.time() + 30 * steps_ahead
     return f"{generator.token():06d}"
+
+
+def next_step_code(device: TOTPDevice) -> str:
+    """The code the app shows in the next 30 s (the current one was used to enrol)."""
+    token = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    token.time = time.time() + device.step
+    return f"{token.token():06d}"
+
+
+@pytest.mark.parametrize("required", [False, True])
+def test_a_session_signed_in_before_the_device_was_set_up_then_owes_a_code(
+    officer, settings, required: bool
+) -> None:  # type: ignore[no-untyped-def]
+    settings.JEMBATAN_REQUIRE_2FA = required
+    earlier, later = Client(), Client()
+    sign_in(earlier)
+    before = earlier.get(OFFICER_PAGE)
+    assert (before.status_code, before.get("Location", "")[: len(ENROL)]) == (
+        (302, ENROL) if required else (200, "")
+    )
+    # The officer sets up the app in another browser.
+    sign_in(later)
+    later.get(ENROL)
+    pending = TOTPDevice(user=officer, key=later.session[two_factor.SESSION_NEW_KEY])
+    assert later.post(ENROL, {"code": code_for(pending)}).status_code == 302
+    device = TOTPDevice.objects.get(user=officer, confirmed=True)
+
+    # Within the minute the earlier session is not looked at again (no query per page).
+    assert earlier.get(OFFICER_PAGE).status_code == (302 if required else 200)
+    session = earlier.session
+    session[two_factor.SESSION_CHECKED] -= two_factor.RECHECK_SECONDS
+    session.save()
+    response = earlier.get(OFFICER_PAGE)
+    assert response.status_code == 302
+    assert response["Location"] == f"{VERIFY}?next=%2Faccounts%2Fclaims%2F"
+    # Not the enrolment page, where a session without a code could replace the device.
+    assert earlier.get(ENROL)["Location"] == f"{VERIFY}?next=%2Faccounts%2Ftwo-factor%2F"
+    assert earlier.post(VERIFY, {"code": next_step_code(device)}).status_code == 302
+    assert earlier.get(OFFICER_PAGE).status_code == 200
+    # The browser that set it up was verified by its code and is never asked.
+    session = later.session
+    session[two_factor.SESSION_CHECKED] = 0
+    session.save()
+    assert later.get(OFFICER_PAGE).status_code == 200

@@ -100,7 +100,8 @@ class TwoFactorMiddleware:
     """Keep a session that still owes its code on the code page, and (JEMBATAN_REQUIRE_2FA)
     an officer without a device on the enrolment page (accounts/domain/two_factor.py).
 
-    It reads only marks in the session, so pages cost no extra query. After OTPMiddleware.
+    It reads marks in the session, so pages cost no extra query, except once a minute for an
+    officer's session no code verified (`two_factor.recheck_session`). After OTPMiddleware.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -116,6 +117,7 @@ class TwoFactorMiddleware:
         if session is None or not request.user.is_authenticated:
             return None
         name = request.resolver_match.view_name if request.resolver_match else ""
+        two_factor.recheck_session(request)
         if session.get(two_factor.SESSION_PENDING):
             if name in TWO_FACTOR_OPEN:
                 return None

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from jembatan.events.domain.checkin import check_in, mark_no_show
 from jembatan.events.domain.requests import lock_request
 from jembatan.events.domain.scheduling import (
     PublishError,
+    abandoned_at,
     execute_run,
     publish_draft,
     start_run,
@@ -200,6 +202,42 @@ def test_task_schedule_event_runs_inline(fair) -> None:  # type: ignore[no-untyp
     assert ScheduleRun.objects.get().meeting_count == 3
     run_ = ScheduleRun.objects.get()
     assert execute_run(run_.pk).pk == run_.pk  # a finished run is not run again
+
+
+def left_running(event, seconds_ago: float) -> ScheduleRun:  # type: ignore[no-untyped-def]
+    """A run a worker took ``seconds_ago`` and then vanished from (killed half-way)."""
+    run_ = start_run(event, None, time_limit=3)
+    started = timezone.now() - dt.timedelta(seconds=seconds_ago)
+    ScheduleRun.objects.filter(pk=run_.pk).update(status="running", started_at=started)
+    return ScheduleRun.objects.get(pk=run_.pk)
+
+
+def test_a_run_abandoned_past_its_time_limit_and_the_grace_is_taken_over(fair, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.JEMBATAN_SCHEDULER_RUN_GRACE = 10
+    three_requests(fair)
+    dead = left_running(fair.event, 14)  # 3 s limit + 10 s grace ago, and one more
+    assert dead.started_at is not None
+    assert abandoned_at(dead) == dead.started_at + dt.timedelta(seconds=13)
+    done = execute_run(dead.pk)
+    assert (done.status, done.meeting_count) == ("succeeded", 3)
+    assert done.started_at is not None
+    assert done.started_at > dead.started_at
+    assert Meeting.objects.filter(event=fair.event, stage=Stage.DRAFT).count() == 3
+    actions = list(AuditLogEntry.objects.values_list("action", flat=True))
+    assert actions.count("jembatan.schedule_run.taken_over") == 1
+    assert actions.count("jembatan.schedule_run.schedule_finished") == 1
+    assert abandoned_at(done) is None
+
+
+def test_a_run_still_within_its_time_limit_and_the_grace_is_left_alone(fair, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.JEMBATAN_SCHEDULER_RUN_GRACE = 10
+    three_requests(fair)
+    alive = left_running(fair.event, 12)
+    seen = execute_run(alive.pk)
+    assert (seen.status, seen.started_at) == ("running", alive.started_at)
+    assert not Meeting.objects.filter(event=fair.event).exists()
+    # Inline (no broker) the task answers "running" rather than waiting for the run.
+    assert task_schedule_event.delay(fair.event.pk, alive.pk).get() == "running"
 
 
 def test_command_schedule_and_solve(fair, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

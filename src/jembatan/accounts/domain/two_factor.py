@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import time
 from typing import Any
 
 import django_otp
@@ -42,6 +43,9 @@ SESSION_PENDING = "jembatan_2fa_pending"
 SESSION_ENROL = "jembatan_2fa_enrol"
 SESSION_NEW_KEY = "jembatan_2fa_new_key"
 SESSION_NEW_CODES = "jembatan_2fa_new_codes"
+# When an unverified officer's session last looked for a device set up since (`recheck_session`).
+SESSION_CHECKED = "jembatan_2fa_checked"
+RECHECK_SECONDS = 60
 DEVICE_NAME = "Jembatan"
 RECOVERY_DEVICE_NAME = "Jembatan recovery codes"
 RECOVERY_CODE_COUNT = 10
@@ -71,10 +75,31 @@ def mark_session_after_password(request: Any, user: Any) -> None:
     """On every sign-in (user_logged_in): a user with a device must still give a code."""
     if not may_enrol(user):
         return
+    request.session[SESSION_CHECKED] = int(time.time())
     if confirmed_device(user) is not None:
         request.session[SESSION_PENDING] = True
     elif settings.JEMBATAN_REQUIRE_2FA:
         request.session[SESSION_ENROL] = True
+
+
+def recheck_session(request: Any) -> None:
+    """A session signed in before its user set up a device (in another browser) carries no
+    mark. Once a minute at most (one query), an officer's session that no code verified
+    looks again: with a device there now it owes a code like a new sign-in."""
+    user = request.user
+    session = request.session
+    if session.get(SESSION_PENDING) or not may_enrol(user):
+        return
+    if getattr(user, "is_verified", lambda: False)():
+        return
+    now = int(time.time())
+    last = session.get(SESSION_CHECKED)
+    if isinstance(last, int) and 0 <= now - last < RECHECK_SECONDS:
+        return
+    session[SESSION_CHECKED] = now
+    if confirmed_device(user) is not None:
+        session[SESSION_PENDING] = True
+        session.pop(SESSION_ENROL, None)
 
 
 def new_device(user: Any, key: str) -> TOTPDevice:

@@ -6,6 +6,7 @@ See docs/locking.md. A run that fails or times out changes no meeting.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import time
 from typing import Any
@@ -16,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jembatan.core.domain.audit import log_action
+from jembatan.core.pause_points import pause
 from jembatan.events.domain.instances import (
     build_event_data,
     key_pk,
@@ -68,17 +70,52 @@ def start_run(
     return run
 
 
+DEFAULT_RUN_GRACE = 60.0
+
+
+def run_grace() -> float:
+    return float(getattr(settings, "JEMBATAN_SCHEDULER_RUN_GRACE", DEFAULT_RUN_GRACE))
+
+
+def abandoned_at(run: ScheduleRun) -> datetime.datetime | None:
+    """When a running run counts as abandoned by its worker: a live one ends within its
+    time limit (the deadline covers build, solve and write), so one still "running" past
+    the limit and the grace after it lost its worker. None for a run not running."""
+    if run.status != RunStatus.RUNNING or run.started_at is None:
+        return None
+    return run.started_at + datetime.timedelta(seconds=run.time_limit + run_grace())
+
+
 def claim(run_id: int) -> bool:
-    """Take a waiting run; a conditional UPDATE so two workers never run the same one."""
-    return bool(
-        ScheduleRun.objects.filter(pk=run_id, status=RunStatus.PENDING).update(
-            status=RunStatus.RUNNING, started_at=timezone.now()
+    """Take a waiting run, or take over an abandoned one (its worker was killed half-way and
+    the broker delivered the task again); conditional UPDATEs, so two workers never run the
+    same one: the takeover only succeeds while ``started_at`` is still the one it read."""
+    now = timezone.now()
+    if ScheduleRun.objects.filter(pk=run_id, status=RunStatus.PENDING).update(
+        status=RunStatus.RUNNING, started_at=now
+    ):
+        return True
+    run = ScheduleRun.objects.filter(pk=run_id, status=RunStatus.RUNNING).first()
+    due = abandoned_at(run) if run is not None else None
+    if run is None or due is None or due > now:
+        return False
+    taken = ScheduleRun.objects.filter(
+        pk=run_id, status=RunStatus.RUNNING, started_at=run.started_at
+    ).update(started_at=now)
+    if taken:
+        logger.warning("scheduling run %s abandoned since %s: taken over", run.pk, run.started_at)
+        log_action(
+            "jembatan.schedule_run.taken_over",
+            run.event,
+            None,
+            {"run": run.pk, "started_at": run.started_at.isoformat() if run.started_at else None},
         )
-    )
+    return bool(taken)
 
 
 def execute_run(run_id: int) -> ScheduleRun:
-    """Run a waiting run to its end. Idempotent: a run already taken is returned as it is."""
+    """Run a waiting (or abandoned) run to its end. Idempotent: a run another worker is
+    running, or that has ended, is returned as it is."""
     if not claim(run_id):
         return ScheduleRun.objects.get(pk=run_id)
     run = ScheduleRun.objects.select_related("event").get(pk=run_id)
@@ -120,6 +157,9 @@ def _execute(run: ScheduleRun) -> None:
     deadline.keep(WRITE_RESERVE + WRITE_PER_REQUEST * len(instance.requests))
     schedule = solve(instance, deadline=deadline, previous=previous, allow_moves=run.allow_moves)
     run.solve_seconds = time.perf_counter() - started - run.build_seconds
+    # Solved, nothing written: a worker killed here leaves the run "running" for the task's
+    # next delivery to take over once it counts as abandoned (:func:`claim`).
+    pause("schedule-run")
     output = schedule.to_json()
     run.figures = output_figures(output)
     attendees = output_attendees(output)

@@ -30,6 +30,7 @@ import numpy as np
 from django.conf import settings
 from numpy.typing import NDArray
 
+from jembatan.core.pause_points import pause
 from jembatan.matching.domain import keyword_store
 from jembatan.matching.domain.encoder import EmbeddingKind, Encoder, Vectors, get_encoder, text_hash
 from jembatan.matching.domain.phrases import PHRASE_ROLE, split_phrases
@@ -256,6 +257,10 @@ def refresh_companies(company_ids: Sequence[int]) -> int:
     ):
         _record(ObjectType.COMPANY, pk, digest, similar, encoder.name)
         keyword_store.upsert_document(ObjectType.COMPANY, pk, text)
+    # Mappings and keyword documents written, the vector indexes not yet: a worker killed
+    # here leaves the batch for its next delivery, which finds the vectors cached and the
+    # mappings unchanged, and still writes both indexes.
+    pause("embed-companies")
     for role, part in ((SEARCH_ROLE, embedded.search), (SIMILAR_ROLE, embedded.similar)):
         with writable_index(index_name(ObjectType.COMPANY, role), encoder.dim) as index:
             index.upsert([pk for pk, _ in texted], part.vectors)
