@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[2]
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 # Short enough for a test, long enough that the second worker's own task (a model to load,
 # a run to solve) ends well inside it and is not handed out a second time.
-VISIBILITY_TIMEOUT = 12
+VISIBILITY_TIMEOUT = 20
 EMBED = "jembatan.matching.tasks.task_embed_companies"
 SCHEDULE = "jembatan.events.tasks.task_schedule_event"
 
