@@ -24,10 +24,12 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.contrib import admin
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import models
 from django.test import Client
+from django.urls import reverse
 
 from jembatan.catalogue.domain.promotions import brochure_content
 from jembatan.catalogue.interfaces.brochure_pdf import brochure_pdf
@@ -332,7 +334,7 @@ def free_text_fields() -> set[str]:
 
 @dataclass
 class World:
-    ids: dict[str, int]
+    ids: dict[str, Any]
     roles: dict[str, Any]
     fields: int
 
@@ -469,6 +471,7 @@ def _world(company: Company, member: Any, other: Company, partner: Any, officer:
         "programme": programme.pk,
         "inquiry": inquiry.pk,
         **{name: row.pk for name, row in more.items() if isinstance(row, models.Model)},
+        "code": more["certificate"].code,
     }
     roles = {
         "owner": member,
@@ -558,14 +561,14 @@ def _more_rows(**w: Any) -> dict[str, Any]:
         company=other, user=w["partner"], legal_name="PT Lain", created_at=NOW
     )
     create_token(member, name="Laptop", days=30, address="")
-    SecurityEvent.objects.create(kind="login_failed", username="someone")
+    SecurityEvent.objects.create(kind="login_failed", user=member, username="someone")
     notification = Notification.objects.create(
         recipient=member, kind="test", title="Halo", link="/", language="id"
     )
     job = CompanyImportJob.objects.create(
         actor=officer, file_name="companies.xlsx", stored_file="imports/x.xlsx", language="id"
     )
-    SavedSearch.objects.create(user=w["partner"], name="Batik", scope="profiles")
+    SavedSearch.objects.create(user=w["partner"], name="Batik", scope="search")
     erasure = ErasureRequest.objects.create(
         company=company, requested_by=member, reason="Tutup.", created_at=NOW
     )
@@ -616,7 +619,6 @@ PAGES: tuple[tuple[str, str, bool], ...] = (
     ("owner", "/events/{event}/requests/", True),
     ("owner", "/products/", True),
     ("owner", "/products/{product}/edit/", False),
-    ("owner", "/notifications/", False),
     ("partner", "/interests/?box=sent", True),
     ("partner", "/interests/introductions/{introduction}/", True),
     ("partner", "/matching/search/", False),
@@ -658,11 +660,56 @@ PAGES: tuple[tuple[str, str, bool], ...] = (
     ("school", "/vocational/people/{person}/", True),
     ("school", "/vocational/institutions/{school}/", True),
     ("school", "/vocational/mous/{mou}/", True),
+    # Rows the first world lacked: applications, certificates, placements, outcomes...
+    ("officer", "/vocational/", False),
+    ("school", "/vocational/applications/", True),
+    ("school", "/vocational/applications/{application}/", True),
+    ("school", "/vocational/applications/{application}/follow-up/1/", False),
+    ("school", "/vocational/placements/", True),
+    ("school", "/vocational/placements/{offer}/", True),
+    ("school", "/vocational/institutions/{school}/", True),
+    ("host", "/vocational/applications/", True),
+    ("host", "/vocational/applications/{application}/", True),
+    ("host", "/vocational/programmes/{programme}/", True),
+    ("officer", "/vocational/applications/{application}/", True),
+    ("officer", "/vocational/placements/", True),
+    ("officer", "/vocational/placements/{offer}/", True),
+    ("owner", "/vocational/placements/", True),
+    ("owner", "/vocational/placements/{offer}/", True),
+    ("partner", "/verify/{code}/", True),
+    ("owner", "/interests/agreements/{agreement}/outcome/", False),
+    ("officer", "/interests/rates/", True),
+    ("owner", "/events/{event}/participants/{ours}/meetings/{meeting}/rate/", False),
+    ("owner", "/accounts/profile/", False),
+    ("owner", "/accounts/api-tokens/", True),
+    ("admin", "/accounts/security-log/", True),
+    ("owner", "/companies/{company}/data/", True),
+    ("officer", "/accounts/claims/", True),
+    ("officer", "/accounts/institutions/", False),
+    ("officer", "/imports/jobs/{job}/", True),
+    ("officer", "/privacy/erasure-requests/", True),
+    ("partner", "/matching/searches/", True),
+    ("officer", "/indicators/", True),
+    ("partner", "/indicators/public/", False),
+    ("owner", "/notifications/", True),
 )
 
 
 def _pages(world: World) -> list[tuple[str, str, bool]]:
     return [(role, path.format(**world.ids), must_show) for role, path, must_show in PAGES]
+
+
+def _admin_pages() -> list[str]:
+    """The Django admin's list and change page of every seeded model it has (one row each)."""
+    paths = []
+    for model in FIELDS:
+        if model not in admin.site._registry:
+            continue
+        row = model.objects.order_by("pk").first()
+        info = (model._meta.app_label, model._meta.model_name)
+        paths.append(reverse("admin:{}_{}_changelist".format(*info)))
+        paths.append(reverse("admin:{}_{}_change".format(*info), args=[row.pk]))
+    return paths
 
 
 def _raw(html: str) -> list[str]:
@@ -689,6 +736,29 @@ def test_stored_payloads_come_back_escaped_in_pages_and_fragments(world: World) 
     assert failed == [], "\n".join(failed)
     assert found == {}
     assert escaped >= len(PAGES)
+
+
+def test_stored_payloads_come_back_escaped_in_the_admin(world: World) -> None:
+    client = Client(raise_request_exception=True)
+    client.force_login(world.roles["admin"])
+    found: dict[str, list[str]] = {}
+    failed: list[str] = []
+    hidden: list[str] = []
+    paths = _admin_pages()
+    for path in paths:
+        response = client.get(path)
+        if response.status_code != 200:
+            failed.append(f"{path}: {response.status_code}")
+            continue
+        html = response.content.decode()
+        if _raw(html):
+            found[path] = _raw(html)
+        if path.endswith("/change/") and not re.search(r"window.__xss=1|alert\(1\)", html):
+            hidden.append(path)
+    assert failed == [], "\n".join(failed)
+    assert found == {}
+    assert len(paths) >= 2 * 25
+    assert hidden == []
 
 
 def test_stored_javascript_website_never_in_href(world: World) -> None:
@@ -730,11 +800,24 @@ def test_pdfs_with_stored_payloads_are_made_and_inert(world: World) -> None:
     for name, pdf in pdfs.items():
         assert pdf.startswith(b"%PDF"), name
         assert _active(pdf) == [], name
-    client = Client()
-    client.force_login(world.roles["owner"])
-    response = client.get(f"/companies/{world.ids['company']}/data/export.pdf")
-    assert response.status_code == 200
-    assert _active(response.content) == []
+    certificate = Certificate.objects.get(pk=world.ids["certificate"])
+    pdfs["certificate"] = render_certificate(certificate_text(certificate))
+    for name, pdf in pdfs.items():
+        assert pdf.startswith(b"%PDF"), name
+        assert _active(pdf) == [], name
+    for role, path in (
+        ("owner", f"/companies/{world.ids['company']}/data/export.pdf"),
+        ("school", f"/vocational/applications/{world.ids['application']}/certificate.pdf"),
+        ("host", f"/vocational/applications/{world.ids['application']}/certificate.pdf"),
+        ("officer", "/indicators/report.pdf"),
+        ("officer", "/indicators/report.pdf?year=2025"),
+    ):
+        client = Client(raise_request_exception=True)
+        client.force_login(world.roles[role])
+        response = client.get(path)
+        assert response.status_code == 200, (role, path)
+        assert response.content.startswith(b"%PDF"), (role, path)
+        assert _active(response.content) == [], (role, path)
 
 
 def _sign_in(context: Any, live_server: Any, user: Any) -> None:
