@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -170,7 +171,7 @@ def test_report_pdf_prints_markup_in_names_as_text(db) -> None:  # type: ignore[
     sector = ProgrammeSector.objects.create(
         slug="zz-markup", name_id=name, name_ja=name, name_en=name, position=998
     )
-    made = [CompanyFactory(country="ID", region_id="ID-JB") for _ in range(2)]
+    made: list[Any] = [CompanyFactory(country="ID", region_id="ID-JB") for _ in range(2)]
     for company in made:
         company.sectors.add(sector)
     Company.objects.filter(pk__in=[c.pk for c in made]).update(created_at=WHEN)

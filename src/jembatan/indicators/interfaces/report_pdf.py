@@ -8,8 +8,8 @@ so the brief prints the same anywhere; charts come from report_charts (matplotli
 from __future__ import annotations
 
 import io
-from xml.sax.saxutils import escape
 from typing import Any
+from xml.sax.saxutils import escape
 
 from django.utils import translation
 from django.utils.translation import gettext as _
