@@ -245,7 +245,8 @@ EXCUSED: dict[str, str] = {
     "accounts.User.username": IDENTIFIER + " (letters, digits and @.+-_ only)",
     "notifications.Notification.kind": CODE,
     "notifications.Notification.object_id": IDENTIFIER,
-    "notifications.Notification.link": CODE + " (a path from reverse())",
+    "notifications.Notification.link": CODE
+    + " (a path from reverse(), followed only if url_has_allowed_host_and_scheme)",
     "notifications.Notification.language": CODE,
     "notifications.Notification.email_last_error": MACHINE,
     "notifications.Notification.email_claim": HASH,
