@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -161,3 +162,20 @@ def test_report_download_from_the_dashboard(as_user, viewer, fmt: str, magic: by
     assert response["Content-Disposition"] == (
         f'attachment; filename="jembatan-indicators-2017-ja.{fmt}"'
     )
+
+
+def test_report_pdf_prints_markup_in_names_as_text(db) -> None:  # type: ignore[no-untyped-def]
+    """reportlab reads a Paragraph as markup: a sector named like an <img> tag made the
+    brief fail with a server error, and an <a href> would have put a link in it."""
+    name = '"><img src=x onerror="alert(1)"> <a href="javascript:alert(1)">R&D</a>'
+    sector = ProgrammeSector.objects.create(
+        slug="zz-markup", name_id=name, name_ja=name, name_en=name, position=998
+    )
+    made: list[Any] = [CompanyFactory(country="ID", region_id="ID-JB") for _ in range(2)]
+    for company in made:
+        company.sectors.add(sector)
+    Company.objects.filter(pk__in=[c.pk for c in made]).update(created_at=WHEN)
+    data = _pdf("en")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert '<img src=x onerror="alert(1)">' in text
+    assert b"/URI" not in data

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from typing import Any
+from xml.sax.saxutils import escape
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -40,6 +41,13 @@ TINT = colors.HexColor("#dce8f2")
 LINE = colors.HexColor("#c9d3dd")
 MARGIN = 18 * mm
 MAX_TABLE_ROWS = 40  # a ranked breakdown longer than this is cut, and says so
+
+
+def _para(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text. reportlab reads a Paragraph's text as markup (<a href>,
+    <img>, <font>), and indicator names, sources, notes, regions and sectors are typed by
+    people: escaped, like the agenda, brochure and privacy PDFs do."""
+    return Paragraph(escape(str(text)), style)
 
 
 def styles(language: str) -> dict[str, ParagraphStyle]:
@@ -79,40 +87,40 @@ def _table(rows: list[list[Any]], widths: list[float], header: bool = True) -> T
 
 def summary_page(report: Report, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     story: list[Flowable] = [
-        Paragraph(report.title, s["title"]),
-        Paragraph(
+        _para(report.title, s["title"]),
+        _para(
             _("Scope: %(scope)s. Prepared on %(date)s from the Jembatan platform.")
             % {"scope": report.scope, "date": numbers.date(report.generated_on)},
             s["body"],
         ),
         Spacer(1, 6 * mm),
-        Paragraph(pgettext("indicators", "Headline figures"), s["h1"]),
+        _para(pgettext("indicators", "Headline figures"), s["h1"]),
         Spacer(1, 2 * mm),
     ]
     for headline in report.overview.headlines:
         story.append(KeepTogether(_headline(headline, s)))
     story.append(Spacer(1, 4 * mm))
-    story.append(Paragraph(pgettext("indicators", "Sources"), s["h2"]))
+    story.append(_para(pgettext("indicators", "Sources"), s["h2"]))
     seen: set[str] = set()
     for _what, where in report.overview.sources:
         if where not in seen:
             seen.add(where)
-            story.append(Paragraph(where, s["small"]))
+            story.append(_para(where, s["small"]))
     return story
 
 
 def _headline(h: Headline, s: dict[str, ParagraphStyle]) -> list[Flowable]:
-    lines: list[Flowable] = [Paragraph(h.label, s["h2"])]
+    lines: list[Flowable] = [_para(h.label, s["h2"])]
     if h.value is not None:
         text = f"{h.value_text()} ({numbers.period_label(h.period)})"
-        lines.append(Paragraph(text, s["figure"]))
+        lines.append(_para(text, s["figure"]))
         if h.change is not None:
             change = _("%(change)s on the year before") % {
                 "change": numbers.signed_percent(h.change)
             }
             if h.change_derived:
                 change += " " + _("(derived)")
-            lines.append(Paragraph(change, s["body"]))
+            lines.append(_para(change, s["body"]))
     if h.target is not None:
         aim = _("Target %(period)s: %(target)s") % {
             "period": numbers.period_label(h.target_period),
@@ -124,22 +132,22 @@ def _headline(h: Headline, s: dict[str, ParagraphStyle]) -> list[Flowable]:
             }
         if h.attainment is not None:
             aim += " · " + _("%(share)s attained") % {"share": numbers.percent(h.attainment)}
-        lines.append(Paragraph(aim, s["body"]))
+        lines.append(_para(aim, s["body"]))
     return lines
 
 
 def chart_block(chart: Chart, s: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph(chart.title, s["h2"])]
+    story: list[Flowable] = [_para(chart.title, s["h2"])]
     if chart.is_empty():
-        story.append(Paragraph(_("No figures for this selection."), s["small"]))
+        story.append(_para(_("No figures for this selection."), s["small"]))
         return story
     png = chart_png(chart)
     image = Image(io.BytesIO(png))
     scale = width / image.imageWidth
     image.drawWidth, image.drawHeight = width, image.imageHeight * scale
     story.append(image)
-    header = [Paragraph(chart.category_label, s["cell"])] + [
-        Paragraph(series.name, s["cell"]) for series in chart.series
+    header = [_para(chart.category_label, s["cell"])] + [
+        _para(series.name, s["cell"]) for series in chart.series
     ]
     rows: list[list[Any]] = [header]
     for c_index, category in enumerate(chart.categories[:MAX_TABLE_ROWS]):
@@ -149,7 +157,7 @@ def chart_block(chart: Chart, s: dict[str, ParagraphStyle], width: float) -> lis
             if (s_index, c_index) in chart.derived:
                 text += "*"
             cells.append(text)
-        rows.append([Paragraph(category, s["cell"]), *cells])
+        rows.append([_para(category, s["cell"]), *cells])
     first = width * (0.42 if len(chart.series) > 1 else 0.55)
     rest = (width - first) / max(1, len(chart.series))
     story.append(_table(rows, [first] + [rest] * len(chart.series)))
@@ -162,7 +170,7 @@ def chart_block(chart: Chart, s: dict[str, ParagraphStyle], width: float) -> lis
     if chart.derived:
         notes.append(_("* Derived: computed from the stated figures, not stated by the source."))
     for note in notes:
-        story.append(Paragraph(note, s["small"]))
+        story.append(_para(note, s["small"]))
     return story
 
 
@@ -188,7 +196,7 @@ def report_pdf(report: Report) -> bytes:
         story = summary_page(report, s)
         for topic in report.overview.topics:
             story.append(PageBreak())
-            story.append(Paragraph(topic.title, s["h1"]))
+            story.append(_para(topic.title, s["h1"]))
             for chart in topic.charts:
                 story.extend(chart_block(chart, s, width))
                 story.append(Spacer(1, 4 * mm))
