@@ -35,6 +35,16 @@ SEGMENT_OBJECT = {
     "programmes": "programme",
     "applications": "application",
     "attachments": "attachment",
+    "products": "product",
+    "photos": "photo",
+    "inquiries": "inquiry",
+    "promotions": "promotion",
+    "brochures": "brochure",
+    "erasure-requests": "erasure",
+    "placements": "placement_offer",
+    "searches": "saved_search",
+    "notifications": "notification",
+    "validation": "company",
 }
 # Other parameters, by name.
 NAMED = {
@@ -46,6 +56,8 @@ NAMED = {
     "attachment_pk": "attachment",
     "profile_pk": "profile",
     "contact": "contact",
+    "placement_pk": "placement",
+    "document": "person_document",
 }
 LITERALS = {
     "table_number": "1",
@@ -62,6 +74,7 @@ LITERALS = {
     "fmt": "csv",
     "round_number": "1",
     "uidb64": "MQ",
+    "format": "pdf",
 }
 MISSING = "999999"
 
@@ -81,7 +94,7 @@ def web_routes() -> Iterator[Route]:
                     continue  # the admin is one rule; the API is walked from its schema
                 inner = f"{ns}:{pattern.namespace}" if ns and pattern.namespace else ns
                 yield from walk(pattern.url_patterns, route, inner or pattern.namespace or "")
-            elif "format" not in route:  # format suffixes repeat the routes before them
+            elif "drf_format_suffix" not in route:  # format suffixes repeat the routes before
                 name = f"{ns}:{pattern.name}" if ns else str(pattern.name)
                 yield Route(name, "/" + route)
 
@@ -101,11 +114,21 @@ def api_operations(schema: dict[str, object]) -> Iterator[tuple[Route, str]]:
                 yield Route(f"{method.upper()} {path}", path), method
 
 
-def fill(template: str, ids: dict[str, int | str], pk_object: str | None) -> str:
-    segments = template.split("/")
+def fill(template: str, ids: dict[str, int | str], over: str | None) -> str:
+    """The path of `template` with the world's ids. `over` names another object: it takes the
+    place of the parameter whose object it extends ("participant_b" for `participant_pk`,
+    "code_certificate" for `code`), or else of `pk`/`id`."""
+    names = [m["name"] or m["oname"] for m in GROUP.finditer(template)]
+    extended = next(
+        (n for n in names if over and over.startswith(NAMED.get(n, n) + "_")),
+        None,
+    )
+    pk_object = over if extended is None else None
 
     def value(match: re.Match[str]) -> str:
         name = match["name"] or match["oname"]
+        if name == extended and over is not None:
+            return str(ids.get(over, MISSING))
         if name in ("pk", "id"):
             if pk_object is not None:
                 return str(ids.get(pk_object, MISSING))
@@ -115,7 +138,6 @@ def fill(template: str, ids: dict[str, int | str], pk_object: str | None) -> str
             return str(ids.get(NAMED[name], MISSING))
         return LITERALS.get(name, MISSING)
 
-    del segments
     return GROUP.sub(value, template)
 
 

@@ -10,15 +10,45 @@ distinctive marker (`MRK-...`); `MARKERS` says which roles may see each one.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image
+from pypdf import PdfWriter
 
+from jembatan.catalogue.models import (
+    Brochure,
+    Inquiry,
+    InquiryStatus,
+    Product,
+    ProductCertification,
+    ProductPhoto,
+    Promotion,
+    Verification,
+)
 from jembatan.engagement.domain import agreements as agreement_actions
 from jembatan.engagement.domain import interests as interest_actions
 from jembatan.events.models import Meeting, Table
-from jembatan.vocational.models import Application, Mou, MouParty, MouScope, Person
+from jembatan.matching.models import SavedSearch
+from jembatan.notifications.models import Notification
+from jembatan.privacy.models import ErasureRequest
+from jembatan.registry.models import Company
+from jembatan.vocational.domain.verification import new_verification_code
+from jembatan.vocational.models import (
+    Application,
+    Certificate,
+    FollowUp,
+    Mou,
+    MouParty,
+    MouScope,
+    Person,
+    PersonDocument,
+    Placement,
+    PlacementOffer,
+)
 from tests.events import factories as events
 from tests.factories import CompanyFactory, ContactFactory, OrganisationFactory, UserFactory
 from tests.opportunities.factories import ProfileFactory, attach, published
@@ -45,10 +75,28 @@ MARKERS: dict[str, frozenset[str]] = {
     "MRK-FILE-H": STAFF,  # its file's name
     "mrk-person@example.test": frozenset({"institution"}) | STAFF,  # applicant e-mail
     "MRK-STATEMENT-P": frozenset({"institution"}) | STAFF,  # applicant statement
+    # A student's family name: the company offering the place sees counts, never who.
+    "MRK-STUDENT-P": frozenset({"institution"}) | STAFF,
+    "MRK-PLACEMENT-NOTE": frozenset({"institution"}) | STAFF,  # a placement's notes
+    "MRK-PRODUCT-A": TEAM_A | STAFF,  # an unverified product's name (not yet in the showcase)
+    "MRK-PNOTE-A": TEAM_A | STAFF,  # the officer's note on a product
+    "MRK-CERTREF-A": TEAM_A | STAFF,  # a certificate number (never in the showcase)
+    "MRK-CAPTION-A": TEAM_A | STAFF,  # an unverified product's photo caption
+    "MRK-PRODUCT-B": frozenset({"outsider"}) | STAFF,  # company B's unverified product
+    "mrk-inq-fwd@example.test": TEAM_A | STAFF,  # a forwarded inquiry's sender e-mail
+    "MRK-INQ-FWD": TEAM_A | STAFF,  # its message
+    "mrk-inq-wait@example.test": STAFF,  # an inquiry still waiting for an officer: e-mail
+    "MRK-INQ-WAIT": STAFF,  # and message
+    "MRK-INQ-NOTE": STAFF,  # an officer's note on an inquiry
+    "MRK-PROMO-A": TEAM_A | STAFF,  # a promotion's description (officers, featured firms)
+    "MRK-ERASURE-A": TEAM_A | STAFF,  # the reason company A gave for erasure
+    "MRK-FOLLOWUP-P": frozenset({"institution"}) | STAFF,  # a follow-up answer
 }
 # The hidden company's identity is public on its own directory pages (docs/registry.md);
 # what is secret is the link to the anonymous profile, so those pages are not searched for it.
-HIDDEN_MARKERS = frozenset(m for m, who in MARKERS.items() if who == STAFF)
+HIDDEN_MARKERS = frozenset(
+    {"MRK-HIDDEN-H", "MRK-OTHERSCRIPT-H", "mrk-web-h.example.test", "9129999999991", "MRK-FILE-H"}
+)
 NOW = timezone.now()
 
 
@@ -146,13 +194,23 @@ def build_world() -> World:
         institution=school,
         kind="student",
         given_name="Sari",
-        family_name="Wulandari",
+        family_name="MRK-STUDENT-P",
         email="mrk-person@example.test",
         statement="MRK-STATEMENT-P",
     )
     programme = make_programme(mou, host)
     application = Application.objects.create(
         programme=programme, person=person, status="submitted", applied_at=NOW
+    )
+    catalogue = _catalogue(a, b, member, officer)
+    vocational = _vocational(a, member, application, person, mou)
+    ids_b = _agreement_b(outsider)
+    notification = Notification.objects.filter(recipient=member).order_by("pk").first()
+    saved = SavedSearch.objects.create(
+        user=member, name="Kain tenun", scope="search", params={"q": "kain"}
+    )
+    erasure = ErasureRequest.objects.create(
+        company=a, requested_by=member, reason="MRK-ERASURE-A", created_at=NOW
     )
     users = {
         "member": member,
@@ -190,5 +248,168 @@ def build_world() -> World:
         "mou": mou.pk,
         "programme": programme.pk,
         "application": application.pk,
+        "erasure": erasure.pk,
+        "saved_search": saved.pk,
+        **({"notification": notification.pk} if notification else {}),
+        **catalogue,
+        **vocational,
+        **ids_b,
     }
     return World(users=users, ids=ids)
+
+
+def _pdf() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _jpeg() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 80, 40)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def _catalogue(a: Any, b: Any, member: Any, officer: Any) -> dict[str, int | str]:
+    """Products of A and B waiting for verification, a verified Indonesian firm with a
+    product in the showcase, inquiries to A (one forwarded, one waiting for an officer), a
+    promotion featuring A and the firm, and a brochure."""
+    firm = CompanyFactory(
+        country="ID", name="CV Batik Sekar", verification=Company.Verification.VERIFIED
+    )
+    shown = Product.objects.create(
+        company=firm,
+        name="Kain batik tulis",
+        description="Kain batik tulis dari Pekalongan.",
+        moq=50,
+        verification=Verification.VERIFIED,
+        verified_at=NOW,
+    )
+    product = Product.objects.create(
+        company=a,
+        name="MRK-PRODUCT-A",
+        description="Kain tenun ikat.",
+        verification_note="MRK-PNOTE-A",
+    )
+    ProductCertification.objects.create(
+        product=product, kind="sni", detail="SNI 0056", reference="MRK-CERTREF-A"
+    )
+    photo = ProductPhoto(product=product, caption="MRK-CAPTION-A")
+    photo.image.save("photo.jpg", ContentFile(_jpeg()), save=False)
+    photo.width, photo.height = 64, 48
+    photo.save()
+    theirs = Product.objects.create(company=b, name="MRK-PRODUCT-B", language="ja")
+    forwarded = Inquiry.objects.create(
+        company=a,
+        product=product,
+        buyer_company_name="Yamada Shoji",
+        contact_name="Yamada Taro",
+        email="mrk-inq-fwd@example.test",
+        wants="Kain tenun ikat",
+        message="MRK-INQ-FWD",
+        status=InquiryStatus.FORWARDED,
+        moderated_by=officer,
+        moderated_at=NOW,
+        created_at=NOW,
+    )
+    waiting = Inquiry.objects.create(
+        company=a,
+        buyer_company_name="Suzuki Bussan",
+        contact_name="Suzuki Hanako",
+        email="mrk-inq-wait@example.test",
+        wants="Kain tenun",
+        message="MRK-INQ-WAIT",
+        officer_note="MRK-INQ-NOTE",
+        status=InquiryStatus.AWAITING_OFFICER,
+        created_at=NOW,
+    )
+    promotion = Promotion.objects.create(
+        kind="fair",
+        title="Pameran tekstil Osaka",
+        description="MRK-PROMO-A",
+        place="Intex Osaka",
+        starts_on=NOW.date(),
+        ends_on=NOW.date() + dt.timedelta(days=3),
+        created_by=officer,
+    )
+    promotion.companies.set([a, firm])
+    promotion.products.set([shown])
+    brochure = Brochure.objects.create(promotion=promotion, title="Brosur", created_by=officer)
+    brochure.companies.set([firm])
+    brochure.products.set([shown])
+    return {
+        "product": product.pk,
+        "product_b": theirs.pk,
+        "photo": photo.pk,
+        "showcase_firm": firm.pk,
+        "shown_product": shown.pk,
+        "inquiry": forwarded.pk,
+        "inquiry_waiting": waiting.pk,
+        "promotion": promotion.pk,
+        "brochure": brochure.pk,
+    }
+
+
+def _vocational(
+    a: Any, member: Any, application: Any, person: Any, mou: Any
+) -> dict[str, int | str]:
+    """An internship place of company A with the institution's student proposed, the
+    application's certificate and its
+    first follow-up, a document of the student and the MoU's signed copy."""
+    offer = PlacementOffer.objects.create(
+        company=a, title="Magang produksi tekstil", department_kind="mechanical", created_by=member
+    )
+    placement = Placement.objects.create(offer=offer, person=person, notes="MRK-PLACEMENT-NOTE")
+    certificate = Certificate.objects.create(
+        application=application,
+        code=new_verification_code(),
+        participant_name="Sari Wulandari",
+        programme_title=application.programme.title,
+        programme_kind=application.programme.kind,
+        host_name="NIT Akashi College",
+        starts_on=application.programme.starts_on,
+        ends_on=application.programme.ends_on,
+        language="en",
+        issued_at=NOW,
+    )
+    FollowUp.objects.create(application=application, round=1, asked_at=NOW, notes="MRK-FOLLOWUP-P")
+    document = PersonDocument(
+        person=person, kind="cv", original_name="ijazah.pdf", size=1, content_type="application/pdf"
+    )
+    document.file.save("ijazah.pdf", ContentFile(_pdf()), save=False)
+    document.size = document.file.size
+    document.save()
+    mou.document.save("mou.pdf", ContentFile(_pdf()), save=False)
+    mou.document_name = "mou.pdf"
+    mou.save()
+    return {
+        "placement_offer": offer.pk,
+        "placement": placement.pk,
+        "person_document": document.pk,
+        "code_certificate": certificate.code,
+    }
+
+
+def _agreement_b(outsider: Any) -> dict[str, int | str]:
+    """An introduction and agreement between company B and company C (no role of A in it)."""
+    c = CompanyFactory(country="ID", name="PT Cahaya Logam")
+    owner = _member(c, "c_owner")
+    profile = published(company=c, created_by=owner, title="Pengecoran logam presisi")
+    contact_c = ContactFactory(company=c)
+    contact_b = ContactFactory(company=outsider.organisation.company)
+    interest = interest_actions.express_interest(
+        outsider, profile, "Kami ingin pengecoran logam.", contacts=[contact_b]
+    )
+    introduction = interest_actions.accept(owner, interest, [contact_c])
+    agreement = agreement_actions.report_agreement(
+        outsider,
+        agreement_actions.AgreementTerms(type="supply", signed_on=NOW.date()),
+        introduction=introduction,
+    )
+    return {
+        "company_c": c.pk,
+        "introduction_b": introduction.pk,
+        "agreement_b": agreement.pk,
+    }
