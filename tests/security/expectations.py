@@ -172,7 +172,7 @@ E = Expect
 WEB: dict[str, Expect] = {
     "None": E(PUBLIC, PUBLIC, note="favicon.ico, unnamed"),
     "accounts:api_tokens": E(SIGNED_IN, SIGNED_IN),
-    "accounts:revoke_api_token": E(NOBODY, NOBODY, note="made-up token id: another's or none"),
+    "accounts:revoke_api_token": E(THE_USER, THE_USER, note="another's token: 404"),
     "accounts:security_log": E(STAFF, None),
     "accounts:two_factor": E(STAFF, STAFF),
     "accounts:two_factor_verify": E(SIGNED_IN, SIGNED_IN),
@@ -182,8 +182,8 @@ WEB: dict[str, Expect] = {
     "accounts:claims": E(STAFF, STAFF),
     "accounts:confirm_email": E(NOBODY, PUBLIC, note="made-up token: 400 for everybody"),
     "accounts:confirm_email_change": E(PUBLIC, PUBLIC),
-    "accounts:decide_claim": E(None, NOBODY),
-    "accounts:decide_institution": E(None, NOBODY),
+    "accounts:decide_claim": E(None, STAFF),
+    "accounts:decide_institution": E(None, STAFF, over="institution_organisation"),
     "accounts:institutions": E(STAFF, STAFF),
     "accounts:invitations": E(ORGANISATION_MEMBERS, ORGANISATION_MEMBERS),
     "accounts:password_change": E(SIGNED_IN, SIGNED_IN),
@@ -193,7 +193,7 @@ WEB: dict[str, Expect] = {
     "accounts:password_reset_done": E(PUBLIC, None),
     "accounts:profile": E(SIGNED_IN, SIGNED_IN),
     "accounts:resend_confirmation": E(None, None),
-    "accounts:revoke_invitation": E(None, NOBODY),
+    "accounts:revoke_invitation": E(None, OWNER_TEAM),
     "accounts:signup": E(PUBLIC, PUBLIC),
     "accounts:signup_done": E(PUBLIC, PUBLIC),
     "accounts:signup_institution": E(PUBLIC, PUBLIC),
@@ -219,14 +219,12 @@ WEB: dict[str, Expect] = {
     "engagement:agreement_detail": E(PARTIES_STAFF, PARTIES_STAFF),
     "engagement:agreement_detail@agreement_b": E(OTHER_SIDE_STAFF, OTHER_SIDE_STAFF),
     "engagement:agreement_document": E(None, PARTIES_STAFF),
-    "engagement:agreement_document_download": E(
-        NOBODY, NOBODY, note="no such object in the world: refused for all"
-    ),
+    "engagement:agreement_document_download": E(PARTIES_STAFF, PARTIES_STAFF),
     "engagement:agreement_new": E(PARTIES_STAFF, PARTIES_STAFF),
     "engagement:agreement_verify": E(None, STAFF),
     "engagement:agreements": E(PARTIES_STAFF, PARTIES_STAFF),
     "engagement:board": E(STAFF, STAFF),
-    "engagement:board_move": E(None, NOBODY),
+    "engagement:board_move": E(None, STAFF),
     "engagement:decline": E(None, OWNER_TEAM_STAFF, note="fixed: 403 before the reason is checked"),
     "engagement:follow_up_answer": E(
         NOBODY, NOBODY, note="no such object in the world: refused for all"
@@ -239,9 +237,7 @@ WEB: dict[str, Expect] = {
     "engagement:interest@interest_hidden": E(OTHER_SIDE_STAFF, OTHER_SIDE_STAFF),
     "engagement:introduction": E(PARTIES_STAFF, PARTIES_STAFF),
     "engagement:list": E(SIGNED_IN, SIGNED_IN),
-    "engagement:message_attachment": E(
-        NOBODY, NOBODY, note="no such object in the world: refused for all"
-    ),
+    "engagement:message_attachment": E(PARTIES_STAFF, PARTIES_STAFF),
     "engagement:new": E(SIGNED_IN, SIGNED_IN),
     "engagement:outcome_form": E(PARTIES, PARTIES),
     "engagement:pipeline_export": E(STAFF, STAFF),

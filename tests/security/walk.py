@@ -45,6 +45,9 @@ SEGMENT_OBJECT = {
     "searches": "saved_search",
     "notifications": "notification",
     "validation": "company",
+    "invitations": "invitation",
+    "claims": "claim",
+    "pipeline": "introduction",
 }
 # Other parameters, by name.
 NAMED = {
@@ -58,6 +61,9 @@ NAMED = {
     "contact": "contact",
     "placement_pk": "placement",
     "document": "person_document",
+    "token_id": "api_token",
+    "message_pk": "message",
+    "document_pk": "agreement_document",
 }
 LITERALS = {
     "table_number": "1",
@@ -67,7 +73,7 @@ LITERALS = {
     "scheme": "KBLI",
     "code": "13131",
     "slug": "textiles",
-    "verdict": "approve",
+    "verdict": "reject",
     "action": "withdraw",
     "key": "profile",
     "language": "ja",

@@ -19,6 +19,8 @@ from django.utils import timezone
 from PIL import Image
 from pypdf import PdfWriter
 
+from jembatan.accounts.domain import api_tokens
+from jembatan.accounts.models import CompanyClaim, Invitation
 from jembatan.catalogue.models import (
     Brochure,
     Inquiry,
@@ -31,6 +33,7 @@ from jembatan.catalogue.models import (
 )
 from jembatan.engagement.domain import agreements as agreement_actions
 from jembatan.engagement.domain import interests as interest_actions
+from jembatan.engagement.models import AgreementDocument, IntroductionMessage
 from jembatan.events.models import Meeting, Table
 from jembatan.matching.models import SavedSearch
 from jembatan.notifications.models import Notification
@@ -91,6 +94,9 @@ MARKERS: dict[str, frozenset[str]] = {
     "MRK-PROMO-A": TEAM_A | STAFF,  # a promotion's description (officers, featured firms)
     "MRK-ERASURE-A": TEAM_A | STAFF,  # the reason company A gave for erasure
     "MRK-FOLLOWUP-P": frozenset({"institution"}) | STAFF,  # a follow-up answer
+    "MRK-MESSAGE-AB": TEAM_A | {"outsider"} | STAFF,  # a message in A and B's introduction
+    "MRK-ATTACH-AB": TEAM_A | {"outsider"} | STAFF,  # its file's name
+    "MRK-AGREEMENT-AB": TEAM_A | {"outsider"} | STAFF,  # the agreement's signed copy's name
 }
 # The hidden company's identity is public on its own directory pages (docs/registry.md);
 # what is secret is the link to the anonymous profile, so those pages are not searched for it.
@@ -209,6 +215,7 @@ def build_world() -> World:
     saved = SavedSearch.objects.create(
         user=member, name="Kain tenun", scope="search", params={"q": "kain"}
     )
+    extra = _accounts_and_files(member, introduction, agreement, c_org=school.organisation_id)
     erasure = ErasureRequest.objects.create(
         company=a, requested_by=member, reason="MRK-ERASURE-A", created_at=NOW
     )
@@ -254,6 +261,7 @@ def build_world() -> World:
         **catalogue,
         **vocational,
         **ids_b,
+        **extra,
     }
     return World(users=users, ids=ids)
 
@@ -389,6 +397,55 @@ def _vocational(
         "placement": placement.pk,
         "person_document": document.pk,
         "code_certificate": certificate.code,
+    }
+
+
+def _accounts_and_files(
+    member: Any, introduction: Any, agreement: Any, c_org: int
+) -> dict[str, int | str]:
+    """The member's API token and invitation, a claim on company C waiting for an officer,
+    a message with a file in A and B's introduction and a signed copy of their agreement."""
+    token, _secret = api_tokens.create_token(member, name="laptop", days=30, address="127.0.0.1")
+    invitation = Invitation.objects.create(
+        organisation=member.organisation,
+        email="new-colleague@example.test",
+        invited_by=member,
+        created_at=NOW,
+        expires_at=NOW + dt.timedelta(days=7),
+    )
+    claimant = UserFactory(username="claimant", role="viewer")
+    claim = CompanyClaim.objects.create(
+        company=CompanyFactory(country="ID", name="PT Klaim Baru"),
+        user=claimant,
+        legal_name="PT Klaim Baru",
+        created_at=NOW,
+    )
+    message = IntroductionMessage(
+        introduction=introduction,
+        sender=member,
+        sender_company_id=member.company_id_or_none,
+        body="MRK-MESSAGE-AB",
+        language="id",
+        attachment_name="MRK-ATTACH-AB.pdf",
+        attachment_type="application/pdf",
+        created_at=NOW,
+    )
+    message.attachment.save("penawaran.pdf", ContentFile(_pdf()), save=False)
+    message.attachment_size = message.attachment.size
+    message.save()
+    document = AgreementDocument(
+        agreement=agreement, original_name="MRK-AGREEMENT-AB.pdf", size=1, uploaded_by=member
+    )
+    document.file.save("kontrak.pdf", ContentFile(_pdf()), save=False)
+    document.size = document.file.size
+    document.save()
+    return {
+        "api_token": token.pk,
+        "invitation": invitation.pk,
+        "claim": claim.pk,
+        "institution_organisation": c_org,
+        "message": message.pk,
+        "agreement_document": document.pk,
     }
 
 
