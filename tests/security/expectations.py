@@ -261,9 +261,7 @@ WEB: dict[str, Expect] = {
     "events:fill": E(None, STAFF),
     "events:interpreter_add": E(STAFF, STAFF),
     "events:interpreter_pdf": E(STAFF, STAFF),
-    "events:introduction_offer": E(
-        NOBODY, NOBODY, note="no such object in the world: refused for all"
-    ),
+    "events:introduction_offer": E(PARTIES_STAFF, PARTIES_STAFF),
     "events:list": E(PUBLIC, PUBLIC),
     "events:organise": E(STAFF, STAFF),
     "events:participant": E(OWNER_TEAM_STAFF, OWNER_TEAM_STAFF),
@@ -285,9 +283,13 @@ WEB: dict[str, Expect] = {
     "events:slots_generate": E(None, STAFF),
     "events:table_pdf": E(STAFF, STAFF),
     "home": E(PUBLIC, PUBLIC),
-    "imports:confirm": E(NOBODY, NOBODY, note="no such object in the world: refused for all"),
-    "imports:job": E(NOBODY, NOBODY, note="no such object in the world: refused for all"),
-    "imports:preview": E(NOBODY, NOBODY, note="no such object in the world: refused for all"),
+    "imports:confirm": E(
+        NOBODY, NOBODY, note="the upload lives in its uploader's session: 404 for all"
+    ),
+    "imports:job": E(STAFF, STAFF),
+    "imports:preview": E(
+        NOBODY, NOBODY, note="the upload lives in its uploader's session: 404 for all"
+    ),
     "imports:template": E(STAFF, STAFF),
     "imports:upload": E(STAFF, STAFF),
     "indicators:dashboard": E(VIEWER_STAFF, None),
@@ -353,24 +355,26 @@ WEB: dict[str, Expect] = {
     "registry:company_detail": E(SIGNED_IN, SIGNED_IN),
     "registry:company_edit": E(OWNER_TEAM_STAFF, OWNER_TEAM_STAFF),
     "registry:company_list": E(SIGNED_IN, SIGNED_IN),
-    "registry:crosswalk_confirm": E(None, NOBODY),
-    "registry:crosswalk_correct": E(None, NOBODY),
-    "registry:crosswalk_reject": E(None, NOBODY),
+    "registry:crosswalk_confirm": E(None, STAFF),
+    "registry:crosswalk_correct": E(None, STAFF),
+    "registry:crosswalk_reject": E(None, STAFF),
     "registry:crosswalk_review": E(STAFF, STAFF),
     "registry:return": E(None, STAFF),
     "registry:validation_queue": E(STAFF, STAFF),
     "registry:verify": E(None, STAFF),
     "schema": E(PUBLIC, None),
     "set_language": E(PUBLIC, PUBLIC),
-    "translations:edit": E(NOBODY, NOBODY, note="no such object in the world: refused for all"),
+    "translations:edit": E(OWNER_TEAM_STAFF, OWNER_TEAM_STAFF, over="profile"),
     "translations:queue": E(STAFF, STAFF),
-    "translations:request": E(None, NOBODY),
+    "translations:request": E(
+        None, NOBODY, over="profile", note="an empty form (no language): 404 for all"
+    ),
     "vocational:application_detail": E(INSTITUTION_STAFF, INSTITUTION_STAFF),
     "vocational:application_transition": E(None, INSTITUTION_STAFF),
     "vocational:applications": E(INSTITUTION_STAFF, INSTITUTION_STAFF),
     "vocational:certificate_pdf": E(INSTITUTION_STAFF, INSTITUTION_STAFF),
-    "vocational:contact_remove": E(None, NOBODY),
-    "vocational:department_remove": E(None, NOBODY),
+    "vocational:contact_remove": E(None, INSTITUTION_STAFF, over="contact_institution"),
+    "vocational:department_remove": E(None, INSTITUTION_STAFF),
     "vocational:figures_export": E(STAFF, STAFF),
     "vocational:follow_up_answer": E(
         INSTITUTION_STAFF, INSTITUTION_STAFF, note="also the participant's own account"

@@ -48,6 +48,9 @@ SEGMENT_OBJECT = {
     "invitations": "invitation",
     "claims": "claim",
     "pipeline": "introduction",
+    "jobs": "import_job",
+    "crosswalk": "crosswalk",
+    "offers": "offer",
 }
 # Other parameters, by name.
 NAMED = {
@@ -64,6 +67,7 @@ NAMED = {
     "token_id": "api_token",
     "message_pk": "message",
     "document_pk": "agreement_document",
+    "department": "department",
 }
 LITERALS = {
     "table_number": "1",
@@ -75,7 +79,7 @@ LITERALS = {
     "slug": "textiles",
     "verdict": "reject",
     "action": "withdraw",
-    "key": "profile",
+    "key": "opportunities.profile",
     "language": "ja",
     "fmt": "csv",
     "round_number": "1",

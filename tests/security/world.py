@@ -34,16 +34,18 @@ from jembatan.catalogue.models import (
 from jembatan.engagement.domain import agreements as agreement_actions
 from jembatan.engagement.domain import interests as interest_actions
 from jembatan.engagement.models import AgreementDocument, IntroductionMessage
-from jembatan.events.models import Meeting, Table
+from jembatan.events.models import IntroductionOffer, Meeting, Table
 from jembatan.matching.models import SavedSearch
 from jembatan.notifications.models import Notification
 from jembatan.privacy.models import ErasureRequest
-from jembatan.registry.models import Company
+from jembatan.registry.models import Classification, Company, CompanyImportJob, CrosswalkLink
 from jembatan.vocational.domain.verification import new_verification_code
 from jembatan.vocational.models import (
     Application,
     Certificate,
+    Department,
     FollowUp,
+    InstitutionContact,
     Mou,
     MouParty,
     MouScope,
@@ -216,6 +218,7 @@ def build_world() -> World:
         user=member, name="Kain tenun", scope="search", params={"q": "kain"}
     )
     extra = _accounts_and_files(member, introduction, agreement, c_org=school.organisation_id)
+    extra |= _registry_and_events(officer, meeting, a, b, school)
     erasure = ErasureRequest.objects.create(
         company=a, requested_by=member, reason="MRK-ERASURE-A", created_at=NOW
     )
@@ -446,6 +449,40 @@ def _accounts_and_files(
         "institution_organisation": c_org,
         "message": message.pk,
         "agreement_document": document.pk,
+    }
+
+
+def _registry_and_events(
+    officer: Any, meeting: Any, a: Any, b: Any, school: Any
+) -> dict[str, int | str]:
+    """A finished company import, a proposed KBLI-ISIC link, an offer of an introduction
+    after a meeting at the event, and a department and contact person of the institution."""
+    job = CompanyImportJob.objects.create(
+        actor=officer,
+        file_name="perusahaan.csv",
+        stored_file="none.csv",
+        language="id",
+        status="done",
+        finished_at=NOW,
+    )
+    source = Classification.objects.create(
+        scheme="kbli2020", code="13131", level="subclass", title_id="Pencelupan kain"
+    )
+    isic = Classification.objects.create(
+        scheme="isic4", code="1313", level="class", title_en="Finishing of textiles"
+    )
+    link = CrosswalkLink.objects.create(source=source, isic=isic, method="proposed", score=0.8)
+    offer = IntroductionOffer.objects.create(
+        meeting=meeting, company_a=a, company_b=b, created_at=NOW
+    )
+    department = Department.objects.create(institution=school, kind="mechanical")
+    contact = InstitutionContact.objects.create(institution=school, name="Pak Joko")
+    return {
+        "import_job": job.pk,
+        "crosswalk": link.pk,
+        "offer": offer.pk,
+        "department": department.pk,
+        "contact_institution": contact.pk,
     }
 
 
