@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import plotly
 from django.urls import URLPattern, URLResolver, get_resolver
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
@@ -81,7 +82,8 @@ LITERALS = {
     "action": "withdraw",
     "key": "opportunities.profile",
     "language": "ja",
-    "fmt": "csv",
+    "fmt": "xlsx",
+    "version": str(plotly.__version__),
     "round_number": "1",
     "uidb64": "MQ",
     "format": "pdf",

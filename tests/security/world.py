@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -38,7 +38,13 @@ from jembatan.events.models import IntroductionOffer, Meeting, Table
 from jembatan.matching.models import SavedSearch
 from jembatan.notifications.models import Notification
 from jembatan.privacy.models import ErasureRequest
-from jembatan.registry.models import Classification, Company, CompanyImportJob, CrosswalkLink
+from jembatan.registry.models import (
+    Classification,
+    Company,
+    CompanyImportJob,
+    Contact,
+    CrosswalkLink,
+)
 from jembatan.vocational.domain.verification import new_verification_code
 from jembatan.vocational.models import (
     Application,
@@ -114,21 +120,42 @@ class World:
     ids: dict[str, int | str] = field(default_factory=dict)
 
 
+# factory_boy's classes type as themselves; these say what they make.
+def _company(**values: Any) -> Company:
+    return cast(Company, CompanyFactory(**values))
+
+
+def _contact(**values: Any) -> Contact:
+    return cast(Contact, ContactFactory(**values))
+
+
+def _user(**values: Any) -> Any:
+    return UserFactory(**values)
+
+
+def _organisation(**values: Any) -> Any:
+    return OrganisationFactory(**values)
+
+
+def _profile(**values: Any) -> Any:
+    return ProfileFactory(**values)
+
+
 def _member(company: Any, username: str) -> Any:
-    org = OrganisationFactory(kind="company", company=company, name=company.name)
-    return UserFactory(username=username, role="company_member", organisation=org)
+    org = _organisation(kind="company", company=company, name=company.name)
+    return _user(username=username, role="company_member", organisation=org)
 
 
 def build_world() -> World:
-    a = CompanyFactory(
+    a = _company(
         country="ID",
         name="PT Sumber Makmur",
         tax_number="MRKTAXA0001",
         address="MRK-ADDRESS-A",
         verification_note="MRK-NOTE-A",
     )
-    b = CompanyFactory(country="JP", name="Kabushiki Kaisha Tanaka")
-    h = CompanyFactory(
+    b = _company(country="JP", name="Kabushiki Kaisha Tanaka")
+    h = _company(
         country="ID",
         name="PT MRK-HIDDEN-H",
         name_alt="MRK-OTHERSCRIPT-H",
@@ -137,23 +164,21 @@ def build_world() -> World:
     )
     member, outsider = _member(a, "member"), _member(b, "outsider")
     _member(h, "hidden_owner")
-    teammate = UserFactory(
-        username="teammate", role="company_member", organisation=member.organisation
-    )
-    office = OrganisationFactory(kind="programme_office", office="kemenperin", name="Kemenperin")
-    officer = UserFactory(username="officer", role="officer", organisation=office)
-    viewer = UserFactory(username="viewer", role="viewer")
-    admin = UserFactory(username="root", is_superuser=True, is_staff=True, role="viewer")
-    contact_a = ContactFactory(
+    teammate = _user(username="teammate", role="company_member", organisation=member.organisation)
+    office = _organisation(kind="programme_office", office="kemenperin", name="Kemenperin")
+    officer = _user(username="officer", role="officer", organisation=office)
+    viewer = _user(username="viewer", role="viewer")
+    admin = _user(username="root", is_superuser=True, is_staff=True, role="viewer")
+    contact_a = _contact(
         company=a, name="MRK-CONTACT-A", email="mrk-email-a@example.test", phone="MRK-PHONE-A"
     )
-    shared = ContactFactory(company=a)  # the one A shares on accepting; contact_a stays private
-    contact_b = ContactFactory(company=b)
+    shared = _contact(company=a)  # the one A shares on accepting; contact_a stays private
+    contact_b = _contact(company=b)
 
     profile = published(company=a, created_by=member, title="Kain tenun untuk pembeli Jepang")
     attachment = attach(profile, "brosur.pdf")
     second = published(company=a, created_by=member, title="Kemasan karton untuk ekspor")
-    draft = ProfileFactory(company=a, created_by=member, title="MRK-DRAFT-A")
+    draft = _profile(company=a, created_by=member, title="MRK-DRAFT-A")
     hidden = published(company=h, is_anonymous=True, title="Komponen logam presisi")
     attach(hidden, "MRK-FILE-H.pdf")
     theirs = published(company=b, title="精密部品の共同開発")
@@ -183,6 +208,7 @@ def build_world() -> World:
     request = events.accepted(budi, tanaka)
     table = Table.objects.get(event=event, number=1)
     slot = event.slots.first()
+    assert slot is not None
     meeting = Meeting.objects.create(
         event=event, request=request, slot=slot, table=table, stage="published"
     )
@@ -287,9 +313,7 @@ def _catalogue(a: Any, b: Any, member: Any, officer: Any) -> dict[str, int | str
     """Products of A and B waiting for verification, a verified Indonesian firm with a
     product in the showcase, inquiries to A (one forwarded, one waiting for an officer), a
     promotion featuring A and the firm, and a brochure."""
-    firm = CompanyFactory(
-        country="ID", name="CV Batik Sekar", verification=Company.Verification.VERIFIED
-    )
+    firm = _company(country="ID", name="CV Batik Sekar", verification=Company.Verification.VERIFIED)
     shown = Product.objects.create(
         company=firm,
         name="Kain batik tulis",
@@ -416,9 +440,9 @@ def _accounts_and_files(
         created_at=NOW,
         expires_at=NOW + dt.timedelta(days=7),
     )
-    claimant = UserFactory(username="claimant", role="viewer")
+    claimant = _user(username="claimant", role="viewer")
     claim = CompanyClaim.objects.create(
-        company=CompanyFactory(country="ID", name="PT Klaim Baru"),
+        company=_company(country="ID", name="PT Klaim Baru"),
         user=claimant,
         legal_name="PT Klaim Baru",
         created_at=NOW,
@@ -488,11 +512,11 @@ def _registry_and_events(
 
 def _agreement_b(outsider: Any) -> dict[str, int | str]:
     """An introduction and agreement between company B and company C (no role of A in it)."""
-    c = CompanyFactory(country="ID", name="PT Cahaya Logam")
+    c = _company(country="ID", name="PT Cahaya Logam")
     owner = _member(c, "c_owner")
     profile = published(company=c, created_by=owner, title="Pengecoran logam presisi")
-    contact_c = ContactFactory(company=c)
-    contact_b = ContactFactory(company=outsider.organisation.company)
+    contact_c = _contact(company=c)
+    contact_b = _contact(company=outsider.organisation.company)
     interest = interest_actions.express_interest(
         outsider, profile, "Kami ingin pengecoran logam.", contacts=[contact_b]
     )
