@@ -226,8 +226,9 @@ WEB: dict[str, Expect] = {
     "engagement:board": E(STAFF, STAFF),
     "engagement:board_move": E(None, STAFF),
     "engagement:decline": E(None, OWNER_TEAM_STAFF, note="fixed: 403 before the reason is checked"),
-    "engagement:follow_up_answer": E(
-        NOBODY, NOBODY, note="no such object in the world: refused for all"
+    "engagement:follow_up_answer": E(NOBODY, NOBODY, note="a made-up token: 404 for all"),
+    "engagement:follow_up_answer@token_follow_up": E(
+        PUBLIC, PUBLIC, note="the e-mailed link of company C: whoever holds it answers"
     ),
     "engagement:follow_up_in_app": E(None, PARTIES),
     "engagement:forward": E(None, STAFF, note="fixed: 403 to others"),
@@ -304,7 +305,9 @@ WEB: dict[str, Expect] = {
     "inquiries:list": E(SIGNED_IN, SIGNED_IN),
     "inquiries:product": E(PUBLIC, PUBLIC, over="shown_product"),
     "inquiries:queue": E(STAFF, STAFF),
-    "inquiries:sent": E(NOBODY, NOBODY, note="no such object in the world: refused for all"),
+    "inquiries:sent": E(
+        NOBODY, NOBODY, note="the receipt is the sending session's only: 404 for any other"
+    ),
     "language": E(None, PUBLIC),
     "login": E(PUBLIC, PUBLIC),
     "matching:company": E(OWNER_TEAM_STAFF, OWNER_TEAM_STAFF),
@@ -428,7 +431,8 @@ API: dict[str, Op] = {
     "GET /api/v1/certifications/": Op(PUBLIC),
     "GET /api/v1/certifications/{code}/": Op(NOBODY),
     "GET /api/v1/classifications/": Op(PUBLIC),
-    "GET /api/v1/classifications/{scheme}/{code}/": Op(NOBODY),
+    "GET /api/v1/classifications/{scheme}/{code}/": Op(NOBODY, note="scheme KBLI: no such"),
+    "GET /api/v1/classifications/{scheme}/{code}/@scheme_kbli": Op(PUBLIC),
     "GET /api/v1/companies/": Op(SIGNED_IN),
     "GET /api/v1/companies/{id}/": Op(SIGNED_IN),
     "GET /api/v1/companies/{id}/contacts/": Op(OWNER_TEAM_STAFF),
@@ -494,7 +498,7 @@ API: dict[str, Op] = {
     "POST /api/v1/interests/{id}/withdraw/": Op(OTHER_SIDE),
     "POST /api/v1/introductions/{id}/messages/": Op(PARTIES_STAFF),
     "POST /api/v1/introductions/{id}/stage/": Op(PARTIES_STAFF),
-    "POST /api/v1/notifications/{id}/read/": Op(NOBODY),
+    "POST /api/v1/notifications/{id}/read/": Op(THE_USER),
     "POST /api/v1/products/": Op(PARTIES_STAFF),
     "POST /api/v1/profiles/": Op(PARTIES),
     "POST /api/v1/profiles/{id}/attachments/": Op(OWNER_TEAM_STAFF),

@@ -32,8 +32,9 @@ from jembatan.catalogue.models import (
     Verification,
 )
 from jembatan.engagement.domain import agreements as agreement_actions
+from jembatan.engagement.domain import follow_up as follow_up_actions
 from jembatan.engagement.domain import interests as interest_actions
-from jembatan.engagement.models import AgreementDocument, IntroductionMessage
+from jembatan.engagement.models import AgreementDocument, FollowUpRequest, IntroductionMessage
 from jembatan.events.models import IntroductionOffer, Meeting, Table
 from jembatan.matching.models import SavedSearch
 from jembatan.notifications.models import Notification
@@ -503,6 +504,7 @@ def _registry_and_events(
     contact = InstitutionContact.objects.create(institution=school, name="Pak Joko")
     return {
         "import_job": job.pk,
+        "scheme_kbli": source.scheme,
         "crosswalk": link.pk,
         "offer": offer.pk,
         "department": department.pk,
@@ -526,7 +528,9 @@ def _agreement_b(outsider: Any) -> dict[str, int | str]:
         agreement_actions.AgreementTerms(type="supply", signed_on=NOW.date()),
         introduction=introduction,
     )
+    follow_up = FollowUpRequest.objects.create(introduction=introduction, sent_at=NOW)
     return {
+        "token_follow_up": follow_up_actions.make_token(follow_up, c),
         "company_c": c.pk,
         "introduction_b": introduction.pk,
         "agreement_b": agreement.pk,
