@@ -5,7 +5,9 @@ A rule is a set of roles (see tests/security/world.py for who they are). Each we
 the route does not answer that method for anybody. Each API operation ("METHOD /path")
 says who may call it. `over` names the world's object a `pk`/`id` parameter takes (by
 default the object the segment before it names); a key "name@object" walks the same route
-again over another object (a draft, the anonymous profile, the accepted interest...).
+again over another object (a draft, the anonymous profile, the accepted interest...). An
+object named after a parameter ("participant_b" for `participant_pk`, "code_certificate"
+for `code`, "token_follow_up" for `token`) takes that parameter's place instead of `pk`.
 
 A route or operation missing here fails tests/security/test_authorisation_matrix.py.
 `python -m tests.security.expectations --markdown > docs/authorisation.md` prints the table.

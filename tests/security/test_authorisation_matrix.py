@@ -13,8 +13,10 @@ Every route without an expectation and every mismatch is listed in one failure.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -46,6 +48,8 @@ class Walk:
     observed: dict[tuple[str, str, str], str] = field(default_factory=dict)
     requests: int = 0
     emails: int = 0
+    media: Path | None = None  # the world's files, and a copy to put back what a POST deletes
+    media_copy: Path | None = None
 
 
 @pytest.fixture(scope="module")
@@ -56,11 +60,13 @@ def walk(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Walk]
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
     with django_db_blocker.unblock(), transaction.atomic():
         world = build_world()
+        media_copy = tmp_path_factory.mktemp("media-copy") / "files"
+        shutil.copytree(settings.MEDIA_ROOT, media_copy)
         clients = {"anonymous": Client(raise_request_exception=False)}
         for role in ROLES[1:]:
             clients[role] = Client(raise_request_exception=False)
             clients[role].force_login(world.users[role])
-        yield Walk(world, clients)
+        yield Walk(world, clients, media=Path(settings.MEDIA_ROOT), media_copy=media_copy)
         transaction.set_rollback(True)
     settings.MEDIA_ROOT = old_media
 
@@ -106,6 +112,8 @@ def request(walk: Walk, role: str, method: str, path: str, api: bool) -> tuple[s
                 response = client.post(path, {})
         transaction.set_rollback(True)
     walk.requests += 1
+    if method != "get":
+        _restore_media(walk)
     content = b"".join(response) if response.streaming else response.content
     text = body_text(content, response.get("Content-Type", ""))
     for message in mail.outbox[sent:]:
@@ -121,6 +129,18 @@ def request(walk: Walk, role: str, method: str, path: str, api: bool) -> tuple[s
                     walk.leaks.append(f"e-mail to {other} after {method.upper()} {path}: {leaked}")
     del mail.outbox[sent:]
     return outcome(response, api), text
+
+
+def _restore_media(walk: Walk) -> None:
+    """The database is rolled back after every request, files are not: put back any of the
+    world's files that a POST deleted (erasing a person, removing a photo or document)."""
+    if walk.media is None or walk.media_copy is None:
+        return
+    for original in walk.media_copy.rglob("*"):
+        target = walk.media / original.relative_to(walk.media_copy)
+        if original.is_file() and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(original, target)
 
 
 def _leaked(text: str, role: str, hidden: bool) -> list[str]:
