@@ -230,6 +230,7 @@ def _report(walk: Walk, part: str) -> None:
         + [f"private value leaked: {leak}" for leak in walk.leaks]
     )
     summary = f"{walk.requests} requests, {walk.emails} e-mails searched"
+    print(f"{part}: {summary}")  # shown with -s or -rP
     walk.unlisted.clear()
     walk.mismatches.clear()
     walk.leaks.clear()
