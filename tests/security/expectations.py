@@ -5,7 +5,9 @@ A rule is a set of roles (see tests/security/world.py for who they are). Each we
 the route does not answer that method for anybody. Each API operation ("METHOD /path")
 says who may call it. `over` names the world's object a `pk`/`id` parameter takes (by
 default the object the segment before it names); a key "name@object" walks the same route
-again over another object (a draft, the anonymous profile, the accepted interest...).
+again over another object (a draft, the anonymous profile, the accepted interest...). An
+object named after a parameter ("participant_b" for `participant_pk`, "code_certificate"
+for `code`, "token_follow_up" for `token`) takes that parameter's place instead of `pk`.
 
 A route or operation missing here fails tests/security/test_authorisation_matrix.py.
 `python -m tests.security.expectations --markdown > docs/authorisation.md` prints the table.
@@ -103,6 +105,25 @@ OTHER_SIDE_STAFF = _rule(
     "officer",
     "admin",
 )
+OWNER_TEAM_INSTITUTION_STAFF = _rule(
+    "OWNER_TEAM_INSTITUTION_STAFF",
+    "the owning company's members, the institution's members, officers, the administrator",
+    "member",
+    "teammate",
+    "institution",
+    "officer",
+    "admin",
+)
+OWNER_TEAM_OTHER_SIDE_STAFF = _rule(
+    "OWNER_TEAM_OTHER_SIDE_STAFF",
+    "the owning company's members, company B's members, officers, the administrator",
+    "member",
+    "teammate",
+    "outsider",
+    "officer",
+    "admin",
+)
+THE_USER = _rule("THE_USER", "the one user it belongs to (the member of A)", "member")
 INSTITUTION = _rule("INSTITUTION", "the institution's members", "institution")
 INSTITUTION_STAFF = _rule(
     "INSTITUTION_STAFF",
@@ -153,7 +174,7 @@ E = Expect
 WEB: dict[str, Expect] = {
     "None": E(PUBLIC, PUBLIC, note="favicon.ico, unnamed"),
     "accounts:api_tokens": E(SIGNED_IN, SIGNED_IN),
-    "accounts:revoke_api_token": E(NOBODY, NOBODY, note="made-up token id: another's or none"),
+    "accounts:revoke_api_token": E(THE_USER, THE_USER, note="another's token: 404"),
     "accounts:security_log": E(STAFF, None),
     "accounts:two_factor": E(STAFF, STAFF),
     "accounts:two_factor_verify": E(SIGNED_IN, SIGNED_IN),
@@ -163,8 +184,8 @@ WEB: dict[str, Expect] = {
     "accounts:claims": E(STAFF, STAFF),
     "accounts:confirm_email": E(NOBODY, PUBLIC, note="made-up token: 400 for everybody"),
     "accounts:confirm_email_change": E(PUBLIC, PUBLIC),
-    "accounts:decide_claim": E(None, NOBODY),
-    "accounts:decide_institution": E(None, NOBODY),
+    "accounts:decide_claim": E(None, STAFF),
+    "accounts:decide_institution": E(None, STAFF, over="institution_organisation"),
     "accounts:institutions": E(STAFF, STAFF),
     "accounts:invitations": E(ORGANISATION_MEMBERS, ORGANISATION_MEMBERS),
     "accounts:password_change": E(SIGNED_IN, SIGNED_IN),
@@ -174,49 +195,42 @@ WEB: dict[str, Expect] = {
     "accounts:password_reset_done": E(PUBLIC, None),
     "accounts:profile": E(SIGNED_IN, SIGNED_IN),
     "accounts:resend_confirmation": E(None, None),
-    "accounts:revoke_invitation": E(None, NOBODY),
+    "accounts:revoke_invitation": E(None, OWNER_TEAM),
     "accounts:signup": E(PUBLIC, PUBLIC),
     "accounts:signup_done": E(PUBLIC, PUBLIC),
     "accounts:signup_institution": E(PUBLIC, PUBLIC),
     "api-docs": E(PUBLIC, None),
     "api-redoc": E(PUBLIC, None),
-    "catalogue:photo_add": E(None, NOBODY),
-    "catalogue:photo_remove": E(None, NOBODY),
+    "catalogue:photo_add": E(None, OWNER_TEAM_STAFF),
+    "catalogue:photo_remove": E(None, OWNER_TEAM_STAFF),
     "catalogue:product_create": E(PARTIES, PARTIES),
-    "catalogue:product_edit": E(
-        NOBODY, NOBODY, note="no such object in the world: refused for all"
-    ),
+    "catalogue:product_edit": E(OWNER_TEAM_STAFF, OWNER_TEAM_STAFF),
+    "catalogue:product_edit@product_b": E(OTHER_SIDE_STAFF, OTHER_SIDE_STAFF),
     "catalogue:product_list": E(PARTIES, PARTIES),
     "catalogue:queue": E(STAFF, STAFF),
     "catalogue:showcase": E(PUBLIC, PUBLIC),
     "catalogue:showcase_companies": E(PUBLIC, PUBLIC),
-    "catalogue:showcase_company": E(
-        NOBODY, NOBODY, note="no such object in the world: refused for all"
-    ),
-    "catalogue:showcase_product": E(
-        NOBODY, NOBODY, note="no such object in the world: refused for all"
-    ),
-    "catalogue:showcase_product_short": E(
-        NOBODY, NOBODY, note="no such object in the world: refused for all"
-    ),
-    "catalogue:verify": E(NOBODY, NOBODY, note="no such object in the world: refused for all"),
+    "catalogue:showcase_company": E(PUBLIC, PUBLIC, over="showcase_firm"),
+    "catalogue:showcase_product": E(PUBLIC, PUBLIC, over="shown_product"),
+    "catalogue:showcase_product_short": E(PUBLIC, PUBLIC, over="shown_product"),
+    "catalogue:verify": E(STAFF, STAFF),
     "engagement:accept": E(
         None, OWNER_TEAM, note="fixed: 403 to others, not a redirect with a message"
     ),
     "engagement:agreement_confirm": E(None, PARTIES),
     "engagement:agreement_detail": E(PARTIES_STAFF, PARTIES_STAFF),
+    "engagement:agreement_detail@agreement_b": E(OTHER_SIDE_STAFF, OTHER_SIDE_STAFF),
     "engagement:agreement_document": E(None, PARTIES_STAFF),
-    "engagement:agreement_document_download": E(
-        NOBODY, NOBODY, note="no such object in the world: refused for all"
-    ),
+    "engagement:agreement_document_download": E(PARTIES_STAFF, PARTIES_STAFF),
     "engagement:agreement_new": E(PARTIES_STAFF, PARTIES_STAFF),
     "engagement:agreement_verify": E(None, STAFF),
     "engagement:agreements": E(PARTIES_STAFF, PARTIES_STAFF),
     "engagement:board": E(STAFF, STAFF),
-    "engagement:board_move": E(None, NOBODY),
+    "engagement:board_move": E(None, STAFF),
     "engagement:decline": E(None, OWNER_TEAM_STAFF, note="fixed: 403 before the reason is checked"),
-    "engagement:follow_up_answer": E(
-        NOBODY, NOBODY, note="no such object in the world: refused for all"
+    "engagement:follow_up_answer": E(NOBODY, NOBODY, note="a made-up token: 404 for all"),
+    "engagement:follow_up_answer@token_follow_up": E(
+        PUBLIC, PUBLIC, note="the e-mailed link of company C: whoever holds it answers"
     ),
     "engagement:follow_up_in_app": E(None, PARTIES),
     "engagement:forward": E(None, STAFF, note="fixed: 403 to others"),
@@ -226,9 +240,7 @@ WEB: dict[str, Expect] = {
     "engagement:interest@interest_hidden": E(OTHER_SIDE_STAFF, OTHER_SIDE_STAFF),
     "engagement:introduction": E(PARTIES_STAFF, PARTIES_STAFF),
     "engagement:list": E(SIGNED_IN, SIGNED_IN),
-    "engagement:message_attachment": E(
-        NOBODY, NOBODY, note="no such object in the world: refused for all"
-    ),
+    "engagement:message_attachment": E(PARTIES_STAFF, PARTIES_STAFF),
     "engagement:new": E(SIGNED_IN, SIGNED_IN),
     "engagement:outcome_form": E(PARTIES, PARTIES),
     "engagement:pipeline_export": E(STAFF, STAFF),
@@ -252,14 +264,14 @@ WEB: dict[str, Expect] = {
     "events:fill": E(None, STAFF),
     "events:interpreter_add": E(STAFF, STAFF),
     "events:interpreter_pdf": E(STAFF, STAFF),
-    "events:introduction_offer": E(
-        NOBODY, NOBODY, note="no such object in the world: refused for all"
-    ),
+    "events:introduction_offer": E(PARTIES_STAFF, PARTIES_STAFF),
     "events:list": E(PUBLIC, PUBLIC),
     "events:organise": E(STAFF, STAFF),
     "events:participant": E(OWNER_TEAM_STAFF, OWNER_TEAM_STAFF),
+    "events:participant@participant_b": E(OTHER_SIDE_STAFF, OTHER_SIDE_STAFF),
     "events:participant_checkin": E(NOBODY, STAFF),
     "events:participant_edit": E(OWNER_TEAM_STAFF, OWNER_TEAM_STAFF),
+    "events:participant_edit@participant_b": E(OTHER_SIDE_STAFF, OTHER_SIDE_STAFF),
     "events:plan_xlsx": E(STAFF, STAFF),
     "events:publish": E(None, STAFF),
     "events:rate": E(OWNER_TEAM, OWNER_TEAM),
@@ -274,23 +286,30 @@ WEB: dict[str, Expect] = {
     "events:slots_generate": E(None, STAFF),
     "events:table_pdf": E(STAFF, STAFF),
     "home": E(PUBLIC, PUBLIC),
-    "imports:confirm": E(NOBODY, NOBODY, note="no such object in the world: refused for all"),
-    "imports:job": E(NOBODY, NOBODY, note="no such object in the world: refused for all"),
-    "imports:preview": E(NOBODY, NOBODY, note="no such object in the world: refused for all"),
+    "imports:confirm": E(
+        NOBODY, NOBODY, note="the upload lives in its uploader's session: 404 for all"
+    ),
+    "imports:job": E(STAFF, STAFF),
+    "imports:preview": E(
+        NOBODY, NOBODY, note="the upload lives in its uploader's session: 404 for all"
+    ),
     "imports:template": E(STAFF, STAFF),
     "imports:upload": E(STAFF, STAFF),
     "indicators:dashboard": E(VIEWER_STAFF, None),
-    "indicators:plotly": E(NOBODY, None),
+    "indicators:plotly": E(PUBLIC, None),
     "indicators:public": E(PUBLIC, None),
-    "indicators:report": E(NOBODY, None),
-    "inquiries:approve": E(None, NOBODY),
-    "inquiries:company": E(NOBODY, NOBODY, note="no such object in the world: refused for all"),
-    "inquiries:decline": E(None, NOBODY),
-    "inquiries:detail": E(NOBODY, NOBODY, note="no such object in the world: refused for all"),
+    "indicators:report": E(VIEWER_STAFF, None),
+    "inquiries:approve": E(None, STAFF, over="inquiry_waiting"),
+    "inquiries:company": E(PUBLIC, PUBLIC, over="showcase_firm"),
+    "inquiries:decline": E(None, STAFF, over="inquiry_waiting"),
+    "inquiries:detail": E(OWNER_TEAM_STAFF, OWNER_TEAM_STAFF),
+    "inquiries:detail@inquiry_waiting": E(STAFF, STAFF),
     "inquiries:list": E(SIGNED_IN, SIGNED_IN),
-    "inquiries:product": E(NOBODY, NOBODY, note="no such object in the world: refused for all"),
+    "inquiries:product": E(PUBLIC, PUBLIC, over="shown_product"),
     "inquiries:queue": E(STAFF, STAFF),
-    "inquiries:sent": E(NOBODY, NOBODY, note="no such object in the world: refused for all"),
+    "inquiries:sent": E(
+        NOBODY, NOBODY, note="the receipt is the sending session's only: 404 for any other"
+    ),
     "language": E(None, PUBLIC),
     "login": E(PUBLIC, PUBLIC),
     "matching:company": E(OWNER_TEAM_STAFF, OWNER_TEAM_STAFF),
@@ -301,11 +320,11 @@ WEB: dict[str, Expect] = {
     "matching:favourites": E(SIGNED_IN, SIGNED_IN),
     "matching:profile": E(OWNER_TEAM_STAFF, OWNER_TEAM_STAFF),
     "matching:profile_feedback": E(None, OWNER_TEAM),
-    "matching:saved_search_delete": E(None, NOBODY),
+    "matching:saved_search_delete": E(None, THE_USER),
     "matching:saved_searches": E(SIGNED_IN, SIGNED_IN),
     "matching:search": E(SIGNED_IN, SIGNED_IN),
     "notifications:list": E(SIGNED_IN, SIGNED_IN),
-    "notifications:read": E(None, NOBODY),
+    "notifications:read": E(None, THE_USER),
     "notifications:read_all": E(None, SIGNED_IN),
     "notifications:settings": E(SIGNED_IN, SIGNED_IN),
     "opportunities:attachment": E(SIGNED_IN, SIGNED_IN),
@@ -329,51 +348,48 @@ WEB: dict[str, Expect] = {
     "privacy:company_data": E(OWNER_TEAM_STAFF, OWNER_TEAM),
     "privacy:company_json": E(OWNER_TEAM_STAFF, OWNER_TEAM_STAFF),
     "privacy:company_pdf": E(OWNER_TEAM_STAFF, OWNER_TEAM_STAFF),
-    "privacy:erasure_carry_out": E(None, NOBODY),
-    "privacy:erasure_decline": E(None, NOBODY),
+    "privacy:erasure_carry_out": E(None, STAFF),
+    "privacy:erasure_decline": E(None, STAFF),
     "privacy:erasure_queue": E(STAFF, STAFF),
-    "promotions:brochure_create": E(
-        NOBODY, NOBODY, note="no such object in the world: refused for all"
-    ),
+    "promotions:brochure_create": E(STAFF, STAFF),
+    "promotions:brochure_download": E(STAFF, STAFF),
     "promotions:create": E(STAFF, STAFF),
-    "promotions:detail": E(NOBODY, NOBODY, note="no such object in the world: refused for all"),
-    "promotions:edit": E(NOBODY, NOBODY, note="no such object in the world: refused for all"),
+    "promotions:detail": E(OWNER_TEAM_STAFF, OWNER_TEAM_STAFF),
+    "promotions:edit": E(STAFF, STAFF),
     "promotions:list": E(SIGNED_IN, SIGNED_IN),
     "registry:company_detail": E(SIGNED_IN, SIGNED_IN),
     "registry:company_edit": E(OWNER_TEAM_STAFF, OWNER_TEAM_STAFF),
     "registry:company_list": E(SIGNED_IN, SIGNED_IN),
-    "registry:crosswalk_confirm": E(None, NOBODY),
-    "registry:crosswalk_correct": E(None, NOBODY),
-    "registry:crosswalk_reject": E(None, NOBODY),
+    "registry:crosswalk_confirm": E(None, STAFF),
+    "registry:crosswalk_correct": E(None, STAFF),
+    "registry:crosswalk_reject": E(None, STAFF),
     "registry:crosswalk_review": E(STAFF, STAFF),
-    "registry:return": E(None, NOBODY),
+    "registry:return": E(None, STAFF),
     "registry:validation_queue": E(STAFF, STAFF),
-    "registry:verify": E(None, NOBODY),
+    "registry:verify": E(None, STAFF),
     "schema": E(PUBLIC, None),
     "set_language": E(PUBLIC, PUBLIC),
-    "translations:edit": E(NOBODY, NOBODY, note="no such object in the world: refused for all"),
+    "translations:edit": E(OWNER_TEAM_STAFF, OWNER_TEAM_STAFF, over="profile"),
     "translations:queue": E(STAFF, STAFF),
-    "translations:request": E(None, NOBODY),
+    "translations:request": E(
+        None, NOBODY, over="profile", note="an empty form (no language): 404 for all"
+    ),
     "vocational:application_detail": E(INSTITUTION_STAFF, INSTITUTION_STAFF),
     "vocational:application_transition": E(None, INSTITUTION_STAFF),
     "vocational:applications": E(INSTITUTION_STAFF, INSTITUTION_STAFF),
-    "vocational:certificate_pdf": E(
-        NOBODY, NOBODY, note="no such object in the world: refused for all"
-    ),
-    "vocational:contact_remove": E(None, NOBODY),
-    "vocational:department_remove": E(None, NOBODY),
+    "vocational:certificate_pdf": E(INSTITUTION_STAFF, INSTITUTION_STAFF),
+    "vocational:contact_remove": E(None, INSTITUTION_STAFF, over="contact_institution"),
+    "vocational:department_remove": E(None, INSTITUTION_STAFF),
     "vocational:figures_export": E(STAFF, STAFF),
     "vocational:follow_up_answer": E(
-        NOBODY, NOBODY, note="no such object in the world: refused for all"
+        INSTITUTION_STAFF, INSTITUTION_STAFF, note="also the participant's own account"
     ),
     "vocational:institution_detail": E(SIGNED_IN, SIGNED_IN),
     "vocational:institution_edit": E(INSTITUTION_STAFF, INSTITUTION_STAFF),
     "vocational:institution_list": E(SIGNED_IN, SIGNED_IN),
     "vocational:institution_new": E(STAFF, STAFF),
     "vocational:mou_detail": E(INSTITUTION_STAFF, INSTITUTION_STAFF),
-    "vocational:mou_document": E(
-        NOBODY, NOBODY, note="no such object in the world: refused for all"
-    ),
+    "vocational:mou_document": E(INSTITUTION_STAFF, INSTITUTION_STAFF),
     "vocational:mou_edit": E(INSTITUTION_STAFF, INSTITUTION_STAFF),
     "vocational:mou_list": E(ORGANISATION_MEMBERS_STAFF, ORGANISATION_MEMBERS_STAFF),
     "vocational:mou_new": E(INSTITUTION_STAFF, INSTITUTION_STAFF),
@@ -381,20 +397,18 @@ WEB: dict[str, Expect] = {
     "vocational:overview": E(STAFF, STAFF),
     "vocational:own_institution": E(SIGNED_IN, SIGNED_IN),
     "vocational:person_detail": E(INSTITUTION_STAFF, INSTITUTION_STAFF),
-    "vocational:person_document": E(
-        NOBODY, NOBODY, note="no such object in the world: refused for all"
-    ),
-    "vocational:person_document_remove": E(None, NOBODY),
+    "vocational:person_document": E(INSTITUTION_STAFF, INSTITUTION_STAFF),
+    "vocational:person_document_remove": E(None, INSTITUTION_STAFF),
     "vocational:person_edit": E(INSTITUTION_STAFF, INSTITUTION_STAFF),
     "vocational:person_erase": E(None, STAFF),
     "vocational:person_list": E(INSTITUTION_STAFF, INSTITUTION_STAFF),
     "vocational:person_new": E(INSTITUTION, INSTITUTION),
     "vocational:placement_offer_detail": E(
-        NOBODY, NOBODY, note="no such object in the world: refused for all"
+        OWNER_TEAM_INSTITUTION_STAFF, OWNER_TEAM_INSTITUTION_STAFF
     ),
     "vocational:placement_offer_new": E(PARTIES, PARTIES),
-    "vocational:placement_status": E(None, NOBODY),
-    "vocational:placement_suggest": E(None, NOBODY),
+    "vocational:placement_status": E(None, INSTITUTION_STAFF, note="fixed: 403 to the company"),
+    "vocational:placement_suggest": E(None, INSTITUTION_STAFF, note="fixed: 403 to the company"),
     "vocational:placements": E(ORGANISATION_MEMBERS_STAFF, ORGANISATION_MEMBERS_STAFF),
     "vocational:programme_apply": E(None, INSTITUTION_STAFF),
     "vocational:programme_complete": E(None, STAFF),
@@ -404,25 +418,31 @@ WEB: dict[str, Expect] = {
     "vocational:programme_new": E(INSTITUTION_STAFF, INSTITUTION_STAFF),
     "vocational:programme_rank": E(None, STAFF),
     "vocational:programmes": E(ORGANISATION_MEMBERS_STAFF, ORGANISATION_MEMBERS_STAFF),
-    "vocational_verify": E(NOBODY, NOBODY, note="no such object in the world: refused for all"),
+    "vocational_verify": E(NOBODY, NOBODY, note="a made-up code: 404 for everybody"),
+    "vocational_verify@code_certificate": E(
+        PUBLIC, PUBLIC, note="a certificate's name, programme and dates only"
+    ),
 }
 
 API: dict[str, Op] = {
-    "DELETE /api/v1/products/{id}/": Op(NOBODY),
+    "DELETE /api/v1/products/{id}/": Op(OWNER_TEAM_STAFF),
     "DELETE /api/v1/profiles/{id}/": Op(OWNER_TEAM_STAFF),
     "GET /api/v1/agreements/": Op(SIGNED_IN),
     "GET /api/v1/agreements/{id}/": Op(PARTIES_STAFF),
+    "GET /api/v1/agreements/{id}/@agreement_b": Op(OTHER_SIDE_STAFF),
     "GET /api/v1/certifications/": Op(PUBLIC),
     "GET /api/v1/certifications/{code}/": Op(NOBODY),
     "GET /api/v1/classifications/": Op(PUBLIC),
-    "GET /api/v1/classifications/{scheme}/{code}/": Op(NOBODY),
+    "GET /api/v1/classifications/{scheme}/{code}/": Op(NOBODY, note="scheme KBLI: no such"),
+    "GET /api/v1/classifications/{scheme}/{code}/@scheme_kbli": Op(PUBLIC),
     "GET /api/v1/companies/": Op(SIGNED_IN),
     "GET /api/v1/companies/{id}/": Op(SIGNED_IN),
     "GET /api/v1/companies/{id}/contacts/": Op(OWNER_TEAM_STAFF),
     "GET /api/v1/companies/{id}/export/": Op(OWNER_TEAM_STAFF),
     "GET /api/v1/inquiries/": Op(SIGNED_IN),
     "GET /api/v1/inquiries/form-token/": Op(PUBLIC),
-    "GET /api/v1/inquiries/{id}/": Op(NOBODY),
+    "GET /api/v1/inquiries/{id}/": Op(OWNER_TEAM_STAFF),
+    "GET /api/v1/inquiries/{id}/@inquiry_waiting": Op(STAFF),
     "GET /api/v1/interests/": Op(SIGNED_IN),
     "GET /api/v1/interests/{id}/": Op(PARTIES_STAFF),
     "GET /api/v1/interests/{id}/@interest_hidden": Op(OTHER_SIDE_STAFF),
@@ -432,7 +452,8 @@ API: dict[str, Op] = {
     "GET /api/v1/introductions/{id}/messages/": Op(PARTIES_STAFF),
     "GET /api/v1/notifications/": Op(SIGNED_IN),
     "GET /api/v1/products/": Op(PARTIES_STAFF),
-    "GET /api/v1/products/{id}/": Op(NOBODY),
+    "GET /api/v1/products/{id}/": Op(OWNER_TEAM_STAFF),
+    "GET /api/v1/products/{id}/@product_b": Op(OTHER_SIDE_STAFF),
     "GET /api/v1/profiles/": Op(SIGNED_IN),
     "GET /api/v1/profiles/{id}/": Op(SIGNED_IN),
     "GET /api/v1/profiles/{id}/@draft": Op(OWNER_TEAM_STAFF),
@@ -440,16 +461,16 @@ API: dict[str, Op] = {
     "PATCH /api/v1/profiles/{id}/@profile_b": Op(OTHER_SIDE_STAFF),
     "GET /api/v1/profiles/{id}/matches/": Op(OWNER_TEAM_STAFF),
     "GET /api/v1/promotions/": Op(SIGNED_IN),
-    "GET /api/v1/promotions/{id}/": Op(NOBODY),
+    "GET /api/v1/promotions/{id}/": Op(OWNER_TEAM_STAFF),
     "GET /api/v1/regions/": Op(PUBLIC),
     "GET /api/v1/regions/{code}/": Op(NOBODY),
     "GET /api/v1/search/": Op(NOBODY, note="without a query: 400 for everybody"),
     "GET /api/v1/sectors/": Op(PUBLIC),
     "GET /api/v1/sectors/{slug}/": Op(PUBLIC),
     "GET /api/v1/showcase/companies/": Op(PUBLIC),
-    "GET /api/v1/showcase/companies/{id}/": Op(NOBODY),
+    "GET /api/v1/showcase/companies/{id}/": Op(PUBLIC, over="showcase_firm"),
     "GET /api/v1/showcase/products/": Op(PUBLIC),
-    "GET /api/v1/showcase/products/{id}/": Op(NOBODY),
+    "GET /api/v1/showcase/products/{id}/": Op(PUBLIC, over="shown_product"),
     "GET /api/v1/vocational/applications/": Op(SIGNED_IN),
     "GET /api/v1/vocational/applications/{id}/": Op(INSTITUTION_STAFF),
     "GET /api/v1/vocational/institutions/": Op(SIGNED_IN),
@@ -459,9 +480,9 @@ API: dict[str, Op] = {
     "GET /api/v1/vocational/programmes/": Op(ORGANISATION_MEMBERS_STAFF),
     "GET /api/v1/vocational/programmes/{id}/": Op(INSTITUTION_STAFF),
     "PATCH /api/v1/companies/{id}/": Op(OWNER_TEAM_STAFF),
-    "PATCH /api/v1/products/{id}/": Op(NOBODY),
+    "PATCH /api/v1/products/{id}/": Op(OWNER_TEAM_STAFF),
     "PATCH /api/v1/profiles/{id}/": Op(OWNER_TEAM_STAFF),
-    "PATCH /api/v1/promotions/{id}/": Op(NOBODY),
+    "PATCH /api/v1/promotions/{id}/": Op(STAFF),
     "PATCH /api/v1/vocational/institutions/{id}/": Op(INSTITUTION_STAFF),
     "PATCH /api/v1/vocational/programmes/{id}/": Op(STAFF),
     "POST /api/v1/agreements/": Op(PARTIES_STAFF),
@@ -479,7 +500,7 @@ API: dict[str, Op] = {
     "POST /api/v1/interests/{id}/withdraw/": Op(OTHER_SIDE),
     "POST /api/v1/introductions/{id}/messages/": Op(PARTIES_STAFF),
     "POST /api/v1/introductions/{id}/stage/": Op(PARTIES_STAFF),
-    "POST /api/v1/notifications/{id}/read/": Op(NOBODY),
+    "POST /api/v1/notifications/{id}/read/": Op(THE_USER),
     "POST /api/v1/products/": Op(PARTIES_STAFF),
     "POST /api/v1/profiles/": Op(PARTIES),
     "POST /api/v1/profiles/{id}/attachments/": Op(OWNER_TEAM_STAFF),
@@ -496,7 +517,7 @@ API: dict[str, Op] = {
     "POST /api/v1/vocational/mous/": Op(INSTITUTION_STAFF),
     "POST /api/v1/vocational/programmes/": Op(INSTITUTION_STAFF, note="fixed: 403 before 400"),
     "PUT /api/v1/companies/{id}/": Op(OWNER_TEAM_STAFF),
-    "PUT /api/v1/products/{id}/": Op(NOBODY),
+    "PUT /api/v1/products/{id}/": Op(OWNER_TEAM_STAFF),
     "PUT /api/v1/profiles/{id}/": Op(OWNER_TEAM_STAFF),
     "PUT /api/v1/vocational/institutions/{id}/": Op(INSTITUTION_STAFF),
     "PUT /api/v1/vocational/mous/{id}/": Op(INSTITUTION_STAFF),

@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import plotly
 from django.urls import URLPattern, URLResolver, get_resolver
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
@@ -35,6 +36,22 @@ SEGMENT_OBJECT = {
     "programmes": "programme",
     "applications": "application",
     "attachments": "attachment",
+    "products": "product",
+    "photos": "photo",
+    "inquiries": "inquiry",
+    "promotions": "promotion",
+    "brochures": "brochure",
+    "erasure-requests": "erasure",
+    "placements": "placement_offer",
+    "searches": "saved_search",
+    "notifications": "notification",
+    "validation": "company",
+    "invitations": "invitation",
+    "claims": "claim",
+    "pipeline": "introduction",
+    "jobs": "import_job",
+    "crosswalk": "crosswalk",
+    "offers": "offer",
 }
 # Other parameters, by name.
 NAMED = {
@@ -46,6 +63,12 @@ NAMED = {
     "attachment_pk": "attachment",
     "profile_pk": "profile",
     "contact": "contact",
+    "placement_pk": "placement",
+    "document": "person_document",
+    "token_id": "api_token",
+    "message_pk": "message",
+    "document_pk": "agreement_document",
+    "department": "department",
 }
 LITERALS = {
     "table_number": "1",
@@ -55,13 +78,15 @@ LITERALS = {
     "scheme": "KBLI",
     "code": "13131",
     "slug": "textiles",
-    "verdict": "approve",
+    "verdict": "reject",
     "action": "withdraw",
-    "key": "profile",
+    "key": "opportunities.profile",
     "language": "ja",
-    "fmt": "csv",
+    "fmt": "xlsx",
+    "version": str(plotly.__version__),
     "round_number": "1",
     "uidb64": "MQ",
+    "format": "pdf",
 }
 MISSING = "999999"
 
@@ -81,7 +106,7 @@ def web_routes() -> Iterator[Route]:
                     continue  # the admin is one rule; the API is walked from its schema
                 inner = f"{ns}:{pattern.namespace}" if ns and pattern.namespace else ns
                 yield from walk(pattern.url_patterns, route, inner or pattern.namespace or "")
-            elif "format" not in route:  # format suffixes repeat the routes before them
+            elif "drf_format_suffix" not in route:  # format suffixes repeat the routes before
                 name = f"{ns}:{pattern.name}" if ns else str(pattern.name)
                 yield Route(name, "/" + route)
 
@@ -101,11 +126,21 @@ def api_operations(schema: dict[str, object]) -> Iterator[tuple[Route, str]]:
                 yield Route(f"{method.upper()} {path}", path), method
 
 
-def fill(template: str, ids: dict[str, int | str], pk_object: str | None) -> str:
-    segments = template.split("/")
+def fill(template: str, ids: dict[str, int | str], over: str | None) -> str:
+    """The path of `template` with the world's ids. `over` names another object: it takes the
+    place of the parameter whose object it extends ("participant_b" for `participant_pk`,
+    "code_certificate" for `code`), or else of `pk`/`id`."""
+    names = [m["name"] or m["oname"] for m in GROUP.finditer(template)]
+    extended = next(
+        (n for n in names if over and over.startswith(NAMED.get(n, n) + "_")),
+        None,
+    )
+    pk_object = over if extended is None else None
 
     def value(match: re.Match[str]) -> str:
         name = match["name"] or match["oname"]
+        if name == extended and over is not None:
+            return str(ids.get(over, MISSING))
         if name in ("pk", "id"):
             if pk_object is not None:
                 return str(ids.get(pk_object, MISSING))
@@ -115,7 +150,6 @@ def fill(template: str, ids: dict[str, int | str], pk_object: str | None) -> str
             return str(ids.get(NAMED[name], MISSING))
         return LITERALS.get(name, MISSING)
 
-    del segments
     return GROUP.sub(value, template)
 
 

@@ -98,6 +98,30 @@ def test_other_school_cannot_propose_or_change(world: World, school_a, school_b,
     assert Placement.objects.get().status == "suggested"
 
 
+def test_company_may_neither_propose_nor_change_a_placement(
+    world: World, school_a, company, member
+) -> None:  # type: ignore[no-untyped-def]
+    """The company offering the place is refused (403), not sent back with a message
+    (found by the authorisation matrix); nothing is proposed or changed."""
+    fit, weak, _ = _students(world)
+    offer = _offer(company)
+    placement = placements.propose(offer, fit.pk, school_a)
+    client = Client()
+    client.force_login(member)
+    suggest = client.post(f"/vocational/placements/{offer.pk}/suggest/", {"person": weak.pk})
+    status = client.post(
+        f"/vocational/placements/{offer.pk}/{placement.pk}/status/", {"status": "placed"}
+    )
+    assert (suggest.status_code, status.status_code) == (403, 403)
+    assert list(Placement.objects.values_list("person", "status")) == [(fit.pk, "suggested")]
+    client.force_login(school_a)
+    response = client.post(
+        f"/vocational/placements/{offer.pk}/{placement.pk}/status/", {"status": "placed"}
+    )
+    assert response.status_code == 302
+    assert Placement.objects.get().status == "placed"
+
+
 def test_placement_list_query_count_does_not_grow(company, school_a) -> None:  # type: ignore[no-untyped-def]
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -66,9 +66,17 @@ def placement_offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "vocational/placement_detail.html", context)
 
 
+def _require_may_place(request: HttpRequest) -> None:
+    """Proposing students and recording the outcome is the institutions' and officers' work;
+    the company offering the place is refused (403), not sent back with a message."""
+    if not request.user.has_perm("vocational.suggest_students"):
+        raise PermissionDenied
+
+
 @login_required
 @require_POST
 def placement_suggest(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_may_place(request)
     offer = get_object_or_404(domain.offers_visible_to(request.user), pk=pk)
     try:
         domain.propose(offer, int(request.POST.get("person", "0")), request.user)
@@ -81,6 +89,7 @@ def placement_suggest(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def placement_status(request: HttpRequest, pk: int, placement_pk: int) -> HttpResponse:
+    _require_may_place(request)
     offer = get_object_or_404(domain.offers_visible_to(request.user), pk=pk)
     try:
         domain.change_status(offer, placement_pk, request.POST.get("status", ""), request.user)
