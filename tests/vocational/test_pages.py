@@ -3,6 +3,7 @@ documents, and the institution row made for a self sign-up."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -141,3 +142,59 @@ def test_self_signed_up_institution_gets_its_row(db: Any) -> None:
 def test_nav_link_goes_to_own_institution(as_user: Any, school_member: Any, school: Any) -> None:
     response = as_user("school_member").get("/vocational/mine/")
     assert response["Location"] == f"/vocational/institutions/{school.pk}/"
+
+
+def _student_with_document(client: Any, department: Any) -> tuple[Person, Any]:
+    client.post(
+        "/vocational/people/new/",
+        {"kind": "student", "given_name": "Dimas", "department": department.pk, "language": "id"},
+    )
+    person = Person.objects.get()
+    client.post(
+        f"/vocational/people/{person.pk}/",
+        {"kind": "passport", "file": SimpleUploadedFile("passport.pdf", PDF)},
+    )
+    return person, person.documents.get()
+
+
+def test_document_missing_on_disk_answers_404_not_500(
+    as_user: Any, school_member: Any, department: Any, settings: Any, tmp_path: Any
+) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    client = as_user("school_member")
+    person, document = _student_with_document(client, department)
+    Path(document.file.path).unlink()  # a restore without media, a file removed by hand
+    response = client.get(f"/vocational/people/{person.pk}/documents/{document.pk}/")
+    assert response.status_code == 404
+
+
+def test_document_file_removed_only_when_the_removal_commits(
+    as_user: Any,
+    school_member: Any,
+    officer: Any,
+    department: Any,
+    settings: Any,
+    tmp_path: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from django.db import transaction
+
+    from jembatan.vocational.domain.people import erase_person
+
+    settings.MEDIA_ROOT = tmp_path
+    person, document = _student_with_document(as_user("school_member"), department)
+    path = Path(document.file.path)
+
+    def erase_then_fail() -> None:
+        with transaction.atomic():
+            erase_person(officer, Person.objects.get(pk=person.pk))
+            raise RuntimeError("the transaction fails after the erasure")
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        erase_then_fail()
+    assert path.exists()  # the rows were rolled back, so the file they point at stays
+    assert person.documents.get().file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_person(officer, Person.objects.get(pk=person.pk))
+    assert not path.exists()
+    assert not person.documents.exists()

@@ -22,6 +22,7 @@ from PIL import Image
 
 from jembatan.catalogue.models import PHOTOS_PER_PRODUCT, Product, ProductPhoto
 from jembatan.core.domain.images import ImageRefusedError, decode_image, image_format
+from jembatan.core.domain.stored_files import delete_after_commit
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_EDGE = 1600
@@ -112,5 +113,5 @@ def add_photo(user: Any, product: Product, upload: Any, caption: str = "") -> Pr
 def remove_photo(user: Any, photo: ProductPhoto) -> None:
     if not user.has_perm("catalogue.change_product", photo.product):
         raise PermissionDenied(_("You may only change the products of your own company."))
-    photo.image.delete(save=False)
+    delete_after_commit(photo.image)
     photo.delete()

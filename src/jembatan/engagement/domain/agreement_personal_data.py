@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from jembatan.core.domain.stored_files import delete_after_commit
 from jembatan.engagement.models import (
     Agreement,
     AgreementDocument,
@@ -77,7 +78,7 @@ def erase(company: Any, now: dt.datetime) -> None:
     for document in AgreementDocument.objects.filter(
         agreement__parties__company=company, uploaded_by__in=_users(people)
     ).distinct():
-        document.file.delete(save=False)
+        delete_after_commit(document.file)
         document.delete()
     AgreementParty.objects.filter(company=company).update(confirmed_by=None)
     Agreement.objects.filter(reported_by__in=_users(people)).update(reported_by=None)

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q
 
+from jembatan.core.domain.stored_files import delete_after_commit
 from jembatan.engagement.models import ExpressionOfInterest, Introduction, IntroductionMessage
 
 
@@ -116,5 +117,5 @@ def erase(company: Any, now: dt.datetime) -> None:
         )
         written = IntroductionMessage.objects.filter(sender_company=company)
         for message in written.exclude(attachment=""):
-            message.attachment.delete(save=False)
+            delete_after_commit(message.attachment)
         written.update(body="", attachment="", attachment_name="", sender=None)

@@ -9,12 +9,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jembatan.core.interfaces.downloads import stored_file_response
 from jembatan.engagement.domain.agreements import (
     AgreementError,
     acting_party,
@@ -157,16 +158,7 @@ def agreement_document(request: HttpRequest, pk: int) -> HttpResponse:
 def agreement_document_download(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
     agreement = get_agreement(request, pk)
     document = get_object_or_404(AgreementDocument, pk=document_pk, agreement=agreement)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.original_name,
-        content_type="application/pdf",
-    )
+    return stored_file_response(document.file, document.original_name, "application/pdf")
 
 
 @login_required

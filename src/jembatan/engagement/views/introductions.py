@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jembatan.core.interfaces.downloads import stored_file_response
 from jembatan.engagement.domain.introductions import (
     MessageError,
     own_side,
@@ -106,11 +107,6 @@ def message_attachment(request: HttpRequest, pk: int, message_pk: int) -> FileRe
     message = introduction.messages.filter(pk=message_pk).first()
     if message is None or not message.attachment:
         raise Http404
-    response = FileResponse(
-        message.attachment.open("rb"),
-        as_attachment=True,
-        filename=message.attachment_name,
-        content_type=message.attachment_type,
+    return stored_file_response(
+        message.attachment, message.attachment_name, message.attachment_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

@@ -9,6 +9,7 @@ from django.core.files import File
 from django.utils.translation import gettext as _
 
 from jembatan.core.domain.audit import log_action
+from jembatan.core.domain.stored_files import delete_after_commit
 from jembatan.opportunities.domain.attachments import (
     HEAD_BYTES,
     attachment_problem,
@@ -86,7 +87,7 @@ def attach_file(profile: PartnershipProfile, upload: File[Any], actor: Any) -> P
 def remove_attachment(attachment: ProfileAttachment, actor: Any) -> None:
     profile = attachment.profile
     check_editable(profile, actor)
-    attachment.file.delete(save=False)
+    delete_after_commit(attachment.file)
     attachment_id = attachment.pk
     attachment.delete()
     log_action("jembatan.profile.attachment_removed", profile, actor, {"attachment": attachment_id})
@@ -103,5 +104,5 @@ def delete_draft(profile: PartnershipProfile, actor: Any) -> None:
         )
     log_action("jembatan.profile.deleted", profile, actor, {"title": profile.title})
     for attachment in profile.attachments.all():
-        attachment.file.delete(save=False)
+        delete_after_commit(attachment.file)
     profile.delete()

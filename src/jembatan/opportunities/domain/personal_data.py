@@ -14,6 +14,7 @@ from jembatan.core.domain.personal_data import (
     register_provider,
     scrub_audit,
 )
+from jembatan.core.domain.stored_files import delete_after_commit
 from jembatan.opportunities.models import (
     ClosedReason,
     PartnershipProfile,
@@ -93,7 +94,7 @@ def erase(company: Any, now: dt.datetime) -> None:
     with kind, sector, direction and dates, stay so that the programme's counts hold."""
     profiles = list(PartnershipProfile.objects.filter(company=company))
     for attachment in ProfileAttachment.objects.filter(profile__in=profiles):
-        attachment.file.delete(save=False)
+        delete_after_commit(attachment.file)
         attachment.delete()
     for profile in profiles:
         profile.title = erased_title(profile.pk)

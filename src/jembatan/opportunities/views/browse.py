@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from jembatan.core.interfaces.downloads import stored_file_response
 from jembatan.opportunities.domain.presentation import (
     attachment_display_name,
     can_see_identity,
@@ -81,11 +82,8 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Fi
         raise Http404
     position, attachment = numbered[attachment_pk]
     hidden = not can_see_identity(profile, request.user)
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment_display_name(attachment, position, hidden),
-        content_type=attachment.content_type,
+    return stored_file_response(
+        attachment.file,
+        attachment_display_name(attachment, position, hidden),
+        attachment.content_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

@@ -14,6 +14,7 @@ from jembatan.core.domain.personal_data import (
     register_provider,
     scrub_audit,
 )
+from jembatan.core.domain.stored_files import delete_after_commit
 from jembatan.registry.models import Company, Contact
 
 # Text fields of the record that name or locate the firm (or, for a sole proprietorship,
@@ -99,7 +100,7 @@ def erase(company: Company, now: dt.datetime) -> None:
     Contact.objects.filter(pk__in=contact_ids).delete()
     company = Company.objects.get(pk=company.pk)
     if company.logo:
-        company.logo.delete(save=False)
+        delete_after_commit(company.logo)
     company.name = erased_label(company.pk)
     for field in IDENTIFYING_FIELDS:
         setattr(company, field, "")

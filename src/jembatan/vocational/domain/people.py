@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from jembatan.core.domain.audit import log_action
 from jembatan.core.domain.personal_data import iso, scrub_audit
+from jembatan.core.domain.stored_files import delete_after_commit
 from jembatan.vocational.domain.files import (
     clean_file_name,
     head_of,
@@ -152,7 +153,7 @@ def remove_document(actor: Any, document: PersonDocument) -> None:
             actor,
             data={"kind": document.kind},
         )
-        document.file.delete(save=False)
+        delete_after_commit(document.file)
         document.delete()
 
 
@@ -233,7 +234,7 @@ def erase_person_data(person: Person, now: dt.datetime) -> None:
     """Blank the person's personal data and files; the row stays (programmes count it).
     Idempotent."""
     for document in person.documents.all():
-        document.file.delete(save=False)
+        delete_after_commit(document.file)
     person.documents.all().delete()
     person.given_name = f"#{person.pk}"
     person.family_name = ""

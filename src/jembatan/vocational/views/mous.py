@@ -7,11 +7,12 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jembatan.core.interfaces.downloads import stored_file_response
 from jembatan.vocational.domain import mous as domain
 from jembatan.vocational.domain.visibility import users_institution
 from jembatan.vocational.interfaces.forms import MouForm, TerminateForm
@@ -166,11 +167,4 @@ def mou_terminate(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def mou_document(request: HttpRequest, pk: int) -> FileResponse:
     mou = get_mou(request, pk)
-    if not mou.document:
-        raise Http404
-    return FileResponse(
-        mou.document.open("rb"),
-        as_attachment=True,
-        filename=mou.document_name or "mou.pdf",
-        content_type="application/pdf",
-    )
+    return stored_file_response(mou.document, mou.document_name or "mou.pdf", "application/pdf")

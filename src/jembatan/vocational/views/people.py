@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jembatan.core.interfaces.downloads import stored_file_response
 from jembatan.vocational.domain import people as domain
 from jembatan.vocational.domain.visibility import users_institution
 from jembatan.vocational.interfaces.forms import PersonDocumentForm, PersonForm
@@ -143,12 +144,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def person_document(request: HttpRequest, pk: int, document: int) -> FileResponse:
     person = get_person(request, pk)
     row = get_object_or_404(PersonDocument, pk=document, person=person)
-    return FileResponse(
-        row.file.open("rb"),
-        as_attachment=True,
-        filename=row.original_name,
-        content_type=row.content_type,
-    )
+    return stored_file_response(row.file, row.original_name, row.content_type)
 
 
 @login_required
