@@ -145,25 +145,36 @@ def reason(structure: Structure, occupancy: Occupancy, request: int) -> str:
         return PARTICIPANT_CAP
     if structure.needs_interpreter[request] and not structure.options[request]:
         return NO_INTERPRETER
-    free = [
-        s
-        for s in structure.options[request]
-        if (a, s) not in occupancy.busy
-        and (b, s) not in occupancy.busy
-        and (
-            structure.max_run[a] >= structure.n_slots
-            or structure.run_length(occupancy.busy, a, s) <= structure.max_run[a]
-        )
-        and (
-            structure.max_run[b] >= structure.n_slots
-            or structure.run_length(occupancy.busy, b, s) <= structure.max_run[b]
-        )
-    ]
+    busy = occupancy.busy
+    no_limit = structure.n_slots
+    if structure.max_run[a] >= no_limit and structure.max_run[b] >= no_limit:
+        free = [s for s in structure.options[request] if (a, s) not in busy and (b, s) not in busy]
+    else:
+        free = [
+            s
+            for s in structure.options[request]
+            if (a, s) not in busy
+            and (b, s) not in busy
+            and (
+                structure.max_run[a] >= no_limit
+                or structure.run_length(busy, a, s) <= structure.max_run[a]
+            )
+            and (
+                structure.max_run[b] >= no_limit
+                or structure.run_length(busy, b, s) <= structure.max_run[b]
+            )
+        ]
     if not free:
         return PARTICIPANT_CAP
-    if structure.needs_interpreter[request] and not any(
-        _can_interpret(structure, occupancy, request, s) for s in free
-    ):
+    if structure.needs_interpreter[request]:
+        memo = occupancy.interpreting_memo
+        group = structure.eligible[request]
+        for s in free:
+            known = memo.get((group, s))
+            if known is None:
+                known = _can_interpret(structure, occupancy, request, s)
+            if known:
+                return CAPACITY
         return NO_INTERPRETER
     return CAPACITY
 

@@ -339,9 +339,13 @@ class Occupancy:
         if self.count[a] >= st.cap[a] or self.count[b] >= st.cap[b]:
             return False
         busy, used, capacity = self.busy, self.used_tables, st.slot_capacity
+        memo = self.interpreting_memo if st.needs_interpreter[request] else None
+        group = st.eligible[request]
         for s in slots:
             if used[s] >= capacity[s] or (a, s) in busy or (b, s) in busy:
                 continue
+            if memo is not None and memo.get((group, s)) is False:
+                continue  # no interpreter of the group is free there (see fits)
             if self.place(request, s):
                 return True
         return False
