@@ -226,6 +226,8 @@ def aggregate_bound(structure: Structure, end: float) -> tuple[int, dict[int, fl
     zs: list[tuple[int, pywraplp.Variable]] = []
     once: dict[int, pywraplp.Constraint] = {}  # request -> its variants, at most one
     for r, slots in enumerate(structure.options):
+        if r % 2000 == 0 and time.perf_counter() > end:
+            return None  # building it stops at the deadline too
         if not slots:
             continue
         z = solver.NumVar(1.0 if r in structure.fixed else 0.0, 1.0, "")

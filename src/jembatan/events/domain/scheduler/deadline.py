@@ -18,6 +18,7 @@ class Deadline:
         self.started = time.perf_counter() if started is None else started
         self.end = self.started + seconds
         self.reserve = 0.0  # seconds kept back at the end for finishing and writing
+        self.last = 0.0  # of which: what cannot be stopped (tables, figures, writing)
 
     @property
     def limit(self) -> float:
@@ -45,6 +46,12 @@ class Deadline:
     def keep(self, seconds: float) -> None:
         """Keep at least ``seconds`` back for the last steps (at most a third of the limit)."""
         self.reserve = max(self.reserve, min(seconds, self.limit / 3))
+
+    def keep_last(self, seconds: float) -> None:
+        """Keep at least ``seconds`` back for the steps that cannot be stopped (at most a
+        quarter of the limit); the stoppable last steps (filling, reasons) end there."""
+        self.last = max(self.last, min(seconds, self.limit / 4))
+        self.reserve = max(self.reserve, self.last)
 
 
 def workers_for_load(requested: int) -> int:

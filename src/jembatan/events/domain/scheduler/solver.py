@@ -38,6 +38,7 @@ PHASE1_SHARE = 0.8  # of the time left after the LP; phase 2 (secondary objectiv
 FULL_MODEL_VARIABLES = 4_000  # up to this size CP-SAT gets the whole model first
 FULL_MODEL_SHARE = 0.4  # of the time left
 PATIENCE = 40  # phase 2 stops after this many neighbourhoods in a row bring nothing
+LAST_FACTOR = 1.5  # the steps that cannot be stopped cost about this many structure builds
 FINISH_FACTOR = (
     3.5  # finishing (fill, tables, reasons, figures) costs about this many greedy passes
 )
@@ -80,13 +81,23 @@ def solve(
     deadline = deadline or Deadline(time_limit)
     workers = workers_for_load(workers)
     trace = Trace(deadline)
+    structure_started = time.perf_counter()
     structure = _structure(instance, previous, allow_moves)
+    structure_seconds = time.perf_counter() - structure_started
+    # What cannot be stopped at the end (tables, figures, encoding) costs about as much as
+    # indexing did; filling and reasons about as much again, and they stop at the deadline.
+    deadline.keep_last(0.05 + LAST_FACTOR * structure_seconds)
+    deadline.keep(0.1 + 2 * LAST_FACTOR * structure_seconds)
     greedy_started = time.perf_counter()
-    current = greedy_occupancy(structure, priority_order(structure))
+    current = greedy_occupancy(structure, priority_order(structure), deadline.until(1.0))
     greedy_seconds = time.perf_counter() - greedy_started
-    deadline.keep(0.1 + FINISH_FACTOR * greedy_seconds)
+    stats: dict[str, float] = {"structure_seconds": structure_seconds}
+    if current.stopped:
+        stats["greedy_stopped"] = 1
+    else:
+        deadline.keep(0.1 + FINISH_FACTOR * greedy_seconds)
     upper = max(quick_bound(structure), current.objective())
-    stats: dict[str, float] = {"hint": current.objective(), "quick_bound": upper}
+    stats.update({"hint": current.objective(), "quick_bound": upper})
     stats["first_feasible_seconds"] = deadline.elapsed()
     trace.add(current.objective(), upper)
 
@@ -99,7 +110,9 @@ def solve(
         upper = max(current.objective(), min(upper, aggregate[0]))
         trace.add(current.objective(), upper)
         if upper > current.objective():
-            rounded = lp_guided_occupancy(structure, _as_values(structure, aggregate[1]))
+            rounded = lp_guided_occupancy(
+                structure, _as_values(structure, aggregate[1]), deadline.until(1.0)
+            )
             stats["aggregate_rounding"] = rounded.objective()
             if rounded.objective() > current.objective():
                 current = rounded
@@ -127,7 +140,7 @@ def solve(
         stats["lp_seconds"] = deadline.elapsed()
         upper = max(occupancy.objective(), min(upper, result.bound))
         trace.add(occupancy.objective(), upper)
-        rounded = lp_guided_occupancy(structure, result.values)
+        rounded = lp_guided_occupancy(structure, result.values, deadline.until(1.0))
         stats["lp_rounding"] = rounded.objective()
         if rounded.objective() > occupancy.objective():
             trace.add(rounded.objective(), upper)

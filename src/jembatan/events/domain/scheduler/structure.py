@@ -145,8 +145,8 @@ def build_structure(
             pairs = instance.pairs(request)
             lock_pair = instance.lock_pair(request)
         else:  # the common case: two participants, one pair
-            pairs = lock_pair = (request.a, request.b)
-            pairs = [pairs]
+            lock_pair = (request.a, request.b)
+            pairs = [lock_pair]
         mine: list[int] = []
         for pair in pairs:
             if n in pinned and pair != lock_pair:
@@ -270,6 +270,7 @@ class Occupancy:
         # (interpreters, slot) -> whether one more meeting fits; False stays true while
         # meetings are only added (cleared on removal); True only once placing is over
         self.interpreting_memo: dict[tuple[tuple[int, ...], int], bool] = {}
+        self.stopped = False  # a deadline stopped the placing: the schedule may not be maximal
 
     def fits(self, request: int, slot: int) -> bool:
         st = self.structure
