@@ -148,8 +148,6 @@ def test_process_started_not_in_the_future() -> None:
 def test_greedy_stopped_keeps_the_locks_and_the_rest_is_out_of_time() -> None:
     data = random_data(3)
     first = data["requests"][0]
-    wanted = [p["id"] for p in data["participants"]]
-    assert first["a"] in wanted and first["b"] in wanted
     a = next(p for p in data["participants"] if p["id"] == first["a"])
     b = next(p for p in data["participants"] if p["id"] == first["b"])
     common = sorted(set(a["available"]) & set(b["available"]))
