@@ -38,9 +38,10 @@ PHASE1_SHARE = 0.8  # of the time left after the LP; phase 2 (secondary objectiv
 FULL_MODEL_VARIABLES = 4_000  # up to this size CP-SAT gets the whole model first
 FULL_MODEL_SHARE = 0.4  # of the time left
 PATIENCE = 40  # phase 2 stops after this many neighbourhoods in a row bring nothing
+FINISH_SLACK = 0.25  # seconds: a search step's overrun past its end, under load
 LAST_FACTOR = 1.5  # the steps that cannot be stopped cost about this many structure builds
 FINISH_FACTOR = (
-    3.5  # finishing (fill, tables, reasons, figures) costs about this many greedy passes
+    5.0  # finishing (fill, tables, reasons, figures), and the last overrun, in greedy passes
 )
 
 
@@ -87,7 +88,7 @@ def solve(
     # What cannot be stopped at the end (tables, figures, encoding) costs about as much as
     # indexing did; filling and reasons about as much again, and they stop at the deadline.
     deadline.keep_last(0.05 + LAST_FACTOR * structure_seconds)
-    deadline.keep(0.1 + 2 * LAST_FACTOR * structure_seconds)
+    deadline.keep(FINISH_SLACK + 2 * LAST_FACTOR * structure_seconds)
     greedy_started = time.perf_counter()
     current = greedy_occupancy(structure, priority_order(structure), deadline.until(1.0))
     greedy_seconds = time.perf_counter() - greedy_started
@@ -95,7 +96,7 @@ def solve(
     if current.stopped:
         stats["greedy_stopped"] = 1
     else:
-        deadline.keep(0.1 + FINISH_FACTOR * greedy_seconds)
+        deadline.keep(FINISH_SLACK + FINISH_FACTOR * greedy_seconds)
     upper = max(quick_bound(structure), current.objective())
     stats.update({"hint": current.objective(), "quick_bound": upper})
     stats["first_feasible_seconds"] = deadline.elapsed()
@@ -164,6 +165,7 @@ def solve(
                 refresh=refresh,
             )
             stats.update(lns_stats)
+            stats["phase1_end_seconds"] = deadline.elapsed()
         if secondary and deadline.remaining() > 0.5:
             current, lns_stats = improve(
                 structure,
@@ -176,12 +178,15 @@ def solve(
                 refresh=lambda o, _stop: (take_lp(o), None),
             )
             stats.update({f"phase2_{k}": v for k, v in lns_stats.items()})
+            stats["phase2_end_seconds"] = deadline.elapsed()
         if lp is not None and lp.running and upper > current.objective():
             # The search has given up; the LP may still prove a better bound in time.
             current = take_lp(current, deadline.remaining())
+            stats["lp_wait_end_seconds"] = deadline.elapsed()
     finally:
         if lp is not None:
             lp.stop()
+            stats["lp_stopped_seconds"] = deadline.elapsed()
     stats["workers"] = workers
     return finish(structure, current, upper, deadline, previous, stats, trace.points)
 
