@@ -171,3 +171,21 @@ def test_greedy_stopped_keeps_the_locks_and_the_rest_is_out_of_time() -> None:
     assert len(schedule.reasons) == len(instance.requests) - 1
     assert set(schedule.reasons.values()) == {"time_limit"}
     assert schedule.upper_bound >= schedule.objective
+
+
+def test_collector_paused_restores_the_collector() -> None:
+    import gc
+
+    from jembatan.events.domain.scheduler.deadline import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from jembatan.events.domain.scheduler.deadline import collector_paused
 from jembatan.events.domain.scheduler.errors import InstanceError, Problems, describe
 from jembatan.events.domain.scheduler.instance import (
     Company,
@@ -37,6 +38,11 @@ def parse_instance(data: object) -> Instance:
 
     All problems found are reported together, each naming its entry.
     """
+    with collector_paused():
+        return _parse_instance(data)
+
+
+def _parse_instance(data: object) -> Instance:
     problems = Problems()
     if not isinstance(data, Mapping):
         raise InstanceError(["the instance must be a JSON object"])

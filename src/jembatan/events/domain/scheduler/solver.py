@@ -15,7 +15,11 @@ from ortools.sat.python import cp_model
 
 from jembatan.events.domain.scheduler.bound import BackgroundLp, aggregate_bound, quick_bound
 from jembatan.events.domain.scheduler.cpmodel import build_model, placement, run_model
-from jembatan.events.domain.scheduler.deadline import Deadline, workers_for_load
+from jembatan.events.domain.scheduler.deadline import (
+    Deadline,
+    collector_paused,
+    workers_for_load,
+)
 from jembatan.events.domain.scheduler.finish import finish, occupancy_of
 from jembatan.events.domain.scheduler.greedy import (
     greedy_occupancy,
@@ -83,14 +87,16 @@ def solve(
     workers = workers_for_load(workers)
     trace = Trace(deadline)
     structure_started = time.perf_counter()
-    structure = _structure(instance, previous, allow_moves)
+    with collector_paused():
+        structure = _structure(instance, previous, allow_moves)
     structure_seconds = time.perf_counter() - structure_started
     # What cannot be stopped at the end (tables, figures, encoding) costs about as much as
     # indexing did; filling and reasons about as much again, and they stop at the deadline.
     deadline.keep_last(0.05 + LAST_FACTOR * structure_seconds)
     deadline.keep(FINISH_SLACK + 2 * LAST_FACTOR * structure_seconds)
     greedy_started = time.perf_counter()
-    current = greedy_occupancy(structure, priority_order(structure), deadline.until(1.0))
+    with collector_paused():
+        current = greedy_occupancy(structure, priority_order(structure), deadline.until(1.0))
     greedy_seconds = time.perf_counter() - greedy_started
     stats: dict[str, float] = {"structure_seconds": structure_seconds}
     if current.stopped:
@@ -105,15 +111,19 @@ def solve(
     def better(occupancy: Occupancy) -> None:
         trace.add(occupancy.objective(), upper)
 
-    aggregate = None if deadline.expired() else aggregate_bound(structure, deadline.until(0.5))
+    aggregate = None
+    if not deadline.expired():
+        with collector_paused():
+            aggregate = aggregate_bound(structure, deadline.until(0.5))
     if aggregate is not None:
         stats["aggregate_bound"] = aggregate[0]
         upper = max(current.objective(), min(upper, aggregate[0]))
         trace.add(current.objective(), upper)
         if upper > current.objective():
-            rounded = lp_guided_occupancy(
-                structure, _as_values(structure, aggregate[1]), deadline.until(1.0)
-            )
+            with collector_paused():
+                rounded = lp_guided_occupancy(
+                    structure, _as_values(structure, aggregate[1]), deadline.until(1.0)
+                )
             stats["aggregate_rounding"] = rounded.objective()
             if rounded.objective() > current.objective():
                 current = rounded
@@ -188,7 +198,8 @@ def solve(
             lp.stop()
             stats["lp_stopped_seconds"] = deadline.elapsed()
     stats["workers"] = workers
-    return finish(structure, current, upper, deadline, previous, stats, trace.points)
+    with collector_paused():
+        return finish(structure, current, upper, deadline, previous, stats, trace.points)
 
 
 def _as_values(structure: Structure, z: dict[int, float]) -> dict[int, list[tuple[int, float]]]:
