@@ -117,6 +117,8 @@ def lp_bound(structure: Structure, end: float) -> LpResult | None:
         row.coefficient.extend(coefficients)
     if solver.LoadModelFromProto(model) != "":  # pragma: no cover - the model is well formed
         return None
+    del model, lower, upper, objective  # the solver has its copy: memory for GLOP
+    rows.clear()
     seconds = end - time.perf_counter()
     if seconds <= 0.05:
         return None

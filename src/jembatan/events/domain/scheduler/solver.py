@@ -111,6 +111,12 @@ def solve(
     def better(occupancy: Occupancy) -> None:
         trace.add(occupancy.objective(), upper)
 
+    big = sum(len(o) for o in structure.options) > FULL_MODEL_VARIABLES
+    lp: BackgroundLp | None = None
+    if big and upper > current.objective() and not deadline.expired():
+        # The slot LP first, in its own process: on large events the proof needs the most
+        # time, and the aggregate LP and its rounding can run meanwhile.
+        lp = BackgroundLp(structure, deadline.until(1.0))
     aggregate = None
     if not deadline.expired():
         with collector_paused():
@@ -128,7 +134,7 @@ def solve(
             if rounded.objective() > current.objective():
                 current = rounded
                 trace.add(current.objective(), upper)
-    if sum(len(o) for o in structure.options) <= FULL_MODEL_VARIABLES and not deadline.expired():
+    if not big and not deadline.expired():
         model = build_model(structure)
         seconds = deadline.share(FULL_MODEL_SHARE)
         solver, status = run_model(model, current, seconds, workers, seed)
@@ -139,7 +145,11 @@ def solve(
             upper = min(upper, max(current.objective(), floor_bound(solver)))
             stats["solver_bound"] = upper
             trace.add(current.objective(), upper)
-    lp = BackgroundLp(structure, deadline.until(1.0)) if upper > current.objective() else None
+    if lp is None and upper > current.objective():
+        lp = BackgroundLp(structure, deadline.until(1.0))
+    elif lp is not None and upper <= current.objective():
+        lp.stop()  # proven optimal already
+        lp = None
 
     def take_lp(occupancy: Occupancy, wait: float = 0.0) -> Occupancy:
         """Take the LP's bound and its rounded schedule when they arrive."""
@@ -161,34 +171,63 @@ def solve(
     def refresh(occupancy: Occupancy, stop_at: int | None) -> tuple[Occupancy, int | None]:
         return take_lp(occupancy), None if stop_at is None else upper
 
+    def phase1(occupancy: Occupancy, fraction: float, offset: int) -> Occupancy:
+        found, lns_stats = improve(
+            structure,
+            occupancy,
+            deadline.until(fraction),
+            cp_sat_sub_solver(workers, seed),
+            _main_key,
+            seed + offset,
+            stop_at=upper,
+            on_better=better,
+            refresh=refresh,
+        )
+        for k, v in lns_stats.items():
+            stats[k] = stats.get(k, 0) + v
+        stats["phase1_end_seconds"] = deadline.elapsed()
+        return found
+
+    def phase2_refresh(occupancy: Occupancy, _stop: int | None) -> tuple[Occupancy, int | None]:
+        had_bound = "lp_bound" in stats
+        occupancy = take_lp(occupancy)
+        if not had_bound and "lp_bound" in stats and upper > occupancy.objective():
+            return occupancy, 0  # a new bound, and a gap: back to the objective (stop here)
+        return occupancy, None
+
+    def phase2(occupancy: Occupancy, offset: int) -> Occupancy:
+        found, lns_stats = improve(
+            structure,
+            occupancy,
+            deadline.until(1.0),
+            cp_sat_sub_solver(workers, seed, secondary=True),
+            _full_key,
+            seed + offset,
+            patience=PATIENCE,
+            refresh=phase2_refresh,
+        )
+        for k, v in lns_stats.items():
+            stats[f"phase2_{k}"] = stats.get(f"phase2_{k}", 0) + v
+        stats["phase2_end_seconds"] = deadline.elapsed()
+        return found
+
     try:
         if upper > current.objective() and not deadline.expired():
-            current, lns_stats = improve(
-                structure,
-                current,
-                deadline.until(PHASE1_SHARE if secondary else 1.0),
-                cp_sat_sub_solver(workers, seed),
-                _main_key,
-                seed,
-                stop_at=upper,
-                on_better=better,
-                refresh=refresh,
-            )
-            stats.update(lns_stats)
-            stats["phase1_end_seconds"] = deadline.elapsed()
+            current = phase1(current, PHASE1_SHARE if secondary else 1.0, 0)
         if secondary and deadline.remaining() > 0.5:
-            current, lns_stats = improve(
-                structure,
-                current,
-                deadline.until(1.0),
-                cp_sat_sub_solver(workers, seed, secondary=True),
-                _full_key,
-                seed + 1,
-                patience=PATIENCE,
-                refresh=lambda o, _stop: (take_lp(o), None),
-            )
-            stats.update({f"phase2_{k}": v for k, v in lns_stats.items()})
-            stats["phase2_end_seconds"] = deadline.elapsed()
+            had_bound = "lp_bound" in stats
+            current = phase2(current, 1)
+            if (
+                not had_bound
+                and "lp_bound" in stats
+                and upper > current.objective()
+                and deadline.remaining() > 0.5
+            ):
+                # The slot LP's bound came during phase 2 and leaves a gap (its rounding
+                # is often a point or two short): the objective first again, then phase 2.
+                current = phase1(current, PHASE1_SHARE, 2)
+                if deadline.remaining() > 0.5:
+                    current = phase2(current, 3)
         if lp is not None and lp.running and upper > current.objective():
             # The search has given up; the LP may still prove a better bound in time.
             current = take_lp(current, deadline.remaining())
