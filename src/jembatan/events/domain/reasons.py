@@ -10,6 +10,7 @@ REASONS: dict[str, Promise] = {
     "participant_cap": _("a participant has reached their maximum number of meetings"),
     "no_interpreter": _("no interpreter free"),
     "capacity": _("every table is taken when both are free"),
+    "time_limit": _("the time limit ran out before this request was tried or its reason found"),
 }
 
 

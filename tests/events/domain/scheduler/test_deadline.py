@@ -1,7 +1,8 @@
 """The deadline: every phase stops at it, and an expired one still gives a valid answer.
 
 Behaviour, not timing: a deadline in the past must still return a valid schedule (the
-greedy one) with a valid bound, and each phase asked to stop now must stop at once.
+locked meetings, when no request could be tried) with a valid bound, and each phase asked
+to stop now must stop at once.
 """
 
 from __future__ import annotations
@@ -70,9 +71,13 @@ def test_solve_expired_deadline_still_valid() -> None:
     schedule = solve(instance, deadline=deadline)
     assert check_schedule(instance, schedule.to_json()) == []
     structure = build_structure(instance)
-    greedy = greedy_occupancy(structure, priority_order(structure)).objective()
-    assert schedule.objective >= greedy
-    assert schedule.objective <= schedule.upper_bound <= quick_bound(structure)
+    # Out of time before any request was tried: the empty schedule, a valid bound, and
+    # every request unscheduled for want of time.
+    assert schedule.meetings == ()
+    assert schedule.objective == 0
+    assert schedule.status == "feasible"
+    assert schedule.upper_bound == quick_bound(structure)
+    assert set(schedule.reasons.values()) == {"time_limit"}
     assert schedule.stats.get("lns_rounds", 0) == 0
     assert "lp_bound" not in schedule.stats
 
@@ -138,3 +143,49 @@ def test_process_started_not_in_the_future() -> None:
 
     started = process_started()
     assert time.perf_counter() - FRESH_PROCESS - 1.0 <= started <= time.perf_counter()
+
+
+def test_greedy_stopped_keeps_the_locks_and_the_rest_is_out_of_time() -> None:
+    data = random_data(3)
+    first = data["requests"][0]
+    a = next(p for p in data["participants"] if p["id"] == first["a"])
+    b = next(p for p in data["participants"] if p["id"] == first["b"])
+    common = sorted(set(a["available"]) & set(b["available"]))
+    if not common or not set(a["languages"]) & set(b["languages"]):
+        first["a"], first["b"] = "p0", "p1"
+        a, b = data["participants"][0], data["participants"][1]
+        a["languages"], b["languages"] = ["ja"], ["ja"]
+        a["available"] = b["available"] = sorted(data["slots"])
+        common = sorted(data["slots"])
+    data["locked"] = [{"request": first["id"], "slot": common[0], "table": 3}]
+    instance = parse_instance(data)
+    structure = build_structure(instance)
+    stopped = greedy_occupancy(structure, priority_order(structure), time.perf_counter() - 1.0)
+    assert stopped.stopped
+    assert len(stopped.slot_of) == 1  # the lock, and nothing tried
+    schedule = solve(instance, deadline=Deadline(1.0, started=time.perf_counter() - 5.0))
+    assert check_schedule(instance, schedule.to_json()) == []
+    assert [(m.request, m.slot, m.table) for m in schedule.meetings] == [
+        (first["id"], common[0], 3)
+    ]
+    assert len(schedule.reasons) == len(instance.requests) - 1
+    assert set(schedule.reasons.values()) == {"time_limit"}
+    assert schedule.upper_bound >= schedule.objective
+
+
+def test_collector_paused_restores_the_collector() -> None:
+    import gc
+
+    from jembatan.events.domain.scheduler.deadline import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()

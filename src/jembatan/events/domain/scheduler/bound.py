@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
-from ortools.linear_solver import pywraplp
+from ortools.linear_solver import linear_solver_pb2, pywraplp
 
 from jembatan.events.domain.scheduler.structure import Structure
 
@@ -36,47 +36,50 @@ class LpResult:
 def lp_bound(structure: Structure, end: float) -> LpResult | None:
     """The floor of the LP optimum and the LP solution, or None if it is not done by ``end``.
 
-    ``end`` is a ``perf_counter`` time; building the model stops there too.
+    ``end`` is a ``perf_counter`` time; building the model stops there too. The model is
+    written as a protocol buffer, whole lists of coefficients at a time (setting them one
+    by one through the solver's wrapper took most of a second per 100,000).
     """
     solver = pywraplp.Solver.CreateSolver("GLOP")
     if solver is None:  # pragma: no cover - GLOP ships with OR-Tools
         return None
-    infinity = solver.infinity()
-    by_participant_slot: dict[tuple[int, int], list[pywraplp.Variable]] = defaultdict(list)
-    by_participant: dict[int, list[pywraplp.Variable]] = defaultdict(list)
-    by_slot: dict[int, list[pywraplp.Variable]] = defaultdict(list)
-    by_group_slot: dict[tuple[tuple[int, ...], int], list[pywraplp.Variable]] = defaultdict(list)
-    variables: dict[int, list[tuple[int, pywraplp.Variable]]] = {}
-    by_request: dict[int, list[pywraplp.Variable]] = defaultdict(list)
-    objective = solver.Objective()
-
-    def at_most(xs: list[pywraplp.Variable], bound: float) -> None:
-        # Coefficients one by one: far cheaper than building solver.Sum expressions.
-        constraint = solver.Constraint(-infinity, bound)
-        for x in xs:
-            constraint.SetCoefficient(x, 1)
-
+    model = linear_solver_pb2.MPModelProto(maximize=True)
+    by_participant_slot: dict[tuple[int, int], list[int]] = defaultdict(list)
+    by_participant: dict[int, list[int]] = defaultdict(list)
+    by_slot: dict[int, list[int]] = defaultdict(list)
+    by_group_slot: dict[tuple[tuple[int, ...], int], list[int]] = defaultdict(list)
+    by_request: dict[int, list[int]] = defaultdict(list)
+    variables: dict[int, list[tuple[int, int]]] = {}  # request -> (slot, variable index)
+    lower: list[float] = []
+    objective: list[float] = []
     for r, slots in enumerate(structure.options):
         if r % 500 == 0 and time.perf_counter() > end:
             return None
         if not slots:
             continue
         a, b = structure.ends[r]
-        pinned = r in structure.fixed
-        xs = [solver.NumVar(1.0 if pinned else 0.0, 1.0, "") for _ in slots]
+        first = len(objective)
+        xs = list(range(first, first + len(slots)))
+        lower.extend([1.0 if r in structure.fixed else 0.0] * len(slots))
+        objective.extend([float(structure.priority[r])] * len(slots))
         variables[r] = list(zip(slots, xs, strict=True))
         by_request[structure.request_of[r]].extend(xs)
-        priority = structure.priority[r]
+        by_participant[a].extend(xs)
+        by_participant[b].extend(xs)
         needs = structure.needs_interpreter[r]
         for s, x in zip(slots, xs, strict=True):
-            objective.SetCoefficient(x, priority)
             by_participant_slot[(a, s)].append(x)
             by_participant_slot[(b, s)].append(x)
-            by_participant[a].append(x)
-            by_participant[b].append(x)
             by_slot[s].append(x)
             if needs:
                 by_group_slot[(structure.eligible[r], s)].append(x)
+    n_x = len(objective)
+    upper = [1.0] * n_x
+    rows: list[tuple[list[int], list[float], float]] = []  # (variables, coefficients, at most)
+
+    def at_most(xs: list[int], bound: float) -> None:
+        rows.append((xs, [1.0] * len(xs), bound))
+
     for xs in by_request.values():
         if len(xs) > 1:
             at_most(xs, 1)
@@ -89,30 +92,46 @@ def lp_bound(structure: Structure, end: float) -> LpResult | None:
     for s, xs in by_slot.items():
         if len(xs) > structure.slot_capacity[s]:
             at_most(xs, structure.slot_capacity[s])
-    served: dict[tuple[int, int], list[pywraplp.Variable]] = defaultdict(list)
+    served: dict[tuple[int, int], list[int]] = defaultdict(list)
+    infinity = solver.infinity()
     for (group, s), xs in by_group_slot.items():
-        constraint = solver.Constraint(-infinity, 0)  # sum(xs) - sum(ys) <= 0
-        for x in xs:
-            constraint.SetCoefficient(x, 1)
+        ys = []  # sum(xs) - sum(ys) <= 0: the group's meetings within its interpreters
         for i in group:
             if s in structure.interpreter_available[i]:
-                y = solver.NumVar(0.0, infinity, "")
-                constraint.SetCoefficient(y, -1)
+                y = len(lower)
+                lower.append(0.0)
+                upper.append(infinity)
+                objective.append(0.0)
+                ys.append(y)
                 served[(i, s)].append(y)
+        rows.append((xs + ys, [1.0] * len(xs) + [-1.0] * len(ys), 0.0))
     for ys in served.values():
         at_most(ys, 1)
-    objective.SetMaximization()
+    if time.perf_counter() > end:
+        return None
+    for low, high, cost in zip(lower, upper, objective, strict=True):
+        model.variable.add(lower_bound=low, upper_bound=high, objective_coefficient=cost)
+    for indices, coefficients, bound in rows:
+        row = model.constraint.add(lower_bound=-infinity, upper_bound=bound)
+        row.var_index.extend(indices)
+        row.coefficient.extend(coefficients)
+    if solver.LoadModelFromProto(model) != "":  # pragma: no cover - the model is well formed
+        return None
+    del model, lower, upper, objective  # the solver has its copy: memory for GLOP
+    rows.clear()
     seconds = end - time.perf_counter()
     if seconds <= 0.05:
         return None
     solver.SetTimeLimit(int(seconds * 1000))
     if solver.Solve() != pywraplp.Solver.OPTIMAL:
         return None
+    response = linear_solver_pb2.MPSolutionResponse()
+    solver.FillSolutionResponseProto(response)
+    value = list(response.variable_value)
     values = {
-        r: [(s, x.solution_value()) for s, x in pairs if x.solution_value() > 1e-6]
-        for r, pairs in variables.items()
+        r: [(s, value[x]) for s, x in pairs if value[x] > 1e-6] for r, pairs in variables.items()
     }
-    return LpResult(math.floor(objective.Value() + ROUNDING_SLACK), values)
+    return LpResult(math.floor(solver.Objective().Value() + ROUNDING_SLACK), values)
 
 
 def quick_bound(structure: Structure) -> int:
@@ -226,6 +245,8 @@ def aggregate_bound(structure: Structure, end: float) -> tuple[int, dict[int, fl
     zs: list[tuple[int, pywraplp.Variable]] = []
     once: dict[int, pywraplp.Constraint] = {}  # request -> its variants, at most one
     for r, slots in enumerate(structure.options):
+        if r % 2000 == 0 and time.perf_counter() > end:
+            return None  # building it stops at the deadline too
         if not slots:
             continue
         z = solver.NumVar(1.0 if r in structure.fixed else 0.0, 1.0, "")

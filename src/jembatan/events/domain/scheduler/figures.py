@@ -24,8 +24,12 @@ def schedule_figures(
     busy: dict[str, set[str]] = {}
     for who, slot in attendance:
         busy.setdefault(who, set()).add(slot)
-    gaps = {who: idle_gaps(instance, who, slots) for who, slots in busy.items()}
-    wanted = {p for r in instance.requests for pair in instance.pairs(r) for p in pair}
+    days = [day_of(slot) for slot in instance.slots]
+    gaps = {who: idle_gaps(instance, who, slots, days) for who, slots in busy.items()}
+    if instance.companies:
+        wanted = {p for r in instance.requests for pair in instance.pairs(r) for p in pair}
+    else:  # each side is one participant
+        wanted = {r.a for r in instance.requests} | {r.b for r in instance.requests}
     liked = {p.id: (p.preferred, p.unwanted) for p in instance.participants}
     figures: dict[str, object] = {
         "idle_gaps_mean": round(sum(gaps.values()) / len(gaps), 3) if gaps else 0.0,
@@ -44,12 +48,14 @@ def schedule_figures(
     return figures
 
 
-def idle_gaps(instance: Instance, who: str, slots: set[str]) -> int:
+def idle_gaps(instance: Instance, who: str, slots: set[str], days: list[str] | None = None) -> int:
+    """``days``: the day of each of the instance's slots, if the caller has worked them out."""
     participant = instance.participant(who)
+    available = participant.available
     by_day: dict[str, list[bool]] = {}
-    for slot in instance.slots:
-        if instance.is_available(participant, slot):
-            by_day.setdefault(day_of(slot), []).append(slot in slots)
+    for slot, day in zip(instance.slots, days or [day_of(s) for s in instance.slots], strict=True):
+        if available is None or slot in available:
+            by_day.setdefault(day, []).append(slot in slots)
     total = 0
     for pattern in by_day.values():
         if not any(pattern):

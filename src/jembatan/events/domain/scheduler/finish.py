@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 
 from jembatan.events.domain.scheduler.bound import quick_bound
 from jembatan.events.domain.scheduler.deadline import Deadline
 from jembatan.events.domain.scheduler.figures import schedule_figures
+from jembatan.events.domain.scheduler.greedy import CHECK_EVERY
 from jembatan.events.domain.scheduler.instance import MeetingRequest
 from jembatan.events.domain.scheduler.schedule import (
     CAPACITY,
@@ -15,6 +17,7 @@ from jembatan.events.domain.scheduler.schedule import (
     NO_INTERPRETER,
     OPTIMAL,
     PARTICIPANT_CAP,
+    TIME_LIMIT,
     Meeting,
     Schedule,
 )
@@ -31,12 +34,20 @@ def occupancy_of(structure: Structure, slot_of: Mapping[int, int]) -> Occupancy:
     return occupancy
 
 
-def fill(occupancy: Occupancy) -> None:
-    """Add every request that still fits somewhere, so that each one left out has a reason."""
+def fill(occupancy: Occupancy, end: float | None = None) -> set[int]:
+    """Add every request that still fits somewhere, so that each one left out has a reason.
+
+    Stopped at ``end`` (a ``perf_counter`` time), it returns the requests (not variants)
+    it did not reach; otherwise none."""
     structure = occupancy.structure
-    for request in sorted(range(structure.n_requests), key=lambda r: -structure.priority[r]):
+    clock = time.perf_counter
+    order = sorted(range(structure.n_requests), key=structure.priority.__getitem__, reverse=True)
+    for n, request in enumerate(order):
+        if end is not None and n % CHECK_EVERY == 0 and clock() > end:
+            return {structure.request_of[r] for r in order[n:]} - occupancy.placed
         if structure.request_of[request] not in occupancy.placed:
             occupancy.place_first(request, structure.options[request])
+    return set()
 
 
 def finish(
@@ -48,7 +59,8 @@ def finish(
     stats: dict[str, float] | None = None,
     trace: Sequence[tuple[float, int, int]] = (),
 ) -> Schedule:
-    fill(occupancy)
+    last = deadline.end - deadline.last  # what follows the reasons cannot be stopped
+    not_tried = fill(occupancy, last)
     instance = structure.instance
     tables = _tables(structure, occupancy)
     meetings = []
@@ -87,13 +99,36 @@ def finish(
         objective,
         upper_bound,
         OPTIMAL if objective == upper_bound else FEASIBLE,
-        {instance.requests[n].id: request_reason(structure, occupancy, n) for n in unscheduled},
+        _reasons(structure, occupancy, unscheduled, not_tried, last),
         moved,
         dropped,
         all_stats,
         tuple(trace),
         figures,
     )
+
+
+def _reasons(
+    structure: Structure,
+    occupancy: Occupancy,
+    unscheduled: list[int],
+    not_tried: set[int],
+    end: float,
+) -> dict[str, str]:
+    """Request id -> reason code; ``time_limit`` for the requests the time did not reach
+    (the filling did not try them, or their reason is not worked out by ``end``)."""
+    requests = structure.instance.requests
+    reasons: dict[str, str] = {}
+    clock = time.perf_counter
+    out_of_time = False
+    for k, n in enumerate(unscheduled):
+        if not out_of_time and k % CHECK_EVERY == 0 and clock() > end:
+            out_of_time = True
+        if out_of_time or n in not_tried:
+            reasons[requests[n].id] = TIME_LIMIT
+        else:
+            reasons[requests[n].id] = request_reason(structure, occupancy, n)
+    return reasons
 
 
 def _never_possible(structure: Structure) -> int:
@@ -145,25 +180,36 @@ def reason(structure: Structure, occupancy: Occupancy, request: int) -> str:
         return PARTICIPANT_CAP
     if structure.needs_interpreter[request] and not structure.options[request]:
         return NO_INTERPRETER
-    free = [
-        s
-        for s in structure.options[request]
-        if (a, s) not in occupancy.busy
-        and (b, s) not in occupancy.busy
-        and (
-            structure.max_run[a] >= structure.n_slots
-            or structure.run_length(occupancy.busy, a, s) <= structure.max_run[a]
-        )
-        and (
-            structure.max_run[b] >= structure.n_slots
-            or structure.run_length(occupancy.busy, b, s) <= structure.max_run[b]
-        )
-    ]
+    busy = occupancy.busy
+    no_limit = structure.n_slots
+    if structure.max_run[a] >= no_limit and structure.max_run[b] >= no_limit:
+        free = [s for s in structure.options[request] if (a, s) not in busy and (b, s) not in busy]
+    else:
+        free = [
+            s
+            for s in structure.options[request]
+            if (a, s) not in busy
+            and (b, s) not in busy
+            and (
+                structure.max_run[a] >= no_limit
+                or structure.run_length(busy, a, s) <= structure.max_run[a]
+            )
+            and (
+                structure.max_run[b] >= no_limit
+                or structure.run_length(busy, b, s) <= structure.max_run[b]
+            )
+        ]
     if not free:
         return PARTICIPANT_CAP
-    if structure.needs_interpreter[request] and not any(
-        _can_interpret(structure, occupancy, request, s) for s in free
-    ):
+    if structure.needs_interpreter[request]:
+        memo = occupancy.interpreting_memo
+        group = structure.eligible[request]
+        for s in free:
+            known = memo.get((group, s))
+            if known is None:
+                known = _can_interpret(structure, occupancy, request, s)
+            if known:
+                return CAPACITY
         return NO_INTERPRETER
     return CAPACITY
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 
 from jembatan.events.domain.scheduler.instance import Instance
@@ -12,10 +13,17 @@ from jembatan.events.domain.scheduler.structure import (
     build_structure,
 )
 
+CHECK_EVERY = 256  # requests placed between two looks at the clock
 
-def greedy_occupancy(structure: Structure, order: Iterable[int]) -> Occupancy:
+
+def greedy_occupancy(
+    structure: Structure, order: Iterable[int], end: float | None = None
+) -> Occupancy:
     """Place fixed meetings, then previous ones where they were, then each request of
-    ``order`` in its earliest slot that fits."""
+    ``order`` in its earliest slot that fits.
+
+    ``end`` (a ``perf_counter`` time) stops the placing of ``order`` there: the schedule
+    is then partial but valid (fixed meetings are always placed)."""
     occupancy = Occupancy(structure)
     for request, (slot, _table) in structure.fixed.items():
         if not occupancy.place(request, slot):
@@ -23,7 +31,11 @@ def greedy_occupancy(structure: Structure, order: Iterable[int]) -> Occupancy:
     for request, (slot, _table) in structure.preferred.items():  # previous meetings stay put
         if request not in occupancy.slot_of and slot in structure.options[request]:
             occupancy.place(request, slot)
-    for request in order:
+    clock = time.perf_counter
+    for n, request in enumerate(order):
+        if end is not None and n % CHECK_EVERY == 0 and clock() > end:
+            occupancy.stopped = True
+            break
         if request not in occupancy.slot_of:
             occupancy.place_first(request, structure.options[request])
     return occupancy
@@ -54,16 +66,18 @@ def greedy_schedule(instance: Instance) -> Schedule:
     from jembatan.events.domain.scheduler.deadline import Deadline
     from jembatan.events.domain.scheduler.finish import finish
 
-    deadline = Deadline(0.0)
+    deadline = Deadline(float("inf"))  # no limit: every request is tried
     structure = build_structure(instance)
     occupancy = greedy_occupancy(structure, range(structure.n_requests))  # variants in order
     return finish(structure, occupancy, None, deadline)
 
 
 def lp_guided_occupancy(
-    structure: Structure, values: dict[int, list[tuple[int, float]]]
+    structure: Structure, values: dict[int, list[tuple[int, float]]], end: float | None = None
 ) -> Occupancy:
-    """Round the LP solution: requests the LP schedules most fully first, in its slots first."""
+    """Round the LP solution: requests the LP schedules most fully first, in its slots first.
+
+    Stopped at ``end`` (a ``perf_counter`` time), the rounding is partial but valid."""
     weight = {r: sum(v for _, v in pairs) for r, pairs in values.items()}
 
     def key(r: int) -> tuple[float, int, int]:
@@ -74,7 +88,11 @@ def lp_guided_occupancy(
         )
 
     occupancy = greedy_occupancy(structure, ())
-    for request in sorted(range(structure.n_requests), key=key):
+    clock = time.perf_counter
+    for n, request in enumerate(sorted(range(structure.n_requests), key=key)):
+        if end is not None and n % CHECK_EVERY == 0 and clock() > end:
+            occupancy.stopped = True
+            break
         if request in occupancy.slot_of:
             continue
         liked = [s for s, _ in sorted(values.get(request, []), key=lambda sv: -sv[1])]

@@ -287,9 +287,13 @@ def cp_sat_sub_solver(workers: int, seed: int, secondary: bool = False) -> SubSo
     def solve_sub(
         sub: Structure, hint: Occupancy, seconds: float
     ) -> tuple[dict[int, int] | None, bool]:
+        started = time.perf_counter()
         model = build_model(sub)
         if secondary:
             add_secondary_objective(model, sub, hint.objective())
+        seconds -= time.perf_counter() - started  # building it counts (slow under load)
+        if seconds <= 0.02:
+            return None, False
         solver, status = run_model(model, hint, seconds, workers, seed)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None, False

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from jembatan.events.domain.scheduler.deadline import collector_paused
 from jembatan.events.domain.scheduler.errors import InstanceError, Problems, describe
 from jembatan.events.domain.scheduler.instance import (
     Company,
@@ -37,6 +38,11 @@ def parse_instance(data: object) -> Instance:
 
     All problems found are reported together, each naming its entry.
     """
+    with collector_paused():
+        return _parse_instance(data)
+
+
+def _parse_instance(data: object) -> Instance:
     problems = Problems()
     if not isinstance(data, Mapping):
         raise InstanceError(["the instance must be a JSON object"])
@@ -77,10 +83,7 @@ def parse_instance(data: object) -> Instance:
         if company.id in known_participants:
             problems.add(f'companies[{n}]: id "{company.id}" is already a participant id')
     sides = known_participants | {c.id for c in companies}
-    requests = tuple(
-        _parse_request(f"requests[{n}]", entry, sides, problems)
-        for n, entry in enumerate(_list(data, "requests", problems))
-    )
+    requests = _parse_requests(_list(data, "requests", problems), sides, problems)
     _check_unique_ids("requests", [r.id for r in requests], problems)
     locked = tuple(
         _parse_lock(f"locked[{n}]", entry, problems)
@@ -260,6 +263,36 @@ def _parse_interpreter(
     return Interpreter(
         str(data.get("id", "")), _languages(label, data.get("languages"), problems), available
     )
+
+
+REQUEST_KEYS = {"id", "a", "b", "priority"}
+
+
+def _parse_requests(
+    entries: list[object], sides: set[str], problems: Problems
+) -> tuple[MeetingRequest, ...]:
+    """Every request; a well-formed entry takes a fast path (a large event has tens of
+    thousands), any other the full checks that name what is wrong."""
+    result = []
+    keys = REQUEST_KEYS
+    for n, entry in enumerate(entries):
+        if type(entry) is dict and entry.keys() == keys:
+            ident, a, b, priority = entry["id"], entry["a"], entry["b"], entry["priority"]
+            if (
+                type(ident) is str
+                and ident
+                and type(a) is str
+                and type(b) is str
+                and a != b
+                and a in sides
+                and b in sides
+                and type(priority) is int
+                and priority >= 1
+            ):
+                result.append(MeetingRequest(ident, a, b, priority))
+                continue
+        result.append(_parse_request(f"requests[{n}]", entry, sides, problems))
+    return tuple(result)
 
 
 def _parse_request(

@@ -28,6 +28,7 @@ NO_COMMON_SLOT = "no_common_slot"  # no slot in which both participants are avai
 NO_INTERPRETER = "no_interpreter"  # an interpreter is needed and none is free
 PARTICIPANT_CAP = "participant_cap"  # a participant is at max_meetings or fully booked
 CAPACITY = "capacity"  # the tables are full where both are free: lost to higher priorities
+TIME_LIMIT = "time_limit"  # the time limit ran out before the request was tried
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,11 @@ from ortools.sat.python import cp_model
 
 from jembatan.events.domain.scheduler.bound import BackgroundLp, aggregate_bound, quick_bound
 from jembatan.events.domain.scheduler.cpmodel import build_model, placement, run_model
-from jembatan.events.domain.scheduler.deadline import Deadline, workers_for_load
+from jembatan.events.domain.scheduler.deadline import (
+    Deadline,
+    collector_paused,
+    workers_for_load,
+)
 from jembatan.events.domain.scheduler.finish import finish, occupancy_of
 from jembatan.events.domain.scheduler.greedy import (
     greedy_occupancy,
@@ -38,8 +42,10 @@ PHASE1_SHARE = 0.8  # of the time left after the LP; phase 2 (secondary objectiv
 FULL_MODEL_VARIABLES = 4_000  # up to this size CP-SAT gets the whole model first
 FULL_MODEL_SHARE = 0.4  # of the time left
 PATIENCE = 40  # phase 2 stops after this many neighbourhoods in a row bring nothing
+FINISH_SLACK = 0.25  # seconds: a search step's overrun past its end, under load
+LAST_FACTOR = 1.5  # the steps that cannot be stopped cost about this many structure builds
 FINISH_FACTOR = (
-    3.5  # finishing (fill, tables, reasons, figures) costs about this many greedy passes
+    5.0  # finishing (fill, tables, reasons, figures), and the last overrun, in greedy passes
 )
 
 
@@ -80,31 +86,55 @@ def solve(
     deadline = deadline or Deadline(time_limit)
     workers = workers_for_load(workers)
     trace = Trace(deadline)
-    structure = _structure(instance, previous, allow_moves)
+    structure_started = time.perf_counter()
+    with collector_paused():
+        structure = _structure(instance, previous, allow_moves)
+    structure_seconds = time.perf_counter() - structure_started
+    # What cannot be stopped at the end (tables, figures, encoding) costs about as much as
+    # indexing did; filling and reasons about as much again, and they stop at the deadline.
+    deadline.keep_last(0.05 + LAST_FACTOR * structure_seconds)
+    deadline.keep(FINISH_SLACK + 2 * LAST_FACTOR * structure_seconds)
     greedy_started = time.perf_counter()
-    current = greedy_occupancy(structure, priority_order(structure))
+    with collector_paused():
+        current = greedy_occupancy(structure, priority_order(structure), deadline.until(1.0))
     greedy_seconds = time.perf_counter() - greedy_started
-    deadline.keep(0.1 + FINISH_FACTOR * greedy_seconds)
+    stats: dict[str, float] = {"structure_seconds": structure_seconds}
+    if current.stopped:
+        stats["greedy_stopped"] = 1
+    else:
+        deadline.keep(FINISH_SLACK + FINISH_FACTOR * greedy_seconds)
     upper = max(quick_bound(structure), current.objective())
-    stats: dict[str, float] = {"hint": current.objective(), "quick_bound": upper}
+    stats.update({"hint": current.objective(), "quick_bound": upper})
     stats["first_feasible_seconds"] = deadline.elapsed()
     trace.add(current.objective(), upper)
 
     def better(occupancy: Occupancy) -> None:
         trace.add(occupancy.objective(), upper)
 
-    aggregate = None if deadline.expired() else aggregate_bound(structure, deadline.until(0.5))
+    big = sum(len(o) for o in structure.options) > FULL_MODEL_VARIABLES
+    lp: BackgroundLp | None = None
+    if big and upper > current.objective() and not deadline.expired():
+        # The slot LP first, in its own process: on large events the proof needs the most
+        # time, and the aggregate LP and its rounding can run meanwhile.
+        lp = BackgroundLp(structure, deadline.until(1.0))
+    aggregate = None
+    if not deadline.expired():
+        with collector_paused():
+            aggregate = aggregate_bound(structure, deadline.until(0.5))
     if aggregate is not None:
         stats["aggregate_bound"] = aggregate[0]
         upper = max(current.objective(), min(upper, aggregate[0]))
         trace.add(current.objective(), upper)
         if upper > current.objective():
-            rounded = lp_guided_occupancy(structure, _as_values(structure, aggregate[1]))
+            with collector_paused():
+                rounded = lp_guided_occupancy(
+                    structure, _as_values(structure, aggregate[1]), deadline.until(1.0)
+                )
             stats["aggregate_rounding"] = rounded.objective()
             if rounded.objective() > current.objective():
                 current = rounded
                 trace.add(current.objective(), upper)
-    if sum(len(o) for o in structure.options) <= FULL_MODEL_VARIABLES and not deadline.expired():
+    if not big and not deadline.expired():
         model = build_model(structure)
         seconds = deadline.share(FULL_MODEL_SHARE)
         solver, status = run_model(model, current, seconds, workers, seed)
@@ -115,7 +145,11 @@ def solve(
             upper = min(upper, max(current.objective(), floor_bound(solver)))
             stats["solver_bound"] = upper
             trace.add(current.objective(), upper)
-    lp = BackgroundLp(structure, deadline.until(1.0)) if upper > current.objective() else None
+    if lp is None and upper > current.objective():
+        lp = BackgroundLp(structure, deadline.until(1.0))
+    elif lp is not None and upper <= current.objective():
+        lp.stop()  # proven optimal already
+        lp = None
 
     def take_lp(occupancy: Occupancy, wait: float = 0.0) -> Occupancy:
         """Take the LP's bound and its rounded schedule when they arrive."""
@@ -127,7 +161,7 @@ def solve(
         stats["lp_seconds"] = deadline.elapsed()
         upper = max(occupancy.objective(), min(upper, result.bound))
         trace.add(occupancy.objective(), upper)
-        rounded = lp_guided_occupancy(structure, result.values)
+        rounded = lp_guided_occupancy(structure, result.values, deadline.until(1.0))
         stats["lp_rounding"] = rounded.objective()
         if rounded.objective() > occupancy.objective():
             trace.add(rounded.objective(), upper)
@@ -137,40 +171,74 @@ def solve(
     def refresh(occupancy: Occupancy, stop_at: int | None) -> tuple[Occupancy, int | None]:
         return take_lp(occupancy), None if stop_at is None else upper
 
+    def phase1(occupancy: Occupancy, fraction: float, offset: int) -> Occupancy:
+        found, lns_stats = improve(
+            structure,
+            occupancy,
+            deadline.until(fraction),
+            cp_sat_sub_solver(workers, seed),
+            _main_key,
+            seed + offset,
+            stop_at=upper,
+            on_better=better,
+            refresh=refresh,
+        )
+        for k, v in lns_stats.items():
+            stats[k] = stats.get(k, 0) + v
+        stats["phase1_end_seconds"] = deadline.elapsed()
+        return found
+
+    def phase2_refresh(occupancy: Occupancy, _stop: int | None) -> tuple[Occupancy, int | None]:
+        had_bound = "lp_bound" in stats
+        occupancy = take_lp(occupancy)
+        if not had_bound and "lp_bound" in stats and upper > occupancy.objective():
+            return occupancy, 0  # a new bound, and a gap: back to the objective (stop here)
+        return occupancy, None
+
+    def phase2(occupancy: Occupancy, offset: int) -> Occupancy:
+        found, lns_stats = improve(
+            structure,
+            occupancy,
+            deadline.until(1.0),
+            cp_sat_sub_solver(workers, seed, secondary=True),
+            _full_key,
+            seed + offset,
+            patience=PATIENCE,
+            refresh=phase2_refresh,
+        )
+        for k, v in lns_stats.items():
+            stats[f"phase2_{k}"] = stats.get(f"phase2_{k}", 0) + v
+        stats["phase2_end_seconds"] = deadline.elapsed()
+        return found
+
     try:
         if upper > current.objective() and not deadline.expired():
-            current, lns_stats = improve(
-                structure,
-                current,
-                deadline.until(PHASE1_SHARE if secondary else 1.0),
-                cp_sat_sub_solver(workers, seed),
-                _main_key,
-                seed,
-                stop_at=upper,
-                on_better=better,
-                refresh=refresh,
-            )
-            stats.update(lns_stats)
+            current = phase1(current, PHASE1_SHARE if secondary else 1.0, 0)
         if secondary and deadline.remaining() > 0.5:
-            current, lns_stats = improve(
-                structure,
-                current,
-                deadline.until(1.0),
-                cp_sat_sub_solver(workers, seed, secondary=True),
-                _full_key,
-                seed + 1,
-                patience=PATIENCE,
-                refresh=lambda o, _stop: (take_lp(o), None),
-            )
-            stats.update({f"phase2_{k}": v for k, v in lns_stats.items()})
+            had_bound = "lp_bound" in stats
+            current = phase2(current, 1)
+            if (
+                not had_bound
+                and "lp_bound" in stats
+                and upper > current.objective()
+                and deadline.remaining() > 0.5
+            ):
+                # The slot LP's bound came during phase 2 and leaves a gap (its rounding
+                # is often a point or two short): the objective first again, then phase 2.
+                current = phase1(current, PHASE1_SHARE, 2)
+                if deadline.remaining() > 0.5:
+                    current = phase2(current, 3)
         if lp is not None and lp.running and upper > current.objective():
             # The search has given up; the LP may still prove a better bound in time.
             current = take_lp(current, deadline.remaining())
+            stats["lp_wait_end_seconds"] = deadline.elapsed()
     finally:
         if lp is not None:
             lp.stop()
+            stats["lp_stopped_seconds"] = deadline.elapsed()
     stats["workers"] = workers
-    return finish(structure, current, upper, deadline, previous, stats, trace.points)
+    with collector_paused():
+        return finish(structure, current, upper, deadline, previous, stats, trace.points)
 
 
 def _as_values(structure: Structure, z: dict[int, float]) -> dict[int, list[tuple[int, float]]]:

@@ -132,9 +132,21 @@ def build_structure(
             liking[(p, slot_index[slot])] = -1
     languages_of = [p.languages for p in instance.participants]
     interpreting: dict[tuple[frozenset[str], frozenset[str]], tuple[bool, tuple[int, ...]]] = {}
+    # Slots where any interpreter of a group is free: once per group, not once per request.
+    served_in: dict[tuple[int, ...], frozenset[int]] = {}
+    # Options of a pair of availabilities (and a group): a few thousand among many requests.
+    options_memo: dict[
+        tuple[frozenset[int], frozenset[int], tuple[int, ...] | None], tuple[int, ...]
+    ] = {}
+    liked = {p for p, _s in liking}
+    companies = instance.companies_by_id
     for n, request in enumerate(instance.requests):
-        pairs = instance.pairs(request)
-        lock_pair = instance.lock_pair(request)
+        if request.a in companies or request.b in companies:
+            pairs = instance.pairs(request)
+            lock_pair = instance.lock_pair(request)
+        else:  # the common case: two participants, one pair
+            lock_pair = (request.a, request.b)
+            pairs = [lock_pair]
         mine: list[int] = []
         for pair in pairs:
             if n in pinned and pair != lock_pair:
@@ -143,9 +155,10 @@ def build_structure(
             mine.append(v)
             a, b = participant_index[pair[0]], participant_index[pair[1]]
             languages = (languages_of[a], languages_of[b])
-            if languages not in interpreting:  # a few language pairs among many requests
+            known = interpreting.get(languages)
+            if known is None:  # a few language pairs among many requests
                 need = not languages[0] & languages[1]
-                interpreting[languages] = (
+                known = interpreting[languages] = (
                     need,
                     tuple(
                         k
@@ -153,7 +166,7 @@ def build_structure(
                         if need and i.languages & languages[0] and i.languages & languages[1]
                     ),
                 )
-            need, can = interpreting[languages]
+            need, can = known
             ends.append((a, b))
             priority.append(request.priority)
             needs.append(need)
@@ -163,16 +176,27 @@ def build_structure(
                 pinned_variants[v] = pinned[n]
                 options.append((pinned[n][0],))
                 continue
-            slots = available[a] & available[b]
-            if need:
-                slots = frozenset(
-                    s for s in slots if any(s in interpreter_available[i] for i in can)
-                )
+            if not (cap[a] and cap[b]):
+                options.append(())
+                continue
+            if a in liked or b in liked:
+                slots = available[a] & available[b]
+                if need:
+                    slots = slots & _served_in(served_in, can, interpreter_available)
 
-            def order(s: int, a: int = a, b: int = b) -> tuple[int, int]:
-                return (-liking.get((a, s), 0) - liking.get((b, s), 0), s)
+                def order(s: int, a: int = a, b: int = b) -> tuple[int, int]:
+                    return (-liking.get((a, s), 0) - liking.get((b, s), 0), s)
 
-            options.append(tuple(sorted(slots, key=order)) if cap[a] and cap[b] else ())
+                options.append(tuple(sorted(slots, key=order)))
+                continue
+            key = (available[a], available[b], can if need else None)
+            found = options_memo.get(key)
+            if found is None:
+                slots = available[a] & available[b]
+                if need:
+                    slots = slots & _served_in(served_in, can, interpreter_available)
+                found = options_memo[key] = tuple(sorted(slots))
+            options.append(found)
         variants_of.append(mine)
     no_limit = len(instance.slots)
     max_run = [
@@ -220,6 +244,18 @@ def build_structure(
     return structure
 
 
+def _served_in(
+    memo: dict[tuple[int, ...], frozenset[int]],
+    group: tuple[int, ...],
+    interpreter_available: list[frozenset[int]],
+) -> frozenset[int]:
+    """The slots in which at least one interpreter of ``group`` is available."""
+    found = memo.get(group)
+    if found is None:
+        found = memo[group] = frozenset().union(*(interpreter_available[i] for i in group))
+    return found
+
+
 class Occupancy:
     """What a partial schedule uses: participants' slots, tables per slot, interpreters."""
 
@@ -234,6 +270,7 @@ class Occupancy:
         # (interpreters, slot) -> whether one more meeting fits; False stays true while
         # meetings are only added (cleared on removal); True only once placing is over
         self.interpreting_memo: dict[tuple[tuple[int, ...], int], bool] = {}
+        self.stopped = False  # a deadline stopped the placing: the schedule may not be maximal
 
     def fits(self, request: int, slot: int) -> bool:
         st = self.structure
@@ -303,9 +340,13 @@ class Occupancy:
         if self.count[a] >= st.cap[a] or self.count[b] >= st.cap[b]:
             return False
         busy, used, capacity = self.busy, self.used_tables, st.slot_capacity
+        memo = self.interpreting_memo if st.needs_interpreter[request] else None
+        group = st.eligible[request]
         for s in slots:
             if used[s] >= capacity[s] or (a, s) in busy or (b, s) in busy:
                 continue
+            if memo is not None and memo.get((group, s)) is False:
+                continue  # no interpreter of the group is free there (see fits)
             if self.place(request, s):
                 return True
         return False
