@@ -19,8 +19,12 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING
 
-from ortools.linear_solver import linear_solver_pb2, pywraplp
+# OR-Tools (with numpy and pandas, a second of start-up under load) is imported where a
+# model is built, so a run that never gets to one (a short limit) does not wait for it.
+if TYPE_CHECKING:
+    from ortools.linear_solver import pywraplp
 
 from jembatan.events.domain.scheduler.structure import Structure
 
@@ -40,6 +44,8 @@ def lp_bound(structure: Structure, end: float) -> LpResult | None:
     written as a protocol buffer, whole lists of coefficients at a time (setting them one
     by one through the solver's wrapper took most of a second per 100,000).
     """
+    from ortools.linear_solver import linear_solver_pb2, pywraplp
+
     solver = pywraplp.Solver.CreateSolver("GLOP")
     if solver is None:  # pragma: no cover - GLOP ships with OR-Tools
         return None
@@ -231,6 +237,8 @@ def aggregate_bound(structure: Structure, end: float) -> tuple[int, dict[int, fl
     interpreters' free slots (per group of eligible interpreters, and in all). Every
     schedule is a point of it, so its floor is a bound (weaker than the slot-indexed one).
     """
+    from ortools.linear_solver import pywraplp
+
     solver = pywraplp.Solver.CreateSolver("GLOP")
     if solver is None:  # pragma: no cover
         return None

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ortools.sat.python import cp_model
+# OR-Tools (with numpy and pandas, a second of start-up under load) is imported where a
+# model is built, so a run that never gets to one (a short limit) does not wait for it.
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
 
 from jembatan.events.domain.scheduler.structure import Occupancy, Structure
 
@@ -29,6 +33,8 @@ class Model:
 
 def build_model(structure: Structure) -> Model:
     """Variables only where a meeting is possible; tables and interpreters as counts/flows."""
+    from ortools.sat.python import cp_model
+
     model = cp_model.CpModel()
     x: dict[tuple[int, int], cp_model.IntVar] = {}
     by_participant_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
@@ -134,6 +140,8 @@ def run_model(
     model: Model, hint: Occupancy, seconds: float, workers: int, seed: int
 ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
     """Solve from a complete hint (CP-SAT drops an incomplete one it cannot complete)."""
+    from ortools.sat.python import cp_model
+
     model.model.clear_hints()  # type: ignore[no-untyped-call]
     for (r, s), var in model.x.items():
         model.model.add_hint(var, 1 if hint.slot_of.get(r) == s else 0)

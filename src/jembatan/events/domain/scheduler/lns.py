@@ -13,8 +13,6 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 
-from ortools.sat.python import cp_model
-
 from jembatan.events.domain.scheduler.cpmodel import build_model, placement, run_model
 from jembatan.events.domain.scheduler.finish import occupancy_of
 from jembatan.events.domain.scheduler.secondary import add_secondary_objective
@@ -295,6 +293,8 @@ def cp_sat_sub_solver(workers: int, seed: int, secondary: bool = False) -> SubSo
         if seconds <= 0.02:
             return None, False
         solver, status = run_model(model, hint, seconds, workers, seed)
+        from ortools.sat.python import cp_model  # loaded by run_model
+
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None, False
         return placement(solver, model), status == cp_model.OPTIMAL

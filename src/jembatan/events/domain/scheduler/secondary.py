@@ -12,10 +12,13 @@ of their meetings; we count runs (blocks of consecutive meetings, less one).
 
 from __future__ import annotations
 
-from ortools.sat.python import cp_model
+from typing import TYPE_CHECKING
 
 from jembatan.events.domain.scheduler.cpmodel import Model
 from jembatan.events.domain.scheduler.structure import Occupancy, Structure
+
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
 
 
 def add_secondary_objective(model: Model, structure: Structure, floor: int) -> None:

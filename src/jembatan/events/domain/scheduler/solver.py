@@ -10,8 +10,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Sequence
-
-from ortools.sat.python import cp_model
+from typing import TYPE_CHECKING
 
 from jembatan.events.domain.scheduler.bound import BackgroundLp, aggregate_bound, quick_bound
 from jembatan.events.domain.scheduler.cpmodel import build_model, placement, run_model
@@ -36,6 +35,9 @@ from jembatan.events.domain.scheduler.structure import (
     Structure,
     build_structure,
 )
+
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
 
 LP_SHARE = 0.7  # of the time left after the greedy start: the LP (bound, and its rounding)
 PHASE1_SHARE = 0.8  # of the time left after the LP; phase 2 (secondary objective) the rest
@@ -138,6 +140,8 @@ def solve(
         model = build_model(structure)
         seconds = deadline.share(FULL_MODEL_SHARE)
         solver, status = run_model(model, current, seconds, workers, seed)
+        from ortools.sat.python import cp_model  # loaded by run_model
+
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             found = occupancy_of(structure, placement(solver, model))
             if found.objective() >= current.objective():
