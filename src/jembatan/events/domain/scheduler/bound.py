@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ortools.linear_solver import pywraplp
 
+from jembatan.events.domain.scheduler.instance import Instance
 from jembatan.events.domain.scheduler.structure import Structure
 
 ROUNDING_SLACK = 1e-3  # GLOP's tolerances; the LP value is a sum of small fractions
@@ -161,6 +162,32 @@ def quick_bound(structure: Structure) -> int:
     )
     seats = sum(structure.slot_capacity)
     return min(halves // 2, sum(sorted(offered.values(), reverse=True)[:seats]))
+
+
+def counting_bound(instance: Instance) -> int:
+    """The counting bound of :func:`quick_bound` on the instance itself, for when the time
+    ran out before it was indexed (every request counted as if it could take a slot).
+
+    A request naming a company counts its whole priority (who attends is not worked out).
+    """
+    n_slots = len(instance.slots)
+    cap: dict[str, int] = {}
+    for p in instance.participants:
+        slots = n_slots if p.available is None else len(p.available)
+        cap[p.id] = slots if p.max_meetings is None else min(p.max_meetings, slots)
+    by_participant: dict[str, list[int]] = {}
+    companies = 0
+    for request in instance.requests:
+        if request.a in cap and request.b in cap:
+            if cap[request.a] and cap[request.b]:
+                by_participant.setdefault(request.a, []).append(request.priority)
+                by_participant.setdefault(request.b, []).append(request.priority)
+        else:
+            companies += request.priority
+    halves = sum(sum(sorted(ps, reverse=True)[: cap[p]]) for p, ps in by_participant.items())
+    seats = n_slots * instance.tables
+    best = sorted((r.priority for r in instance.requests), reverse=True)[:seats]
+    return min(halves // 2 + companies, sum(best))
 
 
 class BackgroundLp:

@@ -83,7 +83,7 @@ def finish(
         upper_bound = quick_bound(structure)
     upper_bound = max(upper_bound, objective)
     unscheduled = [n for n in range(len(instance.requests)) if n not in occupancy.placed]
-    moved, dropped = _changes(instance.requests, meetings, previous)
+    moved, dropped = changes(instance.requests, meetings, previous)
     never = _never_possible(structure)
     figures = schedule_figures(
         instance,
@@ -224,7 +224,7 @@ def _can_interpret(structure: Structure, occupancy: Occupancy, request: int, slo
     return bool(memo[key])
 
 
-def _changes(
+def changes(
     requests: Sequence[MeetingRequest],
     meetings: list[Meeting],
     previous: Sequence[Meeting] | None,

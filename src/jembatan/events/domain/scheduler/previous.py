@@ -9,14 +9,16 @@ from jembatan.events.domain.scheduler.schedule import Meeting
 from jembatan.events.domain.scheduler.structure import Occupancy, build_structure
 
 
-def keepable_meetings(instance: Instance, previous: Sequence[Meeting]) -> list[Meeting]:
+def keepable_meetings(
+    instance: Instance, previous: Sequence[Meeting], end: float | None = None
+) -> list[Meeting]:
     """The previous meetings that can all stay in place, together with the locks.
 
     Taken in order; a meeting is released when its request is gone or locked, its slot or
     table no longer exists, or it breaks a rule given the locks and the meetings kept
-    before it.
+    before it. Indexing stops at ``end`` (:class:`OutOfTime`).
     """
-    structure = build_structure(instance)
+    structure = build_structure(instance, end=end)
     occupancy = Occupancy(structure)
     request_index = {r.id: n for n, r in enumerate(instance.requests)}
     taken = set()

@@ -7,19 +7,26 @@ place (with ``allow_moves``), every participant getting a meeting, and fewer idl
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from jembatan.events.domain.scheduler.bound import BackgroundLp, aggregate_bound, quick_bound
+from jembatan.events.domain.scheduler.bound import (
+    BackgroundLp,
+    aggregate_bound,
+    counting_bound,
+    quick_bound,
+)
 from jembatan.events.domain.scheduler.cpmodel import build_model, placement, run_model
 from jembatan.events.domain.scheduler.deadline import (
     Deadline,
     collector_paused,
     workers_for_load,
 )
-from jembatan.events.domain.scheduler.finish import finish, occupancy_of
+from jembatan.events.domain.scheduler.figures import schedule_figures
+from jembatan.events.domain.scheduler.finish import changes, finish, occupancy_of
 from jembatan.events.domain.scheduler.greedy import (
     greedy_occupancy,
     lp_guided_occupancy,
@@ -28,10 +35,11 @@ from jembatan.events.domain.scheduler.greedy import (
 from jembatan.events.domain.scheduler.instance import Instance
 from jembatan.events.domain.scheduler.lns import cp_sat_sub_solver, improve
 from jembatan.events.domain.scheduler.previous import keepable_meetings
-from jembatan.events.domain.scheduler.schedule import Meeting, Schedule
+from jembatan.events.domain.scheduler.schedule import FEASIBLE, OPTIMAL, TIME_LIMIT, Meeting, Schedule
 from jembatan.events.domain.scheduler.secondary import secondary_key
 from jembatan.events.domain.scheduler.structure import (
     Occupancy,
+    OutOfTime,
     Structure,
     build_structure,
 )
@@ -43,6 +51,7 @@ LP_SHARE = 0.7  # of the time left after the greedy start: the LP (bound, and it
 PHASE1_SHARE = 0.8  # of the time left after the LP; phase 2 (secondary objective) the rest
 FULL_MODEL_VARIABLES = 4_000  # up to this size CP-SAT gets the whole model first
 FULL_MODEL_SHARE = 0.4  # of the time left
+INDEX_SHARE = 0.9  # of the limit: indexing ends by then, else the locks alone are the answer
 PATIENCE = 40  # phase 2 stops after this many neighbourhoods in a row bring nothing
 FINISH_SLACK = 0.25  # seconds: a search step's overrun past its end, under load
 LAST_FACTOR = 1.5  # the steps that cannot be stopped cost about this many structure builds
@@ -89,8 +98,14 @@ def solve(
     workers = workers_for_load(workers)
     trace = Trace(deadline)
     structure_started = time.perf_counter()
-    with collector_paused():
-        structure = _structure(instance, previous, allow_moves)
+    try:
+        with collector_paused():
+            structure = _structure(
+                instance, previous, allow_moves, deadline.started + INDEX_SHARE * deadline.limit
+            )
+    except OutOfTime:
+        with collector_paused():
+            return _locks_alone(instance, previous, allow_moves, deadline)
     structure_seconds = time.perf_counter() - structure_started
     # What cannot be stopped at the end (tables, figures, encoding) costs about as much as
     # indexing did; filling and reasons about as much again, and they stop at the deadline.
@@ -270,17 +285,71 @@ def _full_key(occupancy: Occupancy) -> tuple[int, ...]:
 
 
 def _structure(
-    instance: Instance, previous: Sequence[Meeting] | None, allow_moves: bool
+    instance: Instance,
+    previous: Sequence[Meeting] | None,
+    allow_moves: bool,
+    end: float | None = None,
 ) -> Structure:
+    """The indexed instance (with the previous meetings to keep); :class:`OutOfTime` if
+    ``end`` passes meanwhile."""
     if not previous:
-        return build_structure(instance)
-    kept = keepable_meetings(instance, previous)
-    if allow_moves:
-        preferred = {m.request: (m.slot, m.table, m.interpreter) for m in kept}
-        return build_structure(instance, preferred=preferred, attendees=_attendees(kept))
-    fixed = {m.request: (m.slot, m.table) for m in kept}
+        return build_structure(instance, end=end)
+    kept = keepable_meetings(instance, previous, end)
     preferred = {m.request: (m.slot, m.table, m.interpreter) for m in kept}
-    return build_structure(instance, fixed=fixed, preferred=preferred, attendees=_attendees(kept))
+    if allow_moves:
+        return build_structure(instance, preferred=preferred, attendees=_attendees(kept), end=end)
+    fixed = {m.request: (m.slot, m.table) for m in kept}
+    return build_structure(
+        instance, fixed=fixed, preferred=preferred, attendees=_attendees(kept), end=end
+    )
+
+
+def _locks_alone(
+    instance: Instance,
+    previous: Sequence[Meeting] | None,
+    allow_moves: bool,
+    deadline: Deadline,
+) -> Schedule:
+    """The answer when the time ran out before the instance was indexed: the locked
+    meetings (and the previous meetings that can stay), every other request unscheduled
+    with reason ``time_limit``, and the counting bound of the whole instance.
+
+    Only the requests of those meetings are indexed, which takes milliseconds.
+    """
+    wanted = {lock.request for lock in instance.locked}
+    wanted.update(m.request for m in previous or ())
+    part = dataclasses.replace(
+        instance, requests=tuple(r for r in instance.requests if r.id in wanted)
+    )
+    structure = _structure(part, previous, allow_moves)
+    occupancy = occupancy_of(structure, {v: s for v, (s, _t) in structure.fixed.items()})
+    for v, (slot, _table) in structure.preferred.items():  # previous meetings that may move
+        if structure.request_of[v] not in occupancy.placed:
+            occupancy.place(v, slot)
+    stats = {"index_stopped": 1.0}
+    schedule = finish(structure, occupancy, None, deadline, previous, stats)
+    placed = {m.request for m in schedule.meetings}
+    reasons = dict(schedule.reasons)
+    for request in instance.requests:
+        if request.id not in placed and request.id not in reasons:
+            reasons[request.id] = TIME_LIMIT
+    moved, dropped = changes(instance.requests, list(schedule.meetings), previous)
+    upper = max(schedule.objective, counting_bound(instance))
+    return dataclasses.replace(
+        schedule,
+        unscheduled=tuple(r.id for r in instance.requests if r.id not in placed),
+        upper_bound=upper,
+        status=OPTIMAL if schedule.objective == upper else FEASIBLE,
+        reasons=reasons,
+        moved=moved,
+        dropped=dropped,
+        figures=schedule_figures(
+            instance,
+            ((who, m.slot) for m in schedule.meetings for who in m.attendees or ()),
+            0,
+            None if moved is None or dropped is None else len(moved) + len(dropped),
+        ),
+    )
 
 
 def _attendees(meetings: Sequence[Meeting]) -> dict[str, tuple[str, str]]:

@@ -6,11 +6,18 @@ indices; this module builds them once.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from jembatan.events.domain.scheduler.instance import Instance
 from jembatan.events.domain.scheduler.matching import InterpreterMatching
+
+CHECK_EVERY = 256  # requests indexed between two looks at the clock
+
+
+class OutOfTime(Exception):
+    """The deadline passed before the instance was indexed."""
 
 
 @dataclass
@@ -93,9 +100,12 @@ def build_structure(
     fixed: Mapping[str, tuple[str, int]] | None = None,
     preferred: Mapping[str, tuple[str, int, str | None]] | None = None,
     attendees: Mapping[str, tuple[str, str]] | None = None,
+    end: float | None = None,
 ) -> Structure:
     """Index ``instance``; ``fixed`` adds meetings to keep (request -> slot, table) to locks;
-    ``preferred`` are previous places to keep where possible, with their ``attendees``."""
+    ``preferred`` are previous places to keep where possible, with their ``attendees``.
+
+    Raises :class:`OutOfTime` if ``end`` (a ``perf_counter`` time) passes meanwhile."""
     slot_index = {s: n for n, s in enumerate(instance.slots)}
     participant_index = {p.id: n for n, p in enumerate(instance.participants)}
     all_slots = frozenset(range(len(instance.slots)))
@@ -140,7 +150,10 @@ def build_structure(
     ] = {}
     liked = {p for p, _s in liking}
     companies = instance.companies_by_id
+    clock = time.perf_counter
     for n, request in enumerate(instance.requests):
+        if end is not None and n % CHECK_EVERY == 0 and clock() > end:
+            raise OutOfTime
         if request.a in companies or request.b in companies:
             pairs = instance.pairs(request)
             lock_pair = instance.lock_pair(request)
