@@ -15,6 +15,7 @@ from jembatan.events.domain.scheduler import check_schedule, parse_instance, sol
 from jembatan.events.domain.scheduler.bound import (
     BackgroundLp,
     aggregate_bound,
+    counting_bound,
     lp_bound,
     quick_bound,
 )
@@ -71,12 +72,14 @@ def test_solve_expired_deadline_still_valid() -> None:
     schedule = solve(instance, deadline=deadline)
     assert check_schedule(instance, schedule.to_json()) == []
     structure = build_structure(instance)
-    # Out of time before any request was tried: the empty schedule, a valid bound, and
-    # every request unscheduled for want of time.
+    # Out of time before the instance was indexed: the empty schedule, the counting bound
+    # of the instance itself, and every request unscheduled for want of time.
     assert schedule.meetings == ()
     assert schedule.objective == 0
     assert schedule.status == "feasible"
-    assert schedule.upper_bound == quick_bound(structure)
+    assert schedule.stats["index_stopped"] == 1
+    assert schedule.upper_bound == counting_bound(instance) >= quick_bound(structure)
+    assert schedule.unscheduled == tuple(r.id for r in instance.requests)
     assert set(schedule.reasons.values()) == {"time_limit"}
     assert schedule.stats.get("lns_rounds", 0) == 0
     assert "lp_bound" not in schedule.stats
@@ -189,3 +192,45 @@ def test_collector_paused_restores_the_collector() -> None:
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+
+
+def test_counting_bound_never_below_the_indexed_one_nor_a_schedule() -> None:
+    for seed in range(6):
+        data = random_data(seed)
+        data["participants"][0]["max_meetings"] = 1
+        data["participants"][1]["max_meetings"] = 0
+        instance = parse_instance(data)
+        bound = counting_bound(instance)
+        assert bound >= quick_bound(build_structure(instance))
+        assert bound >= solve(instance, time_limit=2, secondary=False).objective
+
+
+def test_counting_bound_with_companies() -> None:
+    data = random_data(2)
+    data["companies"] = [{"id": "c1", "participants": ["p0", "p1"]}]
+    data["requests"].append({"id": "rc", "a": "c1", "b": "p5", "priority": 5})
+    instance = parse_instance(data)
+    assert counting_bound(instance) >= solve(instance, time_limit=2, secondary=False).objective
+
+
+def test_indexing_out_of_time_keeps_previous_meetings() -> None:
+    instance = parse_instance(random_data(4))
+    first = solve(instance, time_limit=2, secondary=False)
+    past = time.perf_counter() - 5.0
+    for allow_moves in (False, True):
+        schedule = solve(
+            instance,
+            deadline=Deadline(1.0, started=past),
+            previous=first.meetings,
+            allow_moves=allow_moves,
+        )
+        assert schedule.stats["index_stopped"] == 1
+        assert check_schedule(instance, schedule.to_json()) == []
+        # The published meetings stay where they were; nothing else was tried.
+        assert {(m.request, m.slot, m.table) for m in schedule.meetings} == {
+            (m.request, m.slot, m.table) for m in first.meetings
+        }
+        assert schedule.moved == ()
+        assert schedule.dropped == ()
+        assert set(schedule.reasons.values()) == {"time_limit"}
+        assert schedule.upper_bound >= first.objective

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -130,3 +131,40 @@ def test_cli_solve_limit_counts_from_the_start(tmp_path: Path, data: dict[str, A
     output = json.loads(target.read_text(encoding="utf-8"))
     assert check_schedule(parse_instance(data), output) == []
     assert output["upper_bound"] >= output["objective"]
+
+
+def test_plain_solve_skips_django_only_without_its_options() -> None:
+    from jembatan.__main__ import _plain_solve
+
+    assert _plain_solve(["events", "solve", "--input", "a", "--output", "b"])
+    assert not _plain_solve(["events", "schedule", "3"])
+    assert not _plain_solve(["events", "solve", "--settings=x", "--input", "a"])
+    assert not _plain_solve(["events", "solve", "--pythonpath", "x"])
+    assert not _plain_solve(["events", "solve", "--help"])
+    assert not _plain_solve(["migrate"])
+
+
+def test_command_solves_without_django(tmp_path: Path, data: dict[str, Any]) -> None:
+    import os
+    import subprocess
+    import sys
+
+    source = write(tmp_path / "in.json", data)
+    target = tmp_path / "out.json"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[4] / "src")}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    argv = [sys.executable, "-X", "importtime", "-m", "jembatan", "events", "solve"]
+    argv += ["--input", source, "--output", str(target), "--time-limit", "5"]
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+    assert done.returncode == 0, done.stderr
+    # Django is not set up (no apps, URL patterns, management): the scheduler needs none.
+    assert not re.search(r"\|\s+django\.(apps|urls|db|core\.management)\b", done.stderr)
+    assert done.stdout.startswith(("optimal", "feasible"))
+    instance = parse_instance(data)
+    assert check_schedule(instance, json.loads(target.read_text(encoding="utf-8"))) == []
+    bad = write(tmp_path / "bad.json", {**data, "tables": 0})
+    argv[argv.index(source)] = bad
+    failed = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+    assert failed.returncode == 2
+    assert "error: invalid input" in failed.stderr
+    assert "CommandError: the schedule was not written" in failed.stderr

@@ -16,7 +16,7 @@ def keepable_meetings(
 
     Taken in order; a meeting is released when its request is gone or locked, its slot or
     table no longer exists, or it breaks a rule given the locks and the meetings kept
-    before it. Indexing stops at ``end`` (:class:`OutOfTime`).
+    before it. Indexing stops at ``end`` (:class:`OutOfTimeError`).
     """
     structure = build_structure(instance, end=end)
     occupancy = Occupancy(structure)

@@ -35,11 +35,17 @@ from jembatan.events.domain.scheduler.greedy import (
 from jembatan.events.domain.scheduler.instance import Instance
 from jembatan.events.domain.scheduler.lns import cp_sat_sub_solver, improve
 from jembatan.events.domain.scheduler.previous import keepable_meetings
-from jembatan.events.domain.scheduler.schedule import FEASIBLE, OPTIMAL, TIME_LIMIT, Meeting, Schedule
+from jembatan.events.domain.scheduler.schedule import (
+    FEASIBLE,
+    OPTIMAL,
+    TIME_LIMIT,
+    Meeting,
+    Schedule,
+)
 from jembatan.events.domain.scheduler.secondary import secondary_key
 from jembatan.events.domain.scheduler.structure import (
     Occupancy,
-    OutOfTime,
+    OutOfTimeError,
     Structure,
     build_structure,
 )
@@ -103,7 +109,7 @@ def solve(
             structure = _structure(
                 instance, previous, allow_moves, deadline.started + INDEX_SHARE * deadline.limit
             )
-    except OutOfTime:
+    except OutOfTimeError:
         with collector_paused():
             return _locks_alone(instance, previous, allow_moves, deadline)
     structure_seconds = time.perf_counter() - structure_started
@@ -290,7 +296,7 @@ def _structure(
     allow_moves: bool,
     end: float | None = None,
 ) -> Structure:
-    """The indexed instance (with the previous meetings to keep); :class:`OutOfTime` if
+    """The indexed instance (with the previous meetings to keep); :class:`OutOfTimeError` if
     ``end`` passes meanwhile."""
     if not previous:
         return build_structure(instance, end=end)

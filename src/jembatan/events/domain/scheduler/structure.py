@@ -16,7 +16,7 @@ from jembatan.events.domain.scheduler.matching import InterpreterMatching
 CHECK_EVERY = 256  # requests indexed between two looks at the clock
 
 
-class OutOfTime(Exception):
+class OutOfTimeError(Exception):
     """The deadline passed before the instance was indexed."""
 
 
@@ -105,7 +105,7 @@ def build_structure(
     """Index ``instance``; ``fixed`` adds meetings to keep (request -> slot, table) to locks;
     ``preferred`` are previous places to keep where possible, with their ``attendees``.
 
-    Raises :class:`OutOfTime` if ``end`` (a ``perf_counter`` time) passes meanwhile."""
+    Raises :class:`OutOfTimeError` if ``end`` (a ``perf_counter`` time) passes meanwhile."""
     slot_index = {s: n for n, s in enumerate(instance.slots)}
     participant_index = {p.id: n for n, p in enumerate(instance.participants)}
     all_slots = frozenset(range(len(instance.slots)))
@@ -153,7 +153,7 @@ def build_structure(
     clock = time.perf_counter
     for n, request in enumerate(instance.requests):
         if end is not None and n % CHECK_EVERY == 0 and clock() > end:
-            raise OutOfTime
+            raise OutOfTimeError
         if request.a in companies or request.b in companies:
             pairs = instance.pairs(request)
             lock_pair = instance.lock_pair(request)
