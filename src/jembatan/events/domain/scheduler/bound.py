@@ -30,7 +30,6 @@ from jembatan.events.domain.scheduler.instance import Instance
 from jembatan.events.domain.scheduler.structure import Structure
 
 ROUNDING_SLACK = 1e-3  # GLOP's tolerances; the LP value is a sum of small fractions
-GLOP_PARAMETERS = ""  # GLOP's parameters (text format), for the slot LP
 
 
 @dataclass(frozen=True)
@@ -131,8 +130,6 @@ def lp_bound(structure: Structure, end: float) -> LpResult | None:
     if seconds <= 0.05:
         return None
     solver.SetTimeLimit(int(seconds * 1000))
-    if GLOP_PARAMETERS:
-        solver.SetSolverSpecificParametersAsString(GLOP_PARAMETERS)
     if solver.Solve() != pywraplp.Solver.OPTIMAL:
         return None
     response = linear_solver_pb2.MPSolutionResponse()
