@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "jembatan.accounts.middleware.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # After every other process_view: it runs the views it marks for replica reads.
+    "jembatan.core.replicas.ReplicaReadsMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -125,6 +127,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["TEST"] = {"NAME": envstr("SQLITE_TEST_NAME") or None}
+# A PostgreSQL streaming replica (docs/scaling.md): when set, the directory, company pages,
+# the showcase and the API's read-only lists read from it (core/replicas.py); a browser that
+# has just written reads from the primary for DATABASE_REPLICA_PIN_SECONDS.
+if replica_url := envstr("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        replica_url,
+        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_REPLICA_PIN_SECONDS = envint("DATABASE_REPLICA_PIN_SECONDS", 30)
+DATABASE_ROUTERS = ["jembatan.core.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
