@@ -275,6 +275,21 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_SERIALIZER = "json"
+# Queues for workers on several machines (docs/scaling.md): with JEMBATAN_TASK_QUEUES=1 the
+# tasks below go to their queue ("imports", "index": everything that writes the vector
+# indexes, "scheduling"); the rest stay on Celery's default queue ("celery"). Off by
+# default, so that one `celery worker` without -Q runs every task.
+JEMBATAN_TASK_QUEUES = {
+    "jembatan.registry.tasks.task_run_import_job": "imports",
+    "jembatan.matching.tasks.task_embed_profile": "index",
+    "jembatan.matching.tasks.task_embed_company": "index",
+    "jembatan.matching.tasks.task_embed_companies": "index",
+    "jembatan.matching.tasks.task_forget": "index",
+    "jembatan.catalogue.tasks.task_index_products": "index",
+    "jembatan.events.tasks.task_schedule_event": "scheduling",
+}
+if envbool("JEMBATAN_TASK_QUEUES", False):
+    CELERY_TASK_ROUTES = {name: {"queue": queue} for name, queue in JEMBATAN_TASK_QUEUES.items()}
 # Periodic work for `celery beat`; without a broker, run `jembatan profiles expire` and
 # `jembatan security prune` daily and `jembatan matching digest` weekly from cron instead,
 # and the notification commands

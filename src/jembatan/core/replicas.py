@@ -105,7 +105,7 @@ class ReplicaReadsMiddleware:
                 max_age=seconds,
                 httponly=True,
                 samesite="Lax",
-                secure=request.is_secure(),
+                secure=settings.SESSION_COOKIE_SECURE,
             )
         return response
 
