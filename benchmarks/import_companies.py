@@ -278,6 +278,91 @@ def run(
     return results
 
 
+def run_pairs(rows: int, database_url: str | None, repeats: int) -> list[dict[str, Any]]:
+    """XLSX against CSV UTF-8 with each pair of imports timed back to back (same database
+    state, same rows), so that a change in the machine's load falls on both."""
+    tmp = Path(tempfile.mkdtemp(prefix="jembatan-bench-pairs-"))
+    _setup_django(database_url, tmp)
+    from jembatan.registry.models import Company
+
+    _reference_rows()
+    data, changed = generate_rows(rows), generate_rows(rows, variant=1)
+    files = {}
+    for kind, suffix in (("csv", ".csv"), ("xlsx", ".xlsx")):
+        files[kind] = (tmp / f"create{suffix}", tmp / f"update{suffix}")
+        for path, content in zip(files[kind], (data, changed), strict=True):
+            write_csv(path, content, "utf-8") if kind == "csv" else write_xlsx(path, content)
+    results: list[dict[str, Any]] = []
+
+    def pair(scenario: str, index: int, before: Callable[[], Any]) -> None:
+        seconds = {}
+        for kind in ("csv", "xlsx"):
+            before()
+            seconds[kind], report = timed(partial(_import, files[kind][index]))
+            assert not report.errors, report.errors[:3]
+        results.append({"scenario": scenario, **seconds})
+        print(
+            f"pair {scenario:9} CSV {seconds['csv']:7.2f} s  XLSX {seconds['xlsx']:7.2f} s  "
+            f"{seconds['xlsx'] / seconds['csv']:5.2f}x",
+            flush=True,
+        )
+
+    def empty() -> None:
+        Company.objects.all().delete()
+
+    def restore() -> None:  # back to the created rows (untimed) before an update
+        _import(files["csv"][0])
+
+    for _ in range(repeats):
+        pair("create", 0, empty)
+        pair("unchanged", 0, lambda: None)
+        pair("update", 1, restore)
+    for kind in ("csv", "xlsx"):
+        path = files[kind][0]
+        results.append({"scenario": f"reader pass {kind}", "seconds": baseline(path)})
+    results.append({"scenario": "reader pass openpyxl", "seconds": openpyxl_pass(files["xlsx"][0])})
+    return results
+
+
+def write_pairs_docs(
+    rows: int, vendor: str, results: list[dict[str, Any]], load: tuple[float, float]
+) -> None:
+    lines = [
+        f"### XLSX against CSV UTF-8, imports timed in pairs, {rows:,} rows, {vendor}",
+        "",
+        "| scenario | CSV UTF-8 s | XLSX s | XLSX / CSV | goal 1.5x |",
+        "| --- | ---: | ---: | ---: | --- |",
+    ]
+    for r in results:
+        if "csv" in r:
+            ratio = r["xlsx"] / r["csv"]
+            lines.append(
+                f"| {r['scenario']} | {r['csv']:.1f} | {r['xlsx']:.1f} | {ratio:.2f} | "
+                f"{'met' if ratio <= 1.5 else 'not met'} |"
+            )
+    passes = {r["scenario"]: r["seconds"] for r in results if "seconds" in r}
+    when = time.strftime("%d %b %Y %H:%M UTC", time.gmtime())
+    lines += [
+        "",
+        "Each pair imports the CSV UTF-8 file and then the XLSX file of the same rows from the "
+        "same database state, back to back. Reading each file once, no import: csv.reader "
+        f"{passes['reader pass csv']:.2f} s, python-calamine {passes['reader pass xlsx']:.2f} s, "
+        f"openpyxl read-only (the reader before) {passes['reader pass openpyxl']:.2f} s "
+        f"({passes['reader pass openpyxl'] / passes['reader pass xlsx']:.1f}x calamine).",
+        "",
+        f"Measured {when}; load average {load[0]:.1f} at the start and {load[1]:.1f} at the "
+        "end, on 2 cores shared with other work.",
+    ]
+    section = "\n".join(lines) + "\n"
+    text = DOCS.read_text(encoding="utf-8")
+    start, end = f"<!-- import-pairs-{vendor}:start -->", f"<!-- import-pairs-{vendor}:end -->"
+    if start not in text:
+        text = text.replace("<!-- import:end -->", f"<!-- import:end -->\n\n{start}\n{end}", 1)
+    before, rest = text.split(start, 1)
+    _old, after = rest.split(end, 1)
+    DOCS.write_text(f"{before}{start}\n{section}{end}{after}", encoding="utf-8")
+
+
 NOTES = """
 Baseline: a plain csv.reader pass (CSV) or a python-calamine pass (XLSX, the reader the
 import uses) over the same file, timed in the same process; the machine is shared (the load
@@ -359,11 +444,25 @@ def main() -> None:
     parser.add_argument("--no-xlsx", action="store_true")
     parser.add_argument("--memory", action="store_true", help="also measure peak memory (slow)")
     parser.add_argument("--write-docs", action="store_true")
+    parser.add_argument(
+        "--xlsx-pairs",
+        type=int,
+        metavar="N",
+        default=0,
+        help="only time XLSX against CSV UTF-8, in back-to-back pairs, N rounds",
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     database_url = os.environ.get("DATABASE_URL")
     vendor = "PostgreSQL" if database_url and database_url.startswith("postgres") else "SQLite"
     load_start = os.getloadavg()[0]
+    if args.xlsx_pairs:
+        pairs = run_pairs(args.rows, database_url, args.xlsx_pairs)
+        load = (load_start, os.getloadavg()[0])
+        print(f"load average {load[0]:.1f} at the start, {load[1]:.1f} at the end", flush=True)
+        if args.write_docs:
+            write_pairs_docs(args.rows, vendor, pairs, load)
+        return
     results = run(args.rows, database_url, with_xlsx=not args.no_xlsx, memory=args.memory)
     load = (load_start, os.getloadavg()[0])
     print(f"load average {load[0]:.1f} at the start, {load[1]:.1f} at the end", flush=True)
