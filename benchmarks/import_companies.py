@@ -164,7 +164,7 @@ def baseline(path: Path) -> float:
         import python_calamine
 
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
-        for _row in workbook.get_sheet_by_index(0).iter_rows():
+        for _cells in workbook.get_sheet_by_index(0).iter_rows():
             pass
         workbook.close()
     else:
@@ -257,7 +257,9 @@ def run(
                 f"{label:14} {scenario:9} {seconds:7.2f} s {rows / seconds:9.0f} rows/s  {seconds / base:6.1f}x baseline ({base:.2f} s)",
                 flush=True,
             )
-    seconds_of = {(r["file"], r["scenario"]): r["seconds"] for r in results if "seconds" in r}
+    seconds_of: dict[tuple[str, str], float] = {
+        (r["file"], r["scenario"]): r["seconds"] for r in results if "seconds" in r
+    }
     for scenario in ("create", "unchanged", "update"):
         if ("XLSX", scenario) in seconds_of:
             csv_s, xlsx_s = seconds_of[("CSV UTF-8", scenario)], seconds_of[("XLSX", scenario)]
