@@ -214,7 +214,7 @@ def run(
     files = [("CSV UTF-8", ".csv", "utf-8"), ("CSV Shift_JIS", "-sjis.csv", "cp932")]
     if with_xlsx:
         files.append(("XLSX", ".xlsx", ""))
-    results = []
+    results: list[dict[str, Any]] = []
     for label, suffix, encoding in files:
         create_file, update_file = tmp / f"create{suffix}", tmp / f"update{suffix}"
         for path, content in ((create_file, data), (update_file, changed)):
