@@ -87,7 +87,12 @@ class ReplicaRouter:
 
 
 class ReplicaReadsMiddleware:
-    """Marks the view of a safe request of `REPLICA_VIEWS` for replica reads (see above)."""
+    """Marks the view of a safe request of `REPLICA_VIEWS` for replica reads (see above).
+
+    It calls the marked view itself (and renders a template response), so it stands after
+    every middleware with a process_view; no installed middleware has process_exception or
+    process_template_response hooks, which a view called here would skip. Views are not
+    wrapped in ATOMIC_REQUESTS transactions (not set in this project)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
