@@ -5,7 +5,9 @@ YYYY-MM-DD and formulas as their cached values."""
 from __future__ import annotations
 
 import datetime
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 import openpyxl
@@ -126,3 +128,40 @@ def test_dtd_in_a_sheet_part_is_refused_before_parsing(tmp_path: Path) -> None:
         "The XLSX file cannot be read (it declares XML entities or a DTD, which are refused "
         "for safety)."
     )
+
+
+def lying_sizes(tmp_path: Path) -> Path:
+    """A workbook whose sheet part declares 1,000 unzipped bytes (and the CRC of those) but
+    inflates to far more: a zip bomb that the directory's sizes would not reveal."""
+    source = tmp_path / "rows.xlsx"
+    workbook = openpyxl.Workbook()
+    for number in range(5_000):
+        workbook.active.append([f"PT {number}", "ID", number])
+    workbook.save(source)
+    name = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(source) as archive:
+        sheet = archive.read(name)
+        info = archive.getinfo(name)
+    data = bytearray(source.read_bytes())
+    declared, crc = 1_000, zlib.crc32(sheet[:1_000])
+    struct.pack_into("<II", data, info.header_offset + 14, crc, info.compress_size)
+    struct.pack_into("<I", data, info.header_offset + 22, declared)
+    central = data.find(b"PK\x01\x02")
+    while central != -1:
+        length = struct.unpack_from("<H", data, central + 28)[0]
+        if data[central + 46 : central + 46 + length] == name.encode():
+            struct.pack_into("<I", data, central + 16, crc)
+            struct.pack_into("<I", data, central + 24, declared)
+        central = data.find(b"PK\x01\x02", central + 4)
+    target = tmp_path / "lying.xlsx"
+    target.write_bytes(bytes(data))
+    assert zipfile.ZipFile(target).getinfo(name).file_size == declared
+    return target
+
+
+def test_part_larger_than_it_declares_is_refused(tmp_path: Path) -> None:
+    with translation.override("en"), pytest.raises(SourceError) as raised:
+        list(XlsxSource(lying_sizes(tmp_path)).rows())
+    message = raised.value.error.message
+    assert message.startswith("The XLSX file cannot be read (")
+    assert "larger than its declared uncompressed size" in message
