@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "jembatan.accounts.middleware.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # After every other process_view: it runs the views it marks for replica reads.
+    "jembatan.core.replicas.ReplicaReadsMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -125,6 +127,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["TEST"] = {"NAME": envstr("SQLITE_TEST_NAME") or None}
+# A PostgreSQL streaming replica (docs/scaling.md): when set, the directory, company pages,
+# the showcase and the API's read-only lists read from it (core/replicas.py); a browser that
+# has just written reads from the primary for DATABASE_REPLICA_PIN_SECONDS.
+if replica_url := envstr("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        replica_url,
+        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_REPLICA_PIN_SECONDS = envint("DATABASE_REPLICA_PIN_SECONDS", 30)
+DATABASE_ROUTERS = ["jembatan.core.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -281,6 +295,21 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": 1,
 }
 CELERY_TASK_SERIALIZER = "json"
+# Queues for workers on several machines (docs/scaling.md): with JEMBATAN_TASK_QUEUES=1 the
+# tasks below go to their queue ("imports", "index": everything that writes the vector
+# indexes, "scheduling"); the rest stay on Celery's default queue ("celery"). Off by
+# default, so that one `celery worker` without -Q runs every task.
+JEMBATAN_TASK_QUEUES = {
+    "jembatan.registry.tasks.task_run_import_job": "imports",
+    "jembatan.matching.tasks.task_embed_profile": "index",
+    "jembatan.matching.tasks.task_embed_company": "index",
+    "jembatan.matching.tasks.task_embed_companies": "index",
+    "jembatan.matching.tasks.task_forget": "index",
+    "jembatan.catalogue.tasks.task_index_products": "index",
+    "jembatan.events.tasks.task_schedule_event": "scheduling",
+}
+if envbool("JEMBATAN_TASK_QUEUES", False):
+    CELERY_TASK_ROUTES = {name: {"queue": queue} for name, queue in JEMBATAN_TASK_QUEUES.items()}
 # Periodic work for `celery beat`; without a broker, run `jembatan profiles expire` and
 # `jembatan security prune` daily and `jembatan matching digest` weekly from cron instead,
 # and the notification commands

@@ -7,7 +7,9 @@ One module for the web forms, the API and the command line, so they cannot diffe
 - `check_xlsx_archive` reads only the zip's central directory (and the small
   [Content_Types].xml part) and refuses, before anything is unpacked: too many parts, too
   many unzipped bytes, a part that compresses like a zip bomb, macros (vbaProject.bin or a
-  macro-enabled content type) and links to other workbooks (xl/externalLinks/).
+  macro-enabled content type) and links to other workbooks (xl/externalLinks/); it then
+  reads the first 64 KiB of each XML part and refuses a DTD or entity declaration (billion
+  laughs, XXE), which no real workbook holds, before the reader parses anything.
 - `check_no_nul_bytes` refuses a text file holding a NUL byte, naming its line, reading it
   in chunks so memory stays bounded whatever its size.
 - `check_image` opens an image under Pillow's decompression-bomb limit
@@ -40,6 +42,9 @@ MAX_CONTENT_TYPES_BYTES = 1 << 20
 MACRO_PARTS = ("vbaproject.bin", "vbadata.xml", "vbaprojectsignature.bin")
 MACRO_CONTENT_TYPE = "macroenabled"
 EXTERNAL_LINK_PREFIX = "xl/externallinks/"
+# A DTD can only stand in the prolog, before the root element: the head of a part is enough.
+XML_PROLOG_BYTES = 64 * 1024
+XML_DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY")
 
 MAGIC = {
     b"PK\x03\x04": "zip",
@@ -146,6 +151,7 @@ def check_xlsx_archive(source: Path | IO[bytes]) -> None:
             entries = archive.infolist()
             _check_entries(entries)
             content_types = archive.read(CONTENT_TYPES_PART).decode("utf-8", "replace")
+            declares = _declares_entities(archive, entries)
     except (zipfile.BadZipFile, OSError, KeyError, EOFError, NotImplementedError) as error:
         raise UploadRefusedError(
             _("The XLSX file cannot be read (%(reason)s).")
@@ -153,6 +159,25 @@ def check_xlsx_archive(source: Path | IO[bytes]) -> None:
         ) from error
     if MACRO_CONTENT_TYPE in content_types.lower():
         raise _macros_refused()
+    if declares:
+        raise UploadRefusedError(
+            _("The XLSX file cannot be read (%(reason)s).")
+            % {"reason": _("it declares XML entities or a DTD, which are refused for safety")}
+        )
+
+
+def _declares_entities(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> bool:
+    """Whether an XML part's head declares a DTD or entities (NUL bytes dropped, so that a
+    UTF-16 part is caught too). The reader would not expand them; they are refused anyway,
+    with a message saying why, as openpyxl with defusedxml refused them."""
+    for entry in entries:
+        if not entry.filename.lower().endswith((".xml", ".rels", ".vml")):
+            continue
+        with archive.open(entry) as part:
+            head = part.read(XML_PROLOG_BYTES).replace(b"\x00", b"")
+        if any(declaration in head for declaration in XML_DECLARATIONS):
+            return True
+    return False
 
 
 def _macros_refused() -> UploadRefusedError:
