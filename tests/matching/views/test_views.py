@@ -269,8 +269,10 @@ def test_search_query_count_constant(
     client = as_user("viewer")
     # Keyword search asks twice (trigrams, then word terms); poster names once (no firm's
     # name matches, so their profiles are not fetched); the bell; the viewer's stars in one query.
-    # (and the descriptions' versions in other languages)
-    with django_assert_num_queries(14):
+    # (and the descriptions' versions in other languages). The index's hits and the keyword
+    # hits are each checked against the visible profiles by id (two queries, instead of
+    # reading every visible id once).
+    with django_assert_num_queries(15):
         response = client.get("/matching/search/", {"q": "手織りの布", "type": "profile"})
     assert len(response.context["profiles"]) == count + 1  # the source profile too
 
@@ -284,11 +286,12 @@ def test_company_search_query_count_constant(
         embeddings.refresh_company(firm.pk)
     client = as_user("member")
     client.get("/matching/search/", {"q": "包装機械", "type": "company"})
-    # The same for 1 and 3 firms: among them the member's own country, the allowed ids, the
-    # name matches, two keyword lists, the companies and their sectors in one query each.
+    # The same for 1 and 3 firms: among them the member's own country, the name matches,
+    # the index's hits and the keyword hits checked against the allowed firms by id, two
+    # keyword lists, the companies and their sectors in one query each.
     # (A query under three characters has no trigram: SQLite then skips that list.) The
     # bell's unread count and the user's starred companies in one query each; the
     # descriptions' versions in other languages in one prefetch.
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         response = client.get("/matching/search/", {"q": "包装機械", "type": "company"})
     assert len(response.context["companies"]) == count

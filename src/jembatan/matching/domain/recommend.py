@@ -41,7 +41,6 @@ from jembatan.matching.domain.facts import (
     isic_for_profiles,
     rank_profiles,
 )
-from jembatan.matching.domain.index import SearchHit, VectorIndex
 from jembatan.matching.domain.phrases import (
     PHRASE_ROLE,
     PhrasePair,
@@ -49,6 +48,7 @@ from jembatan.matching.domain.phrases import (
     split_phrases,
 )
 from jembatan.matching.domain.vector_store import read_index
+from jembatan.matching.domain.visible import nearest_visible
 from jembatan.matching.models import ObjectType, RecommendationFeedback
 from jembatan.opportunities.domain.presentation import ProfileView, public_view
 from jembatan.opportunities.domain.queries.profiles import for_display, published_profiles
@@ -57,10 +57,6 @@ from jembatan.registry.models import Company
 
 DEPTH = 300  # nearest candidates considered before scoring
 PHRASES = 3
-# Candidates are the index's nearest neighbours filtered afterwards (DEPTH times this many
-# first, four times more when too few survive), not a search restricted to a set of every
-# visible id: at 200,000 profiles reading those ids cost 0.3 s a request (docs/benchmarks.md).
-WIDEN = 4
 
 
 @dataclass(frozen=True)
@@ -136,34 +132,6 @@ def explain_phrases(
 
 
 # -- recommendations for a profile
-
-
-def nearest_visible(
-    index: VectorIndex,
-    vector: Vector,
-    depth: int,
-    candidates: QuerySet[Any],
-) -> list[SearchHit]:
-    """The ``depth`` nearest keys that the ``candidates`` queryset holds.
-
-    The index is searched without a filter and its hits are checked against the
-    queryset by primary key, widening the search while too few survive; only when the
-    widest search still falls short does it read every candidate id (the exact path).
-    """
-    count = depth * WIDEN
-    for _attempt in range(2):
-        hits = index.search(vector, min(count, len(index)))
-        if not hits:
-            return []
-        keep = set(candidates.filter(pk__in=[hit.key for hit in hits]).values_list("pk", flat=True))
-        kept = [hit for hit in hits if hit.key in keep]
-        if len(kept) >= depth or count >= len(index):
-            return kept[:depth]
-        count *= WIDEN
-    allowed = set(candidates.values_list("pk", flat=True))
-    if not allowed:
-        return []
-    return index.search(vector, min(depth, len(allowed)), allowed=allowed)
 
 
 def profile_candidates(profile: PartnershipProfile) -> QuerySet[PartnershipProfile]:
