@@ -213,3 +213,28 @@ def test_postgres_keyword_candidates_use_the_trigram_index(company) -> None:  # 
     assert "matching_keyword_body_trgm" in plan, plan
     hits = keyword_store.keyword_search("profile", "songket palembang", 5)
     assert [h.key for h in hits] == [profile.pk]
+
+
+def test_keyword_hits_are_cached_until_a_document_changes(
+    company, settings, django_assert_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    settings.CACHES = {
+        **settings.CACHES,
+        "search": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "kw"},
+    }
+    first = published(company=company, title="Songket Palembang benang emas")
+    keyword_store.upsert_document("profile", first.pk, first.title)
+    assert [h.key for h in keyword_store.keyword_search("profile", "songket palembang", 5)] == [
+        first.pk
+    ]
+    with django_assert_num_queries(0):  # the same words again: from the cache
+        hits = keyword_store.keyword_search("profile", "songket palembang", 5)
+    assert [h.key for h in hits] == [first.pk]
+    second = published(company=company, title="Songket Palembang benang perak")
+    keyword_store.upsert_document("profile", second.pk, second.title)
+    hits = keyword_store.keyword_search("profile", "songket palembang", 5)
+    assert {h.key for h in hits} == {first.pk, second.pk}
+    keyword_store.remove_document("profile", first.pk)
+    assert [h.key for h in keyword_store.keyword_search("profile", "songket palembang", 5)] == [
+        second.pk
+    ]

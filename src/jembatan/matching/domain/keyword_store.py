@@ -23,10 +23,13 @@ constant FTS_TABLE and fixed fragments; every value goes through a placeholder.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
-from collections.abc import Collection, Sequence
+import time
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
+from django.core.cache import caches
 from django.db import connection, transaction
 from django.db.models import QuerySet
 
@@ -160,7 +163,51 @@ def sqlite_term_candidates(
     return [(int(key), str(stored)) for key, stored in cursor.fetchall()]
 
 
+# A query's ranked hits (ids and scores only, before any visibility filter) are kept in
+# the "search" cache for CACHE_SECONDS: the same words typed again skip the trigram scan
+# (0.3 s on SQLite, seconds on PostgreSQL at 300,000 documents). Every change of a
+# document bumps a generation number that is part of every key (at once and again at
+# commit), so a shared cache (files or Redis) is never stale; a per-process one at most
+# CACHE_SECONDS. No text is cached.
+SEARCH_CACHE = "search"
+CACHE_SECONDS = 300
+_GENERATION = "keyword:generation"
+Rows = tuple[list[tuple[int, str]], list[tuple[int, str]]]
+
+
+def _cached_hits(
+    object_type: str, query: str, limit: int, compute: Callable[[], list[KeywordHit]]
+) -> list[KeywordHit]:
+    store = caches[SEARCH_CACHE]
+    generation = store.get(_GENERATION, 0)
+    where = f"{connection.vendor}\0{connection.settings_dict.get('NAME')}"
+    digest = hashlib.sha256(
+        f"{where}\0{generation}\0{object_type}\0{limit}\0{query}".encode()
+    ).hexdigest()
+    key = f"keyword:{digest}"
+    found: list[tuple[int, float]] | None = store.get(key)
+    if found is None:
+        hits = compute()
+        store.set(key, [(hit.key, hit.score) for hit in hits], CACHE_SECONDS)
+        return hits
+    return [KeywordHit(pk, score) for pk, score in found]
+
+
+def _documents_changed() -> None:
+    _bump_generation()
+    transaction.on_commit(_bump_generation)  # a search between now and commit cached old rows
+
+
+def _bump_generation() -> None:
+    store = caches[SEARCH_CACHE]
+    try:
+        store.incr(_GENERATION)
+    except ValueError:  # no generation yet (or evicted): any new value retires old keys
+        store.set(_GENERATION, time.time_ns(), None)
+
+
 def upsert_document(object_type: str, object_id: int, text: str) -> None:
+    _documents_changed()
     body = normalise_text(text)
     terms = terms_text(text)
     document, _ = KeywordDocument.objects.update_or_create(
@@ -188,6 +235,7 @@ def remove_document(object_type: str, object_id: int) -> None:
     )
     if not ids:
         return
+    _documents_changed()
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             for pk in ids:
@@ -226,6 +274,18 @@ def _keyword_hits(
     limit = max(CANDIDATES, 4 * k)
     if unlimited:  # every candidate that qualifies: the caller filters, then cuts at k
         k = 2 * limit
+
+    def every_hit() -> list[KeywordHit]:
+        rows, term_rows = _candidate_rows(object_type, query, limit)
+        return rank_by_coverage(query, rows, len(rows) + len(term_rows), None, term_rows)
+
+    hits = _cached_hits(object_type, query, limit, every_hit)
+    if allowed is not None:
+        hits = [hit for hit in hits if hit.key in allowed]
+    return hits[:k]
+
+
+def _candidate_rows(object_type: str, query: str, limit: int) -> Rows:
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             rows = sqlite_candidates(
@@ -246,7 +306,7 @@ def _keyword_hits(
                 params=(object_type,),
                 placeholder="%s",
             )
-        return rank_by_coverage(query, rows, k, allowed, term_rows)
+        return rows, term_rows
     if connection.vendor == "postgresql":
         body = normalise_text(query)
         terms = word_terms(query)[:MAX_QUERY_TERMS]
@@ -272,7 +332,7 @@ def _keyword_hits(
                     [object_type, terms, terms, limit],
                 )
                 term_rows = [(int(key), str(stored)) for key, stored in cursor.fetchall()]
-        return rank_by_coverage(query, rows, k, allowed, term_rows)
+        return rows, term_rows
     raise NotImplementedError(f"keyword search on {connection.vendor} is not implemented")
 
 
