@@ -41,6 +41,8 @@ def indicators_cache_off(settings):  # type: ignore[no-untyped-def]
     settings.CACHES = {
         **settings.CACHES,
         "indicators": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+        # Keyword candidates likewise (a rolled-back test's documents must not be found).
+        "search": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     }
 
 

@@ -219,6 +219,15 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(VAR_DIR / "cache" / "indicators"),
     },
+    # Keyword search's candidate rows per query (matching/domain/keyword_store.py), shared
+    # by the web processes like the dashboard's figures; a document's change invalidates.
+    "search": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": shared}
+    if shared
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "search"),
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
     # The lockout counters when JEMBATAN_LOCKOUT_STORE=cache: shared by every web process only
     # when JEMBATAN_LOCKOUT_CACHE_URL names a Redis server.
     "axes": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": lockout_cache}

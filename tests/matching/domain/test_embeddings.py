@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
+from django.db import connection, transaction
 
 from jembatan.matching.domain import embeddings, keyword_store
 from jembatan.matching.domain.embeddings import current_encoder, embed_texts, profile_text
@@ -10,6 +12,7 @@ from jembatan.matching.domain.encoder import text_hash
 from jembatan.matching.domain.phrases import split_phrases
 from jembatan.matching.domain.vector_store import read_index
 from jembatan.matching.models import EmbeddedObject, Embedding, KeywordDocument
+from jembatan.opportunities.models import PartnershipProfile
 from tests.opportunities.factories import ProfileFactory, published
 
 
@@ -173,3 +176,65 @@ def test_keyword_search_backend_finds_normalised_japanese_words(company) -> None
     assert [h.key for h in keyword_store.keyword_search("profile", "包装", 5)] == [pouch.pk]
     keyword_store.remove_document("profile", cans.pk)
     assert keyword_store.keyword_search("profile", "空缶", 5) == []
+
+
+def test_keyword_search_keeps_only_what_the_visible_queryset_holds(company) -> None:  # type: ignore[no-untyped-def]
+    shown = published(company=company, title="Songket Palembang benang emas")
+    hidden = published(company=company, title="Songket Palembang benang perak")
+    for p in (shown, hidden):
+        keyword_store.upsert_document("profile", p.pk, p.title)
+    visible = PartnershipProfile.objects.exclude(pk=hidden.pk)
+    hits = keyword_store.keyword_search("profile", "songket palembang", 5, visible=visible)
+    assert [h.key for h in hits] == [shown.pk]
+
+
+def test_postgres_keyword_candidates_use_the_trigram_index(company) -> None:  # type: ignore[no-untyped-def]
+    if connection.vendor != "postgresql":
+        pytest.skip("the trigram index exists on PostgreSQL only")
+    profile = published(company=company, title="Songket Palembang benang emas")
+    keyword_store.upsert_document("profile", profile.pk, profile.title)
+    # Enough other documents of the same type that the type's index is not the cheaper path.
+    KeywordDocument.objects.bulk_create(
+        KeywordDocument(object_type="profile", object_id=10**6 + n, body=f"kopi luwak {n}")
+        for n in range(20_000)
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("ANALYZE matching_keyworddocument")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        # What word similarity costs a row on long texts, which the planner underrates; on
+        # the load test's 300,000 documents it picks the index unaided (docs/benchmarks.md).
+        cursor.execute("SET LOCAL cpu_operator_cost = 1")
+        cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)")
+        cursor.execute(
+            "EXPLAIN " + keyword_store.PG_TRIGRAM_CANDIDATES,
+            ["profile", "songket palembang", "songket palembang", 200],
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "matching_keyword_body_trgm" in plan, plan
+    hits = keyword_store.keyword_search("profile", "songket palembang", 5)
+    assert [h.key for h in hits] == [profile.pk]
+
+
+def test_keyword_hits_are_cached_until_a_document_changes(
+    company, settings, django_assert_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    settings.CACHES = {
+        **settings.CACHES,
+        "search": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "kw"},
+    }
+    first = published(company=company, title="Songket Palembang benang emas")
+    keyword_store.upsert_document("profile", first.pk, first.title)
+    assert [h.key for h in keyword_store.keyword_search("profile", "songket palembang", 5)] == [
+        first.pk
+    ]
+    with django_assert_num_queries(0):  # the same words again: from the cache
+        hits = keyword_store.keyword_search("profile", "songket palembang", 5)
+    assert [h.key for h in hits] == [first.pk]
+    second = published(company=company, title="Songket Palembang benang perak")
+    keyword_store.upsert_document("profile", second.pk, second.title)
+    hits = keyword_store.keyword_search("profile", "songket palembang", 5)
+    assert {h.key for h in hits} == {first.pk, second.pk}
+    keyword_store.remove_document("profile", first.pk)
+    assert [h.key for h in keyword_store.keyword_search("profile", "songket palembang", 5)] == [
+        second.pk
+    ]

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from jembatan.matching.domain import scoring
@@ -47,6 +48,7 @@ from jembatan.matching.domain.phrases import (
     split_phrases,
 )
 from jembatan.matching.domain.vector_store import read_index
+from jembatan.matching.domain.visible import nearest_visible
 from jembatan.matching.models import ObjectType, RecommendationFeedback
 from jembatan.opportunities.domain.presentation import ProfileView, public_view
 from jembatan.opportunities.domain.queries.profiles import for_display, published_profiles
@@ -132,14 +134,13 @@ def explain_phrases(
 # -- recommendations for a profile
 
 
-def profile_candidates(profile: PartnershipProfile) -> set[int]:
+def profile_candidates(profile: PartnershipProfile) -> QuerySet[PartnershipProfile]:
     country = profile.company.country
-    return set(
+    return (
         published_profiles()
         .exclude(company_id=profile.company_id)
         .exclude(company__country=country)
         .exclude(pk__in=hidden_targets(profile.company_id, ObjectType.PROFILE))
-        .values_list("pk", flat=True)
     )
 
 
@@ -155,11 +156,12 @@ def recommend_for_profile(
     encoder = current_encoder()
     source_text = profile_text(profile)
     vector = _vector_of(ObjectType.PROFILE, profile.pk, source_text, encoder)
-    allowed = profile_candidates(profile)
-    if vector is None or not allowed:
+    if vector is None:
         return []
     index = read_index(index_name(ObjectType.PROFILE, SIMILAR_ROLE), encoder.dim)
-    hits = index.search(vector, min(DEPTH, len(allowed)), allowed=allowed)
+    hits = nearest_visible(index, vector, DEPTH, profile_candidates(profile))
+    if not hits:
+        return []
     cosine = {hit.key: hit.score for hit in hits}
     targets = for_display(PartnershipProfile.objects.filter(pk__in=cosine)).in_bulk()
     source = for_display(PartnershipProfile.objects.filter(pk=profile.pk)).get()
@@ -226,13 +228,18 @@ def recommend_companies(
         .exclude(pk__in=hidden_targets(company.pk, ObjectType.COMPANY))
         .filter(erased_at__isnull=True)
     )
-    if among is not None:
-        candidates = candidates.filter(pk__in=list(among))
-    allowed = set(candidates.values_list("pk", flat=True))
-    if vector is None or not allowed:
+    if vector is None:
         return []
     index = read_index(index_name(ObjectType.COMPANY, SIMILAR_ROLE), encoder.dim)
-    hits = index.search(vector, min(DEPTH, len(allowed)), allowed=allowed)
+    if among is not None:  # a small set (an event's firms): search within it exactly
+        allowed = set(candidates.filter(pk__in=list(among)).values_list("pk", flat=True))
+        if not allowed:
+            return []
+        hits = index.search(vector, min(DEPTH, len(allowed)), allowed=allowed)
+    else:
+        hits = nearest_visible(index, vector, DEPTH, candidates)
+    if not hits:
+        return []
     cosine = {hit.key: hit.score for hit in hits}
     targets = (
         Company.objects.filter(pk__in=cosine)

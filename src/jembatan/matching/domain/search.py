@@ -24,6 +24,7 @@ from jembatan.matching.domain.keyword import KeywordHit
 from jembatan.matching.domain.keyword_store import keyword_search
 from jembatan.matching.domain.phrases import EmbeddingLRU
 from jembatan.matching.domain.vector_store import read_index
+from jembatan.matching.domain.visible import WIDEN, nearest_visible
 from jembatan.matching.models import ObjectType
 from jembatan.opportunities.domain.queries.profiles import (
     for_display,
@@ -93,24 +94,16 @@ def search_profile_objects(
     own = getattr(user, "company_id_or_none", None)
     if own is not None:
         visible = visible.exclude(company_id=own)
-    allowed = set(visible.values_list("pk", flat=True))
-    if not allowed:
-        return []
     encoder = current_encoder()
     index = read_index(ObjectType.PROFILE, encoder.dim)
     vector = query_vector(encoder, query)
     named = visible.filter(is_anonymous=False)
-    posters = name_matches(Company.objects.filter(pk__in=named.values("company_id")), query)
-    by_poster: dict[int, list[int]] = {}
-    if posters:
-        rows = named.filter(company_id__in=posters).values_list("pk", "company_id")
-        for pk, company_id in rows:
-            by_poster.setdefault(company_id, []).append(pk)
+    posters, by_poster = _posters(named, query)
     lists = {
         "name": [pk for company_id in posters for pk in sorted(by_poster.get(company_id, []))],
-        "semantic": [h.key for h in index.search(vector, SEARCH_DEPTH, allowed=allowed)],
+        "semantic": [h.key for h in nearest_visible(index, vector, SEARCH_DEPTH, visible)],
         "keyword": [
-            h.key for h in keyword_search(ObjectType.PROFILE, query, SEARCH_DEPTH, allowed)
+            h.key for h in keyword_search(ObjectType.PROFILE, query, SEARCH_DEPTH, visible=visible)
         ],
     }
     hits = reciprocal_rank_fusion(lists, k=RRF_K, weights={"name": NAME_WEIGHT}, limit=k)
@@ -118,6 +111,33 @@ def search_profile_objects(
         PartnershipProfile.objects.filter(pk__in=[h.key for h in hits])
     ).in_bulk()
     return [(hit, profiles[hit.key]) for hit in hits if hit.key in profiles]
+
+
+def _posters(named: Any, query: str) -> tuple[list[int], dict[int, list[int]]]:
+    """Firms whose names match ``query`` among the posters of the ``named`` profiles, best
+    first (at most SEARCH_DEPTH), and their profiles' ids. Names are matched over every
+    firm first (deeper than needed) and kept when they post such a profile; a restriction
+    to the posters' ids inside the name query cost a subquery over every visible profile."""
+    deeper = WIDEN * SEARCH_DEPTH
+    matched = name_matches(Company.objects.all(), query, deeper)
+    by_poster = _profiles_by_poster(named, matched)
+    posters = [company_id for company_id in matched if company_id in by_poster]
+    if len(posters) < SEARCH_DEPTH and len(matched) == deeper:  # too few posters: exact path
+        posters = name_matches(Company.objects.filter(pk__in=named.values("company_id")), query)
+        by_poster = _profiles_by_poster(named, posters)
+    return posters[:SEARCH_DEPTH], by_poster
+
+
+def _profiles_by_poster(named: Any, companies: list[int]) -> dict[int, list[int]]:
+    by_poster: dict[int, list[int]] = {}
+    if companies:
+        # By primary key from the firms' own rows: filtered on company_id directly, SQLite
+        # without statistics walks the status index over every published profile (0.5 s).
+        theirs = PartnershipProfile.objects.filter(company_id__in=companies).values("pk")
+        rows = named.filter(pk__in=theirs).order_by().values_list("pk", "company_id")
+        for pk, company_id in rows:
+            by_poster.setdefault(company_id, []).append(pk)
+    return by_poster
 
 
 def company_ranking(query: str, companies: Any, k: int = 2 * SEARCH_DEPTH) -> list[FusedHit]:
@@ -132,15 +152,14 @@ def company_ranking(query: str, companies: Any, k: int = 2 * SEARCH_DEPTH) -> li
     names = name_matches(companies, query, SEARCH_DEPTH)
     lists: dict[str, list[int]] = {"name": names}
     if not is_code_like(query):
-        allowed = set(companies.values_list("pk", flat=True))
-        if allowed:
-            encoder = current_encoder()
-            index = read_index(ObjectType.COMPANY, encoder.dim)
-            vector = query_vector(encoder, query)
-            lists["semantic"] = [h.key for h in index.search(vector, SEARCH_DEPTH, allowed=allowed)]
-            lists["keyword"] = [
-                h.key for h in keyword_search(ObjectType.COMPANY, query, SEARCH_DEPTH, allowed)
-            ]
+        encoder = current_encoder()
+        index = read_index(ObjectType.COMPANY, encoder.dim)
+        vector = query_vector(encoder, query)
+        lists["semantic"] = [h.key for h in nearest_visible(index, vector, SEARCH_DEPTH, companies)]
+        lists["keyword"] = [
+            h.key
+            for h in keyword_search(ObjectType.COMPANY, query, SEARCH_DEPTH, visible=companies)
+        ]
     return reciprocal_rank_fusion(lists, k=RRF_K, weights={"name": NAME_WEIGHT}, limit=k)
 
 

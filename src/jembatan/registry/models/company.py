@@ -227,6 +227,9 @@ class Company(models.Model):
         indexes = [
             models.Index(fields=["country", "size_class"]),
             models.Index(fields=["verification"]),
+            # The directory's order within a country (a member's default filter): pages
+            # without sorting every firm of that country (docs/benchmarks.md, load test).
+            models.Index(fields=["country", "name", "id"], name="registry_co_country_name_idx"),
         ]
 
     def __str__(self) -> str:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from jembatan.matching.domain.search import company_ranking
@@ -27,6 +30,25 @@ from jembatan.registry.interfaces.forms import CompanyFilterForm, CompanyForm, C
 from jembatan.registry.models import Company
 
 PAGE_SIZE = 25
+COUNT_SECONDS = 60
+
+
+class CountCachedPaginator(Paginator):
+    """The directory's pages, with the total counted once a minute per filter set: the
+    COUNT over 100,000 firms was a fifth of a directory page's time (docs/benchmarks.md);
+    the page count may lag a new firm by that minute, the rows themselves never do."""
+
+    @cached_property
+    def count(self) -> int:
+        query = getattr(self.object_list, "query", None)
+        if query is None:
+            return super().count
+        key = "directory-count:" + hashlib.sha256(str(query).encode()).hexdigest()
+        found = cache.get(key)
+        if found is None:
+            found = super().count
+            cache.set(key, found, COUNT_SECONDS)
+        return int(found)
 
 
 def _wants_partial(request: HttpRequest, target: str) -> bool:
@@ -50,7 +72,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
         rows = directory_queryset().in_bulk(list(page.object_list))
         page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
     else:
-        page = Paginator(companies, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = CountCachedPaginator(companies, PAGE_SIZE).get_page(request.GET.get("page"))
     # The panel starts open when the reader chose a filter (not for the defaulted country,
     # which would push the results below the fold on a phone).
     filters_open = any(request.GET.get(name) for name in form.fields if name != "q")
