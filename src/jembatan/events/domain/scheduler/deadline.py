@@ -15,6 +15,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+CHECK_EVERY = 256  # loop steps (requests indexed, placed or finished) between looks at the clock
+
 
 class Deadline:
     def __init__(self, seconds: float, started: float | None = None) -> None:

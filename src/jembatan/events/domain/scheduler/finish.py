@@ -6,9 +6,8 @@ import time
 from collections.abc import Mapping, Sequence
 
 from jembatan.events.domain.scheduler.bound import quick_bound
-from jembatan.events.domain.scheduler.deadline import Deadline
+from jembatan.events.domain.scheduler.deadline import CHECK_EVERY, Deadline
 from jembatan.events.domain.scheduler.figures import schedule_figures
-from jembatan.events.domain.scheduler.greedy import CHECK_EVERY
 from jembatan.events.domain.scheduler.instance import MeetingRequest
 from jembatan.events.domain.scheduler.schedule import (
     CAPACITY,

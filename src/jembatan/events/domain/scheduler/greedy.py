@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 
+from jembatan.events.domain.scheduler.deadline import CHECK_EVERY, Deadline
+from jembatan.events.domain.scheduler.finish import finish
 from jembatan.events.domain.scheduler.instance import Instance
 from jembatan.events.domain.scheduler.schedule import Schedule
 from jembatan.events.domain.scheduler.structure import (
@@ -12,8 +14,6 @@ from jembatan.events.domain.scheduler.structure import (
     Structure,
     build_structure,
 )
-
-CHECK_EVERY = 256  # requests placed between two looks at the clock
 
 
 def greedy_occupancy(
@@ -62,10 +62,6 @@ def greedy_schedule(instance: Instance) -> Schedule:
 
     The baseline the benchmark compares the solver with (what a booking desk would do).
     """
-    # Imported here: finish.py imports this module's greedy_occupancy users indirectly.
-    from jembatan.events.domain.scheduler.deadline import Deadline
-    from jembatan.events.domain.scheduler.finish import finish
-
     deadline = Deadline(float("inf"))  # no limit: every request is tried
     structure = build_structure(instance)
     occupancy = greedy_occupancy(structure, range(structure.n_requests))  # variants in order

@@ -10,10 +10,9 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from jembatan.events.domain.scheduler.deadline import CHECK_EVERY
 from jembatan.events.domain.scheduler.instance import Instance
 from jembatan.events.domain.scheduler.matching import InterpreterMatching
-
-CHECK_EVERY = 256  # requests indexed between two looks at the clock
 
 
 class OutOfTimeError(Exception):
