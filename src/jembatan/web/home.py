@@ -20,9 +20,8 @@ from jembatan.core.domain.home_panels import ANONYMOUS, HomePanel, register_pane
 from jembatan.core.domain.queues import QueueCount, queues_for
 from jembatan.events.models import Meeting, MeetingRequest, RequestStatus, Stage
 from jembatan.matching.domain.home_visits import last_visit
-from jembatan.matching.domain.recommend import Recommendation, recommend_profiles_for_company
+from jembatan.matching.domain.recommend import Recommendation, new_profile_recommendations
 from jembatan.matching.models import HomeVisit
-from jembatan.opportunities.domain.queries.profiles import published_profiles
 from jembatan.opportunities.models import PartnershipProfile, Status
 from jembatan.registry.domain.queries.companies import country_counts
 from jembatan.registry.models import Company, Country
@@ -193,18 +192,13 @@ def effective_status(profile: PartnershipProfile, now: dt.datetime) -> str:
 
 
 def new_recommendations(user: Any, company: Company, now: dt.datetime) -> list[Recommendation]:
-    """Recommended profiles published since the user last opened the home page."""
-    if not published_profiles(now=now).filter(company=company).exists():
-        return []
+    """Recommended profiles published since the user last opened the home page (the
+    rankings come from matching's cache; visibility is checked on every view)."""
     visit = last_visit(user)
     since = visit.home_seen_at if visit and visit.home_seen_at else now - FIRST_LOOK_BACK
-    recommendations = recommend_profiles_for_company(company, user, limit=20, now=now)
-    fresh = [
-        r
-        for r in recommendations
-        if r.profile is not None and r.profile.published_at and r.profile.published_at > since
-    ]
-    return fresh[:NEW_RECOMMENDATIONS]
+    return new_profile_recommendations(
+        company, user, since, limit=20, shown=NEW_RECOMMENDATIONS, now=now
+    )
 
 
 def recommendations_context(user: Any, now: dt.datetime) -> dict[str, Any] | None:

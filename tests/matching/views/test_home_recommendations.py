@@ -6,10 +6,14 @@ import datetime as dt
 import re
 
 import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from jembatan.matching.domain.recommend import recommend_profiles_for_company
 from jembatan.matching.models import HomeVisit
+from jembatan.opportunities.models import PartnershipProfile, Status
 from tests.matching.corpus import Corpus
 from tests.opportunities.factories import PUBLISHED_AT
 
@@ -46,3 +50,69 @@ def test_home_visit_resets_what_is_new(as_user, member, corpus: Corpus) -> None:
     client = as_user("member")
     assert _new(client.get("/").content.decode())
     assert _new(client.get("/").content.decode()) == []
+
+
+@pytest.fixture
+def search_cache(settings):  # type: ignore[no-untyped-def]
+    """The 'search' cache on (tests run with it off), private to this test."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "search": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "home"},
+    }
+    yield
+    caches["search"].clear()
+
+
+def _view(client, member) -> tuple[list[str], int]:  # type: ignore[no-untyped-def]
+    """The panel's profile ids and the page's query count, as if new since the last visit."""
+    HomeVisit.objects.update_or_create(
+        user=member, defaults={"home_seen_at": PUBLISHED_AT - dt.timedelta(days=1)}
+    )
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/").content.decode()
+    return _new(html), len(queries)
+
+
+def test_home_panel_reads_rankings_from_the_cache(
+    as_user, member, corpus: Corpus, search_cache
+) -> None:  # type: ignore[no-untyped-def]
+    client = as_user("member")
+    first, computed = _view(client, member)
+    assert first
+    again, cached = _view(client, member)
+    assert again == first
+    assert cached < computed  # the ranking itself is not run again
+
+
+def test_cached_panel_hides_what_was_closed_or_made_invisible_since(
+    as_user, member, corpus: Corpus, search_cache
+) -> None:  # type: ignore[no-untyped-def]
+    """Privacy: the cache holds ids and scores only; each view checks them again. The
+    changes below go round the signals (QuerySet.update), so no generation is bumped and
+    the cached rankings are still the ones read."""
+    client = as_user("member")
+    shown, _ = _view(client, member)
+    assert len(shown) >= 2, shown
+    closed, anonymous = (int(pk) for pk in shown[:2])
+    PartnershipProfile.objects.filter(pk=closed).update(
+        status=Status.CLOSED, closed_reason="withdrawn"
+    )
+    PartnershipProfile.objects.filter(pk=anonymous).update(is_anonymous=True)
+    poster = PartnershipProfile.objects.select_related("company").get(pk=anonymous).company.name
+    HomeVisit.objects.filter(user=member).update(home_seen_at=PUBLISHED_AT - dt.timedelta(days=1))
+    html = client.get("/").content.decode()
+    assert _new(html) == [pk for pk in shown if pk != str(closed)]
+    section = re.search(r'aria-labelledby="recs-title">(.*?)</section>', html, re.S)
+    assert section is not None
+    assert poster not in section.group(1)
+    # one the member may not see (back to draft), one expired (no task flipped its status)
+    PartnershipProfile.objects.filter(pk=anonymous).update(status=Status.DRAFT)
+    assert str(anonymous) not in _view(client, member)[0]
+    PartnershipProfile.objects.filter(pk=anonymous).update(
+        status=Status.PUBLISHED, expires_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+    assert str(anonymous) not in _view(client, member)[0]
+    PartnershipProfile.objects.filter(pk=anonymous).update(
+        expires_at=timezone.now() + dt.timedelta(days=30)
+    )
+    assert str(anonymous) in _view(client, member)[0]  # the cache still held it

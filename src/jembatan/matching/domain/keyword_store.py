@@ -175,22 +175,36 @@ _GENERATION = "keyword:generation"
 Rows = tuple[list[tuple[int, str]], list[tuple[int, str]]]
 
 
-def _cached_hits(
-    object_type: str, query: str, limit: int, compute: Callable[[], list[KeywordHit]]
-) -> list[KeywordHit]:
+def cached_by_generation(name: str, compute: Callable[[], Any]) -> Any:
+    """``compute()``'s value (ids and scores, never text), kept in the "search" cache for
+    CACHE_SECONDS under ``name`` and the current generation: any document change (a profile
+    published, closed or edited, a company changed, an index rebuilt) retires every entry.
+    Callers filter what they read for visibility at read time."""
     store = caches[SEARCH_CACHE]
     generation = store.get(_GENERATION, 0)
     where = f"{connection.vendor}\0{connection.settings_dict.get('NAME')}"
-    digest = hashlib.sha256(
-        f"{where}\0{generation}\0{object_type}\0{limit}\0{query}".encode()
-    ).hexdigest()
+    digest = hashlib.sha256(f"{where}\0{generation}\0{name}".encode()).hexdigest()
     key = f"keyword:{digest}"
-    found: list[tuple[int, float]] | None = store.get(key)
+    found = store.get(key)
     if found is None:
-        hits = compute()
-        store.set(key, [(hit.key, hit.score) for hit in hits], CACHE_SECONDS)
-        return hits
+        found = compute()
+        store.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def _cached_hits(
+    object_type: str, query: str, limit: int, compute: Callable[[], list[KeywordHit]]
+) -> list[KeywordHit]:
+    found: list[tuple[int, float]] = cached_by_generation(
+        f"{object_type}\0{limit}\0{query}",
+        lambda: [(hit.key, hit.score) for hit in compute()],
+    )
     return [KeywordHit(pk, score) for pk, score in found]
+
+
+def documents_changed() -> None:
+    """Retire every cached entry (at once and again at commit)."""
+    _documents_changed()
 
 
 def _documents_changed() -> None:

@@ -20,7 +20,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from jembatan.matching.domain import scoring
+from jembatan.matching.domain import keyword_store, scoring
 from jembatan.matching.domain.cards import CompanyCard, company_card
 from jembatan.matching.domain.embeddings import (
     SIMILAR_ROLE,
@@ -36,6 +36,7 @@ from jembatan.matching.domain.embeddings import (
 )
 from jembatan.matching.domain.encoder import Encoder, text_hash
 from jembatan.matching.domain.facts import (
+    Ranked,
     facts_of,
     isic_by_company,
     isic_for_profiles,
@@ -51,7 +52,11 @@ from jembatan.matching.domain.vector_store import read_index
 from jembatan.matching.domain.visible import nearest_visible
 from jembatan.matching.models import ObjectType, RecommendationFeedback
 from jembatan.opportunities.domain.presentation import ProfileView, public_view
-from jembatan.opportunities.domain.queries.profiles import for_display, published_profiles
+from jembatan.opportunities.domain.queries.profiles import (
+    for_display,
+    published_profiles,
+    visible_profiles,
+)
 from jembatan.opportunities.models import PartnershipProfile
 from jembatan.registry.models import Company
 
@@ -144,24 +149,19 @@ def profile_candidates(profile: PartnershipProfile) -> QuerySet[PartnershipProfi
     )
 
 
-def recommend_for_profile(
-    profile: PartnershipProfile,
-    viewer: Any,
-    limit: int = 10,
-    with_phrases: bool = True,
-    now: dt.datetime | None = None,
-) -> list[Recommendation]:
-    """The best partners' profiles for ``profile``, as ``viewer`` may see them."""
-    now = now or timezone.now()
+def _ranked_for_profile(
+    profile: PartnershipProfile, now: dt.datetime
+) -> tuple[list[Ranked], dict[int, PartnershipProfile], str, Encoder]:
+    """Every candidate partner of ``profile``, ranked best first, with the loaded targets."""
     encoder = current_encoder()
     source_text = profile_text(profile)
     vector = _vector_of(ObjectType.PROFILE, profile.pk, source_text, encoder)
     if vector is None:
-        return []
+        return [], {}, source_text, encoder
     index = read_index(index_name(ObjectType.PROFILE, SIMILAR_ROLE), encoder.dim)
     hits = nearest_visible(index, vector, DEPTH, profile_candidates(profile))
     if not hits:
-        return []
+        return [], {}, source_text, encoder
     cosine = {hit.key: hit.score for hit in hits}
     targets = for_display(PartnershipProfile.objects.filter(pk__in=cosine)).in_bulk()
     source = for_display(PartnershipProfile.objects.filter(pk=profile.pk)).get()
@@ -174,12 +174,24 @@ def recommend_for_profile(
         marks,
         now,
     )
+    return ranked, targets, source_text, encoder
+
+
+def recommend_for_profile(
+    profile: PartnershipProfile,
+    viewer: Any,
+    limit: int = 10,
+    with_phrases: bool = True,
+    now: dt.datetime | None = None,
+) -> list[Recommendation]:
+    """The best partners' profiles for ``profile``, as ``viewer`` may see them."""
+    ranked, targets, source_text, encoder = _ranked_for_profile(profile, now or timezone.now())
     chosen = ranked[:limit]
     phrases = (
         explain_phrases(
             encoder, source_text, {r.facts.key: profile_text(targets[r.facts.key]) for r in chosen}
         )
-        if with_phrases
+        if with_phrases and chosen
         else {}
     )
     return [
@@ -195,6 +207,85 @@ def recommend_for_profile(
             source_title=profile.title,
         )
         for r in chosen
+    ]
+
+
+# A profile's ranked candidates (target id, rounded score, complement: no text, no
+# visibility decision) are kept in keyword_store's "search" cache under its generation, which
+# every profile or company publish, close, edit and index change bumps, for at most
+# keyword_store.CACHE_SECONDS. Readers filter them for visibility on every read.
+RankedTarget = tuple[int, float, bool]
+
+
+def ranked_targets(profile: PartnershipProfile, now: dt.datetime) -> list[RankedTarget]:
+    """``profile``'s candidates, best first, from the cache when it holds them."""
+
+    def compute() -> list[RankedTarget]:
+        ranked = _ranked_for_profile(profile, now)[0]
+        return [(r.facts.key, round(r.score, 4), r.complement) for r in ranked]
+
+    name = f"recommend\0profile\0{profile.pk}\0{current_encoder().name}"
+    rows: list[RankedTarget] = keyword_store.cached_by_generation(name, compute)
+    return rows
+
+
+def new_profile_recommendations(
+    company: Company,
+    viewer: Any,
+    since: dt.datetime,
+    limit: int = 10,
+    shown: int = 5,
+    now: dt.datetime | None = None,
+) -> list[Recommendation]:
+    """Of `recommend_profiles_for_company(company, viewer, limit)`, those published after
+    ``since`` (at most ``shown``), from the cached rankings: one query checks every
+    candidate at once (effectively published, visible to ``viewer``, not the company's own,
+    of the other country, not marked "not relevant"), one loads the few shown. Factors
+    and phrases are left out (the home panel shows neither)."""
+    now = now or timezone.now()
+    own = list(published_profiles(now=now).filter(company=company).select_related("company"))
+    rankings = [ranked_targets(profile, now) for profile in own]
+    ids = {pk for rows in rankings for pk, _, _ in rows}
+    if not ids:
+        return []
+    hidden = RecommendationFeedback.objects.filter(
+        company_id=company.pk, target_type=ObjectType.PROFILE
+    ).values("target_id")
+    published_at: dict[int, dt.datetime | None] = dict(
+        published_profiles(visible_profiles(viewer), now=now)
+        .filter(pk__in=ids)
+        .exclude(company_id=company.pk)
+        .exclude(company__country=company.country)
+        .exclude(pk__in=hidden)
+        .values_list("pk", "published_at")
+    )
+    best: dict[int, tuple[float, bool]] = {}
+    for rows in rankings:
+        for pk, score, complement in [row for row in rows if row[0] in published_at][:limit]:
+            kept = best.get(pk)
+            if kept is None or score > kept[0]:
+                best[pk] = (score, complement)
+    ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+    fresh = [
+        (pk, score, complement)
+        for pk, (score, complement) in ranked
+        if (when := published_at[pk]) is not None and when > since
+    ][:shown]
+    if not fresh:
+        return []
+    targets = for_display(PartnershipProfile.objects.filter(pk__in=[pk for pk, _, _ in fresh]))
+    loaded = targets.in_bulk()
+    return [
+        Recommendation(
+            target_type=ObjectType.PROFILE,
+            target_id=pk,
+            score=score,
+            complement=complement,
+            factors=[],
+            profile=public_view(loaded[pk], viewer),
+        )
+        for pk, score, complement in fresh
+        if pk in loaded
     ]
 
 
@@ -280,6 +371,7 @@ def mark_not_relevant(
     recommendation: Recommendation | None = None,
 ) -> RecommendationFeedback:
     """Record that ``company`` finds a recommendation not relevant; it is hidden from then on."""
+    keyword_store.documents_changed()  # the cached rankings counted the marks
     defaults: dict[str, Any] = {"source_profile": source_profile, "created_by": user}
     if recommendation is not None:
         defaults["score"] = recommendation.score
