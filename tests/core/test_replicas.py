@@ -22,6 +22,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def replica(tmp_path: Path) -> Iterator[Path]:
     """A "replica" alias holding a copy of the primary as it is now; removed afterwards."""
     primary = connections["default"]
+    if primary.vendor != "sqlite":
+        pytest.skip(
+            "The replica is a copy of the SQLite test database (sqlite3's backup); a PostgreSQL "
+            "test database cannot be copied while the test holds a connection to it."
+        )
     primary.ensure_connection()
     path = tmp_path / "replica.sqlite3"
     copy = sqlite3.connect(path)
