@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 from typing import Any
-from xml.sax.saxutils import escape
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -36,6 +35,7 @@ from reportlab.platypus import (
 from jembatan.catalogue.domain.promotions import BrochureCompany, BrochureContent
 from jembatan.catalogue.interfaces.qr import QrCode
 from jembatan.core.interfaces.pdf_fonts import pdf_font
+from jembatan.core.interfaces.pdf_text import markup_text, text_paragraph
 
 ACCENT = colors.HexColor("#1f4e79")
 PAPER = colors.HexColor("#e8eef4")
@@ -64,20 +64,19 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text), style)
-
-
 def _header(company: BrochureCompany, styles: dict[str, ParagraphStyle]) -> Table:
-    left: list[Any] = [_p(company.name, styles["name"])]
+    left: list[Any] = [text_paragraph(company.name, styles["name"])]
     if company.reading:
-        left.append(_p(company.reading, styles["reading"]))
+        left.append(text_paragraph(company.reading, styles["reading"]))
     place = "、".join(part for part in (company.province, company.city) if part)
     if place:
-        left.append(_p(place, styles["text"]))
+        left.append(text_paragraph(place, styles["text"]))
     if company.sectors:
-        left.append(_p(" / ".join(company.sectors), styles["text"]))
-    qr = [QrCode(company.showcase_url, QR_SIZE), _p(_("Showcase page"), styles["small"])]
+        left.append(text_paragraph(" / ".join(company.sectors), styles["text"]))
+    qr = [
+        QrCode(company.showcase_url, QR_SIZE),
+        text_paragraph(_("Showcase page"), styles["small"]),
+    ]
     table = Table([[left, qr]], colWidths=[None, QR_SIZE + 4 * mm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), _font_command()]))
     return table
@@ -86,8 +85,8 @@ def _header(company: BrochureCompany, styles: dict[str, ParagraphStyle]) -> Tabl
 def _figures(company: BrochureCompany, styles: dict[str, ParagraphStyle]) -> list[Any]:
     if not company.figures:
         return []
-    cells = [[_p(label, styles["small"]) for label, _value in company.figures]]
-    cells.append([_p(value, styles["text"]) for _label, value in company.figures])
+    cells = [[text_paragraph(label, styles["small"]) for label, _value in company.figures]]
+    cells.append([text_paragraph(value, styles["text"]) for _label, value in company.figures])
     table = Table(cells, hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -99,7 +98,7 @@ def _figures(company: BrochureCompany, styles: dict[str, ParagraphStyle]) -> lis
             ]
         )
     )
-    return [_p(_("Key figures"), styles["heading"]), table]
+    return [text_paragraph(_("Key figures"), styles["heading"]), table]
 
 
 def _photos(company: BrochureCompany) -> list[Any]:
@@ -124,21 +123,21 @@ def _products(company: BrochureCompany, styles: dict[str, ParagraphStyle]) -> li
     if not company.products:
         return []
     head = [_("Product"), _("HS code"), _("Minimum order"), _("Monthly capacity"), _("Price")]
-    rows: list[list[Any]] = [[_p(h, styles["small"]) for h in head]]
+    rows: list[list[Any]] = [[text_paragraph(h, styles["small"]) for h in head]]
     for product in company.products[:MAX_PRODUCTS]:
-        name = escape(product.name)
+        name = markup_text(product.name)
         if product.original_name != product.name:
-            name += f"<br/><font size='7'>{escape(product.original_name)}</font>"
+            name += f"<br/><font size='7'>{markup_text(product.original_name)}</font>"
         if product.certifications:
-            name += f"<br/><font size='7'>✓ {escape('、'.join(product.certifications))}</font>"
+            name += f"<br/><font size='7'>✓ {markup_text('、'.join(product.certifications))}</font>"
         price = product.price + (f" ({product.incoterm})" if product.incoterm else "")
         rows.append(
             [
                 Paragraph(name, styles["text"]),
-                _p(product.hs_code or "–", styles["text"]),
-                _p(product.moq, styles["text"]),
-                _p(product.capacity, styles["text"]),
-                _p(price, styles["text"]),
+                text_paragraph(product.hs_code or "–", styles["text"]),
+                text_paragraph(product.moq, styles["text"]),
+                text_paragraph(product.capacity, styles["text"]),
+                text_paragraph(price, styles["text"]),
             ]
         )
     table = Table(rows, colWidths=[62 * mm, 18 * mm, 30 * mm, 30 * mm, 40 * mm], repeatRows=1)
@@ -152,28 +151,28 @@ def _products(company: BrochureCompany, styles: dict[str, ParagraphStyle]) -> li
             ]
         )
     )
-    return [_p(_("Products"), styles["heading"]), table]
+    return [text_paragraph(_("Products"), styles["heading"]), table]
 
 
 def _company_page(
     content: BrochureContent, company: BrochureCompany, styles: dict[str, ParagraphStyle]
 ) -> list[Any]:
     story: list[Any] = [
-        _p(f"{content.title} · {content.subtitle}", styles["banner"]),
+        text_paragraph(f"{content.title} · {content.subtitle}", styles["banner"]),
         Spacer(1, 2 * mm),
         _header(company, styles),
         *_figures(company, styles),
     ]
     if company.certifications:
         story += [
-            _p(_("Certifications verified by a programme officer"), styles["heading"]),
-            _p("、".join(company.certifications), styles["text"]),
+            text_paragraph(_("Certifications verified by a programme officer"), styles["heading"]),
+            text_paragraph("、".join(company.certifications), styles["text"]),
         ]
     story += _photos(company)
     story += _products(company, styles)
     story += [
         Spacer(1, 4 * mm),
-        _p(
+        text_paragraph(
             _("Inquiries: scan the QR code or open %(url)s") % {"url": company.showcase_url},
             styles["small"],
         ),
@@ -203,6 +202,6 @@ def brochure_pdf(content: BrochureContent, language: str = "ja") -> bytes:
                 story.append(PageBreak())
             story += _company_page(content, company, styles)
         if not story:
-            story.append(_p(content.title, styles["name"]))
+            story.append(text_paragraph(content.title, styles["name"]))
         document.build(story)
     return buffer.getvalue()

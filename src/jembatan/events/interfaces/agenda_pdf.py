@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -21,6 +20,7 @@ from reportlab.platypus import Table as PdfTable
 
 from jembatan.core.domain.zones import zone_label
 from jembatan.core.interfaces.pdf_fonts import pdf_font
+from jembatan.core.interfaces.pdf_text import text_paragraph
 from jembatan.events.domain.agenda import (
     AgendaLine,
     interpreter_agenda,
@@ -48,10 +48,9 @@ def render(
     document = SimpleDocTemplate(
         buffer, pagesize=A4, title=title, leftMargin=15 * mm, rightMargin=15 * mm
     )
-    # Paragraph reads its text as markup (<a href>, <font>): names and venues are people's
-    # text, so every string is escaped, as the brochure and the privacy export do.
-    cells = [[Paragraph(escape(str(h)), text_style) for h in headers]]
-    cells += [[Paragraph(escape(str(c)), text_style) for c in row] for row in rows]
+    # Names and venues are people's text: shown as text, never read as markup.
+    cells = [[text_paragraph(h, text_style) for h in headers]]
+    cells += [[text_paragraph(c, text_style) for c in row] for row in rows]
     table = PdfTable(cells, repeatRows=1)
     table.setStyle(
         TableStyle(
@@ -64,8 +63,8 @@ def render(
         )
     )
     story = [
-        Paragraph(escape(title), title_style),
-        Paragraph(escape(subtitle), text_style),
+        text_paragraph(title, title_style),
+        text_paragraph(subtitle, text_style),
         Spacer(1, 6 * mm),
     ]
     if rows:

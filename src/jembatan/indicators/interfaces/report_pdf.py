@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 from typing import Any
-from xml.sax.saxutils import escape
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -22,7 +21,6 @@ from reportlab.platypus import (
     Image,
     KeepTogether,
     PageBreak,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
@@ -32,6 +30,7 @@ from reportlab.platypus.flowables import Flowable
 
 from jembatan.core.domain import numbers
 from jembatan.core.interfaces.pdf_fonts import pdf_font
+from jembatan.core.interfaces.pdf_text import text_paragraph
 from jembatan.indicators.domain.charts import Chart, Headline
 from jembatan.indicators.domain.report import Report
 from jembatan.indicators.interfaces.report_charts import WIDTH_IN, chart_png
@@ -41,13 +40,6 @@ TINT = colors.HexColor("#dce8f2")
 LINE = colors.HexColor("#c9d3dd")
 MARGIN = 18 * mm
 MAX_TABLE_ROWS = 40  # a ranked breakdown longer than this is cut, and says so
-
-
-def _para(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text. reportlab reads a Paragraph's text as markup (<a href>,
-    <img>, <font>), and indicator names, sources, notes, regions and sectors are typed by
-    people: escaped, like the agenda, brochure and privacy PDFs do."""
-    return Paragraph(escape(str(text)), style)
 
 
 def styles(language: str) -> dict[str, ParagraphStyle]:
@@ -87,40 +79,40 @@ def _table(rows: list[list[Any]], widths: list[float], header: bool = True) -> T
 
 def summary_page(report: Report, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     story: list[Flowable] = [
-        _para(report.title, s["title"]),
-        _para(
+        text_paragraph(report.title, s["title"]),
+        text_paragraph(
             _("Scope: %(scope)s. Prepared on %(date)s from the Jembatan platform.")
             % {"scope": report.scope, "date": numbers.date(report.generated_on)},
             s["body"],
         ),
         Spacer(1, 6 * mm),
-        _para(pgettext("indicators", "Headline figures"), s["h1"]),
+        text_paragraph(pgettext("indicators", "Headline figures"), s["h1"]),
         Spacer(1, 2 * mm),
     ]
     for headline in report.overview.headlines:
         story.append(KeepTogether(_headline(headline, s)))
     story.append(Spacer(1, 4 * mm))
-    story.append(_para(pgettext("indicators", "Sources"), s["h2"]))
+    story.append(text_paragraph(pgettext("indicators", "Sources"), s["h2"]))
     seen: set[str] = set()
     for _what, where in report.overview.sources:
         if where not in seen:
             seen.add(where)
-            story.append(_para(where, s["small"]))
+            story.append(text_paragraph(where, s["small"]))
     return story
 
 
 def _headline(h: Headline, s: dict[str, ParagraphStyle]) -> list[Flowable]:
-    lines: list[Flowable] = [_para(h.label, s["h2"])]
+    lines: list[Flowable] = [text_paragraph(h.label, s["h2"])]
     if h.value is not None:
         text = f"{h.value_text()} ({numbers.period_label(h.period)})"
-        lines.append(_para(text, s["figure"]))
+        lines.append(text_paragraph(text, s["figure"]))
         if h.change is not None:
             change = _("%(change)s on the year before") % {
                 "change": numbers.signed_percent(h.change)
             }
             if h.change_derived:
                 change += " " + _("(derived)")
-            lines.append(_para(change, s["body"]))
+            lines.append(text_paragraph(change, s["body"]))
     if h.target is not None:
         aim = _("Target %(period)s: %(target)s") % {
             "period": numbers.period_label(h.target_period),
@@ -132,22 +124,22 @@ def _headline(h: Headline, s: dict[str, ParagraphStyle]) -> list[Flowable]:
             }
         if h.attainment is not None:
             aim += " · " + _("%(share)s attained") % {"share": numbers.percent(h.attainment)}
-        lines.append(_para(aim, s["body"]))
+        lines.append(text_paragraph(aim, s["body"]))
     return lines
 
 
 def chart_block(chart: Chart, s: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
-    story: list[Flowable] = [_para(chart.title, s["h2"])]
+    story: list[Flowable] = [text_paragraph(chart.title, s["h2"])]
     if chart.is_empty():
-        story.append(_para(_("No figures for this selection."), s["small"]))
+        story.append(text_paragraph(_("No figures for this selection."), s["small"]))
         return story
     png = chart_png(chart)
     image = Image(io.BytesIO(png))
     scale = width / image.imageWidth
     image.drawWidth, image.drawHeight = width, image.imageHeight * scale
     story.append(image)
-    header = [_para(chart.category_label, s["cell"])] + [
-        _para(series.name, s["cell"]) for series in chart.series
+    header = [text_paragraph(chart.category_label, s["cell"])] + [
+        text_paragraph(series.name, s["cell"]) for series in chart.series
     ]
     rows: list[list[Any]] = [header]
     for c_index, category in enumerate(chart.categories[:MAX_TABLE_ROWS]):
@@ -157,7 +149,7 @@ def chart_block(chart: Chart, s: dict[str, ParagraphStyle], width: float) -> lis
             if (s_index, c_index) in chart.derived:
                 text += "*"
             cells.append(text)
-        rows.append([_para(category, s["cell"]), *cells])
+        rows.append([text_paragraph(category, s["cell"]), *cells])
     first = width * (0.42 if len(chart.series) > 1 else 0.55)
     rest = (width - first) / max(1, len(chart.series))
     story.append(_table(rows, [first] + [rest] * len(chart.series)))
@@ -170,7 +162,7 @@ def chart_block(chart: Chart, s: dict[str, ParagraphStyle], width: float) -> lis
     if chart.derived:
         notes.append(_("* Derived: computed from the stated figures, not stated by the source."))
     for note in notes:
-        story.append(_para(note, s["small"]))
+        story.append(text_paragraph(note, s["small"]))
     return story
 
 
@@ -196,7 +188,7 @@ def report_pdf(report: Report) -> bytes:
         story = summary_page(report, s)
         for topic in report.overview.topics:
             story.append(PageBreak())
-            story.append(_para(topic.title, s["h1"]))
+            story.append(text_paragraph(topic.title, s["h1"]))
             for chart in topic.charts:
                 story.extend(chart_block(chart, s, width))
                 story.append(Spacer(1, 4 * mm))

@@ -12,7 +12,6 @@ import io
 import json
 import re
 from typing import Any
-from xml.sax.saxutils import escape
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -26,6 +25,7 @@ from reportlab.platypus import Table as PdfTable
 
 from jembatan.core.domain.personal_data import registered_providers
 from jembatan.core.interfaces.pdf_fonts import pdf_font
+from jembatan.core.interfaces.pdf_text import text_paragraph
 
 # An ISO 8601 time with its offset, as the providers write them: shown to the minute, in UTC.
 ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$")
@@ -246,7 +246,7 @@ class _Writer:
         self.story: list[Any] = []
 
     def para(self, text: str, style: ParagraphStyle) -> Paragraph:
-        return Paragraph(escape(text).replace("\n", "<br/>"), style)
+        return text_paragraph(text, style, line_breaks=True)
 
     def table(self, pairs: list[tuple[str, str]]) -> None:
         rows = [[self.para(k, self.text), self.para(v, self.text)] for k, v in pairs]
