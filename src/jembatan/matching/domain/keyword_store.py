@@ -204,10 +204,6 @@ def _cached_hits(
 
 def documents_changed() -> None:
     """Retire every cached entry (at once and again at commit)."""
-    _documents_changed()
-
-
-def _documents_changed() -> None:
     _bump_generation()
     transaction.on_commit(_bump_generation)  # a search between now and commit cached old rows
 
@@ -221,7 +217,7 @@ def _bump_generation() -> None:
 
 
 def upsert_document(object_type: str, object_id: int, text: str) -> None:
-    _documents_changed()
+    documents_changed()
     body = normalise_text(text)
     terms = terms_text(text)
     document, _ = KeywordDocument.objects.update_or_create(
@@ -249,7 +245,7 @@ def remove_document(object_type: str, object_id: int) -> None:
     )
     if not ids:
         return
-    _documents_changed()
+    documents_changed()
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             for pk in ids:

@@ -15,7 +15,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -59,6 +59,8 @@ from jembatan.opportunities.domain.queries.profiles import (
 )
 from jembatan.opportunities.models import PartnershipProfile
 from jembatan.registry.models import Company
+
+_T = TypeVar("_T")
 
 DEPTH = 300  # nearest candidates considered before scoring
 PHRASES = 3
@@ -259,16 +261,13 @@ def new_profile_recommendations(
         .exclude(pk__in=hidden)
         .values_list("pk", "published_at")
     )
-    best: dict[int, tuple[float, bool]] = {}
-    for rows in rankings:
-        for pk, score, complement in [row for row in rows if row[0] in published_at][:limit]:
-            kept = best.get(pk)
-            if kept is None or score > kept[0]:
-                best[pk] = (score, complement)
-    ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+    ranked = _best_per_target(
+        (row for rows in rankings for row in [r for r in rows if r[0] in published_at][:limit]),
+        limit,
+    )
     fresh = [
         (pk, score, complement)
-        for pk, (score, complement) in ranked
+        for pk, score, complement in ranked
         if (when := published_at[pk]) is not None and when > since
     ][:shown]
     if not fresh:
@@ -296,15 +295,27 @@ def recommend_profiles_for_company(
     company: Company, viewer: Any, limit: int = 10, now: dt.datetime | None = None
 ) -> list[Recommendation]:
     """Over the company's published profiles: the best target for each, merged."""
-    best: dict[int, Recommendation] = {}
     own = published_profiles(now=now).filter(company=company).select_related("company")
-    for profile in own:
-        for rec in recommend_for_profile(profile, viewer, limit, with_phrases=False, now=now):
-            kept = best.get(rec.target_id)
-            if kept is None or rec.score > kept.score:
-                best[rec.target_id] = rec
-    ranked = sorted(best.values(), key=lambda r: (-r.score, r.target_id))
-    return ranked[:limit]
+    found = (
+        (rec.target_id, rec.score, rec)
+        for profile in own
+        for rec in recommend_for_profile(profile, viewer, limit, with_phrases=False, now=now)
+    )
+    return [rec for _, _, rec in _best_per_target(found, limit)]
+
+
+def _best_per_target(
+    rows: Iterable[tuple[int, float, _T]], limit: int
+) -> list[tuple[int, float, _T]]:
+    """Rows (target id, score, value) of several source profiles merged: each target once,
+    with its best score (the first row of it on a tie), best first, then by id."""
+    best: dict[int, tuple[float, _T]] = {}
+    for pk, score, value in rows:
+        kept = best.get(pk)
+        if kept is None or score > kept[0]:
+            best[pk] = (score, value)
+    ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+    return [(pk, score, value) for pk, (score, value) in ranked]
 
 
 def recommend_companies(
