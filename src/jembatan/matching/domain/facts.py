@@ -14,9 +14,10 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from jembatan.matching.domain import scoring
-from jembatan.opportunities.domain.presentation import poster_facts_for_matching
+from jembatan.opportunities.domain.presentation import poster_facts, poster_facts_for_matching
 from jembatan.opportunities.models import PartnershipProfile
 from jembatan.registry.models import Classification, Company, CrosswalkLink
 
@@ -81,18 +82,82 @@ def isic_by_company(company_ids: Iterable[int]) -> dict[int, Isic]:
 
 def isic_for_profiles(profiles: list[PartnershipProfile]) -> dict[int, Isic]:
     """A profile's ISIC classes: its own codes and sector, else its company's."""
-    by_code = isic_confidence_for({c.pk for p in profiles for c in p.classifications.all()})
-    companies = isic_by_company({p.company_id for p in profiles})
+    return isic_for_rows(
+        [
+            (
+                p.pk,
+                p.company_id,
+                [c.pk for c in p.classifications.all()],
+                p.sector.isic_classes if p.sector is not None else None,
+            )
+            for p in profiles
+        ]
+    )
+
+
+IsicRow = tuple[int, int, list[int], list[str] | None]  # profile, company, codes, sector's
+
+
+def isic_for_rows(rows: list[IsicRow]) -> dict[int, Isic]:
+    """`isic_for_profiles` from (profile id, company id, classification ids, the sector's
+    ISIC classes or None) rows."""
+    by_code = isic_confidence_for({code for _, _, codes, _ in rows for code in codes})
+    companies = isic_by_company({company_id for _, company_id, _, _ in rows})
     result: dict[int, Isic] = {}
-    for p in profiles:
+    for pk, company_id, codes, sector_classes in rows:
         classes: Isic = {}
-        for c in p.classifications.all():
-            for isic, confidence in by_code.get(c.pk, {}).items():
+        for code in codes:
+            for isic, confidence in by_code.get(code, {}).items():
                 _merge(classes, [isic], confidence)
-        if p.sector is not None:
-            _merge(classes, p.sector.isic_classes or [], 1.0)
-        result[p.pk] = classes or dict(companies.get(p.company_id, {}))
+        _merge(classes, sector_classes or [], 1.0)
+        result[pk] = classes or dict(companies.get(company_id, {}))
     return result
+
+
+# The columns the facts of a profile read (`fact_rows`), so that hundreds of candidates
+# are ranked from values() rather than from model instances with their relations.
+FACT_COLUMNS = (
+    "pk",
+    "company_id",
+    "kind",
+    "direction",
+    "cooperation_types",
+    "partner_size_wanted",
+    "published_at",
+    "is_anonymous",
+    "disclosed_at",
+    "language",
+    "sector__isic_classes",
+    "company__size_class",
+    "company__languages",
+)
+FactRow = dict[str, Any]
+
+
+def fact_rows(ids: Iterable[int]) -> dict[int, FactRow]:
+    """FACT_COLUMNS of the profiles ``ids``, with their classification ids under
+    "classification_ids" (two queries however many)."""
+    rows: dict[int, FactRow] = {
+        row["pk"]: {**row, "classification_ids": []}
+        for row in PartnershipProfile.objects.filter(pk__in=set(ids))
+        .order_by()
+        .values(*FACT_COLUMNS)
+    }
+    through = PartnershipProfile.classifications.through
+    for profile_id, code in through.objects.filter(
+        partnershipprofile_id__in=list(rows)
+    ).values_list("partnershipprofile_id", "classification_id"):
+        rows[profile_id]["classification_ids"].append(code)
+    return rows
+
+
+def isic_for_fact_rows(rows: Iterable[FactRow]) -> dict[int, Isic]:
+    return isic_for_rows(
+        [
+            (r["pk"], r["company_id"], r["classification_ids"], r["sector__isic_classes"])
+            for r in rows
+        ]
+    )
 
 
 @dataclass(frozen=True)
@@ -119,16 +184,66 @@ def facts_of(
         languages, size_class = tuple(poster.languages), poster.size_class
     else:
         languages, size_class = tuple(profile.company.languages or ()), profile.company.size_class
+    return _facts(
+        profile.pk,
+        profile.kind,
+        profile.direction,
+        profile.cooperation_types,
+        isic,
+        languages,
+        size_class,
+        profile.partner_size_wanted,
+        profile.published_at,
+    )
+
+
+def facts_of_row(
+    row: FactRow, isic: Mapping[int, Isic], *, as_target: bool = False
+) -> ProfileFacts:
+    """`facts_of` from a `fact_rows` row (the same facts, the same rule for anonymity)."""
+    if as_target:
+        poster = poster_facts(
+            bool(row["is_anonymous"]) and row["disclosed_at"] is None,
+            row["company__size_class"],
+            row["company__languages"] or [],
+            row["language"],
+        )
+        languages, size_class = tuple(poster.languages), poster.size_class
+    else:
+        languages = tuple(row["company__languages"] or ())
+        size_class = row["company__size_class"]
+    return _facts(
+        row["pk"],
+        row["kind"],
+        row["direction"],
+        row["cooperation_types"],
+        isic,
+        languages,
+        size_class,
+        row["partner_size_wanted"],
+        row["published_at"],
+    )
+
+
+def _facts(
+    pk: int,
+    kind: str,
+    direction: str,
+    cooperation_types: Iterable[Any] | None,
+    isic: Mapping[int, Isic],
+    languages: tuple[str, ...],
+    size_class: str,
+    partner_size_wanted: str,
+    published_at: dt.datetime | None,
+) -> ProfileFacts:
     return ProfileFacts(
-        key=profile.pk,
-        need=scoring.Need(
-            profile.kind, profile.direction, tuple(str(t) for t in profile.cooperation_types or ())
-        ),
-        isic=isic.get(profile.pk, {}),
+        key=pk,
+        need=scoring.Need(kind, direction, tuple(str(t) for t in cooperation_types or ())),
+        isic=isic.get(pk, {}),
         languages=languages,
         size_class=size_class,
-        partner_size_wanted=profile.partner_size_wanted,
-        published_at=profile.published_at,
+        partner_size_wanted=partner_size_wanted,
+        published_at=published_at,
     )
 
 

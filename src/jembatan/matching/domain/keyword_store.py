@@ -181,15 +181,33 @@ def cached_by_generation(name: str, compute: Callable[[], Any]) -> Any:
     published, closed or edited, a company changed, an index rebuilt) retires every entry.
     Callers filter what they read for visibility at read time."""
     store = caches[SEARCH_CACHE]
-    generation = store.get(_GENERATION, 0)
-    where = f"{connection.vendor}\0{connection.settings_dict.get('NAME')}"
-    digest = hashlib.sha256(f"{where}\0{generation}\0{name}".encode()).hexdigest()
-    key = f"keyword:{digest}"
+    key = _generation_key(store, name)
     found = store.get(key)
     if found is None:
         found = compute()
         store.set(key, found, CACHE_SECONDS)
     return found
+
+
+def read_by_generation(name: str) -> Any:
+    """What `store_by_generation` (or `cached_by_generation`) kept under ``name`` in the
+    current generation, or None."""
+    store = caches[SEARCH_CACHE]
+    return store.get(_generation_key(store, name))
+
+
+def store_by_generation(name: str, value: Any) -> None:
+    """Keep ``value`` (ids, scores, never anything a viewer may not see) under ``name`` and
+    the current generation, for CACHE_SECONDS, like `cached_by_generation`."""
+    store = caches[SEARCH_CACHE]
+    store.set(_generation_key(store, name), value, CACHE_SECONDS)
+
+
+def _generation_key(store: Any, name: str) -> str:
+    generation = store.get(_GENERATION, 0)
+    where = f"{connection.vendor}\0{connection.settings_dict.get('NAME')}"
+    digest = hashlib.sha256(f"{where}\0{generation}\0{name}".encode()).hexdigest()
+    return f"keyword:{digest}"
 
 
 def _cached_hits(

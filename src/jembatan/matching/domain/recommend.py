@@ -12,6 +12,8 @@ so an anonymous poster stays hidden here as everywhere.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -36,10 +38,12 @@ from jembatan.matching.domain.embeddings import (
 )
 from jembatan.matching.domain.encoder import Encoder, text_hash
 from jembatan.matching.domain.facts import (
-    Ranked,
+    ProfileFacts,
+    fact_rows,
     facts_of,
+    facts_of_row,
     isic_by_company,
-    isic_for_profiles,
+    isic_for_fact_rows,
     rank_profiles,
 )
 from jembatan.matching.domain.phrases import (
@@ -151,32 +155,197 @@ def profile_candidates(profile: PartnershipProfile) -> QuerySet[PartnershipProfi
     )
 
 
-def _ranked_for_profile(
-    profile: PartnershipProfile, now: dt.datetime
-) -> tuple[list[Ranked], dict[int, PartnershipProfile], str, Encoder]:
-    """Every candidate partner of ``profile``, ranked best first, with the loaded targets."""
+# A profile's ranking (every candidate, best first, as `CachedRow`: no text, no visibility
+# decision) is kept in keyword_store's "search" cache under its generation, which every
+# profile or company publish, close, edit, "not relevant" mark and index change bumps, for
+# at most keyword_store.CACHE_SECONDS, and under a fingerprint of the source profile (its
+# own edits retire its ranking whatever the generation). The profile page, the company page
+# and the home panel read the same ranking; each read checks the candidates again for the
+# viewer (published, visible, not the company's own, other country, not marked), loads only
+# those shown, and compares their facts with those the ranking saw (`_seen`): a shown
+# target changed since (an edit whose embedding task has not run yet, say) recomputes.
+# The phrases of each shown target are cached beside it, under the hash of both texts.
+Seen = tuple[Any, ...]
+# target id, rounded score, complement, the factors' (key, value), the facts they saw
+CachedRow = tuple[int, float, bool, tuple[tuple[str, float], ...], Seen]
+RankedTarget = tuple[int, float, bool]
+PHRASE_TARGETS = 64  # targets whose phrases one cache entry keeps (the latest shown)
+
+
+def _seen(facts: ProfileFacts, codes: Iterable[int], sector_classes: list[str] | None) -> Seen:
+    """What a target's factors were computed from, less the company's ISIC classes (a
+    company's change bumps the generation) and the cosine (the index's)."""
+    return (
+        facts.need,
+        facts.languages,
+        facts.size_class,
+        facts.partner_size_wanted,
+        facts.published_at,
+        tuple(sorted(codes)),
+        tuple(sector_classes or ()),
+    )
+
+
+def _seen_now(target: PartnershipProfile) -> Seen:
+    """`_seen` of a target loaded through for_display (no query)."""
+    return _seen(
+        facts_of(target, {}, as_target=True),
+        [c.pk for c in target.classifications.all()],
+        target.sector.isic_classes if target.sector is not None else None,
+    )
+
+
+def _compute_ranking(profile: PartnershipProfile, now: dt.datetime) -> list[CachedRow]:
+    """Every candidate partner of ``profile``, ranked best first, from the index's hits and
+    their facts (values(): no model instance per candidate)."""
     encoder = current_encoder()
-    source_text = profile_text(profile)
-    vector = _vector_of(ObjectType.PROFILE, profile.pk, source_text, encoder)
+    vector = _vector_of(ObjectType.PROFILE, profile.pk, profile_text(profile), encoder)
     if vector is None:
-        return [], {}, source_text, encoder
+        return []
     index = read_index(index_name(ObjectType.PROFILE, SIMILAR_ROLE), encoder.dim)
     hits = nearest_visible(index, vector, DEPTH, profile_candidates(profile))
     if not hits:
-        return [], {}, source_text, encoder
+        return []
     cosine = {hit.key: hit.score for hit in hits}
-    targets = for_display(PartnershipProfile.objects.filter(pk__in=cosine)).in_bulk()
-    source = for_display(PartnershipProfile.objects.filter(pk=profile.pk)).get()
-    isic = isic_for_profiles([source, *targets.values()])
+    rows = fact_rows([profile.pk, *cosine])
+    source = rows.get(profile.pk)
+    if source is None:  # deleted meanwhile
+        return []
+    isic = isic_for_fact_rows(rows.values())
     marks = marks_by_others(profile.company_id, ObjectType.PROFILE, cosine)
+    targets = [rows[pk] for pk in cosine if pk in rows and pk != profile.pk]
     ranked = rank_profiles(
-        facts_of(source, isic),
-        [facts_of(t, isic, as_target=True) for t in targets.values()],
+        facts_of_row(source, isic),
+        [facts_of_row(row, isic, as_target=True) for row in targets],
         cosine,
         marks,
         now,
     )
-    return ranked, targets, source_text, encoder
+    return [
+        (
+            r.facts.key,
+            round(r.score, 4),
+            r.complement,
+            tuple((f.key, f.value) for f in r.factors),
+            _seen(
+                r.facts,
+                rows[r.facts.key]["classification_ids"],
+                rows[r.facts.key]["sector__isic_classes"],
+            ),
+        )
+        for r in ranked
+    ]
+
+
+def _fingerprint(profile: PartnershipProfile) -> str:
+    """The source profile as its ranking saw it: any save of it (or of its company's facts)
+    changes it, so its own edits never read an older ranking."""
+    company = profile.company
+    facts = (
+        profile.updated_at.isoformat() if profile.updated_at else "",
+        profile.kind,
+        profile.direction,
+        list(profile.cooperation_types or ()),
+        profile.partner_size_wanted,
+        profile.sector_id,
+        profile_text(profile),
+        profile.company_id,
+        company.country,
+        company.size_class,
+        list(company.languages or ()),
+    )
+    return hashlib.sha256(json.dumps(facts, default=str).encode()).hexdigest()[:32]
+
+
+def _ranking_name(profile: PartnershipProfile, encoder: Encoder) -> str:
+    return f"recommend\0ranking\0{profile.pk}\0{encoder.name}\0{_fingerprint(profile)}"
+
+
+def _ranking(profile: PartnershipProfile, now: dt.datetime, fresh: bool = False) -> list[CachedRow]:
+    """``profile``'s ranking, from the cache when it holds one (``fresh``: computed now)."""
+    name = _ranking_name(profile, current_encoder())
+    if fresh:
+        rows = _compute_ranking(profile, now)
+        keyword_store.store_by_generation(name, rows)
+        return rows
+    found: list[CachedRow] = keyword_store.cached_by_generation(
+        name, lambda: _compute_ranking(profile, now)
+    )
+    return found
+
+
+def ranked_targets(profile: PartnershipProfile, now: dt.datetime) -> list[RankedTarget]:
+    """``profile``'s candidates, best first (id, score, complement), from the cache when it
+    holds them; readers filter them for visibility."""
+    return [(pk, score, complement) for pk, score, complement, _, _ in _ranking(profile, now)]
+
+
+def _still_candidates(
+    profile: PartnershipProfile, viewer: Any, ids: list[int], now: dt.datetime
+) -> set[int]:
+    """Of ``ids``, the profiles ``profile`` may be recommended now as ``viewer`` sees them:
+    effectively published and visible, not its company's own, of the other country, not
+    marked "not relevant" by its company (one query)."""
+    hidden = RecommendationFeedback.objects.filter(
+        company_id=profile.company_id, target_type=ObjectType.PROFILE
+    ).values("target_id")
+    return set(
+        published_profiles(visible_profiles(viewer), now=now)
+        .filter(pk__in=ids)
+        .exclude(company_id=profile.company_id)
+        .exclude(company__country=profile.company.country)
+        .exclude(pk__in=hidden)
+        .values_list("pk", flat=True)
+    )
+
+
+def _shown(
+    profile: PartnershipProfile, viewer: Any, rows: list[CachedRow], limit: int, now: dt.datetime
+) -> tuple[list[CachedRow], dict[int, PartnershipProfile]] | None:
+    """The first ``limit`` rows still to be recommended, with their targets loaded for
+    display; None when the ranking cannot stand (a shown target's facts changed since, or
+    too many of a ranking cut at DEPTH are gone)."""
+    keep = _still_candidates(profile, viewer, [row[0] for row in rows], now)
+    chosen = [row for row in rows if row[0] in keep][:limit]
+    if len(chosen) < limit and len(rows) >= DEPTH:
+        return None
+    if not chosen:
+        return [], {}
+    loaded = for_display(PartnershipProfile.objects.filter(pk__in=[r[0] for r in chosen])).in_bulk()
+    chosen = [row for row in chosen if row[0] in loaded]
+    if any(_seen_now(loaded[row[0]]) != row[4] for row in chosen):
+        return None
+    return chosen, loaded
+
+
+def _phrases(
+    profile: PartnershipProfile, encoder: Encoder, targets: dict[int, PartnershipProfile]
+) -> dict[int, list[PhrasePair]]:
+    """The matching phrases of ``profile`` with each target, from the cache where both
+    texts are those it was computed from."""
+    source_text = profile_text(profile)
+    name = f"recommend\0phrases\0{profile.pk}\0{encoder.name}\0{_text_digest(source_text)}"
+    kept: dict[int, tuple[str, list[tuple[str, str, float]]]] = (
+        keyword_store.read_by_generation(name) or {}
+    )
+    texts = {pk: profile_text(target) for pk, target in targets.items()}
+    digests = {pk: _text_digest(text) for pk, text in texts.items()}
+    missing = {pk: text for pk, text in texts.items() if kept.get(pk, ("",))[0] != digests[pk]}
+    if missing:
+        found = explain_phrases(encoder, source_text, missing)
+        fresh = {
+            pk: (digests[pk], [(p.left, p.right, p.similarity) for p in pairs])
+            for pk, pairs in found.items()
+        }
+        older = [(pk, value) for pk, value in kept.items() if pk not in fresh]
+        kept = dict(older[-(PHRASE_TARGETS - len(fresh)) :] if len(fresh) < PHRASE_TARGETS else [])
+        kept.update(fresh)
+        keyword_store.store_by_generation(name, kept)
+    return {pk: [PhrasePair(*pair) for pair in kept[pk][1]] for pk in texts}
+
+
+def _text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def recommend_for_profile(
@@ -187,48 +356,43 @@ def recommend_for_profile(
     now: dt.datetime | None = None,
 ) -> list[Recommendation]:
     """The best partners' profiles for ``profile``, as ``viewer`` may see them."""
-    ranked, targets, source_text, encoder = _ranked_for_profile(profile, now or timezone.now())
-    chosen = ranked[:limit]
-    phrases = (
-        explain_phrases(
-            encoder, source_text, {r.facts.key: profile_text(targets[r.facts.key]) for r in chosen}
+    now = now or timezone.now()
+    shown = _shown(profile, viewer, _ranking(profile, now), limit, now)
+    if shown is None:  # the cached ranking is out of step with a shown target: rank again
+        rows = _ranking(profile, now, fresh=True)
+        shown = _shown(profile, viewer, rows, limit, now) or _shown_anyway(
+            profile, viewer, rows, limit, now
         )
+    chosen, targets = shown
+    phrases = (
+        _phrases(profile, current_encoder(), {row[0]: targets[row[0]] for row in chosen})
         if with_phrases and chosen
         else {}
     )
     return [
         Recommendation(
             target_type=ObjectType.PROFILE,
-            target_id=r.facts.key,
-            score=round(r.score, 4),
-            complement=r.complement,
-            factors=r.factors,
-            phrases=phrases.get(r.facts.key, []),
-            profile=public_view(targets[r.facts.key], viewer),
+            target_id=pk,
+            score=score,
+            complement=complement,
+            factors=[scoring.factor(key, value) for key, value in factors],
+            phrases=phrases.get(pk, []),
+            profile=public_view(targets[pk], viewer),
             source_profile_id=profile.pk,
             source_title=profile.title,
         )
-        for r in chosen
+        for pk, score, complement, factors, _ in chosen
     ]
 
 
-# A profile's ranked candidates (target id, rounded score, complement: no text, no
-# visibility decision) are kept in keyword_store's "search" cache under its generation, which
-# every profile or company publish, close, edit and index change bumps, for at most
-# keyword_store.CACHE_SECONDS. Readers filter them for visibility on every read.
-RankedTarget = tuple[int, float, bool]
-
-
-def ranked_targets(profile: PartnershipProfile, now: dt.datetime) -> list[RankedTarget]:
-    """``profile``'s candidates, best first, from the cache when it holds them."""
-
-    def compute() -> list[RankedTarget]:
-        ranked = _ranked_for_profile(profile, now)[0]
-        return [(r.facts.key, round(r.score, 4), r.complement) for r in ranked]
-
-    name = f"recommend\0profile\0{profile.pk}\0{current_encoder().name}"
-    rows: list[RankedTarget] = keyword_store.cached_by_generation(name, compute)
-    return rows
+def _shown_anyway(
+    profile: PartnershipProfile, viewer: Any, rows: list[CachedRow], limit: int, now: dt.datetime
+) -> tuple[list[CachedRow], dict[int, PartnershipProfile]]:
+    """A ranking computed just now, shown as it is (a target changed again meanwhile)."""
+    keep = _still_candidates(profile, viewer, [row[0] for row in rows], now)
+    chosen = [row for row in rows if row[0] in keep][:limit]
+    loaded = for_display(PartnershipProfile.objects.filter(pk__in=[r[0] for r in chosen])).in_bulk()
+    return [row for row in chosen if row[0] in loaded], loaded
 
 
 def new_profile_recommendations(

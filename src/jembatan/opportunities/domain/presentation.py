@@ -146,9 +146,20 @@ def poster_facts_for_matching(profile: PartnershipProfile) -> PosterFacts:
     only what the reader is shown anyway: size unknown, and the language of the profile's
     text. A factor computed from the firm itself would narrow the hidden poster down beyond
     its neutral label (a "size: fits" for a reader who wants small firms says it is small)."""
-    if not profile.hides_identity:
-        return PosterFacts(profile.company.size_class, list(profile.company.languages))
-    return PosterFacts("", [profile.language] if profile.language else [])
+    company = profile.company
+    return poster_facts(
+        profile.hides_identity, company.size_class, company.languages, profile.language
+    )
+
+
+def poster_facts(
+    hides_identity: bool, size_class: str, languages: list[str], language: str
+) -> PosterFacts:
+    """`poster_facts_for_matching` from the columns alone (matching ranks hundreds of
+    candidates from values(), without a model instance each)."""
+    if not hides_identity:
+        return PosterFacts(size_class, list(languages))
+    return PosterFacts("", [language] if language else [])
 
 
 def attachment_display_name(attachment: ProfileAttachment, position: int, hidden: bool) -> str:
