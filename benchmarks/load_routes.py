@@ -6,8 +6,9 @@ DATABASE_URL), signed in as one of its load members, after one warm-up request p
     JEMBATAN_VAR_DIR=/tmp/load PYTHONPATH=src python benchmarks/load_routes.py [NAME ...]
 
 NAME keeps only the routes whose name contains it; REPS (default 3) sets the requests
-timed per route, ACCOUNT (default 7) which load member signs in. docs/benchmarks.md,
-"Each route alone", holds the figures.
+timed per route, ACCOUNT (default 7) which load member signs in; COLD=1 retires every
+cached ranking and keyword hit (keyword_store.documents_changed, as any document change
+does) before each timed request. docs/benchmarks.md, "Each route alone", holds the figures.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ def main(only: list[str]) -> None:
     from django.test.utils import CaptureQueriesContext
 
     from jembatan.accounts.models import User
+    from jembatan.matching.domain import keyword_store
 
     listing = json.loads((Path(settings.VAR_DIR) / "load_users.json").read_text())
     account = listing["users"][int(os.environ.get("ACCOUNT", "7"))]
@@ -67,6 +69,8 @@ def main(only: list[str]) -> None:
         queries = 0
         slowest = 0.0
         for _ in range(int(os.environ.get("REPS", "3"))):
+            if os.environ.get("COLD"):
+                keyword_store.documents_changed()
             with CaptureQueriesContext(connection) as captured:
                 started = time.perf_counter()
                 response = client.get(url, params)

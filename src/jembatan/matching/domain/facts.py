@@ -254,8 +254,10 @@ def profile_factors(
     marks: int,
     now: dt.datetime,
     weights: Mapping[str, float] | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> list[scoring.Factor]:
-    """The factors of ``target`` as a partner for ``source`` (weights default WEIGHTS)."""
+    """The factors of ``target`` as a partner for ``source`` (weights default WEIGHTS;
+    ``labels`` as scoring.labels() gives them)."""
     size = (
         scoring.size_fit(source.partner_size_wanted, target.size_class)
         + scoring.size_fit(target.partner_size_wanted, source.size_class)
@@ -269,7 +271,7 @@ def profile_factors(
         "freshness": scoring.freshness(target.published_at, now),
         "feedback": scoring.feedback_penalty(marks),
     }
-    return [scoring.factor(key, value, weights) for key, value in values.items()]
+    return [scoring.factor(key, value, weights, labels) for key, value in values.items()]
 
 
 @dataclass(frozen=True)
@@ -293,9 +295,10 @@ def rank_profiles(
 ) -> list[Ranked]:
     """Targets by score, best first (ties by key): the product's ranking."""
     ranked = []
+    labels = scoring.labels()
     for target in targets:
         factors = profile_factors(
-            source, target, cosine[target.key], marks.get(target.key, 0), now, weights
+            source, target, cosine[target.key], marks.get(target.key, 0), now, weights, labels
         )
         ranked.append(Ranked(target, scoring.total(factors), factors))
     ranked.sort(key=lambda r: (-r.score, r.facts.key))

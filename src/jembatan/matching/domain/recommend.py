@@ -364,6 +364,7 @@ def recommend_for_profile(
             profile, viewer, rows, limit, now
         )
     chosen, targets = shown
+    labels = scoring.labels()
     phrases = (
         _phrases(profile, current_encoder(), {row[0]: targets[row[0]] for row in chosen})
         if with_phrases and chosen
@@ -375,7 +376,7 @@ def recommend_for_profile(
             target_id=pk,
             score=score,
             complement=complement,
-            factors=[scoring.factor(key, value) for key, value in factors],
+            factors=[scoring.factor(key, value, labels=labels) for key, value in factors],
             phrases=phrases.get(pk, []),
             profile=public_view(targets[pk], viewer),
             source_profile_id=profile.pk,

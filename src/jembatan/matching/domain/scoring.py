@@ -60,11 +60,23 @@ class Factor:
         return self.value * self.weight
 
 
-def factor(key: str, value: float, weights: Mapping[str, float] | None = None) -> Factor:
+def factor(
+    key: str,
+    value: float,
+    weights: Mapping[str, float] | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> Factor:
     """A factor with its weight (from ``weights``, default WEIGHTS) and its label in the
-    active language."""
+    active language (from ``labels``, `labels()` once for many factors, when given)."""
     weight = (WEIGHTS if weights is None else weights)[key]
-    return Factor(key, str(LABELS[key]), round(float(value), 4), weight)
+    label = labels[key] if labels is not None else str(LABELS[key])
+    return Factor(key, label, round(float(value), 4), weight)
+
+
+def labels() -> dict[str, str]:
+    """Every factor's label in the active language (one translation each, not one per
+    factor of each of hundreds of candidates)."""
+    return {key: str(label) for key, label in LABELS.items()}
 
 
 # e5 models put unrelated texts near cosine 0.7 and paraphrases above 0.9, so the
