@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -255,9 +255,11 @@ def profile_factors(
     now: dt.datetime,
     weights: Mapping[str, float] | None = None,
     labels: Mapping[str, str] | None = None,
+    proximity: Callable[[Mapping[str, float], Mapping[str, float]], float] | None = None,
 ) -> list[scoring.Factor]:
     """The factors of ``target`` as a partner for ``source`` (weights default WEIGHTS;
-    ``labels`` as scoring.labels() gives them)."""
+    ``labels`` as scoring.labels() gives them; ``proximity`` scoring.isic_proximity or
+    one that remembers its answers)."""
     size = (
         scoring.size_fit(source.partner_size_wanted, target.size_class)
         + scoring.size_fit(target.partner_size_wanted, source.size_class)
@@ -265,7 +267,7 @@ def profile_factors(
     values = {
         "semantic": scoring.semantic_value(cosine),
         "complement": scoring.complement_fit(source.need, target.need),
-        "sector": scoring.isic_proximity(source.isic, target.isic),
+        "sector": (proximity or scoring.isic_proximity)(source.isic, target.isic),
         "size": size,
         "language": scoring.language_fit(source.languages, target.languages),
         "freshness": scoring.freshness(target.published_at, now),
@@ -296,9 +298,26 @@ def rank_profiles(
     """Targets by score, best first (ties by key): the product's ranking."""
     ranked = []
     labels = scoring.labels()
+    # One source against many targets, most of which share their classes with others (a
+    # sector's, a company's): each distinct set of the targets' classes is compared once.
+    known: dict[tuple[tuple[str, float], ...], float] = {}
+
+    def proximity(left: Mapping[str, float], right: Mapping[str, float]) -> float:
+        key = tuple(sorted(right.items()))
+        if key not in known:
+            known[key] = scoring.isic_proximity(left, right)
+        return known[key]
+
     for target in targets:
         factors = profile_factors(
-            source, target, cosine[target.key], marks.get(target.key, 0), now, weights, labels
+            source,
+            target,
+            cosine[target.key],
+            marks.get(target.key, 0),
+            now,
+            weights,
+            labels,
+            proximity,
         )
         ranked.append(Ranked(target, scoring.total(factors), factors))
     ranked.sort(key=lambda r: (-r.score, r.facts.key))
