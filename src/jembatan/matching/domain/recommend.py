@@ -175,8 +175,9 @@ PHRASE_TARGETS = 64  # targets whose phrases one cache entry keeps (the latest s
 def _seen(facts: ProfileFacts, codes: Iterable[int], sector_classes: list[str] | None) -> Seen:
     """What a target's factors were computed from, less the company's ISIC classes (a
     company's change bumps the generation) and the cosine (the index's)."""
+    need = facts.need
     return (
-        facts.need,
+        (need.kind, need.direction, need.cooperation_types),  # plain values in the cache
         facts.languages,
         facts.size_class,
         facts.partner_size_wanted,
