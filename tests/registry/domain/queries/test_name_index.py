@@ -110,9 +110,11 @@ def test_name_matches_by_reading_kana_city_and_code(firms) -> None:  # type: ign
     assert name_matches(Company.objects.all(), "アカシ") == [firms["kana"].pk]
     assert name_matches(Company.objects.all(), "明石市") == [firms["kana"].pk]
     assert name_matches(Company.objects.all(), "1313") == [firms["weaver"].pk]
-    # SQLite's LIKE folds ASCII only: the index's wider folding does not widen the results.
     assert name_matches(Company.objects.all(), "ΑΘΗΝΑ") == [firms["greek"].pk]
-    assert name_matches(Company.objects.all(), "αθηνα") == []
+    # SQLite's LIKE folds ASCII only: the index's wider folding does not widen the results
+    # (PostgreSQL's UPPER folds Greek too).
+    folded = [firms["greek"].pk] if connection.vendor == "postgresql" else []
+    assert name_matches(Company.objects.all(), "αθηνα") == folded
 
 
 @sqlite_only
@@ -212,7 +214,7 @@ def test_missing_triggers_are_put_back_and_the_index_refilled() -> None:
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's trigram indexes")
 def test_postgresql_answers_the_likes_from_trigram_indexes(firms) -> None:  # type: ignore[no-untyped-def]
     with CaptureQueriesContext(connection) as ctx:
-        name_matches(Company.objects.filter(country="ID"), "bandung")
+        name_matches(Company.objects.all(), "bandung")
     sql = ctx.captured_queries[-1]["sql"]
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
