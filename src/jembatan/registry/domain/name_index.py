@@ -85,6 +85,16 @@ def ensure_name_index(connection: Any) -> bool:
     return True
 
 
+def purge_old_entries(connection: Any) -> None:
+    """Merge the index's segments so that no trace of a replaced or deleted row's text is
+    left in them (FTS5 records a deletion as a marker beside the old entries until segments
+    merge; an erasure wants them gone). About 0.3 s at 100,000 firms."""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {NAME_FTS} ({NAME_FTS}) VALUES ('optimize')")  # noqa: S608
+
+
 def drop_name_index(connection: Any) -> None:
     if connection.vendor != "sqlite":
         return

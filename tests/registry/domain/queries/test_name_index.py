@@ -222,3 +222,17 @@ def test_postgresql_answers_the_likes_from_trigram_indexes(firms) -> None:  # ty
         plan = "\n".join(row[0] for row in cursor.fetchall())
     for field in ("name", "name_alt", "name_kana", "name_keys", "city"):
         assert f"registry_company_{field}_trgm" in plan, plan
+
+
+def test_an_erased_company_is_not_found_by_its_old_name(officer) -> None:  # type: ignore[no-untyped-def]
+    import datetime
+
+    from jembatan.core.domain.personal_data import erase_company
+
+    firm = CompanyFactory(name="PT Budi Kemasan", name_alt="ブディ包装", city="Bekasi")
+    assert name_matches(Company.objects.all(), "budi kemasan") == [firm.pk]
+    erase_company(officer, firm, datetime.datetime(2026, 12, 3, tzinfo=datetime.UTC))
+    assert name_matches(Company.objects.all(), "budi kemasan") == []
+    assert name_matches(Company.objects.all(), "ブディ包装") == []
+    if connection.vendor == "sqlite":
+        assert all("Budi" not in value for row in indexed(firm.pk) for value in row)
