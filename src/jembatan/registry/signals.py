@@ -10,3 +10,13 @@ from jembatan.registry.domain.reference_sync import sync_all
 
 def sync_reference_data(sender: Any, **kwargs: Any) -> None:
     sync_all(using=kwargs.get("using", "default"))
+
+
+def name_index_in_step(sender: Any, **kwargs: Any) -> None:
+    """SQLite drops a table's triggers when a migration rebuilds the table: the name index's
+    are put back (and the index refilled) after every migrate."""
+    from django.db import connections
+
+    from jembatan.registry.domain.name_index import ensure_name_index
+
+    ensure_name_index(connections[kwargs.get("using", "default")])

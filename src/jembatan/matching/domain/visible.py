@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from jembatan.matching.domain.index import SearchHit, VectorIndex
 
@@ -21,10 +21,17 @@ WIDEN = 4  # depth times this many first, then four times more
 
 
 def keep_visible(candidates: QuerySet[Any], keys: Sequence[int]) -> set[int]:
-    """The ``keys`` that the ``candidates`` queryset holds (one query by primary key)."""
+    """The ``keys`` that the ``candidates`` queryset holds (one query by primary key).
+
+    The keys drive the query, each checked by a correlated EXISTS on the primary key: with
+    the keys as one more filter of ``candidates``, SQLite (no statistics) walked the
+    country's index over some 50,000 firms checking each against the keys (40 ms)."""
     if not keys:
         return set()
-    return set(candidates.filter(pk__in=list(keys)).values_list("pk", flat=True))
+    within = Exists(candidates.filter(pk=OuterRef("pk")))
+    mine = candidates.model._default_manager.using(candidates.db)
+    rows = mine.filter(within, pk__in=list(keys)).order_by().values_list("pk", flat=True)
+    return set(rows)
 
 
 def nearest_visible(

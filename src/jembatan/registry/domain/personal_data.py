@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.core.domain.personal_data import (
@@ -15,6 +16,7 @@ from jembatan.core.domain.personal_data import (
     scrub_audit,
 )
 from jembatan.core.domain.stored_files import delete_after_commit
+from jembatan.registry.domain.name_index import purge_old_entries
 from jembatan.registry.models import Company, Contact
 
 # Text fields of the record that name or locate the firm (or, for a sole proprietorship,
@@ -108,6 +110,7 @@ def erase(company: Company, now: dt.datetime) -> None:
     company.registry_id = f"X{company.pk:012d}"[-13:]
     company.erased_at = company.erased_at or now
     company.save()
+    purge_old_entries(connection)  # the old names' trigrams, out of the name index
 
 
 def register() -> None:

@@ -10,8 +10,21 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db import connections
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
 
+from jembatan.registry.domain.name_index import name_candidates
 from jembatan.registry.domain.readings import has_japanese_script, kana_key, latin_key
 from jembatan.registry.models import Company, Country
 
@@ -60,7 +73,9 @@ def name_matches(companies: QuerySet[Company], text: str, limit: int = 50) -> li
 
     Names match in any script: "yamada seisakusho" finds 株式会社山田製作所 through its
     romaji reading, マジュ・ベルサマ finds PT Maju Bersama through its katakana reading
-    (registry/domain/readings.py keys fold long vowels, ッ, ー and spaces)."""
+    (registry/domain/readings.py keys fold long vowels, ッ, ー and spaces).
+
+    On SQLite a trigram index narrows the LIKEs to its candidates (registry/domain/name_index.py)."""
     text = text.strip()
     if not text:
         return []
@@ -72,11 +87,12 @@ def name_matches(companies: QuerySet[Company], text: str, limit: int = 50) -> li
     if len(key) >= 2:
         names |= Q(name_keys__icontains=key)
     codes = Q()
-    if len(digits) >= 2 and is_code_like(text):
+    coded = len(digits) >= 2 and is_code_like(text)
+    if coded:
         through = Company.classifications.through.objects.filter(
             classification__code__startswith=digits
-        )
-        codes = Q(registry_id__startswith=digits) | Q(pk__in=through.values("company_id"))
+        ).values("company_id")
+        codes = Q(registry_id__startswith=digits) | Q(pk__in=through)
     rank = Case(
         When(name__iexact=text, then=Value(0)),
         When(name__istartswith=text, then=Value(1)),
@@ -85,7 +101,24 @@ def name_matches(companies: QuerySet[Company], text: str, limit: int = 50) -> li
         default=Value(4),
         output_field=IntegerField(),
     )
-    matched = companies.filter(names | codes | Q(city__icontains=text))
+    found = names | codes | Q(city__icontains=text)
+    candidates = name_candidates(connections[companies.db], text, key, digits if coded else None)
+    if candidates is None:
+        matched = companies.filter(found)
+    else:
+        # SQLite: the same conditions on the name index's candidates only (name_index.py),
+        # the candidates driving the query: within ``companies`` by a correlated EXISTS on
+        # the primary key, so that its filters (a country's index) do not make SQLite walk
+        # every firm of that country checking each against the candidates.
+        sql, params = candidates
+        if coded:
+            linked, linked_params = through.query.sql_with_params()
+            sql, params = f"{sql} UNION {linked}", [*params, *linked_params]
+        matched = (
+            Company.objects.using(companies.db)
+            .filter(pk__in=RawSQL(sql, params))  # noqa: S611 (constant SQL, placeholders)
+            .filter(found, Exists(companies.filter(pk=OuterRef("pk"))))
+        )
     return list(
         matched.annotate(match_rank=rank)
         .order_by("match_rank", "name", "id")
