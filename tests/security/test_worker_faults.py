@@ -321,7 +321,7 @@ def test_a_worker_killed_in_an_embedding_batch_leaves_it_to_the_next_worker(
     assert sorted(documents.values_list("object_id", flat=True)) == sorted(ids)
     if connection.vendor == "sqlite":
         assert fts_rows(list(documents.values_list("pk", flat=True))) == 6
-    for role in ("passage", "query"):
+    for role in ("passage", "similar"):
         index = read_index(index_name(ObjectType.COMPANY, role), 384)
         assert sorted(index.keys().tolist()) == sorted(ids)
     assert_broker_empty(broker)

@@ -26,9 +26,9 @@ def test_embed_same_text_twice_computes_once(db) -> None:  # type: ignore[no-unt
     second = embed_texts(encoder, ["Kain tenun ikat dari Sumba"])
     assert (first.computed, second.computed, Embedding.objects.count()) == (1, 0, 1)
     assert first.hashes[0] == text_hash(encoder.name, "passage", "Kain tenun ikat dari Sumba")
-    similar = embed_texts(encoder, ["Kain tenun ikat dari Sumba"], "query")
+    similar = embed_texts(encoder, ["Kain tenun ikat dari Sumba"], "similar")
     assert (similar.computed, Embedding.objects.count()) == (1, 2)
-    assert similar.hashes[0] == text_hash(encoder.name, "query", "Kain tenun ikat dari Sumba")
+    assert similar.hashes[0] == text_hash(encoder.name, "similar", "Kain tenun ikat dari Sumba")
     assert np.array_equal(first.vectors[0], second.vectors[0])
 
 
@@ -67,7 +67,7 @@ def test_refresh_changed_text_gives_new_hash(company) -> None:  # type: ignore[n
     assert after != before
     assert after == text_hash(current_encoder().name, "passage", profile_text(profile))
     mapping = EmbeddedObject.objects.get(object_type="profile", object_id=profile.pk)
-    assert mapping.similar_hash == text_hash(current_encoder().name, "query", profile_text(profile))
+    assert mapping.similar_hash == text_hash(current_encoder().name, "similar", profile_text(profile))
 
 
 def test_refresh_stores_both_roles_and_the_phrase_chunks(company) -> None:  # type: ignore[no-untyped-def]
@@ -84,7 +84,7 @@ def test_refresh_stores_both_roles_and_the_phrase_chunks(company) -> None:  # ty
     name = current_encoder().name
     text = profile_text(profile)
     chunks = split_phrases(text)
-    expected = {text_hash(name, "passage", text), text_hash(name, "query", text)} | {
+    expected = {text_hash(name, "passage", text), text_hash(name, "similar", text)} | {
         text_hash(name, "query", chunk) for chunk in chunks
     }
     assert chunks == ["Kain songket", "Kami menenun songket Palembang", "siap ekspor"]
@@ -93,7 +93,7 @@ def test_refresh_stores_both_roles_and_the_phrase_chunks(company) -> None:  # ty
     assert [
         hit.key
         for hit in similar.search(
-            embeddings.object_vectors("profile", [profile.pk], "query")[profile.pk], 1
+            embeddings.object_vectors("profile", [profile.pk], "similar")[profile.pk], 1
         )
     ] == [profile.pk]
 
@@ -103,11 +103,11 @@ def test_reindex_fills_the_similar_role_of_rows_from_before(company) -> None:  #
     embeddings.refresh_profile(profile.pk)
     # as the migration leaves rows embedded before the similar role existed
     EmbeddedObject.objects.filter(object_id=profile.pk).update(similar_hash="")
-    assert embeddings.object_vectors("profile", [profile.pk], "query") == {}
+    assert embeddings.object_vectors("profile", [profile.pk], "similar") == {}
     embeddings.reindex()
     mapping = EmbeddedObject.objects.get(object_type="profile", object_id=profile.pk)
-    assert mapping.similar_hash == text_hash(current_encoder().name, "query", profile_text(profile))
-    assert list(embeddings.object_vectors("profile", [profile.pk], "query")) == [profile.pk]
+    assert mapping.similar_hash == text_hash(current_encoder().name, "similar", profile_text(profile))
+    assert list(embeddings.object_vectors("profile", [profile.pk], "similar")) == [profile.pk]
 
 
 def test_index_follows_publication_change_and_delete(company) -> None:  # type: ignore[no-untyped-def]

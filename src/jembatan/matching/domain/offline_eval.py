@@ -3,7 +3,8 @@
 Two paths, both in the product (embeddings.py says why):
 
 - symmetric (the default): text against texts of the same sort, as recommendations
-  compare profile with profile: both sides encoded in the similar (``query:``) role,
+  compare profile with profile: both sides encoded in the similar role (``query:`` and ``passage:``
+  vectors combined),
   nearest neighbours in a fresh VectorIndex (the product's settings);
 - asymmetric: free-text search, as the search page does: the corpus encoded as passages,
   the query as a query, in a VectorIndex and a private in-memory SQLite FTS5 trigram
@@ -21,12 +22,13 @@ from pathlib import Path
 
 import numpy as np
 
-from jembatan.matching.domain.embeddings import current_encoder
+from jembatan.matching.domain.embeddings import SIMILAR_ROLE, current_encoder
+from jembatan.matching.domain.encoder import encode_as
 from jembatan.matching.domain.evaluation import EvaluationReport, evaluate
 from jembatan.matching.domain.index import VectorIndex
 from jembatan.matching.domain.keyword import KeywordHit
 from jembatan.matching.domain.keyword_store import InMemoryFts
-from jembatan.matching.domain.search import fused_ranking, query_vector
+from jembatan.matching.domain.search import fused_ranking
 
 PAIR_COLUMNS = (("query", "relevant"), ("ja", "id"))
 
@@ -75,10 +77,12 @@ def evaluate_files(
     encoder = current_encoder()
     index = VectorIndex(encoder.dim)
     if symmetric:
-        index.upsert(np.arange(len(corpus)), encoder.encode_queries(corpus))
+        index.upsert(np.arange(len(corpus)), encode_as(encoder, corpus, SIMILAR_ROLE))
 
         def similar(query: str) -> list[int]:
-            return [hit.key for hit in index.search(query_vector(encoder, query), k)]
+            return [
+                hit.key for hit in index.search(encode_as(encoder, [query], SIMILAR_ROLE)[0], k)
+            ]
 
         return evaluate(pairs, corpus, similar)
     index.upsert(np.arange(len(corpus)), encoder.encode_passages(corpus))
