@@ -1,9 +1,16 @@
 """How every form on the site is drawn: Django's own form templates, with labels that start
-with a capital letter.
+with a capital letter, and <select>s written in Python.
 
 Field labels are written lowercase in the code (as Django writes verbose names), and a form
 field with its own `label` is not capitalised by Django: without this, filters read
 "cari:" or "kind:".
+
+A <select> through Django's templates costs two `{% include %}` per option: the directory's
+province filter (85 options) alone took a few milliseconds of every directory page
+(docs/benchmarks.md, "Page rendering"). `render_select` writes the same bytes as
+django/forms/widgets/select.html and select_option.html, in Python; a widget it cannot
+write exactly the same (a label that is not text, which the template would localise, or a
+project template overriding Django's) goes through the templates as before.
 """
 
 from __future__ import annotations
@@ -14,6 +21,9 @@ from typing import Any
 
 import django.forms
 from django.forms.renderers import DjangoTemplates
+from django.utils.functional import Promise
+from django.utils.html import escape
+from django.utils.safestring import SafeData
 from django.utils.translation import gettext_noop
 
 # Django writes a label as its text and `gettext(":")`: our catalogues give Japanese the
@@ -21,6 +31,64 @@ from django.utils.translation import gettext_noop
 LABEL_SUFFIX = gettext_noop(":")
 
 OVERRIDES = Path(__file__).parent / "form_templates"
+DJANGO_FORM_TEMPLATES = Path(django.forms.__file__).parent / "templates"
+SELECT_TEMPLATE = "django/forms/widgets/select.html"
+OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
+
+
+def _formatted(value: Any) -> str:
+    """`{{ value|stringformat:'s' }}`: the text of `value`, escaped unless marked safe."""
+    text = str(value)
+    return text if isinstance(value, SafeData) else escape(text)
+
+
+def _text(value: Any) -> str | None:
+    """`{{ value }}` for text (a str or a lazy translation); None for anything the template
+    would localise (numbers, dates), which only the template writes."""
+    if isinstance(value, SafeData):
+        return str(value)
+    if isinstance(value, (str, Promise)):
+        return escape(str(value))
+    return None
+
+
+def _attrs(attrs: dict[str, Any]) -> str:
+    """django/forms/widgets/attrs.html."""
+    parts = []
+    for name, value in attrs.items():
+        if value is False:
+            continue
+        parts.append(
+            " " + escape(str(name))
+            if value is True
+            else f' {escape(str(name))}="{_formatted(value)}"'
+        )
+    return "".join(parts)
+
+
+def render_select(widget: dict[str, Any]) -> str | None:
+    """django/forms/widgets/select.html for the context's `widget`, or None when only the
+    template can write it the same (see the module's docstring)."""
+    name = _text(widget["name"])
+    if name is None:
+        return None
+    out = [f'<select name="{name}"{_attrs(widget["attrs"])}>']
+    for group_name, group_choices, _index in widget["optgroups"]:
+        label = _text(group_name) if group_name else ""
+        if label is None:
+            return None
+        if group_name:
+            out.append(f'\n  <optgroup label="{label}">')
+        for option in group_choices:
+            text = _text(option["label"])
+            if text is None or option["template_name"] != OPTION_TEMPLATE:
+                return None
+            value = _formatted(option["value"])
+            out.append(f'\n  <option value="{value}"{_attrs(option["attrs"])}>{text}</option>\n')
+        if group_name:
+            out.append("\n  </optgroup>")
+    out.append("\n</select>")
+    return "".join(out).strip()
 
 
 class CapitalisedLabels(DjangoTemplates):
@@ -29,8 +97,25 @@ class CapitalisedLabels(DjangoTemplates):
         return self.backend(
             {
                 "APP_DIRS": True,
-                "DIRS": [OVERRIDES, Path(django.forms.__file__).parent / "templates"],
+                "DIRS": [OVERRIDES, DJANGO_FORM_TEMPLATES],
                 "NAME": "djangoforms",
                 "OPTIONS": {},
             }
         )
+
+    @cached_property
+    def selects_in_python(self) -> bool:
+        """Whether select.html and select_option.html are Django's own (no app overrides
+        them), so that `render_select` writes what they would."""
+        for name in (SELECT_TEMPLATE, OPTION_TEMPLATE):
+            origin = self.engine.get_template(name).origin.name
+            if Path(origin) != DJANGO_FORM_TEMPLATES / name:
+                return False
+        return True
+
+    def render(self, template_name: str, context: dict[str, Any], request: Any = None) -> str:
+        if template_name == SELECT_TEMPLATE and self.selects_in_python:
+            html = render_select(context["widget"])
+            if html is not None:
+                return html
+        return str(super().render(template_name, context, request))
