@@ -1,5 +1,6 @@
-"""<select>s written in Python (web/forms.py, render_select) are the bytes Django's
-templates write, and what it cannot write the same still goes through the templates."""
+"""<select>s written in Python (web/forms.py, render_select) and empty error lists left
+unrendered are the bytes Django's templates write, and what the renderer cannot write the
+same still goes through the templates."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from jembatan.web.forms import SELECT_TEMPLATE, CapitalisedLabels, render_select
 
 def _templates_only() -> CapitalisedLabels:
     renderer = CapitalisedLabels()
-    renderer.selects_in_python = False  # the cached property, set: every <select> by template
+    # The cached properties, set: every <select> and error list through the templates.
+    renderer.selects_in_python = False
+    renderer.empty_errors_skipped = False
     return renderer
 
 
@@ -56,13 +59,18 @@ class Everything(forms.Form):
 def test_every_select_is_the_templates_bytes(language: str, data: dict[str, Any] | None) -> None:
     fast = CapitalisedLabels()
     assert fast.selects_in_python
+    assert fast.empty_errors_skipped
     with translation.override(language):
         form = Everything(data, renderer=fast)
         expected = Everything(data, renderer=_templates_only())
         for name in form.fields:
             assert str(form[name]) == str(expected[name]), name
             assert form[name].as_field_group() == expected[name].as_field_group(), name
+            assert str(form[name].errors) == str(expected[name].errors), name
         assert form.as_div() == expected.as_div()
+        assert form.as_p() == expected.as_p()
+        if data and data.get("plain") == "nope":
+            assert 'class="errorlist"' in form.as_div()
 
 
 def test_a_label_the_template_would_localise_goes_through_the_template() -> None:

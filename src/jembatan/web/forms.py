@@ -10,7 +10,8 @@ province filter (85 options) alone took a few milliseconds of every directory pa
 (docs/benchmarks.md, "Page rendering"). `render_select` writes the same bytes as
 django/forms/widgets/select.html and select_option.html, in Python; a widget it cannot
 write exactly the same (a label that is not text, which the template would localise, or a
-project template overriding Django's) goes through the templates as before.
+project template overriding Django's) goes through the templates as before. An empty error
+list, which Django's templates write as nothing, is not rendered at all.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ OVERRIDES = Path(__file__).parent / "form_templates"
 DJANGO_FORM_TEMPLATES = Path(django.forms.__file__).parent / "templates"
 SELECT_TEMPLATE = "django/forms/widgets/select.html"
 OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
+# A field's error list: these write nothing when it is empty (as on every field of a form
+# not yet sent), so an empty list is not sent through them.
+ERROR_LIST_TEMPLATES = ("django/forms/errors/list/default.html", "django/forms/errors/list/ul.html")
 
 
 def _formatted(value: Any) -> str:
@@ -103,19 +107,33 @@ class CapitalisedLabels(DjangoTemplates):
             }
         )
 
-    @cached_property
-    def selects_in_python(self) -> bool:
-        """Whether select.html and select_option.html are Django's own (no app overrides
-        them), so that `render_select` writes what they would."""
-        for name in (SELECT_TEMPLATE, OPTION_TEMPLATE):
+    def _djangos_own(self, *names: str) -> bool:
+        """Whether the templates `names` are Django's own (no app overrides them)."""
+        for name in names:
             origin = self.engine.get_template(name).origin.name
             if Path(origin) != DJANGO_FORM_TEMPLATES / name:
                 return False
         return True
+
+    @cached_property
+    def selects_in_python(self) -> bool:
+        """Whether `render_select` writes what select.html and select_option.html would."""
+        return self._djangos_own(SELECT_TEMPLATE, OPTION_TEMPLATE)
+
+    @cached_property
+    def empty_errors_skipped(self) -> bool:
+        """Whether an empty error list may be written as nothing without its templates."""
+        return self._djangos_own(*ERROR_LIST_TEMPLATES)
 
     def render(self, template_name: str, context: dict[str, Any], request: Any = None) -> str:
         if template_name == SELECT_TEMPLATE and self.selects_in_python:
             html = render_select(context["widget"])
             if html is not None:
                 return html
+        elif (
+            template_name in ERROR_LIST_TEMPLATES
+            and not context.get("errors", True)
+            and self.empty_errors_skipped
+        ):
+            return ""
         return str(super().render(template_name, context, request))
