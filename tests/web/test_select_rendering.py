@@ -1,6 +1,6 @@
-"""<select>s written in Python (web/forms.py, render_select) and empty error lists left
-unrendered are the bytes Django's templates write, and what the renderer cannot write the
-same still goes through the templates."""
+"""<select>s, fields with their labels (as_field_group) and labels written in Python
+(web/forms.py) and empty error lists left unrendered are the bytes the templates write, and
+what the renderer cannot write the same still goes through the templates."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ def _templates_only() -> CapitalisedLabels:
     # The cached properties, set: every <select> and error list through the templates.
     renderer.selects_in_python = False
     renderer.empty_errors_skipped = False
+    renderer.fields_in_python = False
     return renderer
 
 
@@ -45,6 +46,19 @@ class Everything(forms.Form):
     )
     numbers = forms.TypedChoiceField(choices=[(2024, 2024), (2025, 2025)], coerce=int)
     empty = forms.ChoiceField(choices=[], required=False)
+    radio = forms.ChoiceField(
+        label="Which one?", choices=[("a", "A & B"), ("b", "B")], widget=forms.RadioSelect
+    )
+    boxes = forms.MultipleChoiceField(
+        label="Tom & <Jerry>",
+        choices=[("1", "one"), ("2", "two")],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Tick <b>any</b>",
+    )
+    unlabelled = forms.CharField(label="", required=False)
+    text = forms.CharField(label=gettext_lazy("Search"), max_length=5)
+    hidden = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
 @pytest.mark.parametrize("language", ["id", "ja", "en"])
@@ -53,13 +67,15 @@ class Everything(forms.Form):
     [
         None,
         {"plain": "a", "lazy": "y", "grouped": "JP-13", "several": ["1", "3"], "maybe": "true"},
-        {"plain": "nope", "grouped": "ID-JB", "safe": "<v>", "numbers": "2025"},
+        {"plain": "nope", "grouped": "ID-JB", "safe": "<v>", "numbers": "2025", "radio": "c"},
+        {"text": "far too long", "boxes": ["1", "9"], "radio": "a", "unlabelled": "x"},
     ],
 )
 def test_every_select_is_the_templates_bytes(language: str, data: dict[str, Any] | None) -> None:
     fast = CapitalisedLabels()
     assert fast.selects_in_python
     assert fast.empty_errors_skipped
+    assert fast.fields_in_python
     with translation.override(language):
         form = Everything(data, renderer=fast)
         expected = Everything(data, renderer=_templates_only())
@@ -67,8 +83,11 @@ def test_every_select_is_the_templates_bytes(language: str, data: dict[str, Any]
             assert str(form[name]) == str(expected[name]), name
             assert form[name].as_field_group() == expected[name].as_field_group(), name
             assert str(form[name].errors) == str(expected[name].errors), name
+            assert form[name].label_tag() == expected[name].label_tag(), name
+            assert form[name].legend_tag() == expected[name].legend_tag(), name
         assert form.as_div() == expected.as_div()
         assert form.as_p() == expected.as_p()
+        assert form.as_table() == expected.as_table()
         if data and data.get("plain") == "nope":
             assert 'class="errorlist"' in form.as_div()
 
@@ -97,3 +116,10 @@ def test_the_directory_filters_are_the_templates_bytes(db: Any) -> None:
             for field in form:
                 assert field.as_field_group() == expected[field.name].as_field_group()
             assert "&lt;Banten&gt;" in str(form["region"])
+
+
+def test_a_template_edited_since_is_used_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    import jembatan.web.forms as web_forms
+
+    monkeypatch.setattr(web_forms, "LABEL_SOURCE", "{{ label }} (edited)")
+    assert not CapitalisedLabels().fields_in_python

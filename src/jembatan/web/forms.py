@@ -38,6 +38,24 @@ OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
 # A field's error list: these write nothing when it is empty (as on every field of a form
 # not yet sent), so an empty list is not sent through them.
 ERROR_LIST_TEMPLATES = ("django/forms/errors/list/default.html", "django/forms/errors/list/ul.html")
+# A field with its label (as_field_group) and the label: written in Python while the
+# templates hold these texts (Django's field.html, our label.html), through them otherwise.
+FIELD_TEMPLATE = "django/forms/field.html"
+LABEL_TEMPLATE = "django/forms/label.html"
+FIELD_SOURCE = """{% if field.use_fieldset %}
+  <fieldset{% if field.aria_describedby %} aria-describedby="{{ field.aria_describedby }}"{% endif %}>
+  {% if field.label %}{{ field.legend_tag }}{% endif %}
+{% else %}
+  {% if field.label %}{{ field.label_tag }}{% endif %}
+{% endif %}
+{% if field.help_text %}<div class="helptext"{% if field.auto_id %} id="{{ field.auto_id }}_helptext"{% endif %}>{{ field.help_text|safe }}</div>{% endif %}
+{{ field.errors }}
+{{ field }}{% if field.use_fieldset %}</fieldset>{% endif %}
+"""
+LABEL_SOURCE = (
+    "{% if use_tag %}<{{ tag }}{% include 'django/forms/attrs.html' %}>{{ label|capfirst }}"
+    "</{{ tag }}>{% else %}{{ label|capfirst }}{% endif %}\n"
+)
 
 
 def _formatted(value: Any) -> str:
@@ -68,6 +86,40 @@ def _attrs(attrs: dict[str, Any]) -> str:
             else f' {escape(str(name))}="{_formatted(value)}"'
         )
     return "".join(parts)
+
+
+def _capfirst(label: Any) -> str:
+    """`{{ label|capfirst }}`."""
+    text = str(label)
+    text = text and text[0].upper() + text[1:]
+    return text if isinstance(label, SafeData) else escape(text)
+
+
+def render_label(context: dict[str, Any]) -> str:
+    """django/forms/label.html (ours): the label, capitalised, in its tag when it has one."""
+    text = _capfirst(context["label"])
+    if not context["use_tag"]:
+        return text
+    tag = escape(str(context["tag"]))
+    return f"<{tag}{_attrs(context['attrs'] or {})}>{text}</{tag}>"
+
+
+def render_field(field: Any) -> str:
+    """django/forms/field.html for the bound field `field`."""
+    label = field.label
+    if field.use_fieldset:
+        described = field.aria_describedby
+        aria = f' aria-describedby="{escape(str(described))}"' if described else ""
+        head = f"\n  <fieldset{aria}>\n  {field.legend_tag() if label else ''}\n"
+    else:
+        head = f"\n  {field.label_tag() if label else ''}\n"
+    help_text = ""
+    if field.help_text:
+        auto_id = field.auto_id
+        where = f' id="{escape(str(auto_id))}_helptext"' if auto_id else ""
+        help_text = f'<div class="helptext"{where}>{field.help_text}</div>'
+    end = "</fieldset>" if field.use_fieldset else ""
+    return f"{head}\n{help_text}\n{field.errors}\n{field}{end}\n".strip()
 
 
 def render_select(widget: dict[str, Any]) -> str | None:
@@ -115,6 +167,20 @@ class CapitalisedLabels(DjangoTemplates):
                 return False
         return True
 
+    def _written(self, name: str, source: str) -> bool:
+        """Whether the template `name` the engine finds holds `source`."""
+        return bool(self.engine.get_template(name).template.source == source)
+
+    @cached_property
+    def fields_in_python(self) -> bool:
+        """Whether `render_field` and `render_label` write what field.html and label.html
+        would (and the attrs.html the label includes is Django's)."""
+        return (
+            self._written(FIELD_TEMPLATE, FIELD_SOURCE)
+            and self._written(LABEL_TEMPLATE, LABEL_SOURCE)
+            and self._djangos_own("django/forms/attrs.html")
+        )
+
     @cached_property
     def selects_in_python(self) -> bool:
         """Whether `render_select` writes what select.html and select_option.html would."""
@@ -126,6 +192,10 @@ class CapitalisedLabels(DjangoTemplates):
         return self._djangos_own(*ERROR_LIST_TEMPLATES)
 
     def render(self, template_name: str, context: dict[str, Any], request: Any = None) -> str:
+        if template_name == FIELD_TEMPLATE and "field" in context and self.fields_in_python:
+            return render_field(context["field"])
+        if template_name == LABEL_TEMPLATE and "use_tag" in context and self.fields_in_python:
+            return render_label(context)
         if template_name == SELECT_TEMPLATE and self.selects_in_python:
             html = render_select(context["widget"])
             if html is not None:
