@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from jembatan.engagement.domain import interests as actions
 from tests.engagement.conftest import NOW, _member_of
+from tests.factories import CompanyFactory
 from tests.opportunities.factories import published
 
 
@@ -80,3 +81,22 @@ def test_panel_queries_do_not_grow(as_user, interest, requester, member) -> None
         actions.accept(_member_of(other.company, f"owner{n}"), sent, now=NOW)
         actions.express_interest(requester, published(title=f"Profil B{n}"), "Kami.", now=NOW)
     assert _count(client) == one
+
+
+def test_a_full_list_is_counted_by_the_database(as_user, profile) -> None:  # type: ignore[no-untyped-def]
+    client = as_user("member")
+
+    def ask(n: int) -> None:
+        asker = _member_of(CompanyFactory(country="JP", name=f"Firma {n}"), f"asker{n}")
+        actions.express_interest(asker, profile, "Kami tertarik.", now=NOW)
+
+    for n in range(4):
+        ask(n)
+    panel = _panel(client.get("/").content.decode())
+    assert "4 expressions of interest waiting for your answer" in panel
+    assert len(re.findall(r'href="/interests/\d+/"', panel)) == 4
+    for n in range(4, 7):
+        ask(n)
+    panel = _panel(client.get("/").content.decode())
+    assert "7 expressions of interest waiting for your answer" in panel
+    assert len(re.findall(r'href="/interests/\d+/"', panel)) == 5

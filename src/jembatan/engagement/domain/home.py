@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from jembatan.accounts.rules import users_company
 from jembatan.core.domain.home_panels import HomePanel, register_panel
@@ -16,6 +16,13 @@ from jembatan.engagement.models.interest import OPEN_STATUSES
 from jembatan.engagement.models.introduction import Stage
 
 SHOWN = 5
+
+
+def _first_and_count(rows: QuerySet[Any], shown: int = SHOWN) -> tuple[list[Any], int]:
+    """The first `shown` of `rows` and how many there are: counted by the database only when
+    the list is full (a company with fewer has them all in the list)."""
+    first = list(rows[:shown])
+    return first, (len(first) if len(first) < shown else rows.count())
 
 
 def interests_context(user: Any, now: dt.datetime) -> dict[str, Any] | None:
@@ -35,13 +42,16 @@ def interests_context(user: Any, now: dt.datetime) -> dict[str, Any] | None:
         .select_related("profile")
         .order_by("-last_activity_at")
     )
+    received_rows, received_count = _first_and_count(received)
+    sent_rows, sent_count = _first_and_count(sent)
+    introductions, introductions_count = _first_and_count(live)
     return {
-        "received": list(received[:SHOWN]),
-        "received_count": received.count(),
-        "sent": list(sent[:SHOWN]),
-        "sent_count": sent.count(),
-        "introductions": list(live[:SHOWN]),
-        "introductions_count": live.count(),
+        "received": received_rows,
+        "received_count": received_count,
+        "sent": sent_rows,
+        "sent_count": sent_count,
+        "introductions": introductions,
+        "introductions_count": introductions_count,
     }
 
 

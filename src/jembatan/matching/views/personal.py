@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -26,6 +27,7 @@ from jembatan.matching.domain.saved_searches import (
     search_url,
 )
 from jembatan.matching.interfaces.forms import SavedSearchForm
+from jembatan.matching.interfaces.star import star_button
 from jembatan.opportunities.domain.queries.profiles import visible_profiles
 from jembatan.registry.models import Company
 
@@ -44,8 +46,11 @@ def _star_response(
     request: HttpRequest, kind: str, pk: int, starred: bool, fallback: str
 ) -> HttpResponse:
     if getattr(request, "htmx", False):
-        context = {"kind": kind, "pk": pk, "starred": starred, "next": request.POST.get("next", "")}
-        return render(request, "matching/_star.html", context)
+        next_url = request.POST.get("next", "") or request.get_full_path()
+        html = star_button(
+            kind, pk, starred=starred, next_url=next_url, csrf_token=get_token(request)
+        )
+        return HttpResponse(html)
     return _back(request, fallback)
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.core.domain.urls import validate_web_address
+from jembatan.core.models.choices import FixedChoicesDisplay
 
 # Bounds of the numbers a company declares, checked by the model so that every form, the
 # API and the admin refuse what the size rules cannot take (a negative amount) with a field
@@ -51,7 +52,7 @@ class Certification(models.Model):
         return self.name
 
 
-class Company(models.Model):
+class Company(FixedChoicesDisplay, models.Model):
     """An Indonesian IKM or a Japanese SME (or larger firm) in the registry."""
 
     class LegalForm(models.TextChoices):

@@ -176,6 +176,9 @@ def showable_versions(
 ) -> list[VersionView]:
     """The versions a reader may be shown: when the poster's identity is hidden from the
     reader, a version that names the poster is left out, as the original would be refused."""
+    rows = list(rows)
+    if not rows:  # most objects of a list page have no version: no hash of their texts
+        return []
     spec = spec_for(obj)
     original = spec.texts(obj)
     current = source_hash(original)

@@ -7,10 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from jembatan.matching.domain.favourites import starred_company_ids, starred_profile_ids
+from jembatan.matching.interfaces.star import star_button
 
 register = template.Library()
 
@@ -25,18 +25,14 @@ def _starred(request: Any, kind: str) -> set[int]:
 
 
 @register.simple_tag(takes_context=True)
-def star(context: template.Context, kind: str, pk: int | None) -> str:
+def star(context: template.Context, kind: str, pk: int | None) -> SafeString | str:
     request = context.get("request")
     if request is None or pk is None or not request.user.is_authenticated:
         return ""
-    starred = pk in _starred(request, kind)
-    # A plain context, not request=: that would run every context processor once per card.
-    data = {
-        "kind": kind,
-        "pk": pk,
-        "starred": starred,
-        "request": request,
-        "csrf_token": context.get("csrf_token"),
-    }
-    html: SafeString = render_to_string("matching/_star.html", data)
-    return html
+    return star_button(
+        kind,
+        pk,
+        starred=pk in _starred(request, kind),
+        next_url=request.get_full_path(),
+        csrf_token=context.get("csrf_token"),
+    )
