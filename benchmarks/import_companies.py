@@ -175,6 +175,37 @@ def baseline(path: Path) -> float:
     return time.perf_counter() - start
 
 
+def database_baseline(path: Path) -> float:
+    """Seconds to load the file's rows as they are into an unindexed table, in one
+    transaction: a raw COPY (PostgreSQL, psycopg 3's copy) or a raw executemany (SQLite).
+    What the database itself costs for these rows, the floor of any import."""
+    from django.db import connection, transaction
+
+    encoding = "cp932" if "sjis" in path.name else "utf-8"
+    columns = header()
+    names = ", ".join(f"c{i}" for i in range(len(columns)))
+    table = "bench_raw_companies"
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {table}")
+        cursor.execute(f"CREATE TABLE {table} ({', '.join(f'c{i} text' for i in range(len(columns)))})")
+    start = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        with path.open(encoding=encoding, newline="") as handle:
+            rows = csv.reader(handle)
+            next(rows)
+            if connection.vendor == "postgresql":
+                with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            else:
+                marks = ", ".join(["%s"] * len(columns))
+                cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+    seconds = time.perf_counter() - start
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {table}")
+    return seconds
+
+
 def openpyxl_pass(path: Path) -> float:
     """Seconds for openpyxl's read-only pass over the workbook (the reader used before)."""
     import openpyxl

@@ -23,6 +23,7 @@ from jembatan.registry.domain.company_import.regions import RegionIndex, _resolv
 from jembatan.registry.domain.company_import.report import RowError
 from jembatan.registry.domain.identifiers import (
     IdentifierError,
+    corporate_number_check_digit,
     normalise_corporate_number,
     normalise_nib,
 )
@@ -42,6 +43,8 @@ _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[,.\s]\d{3})+")
 _WHOLE_FLOAT = re.compile(r"(\d+)\.0+")
 _NUMBER_SUFFIXES = ("人", "名", "年")
 _ID_SEPARATORS = re.compile(r"[\s-]")
+_THIRTEEN_DIGITS = re.compile(r"[0-9]{13}")
+_MEMO_SIZE = 10_000  # distinct cell texts remembered per column and import
 _url_validator = URLValidator(schemes=["http", "https"])
 # The common shape of a website, a strict subset of what URLValidator accepts; anything else
 # goes through URLValidator, which is an order of magnitude slower.
@@ -103,12 +106,19 @@ OPTIONAL_FIELDS = (
 
 
 def nfkc(text: str) -> str:
+    # ASCII is its own NFKC form: most cells skip the normalisation.
+    if text.isascii():
+        return text.strip()
     return unicodedata.normalize("NFKC", text).strip()
 
 
 def registry_id_error(country: str, value: str) -> str | None:
     """Why `value` is not a valid identifier in `country`, or None (the shared rules in
     registry/domain/identifiers.py decide; the wording here names the value)."""
+    if _THIRTEEN_DIGITS.fullmatch(value) and (
+        country == "ID" or corporate_number_check_digit(value[1:]) == value[0]
+    ):
+        return None  # the common case, decided without the general path's normalising
     normalise = normalise_nib if country == "ID" else normalise_corporate_number
     try:
         normalise(value)
@@ -123,6 +133,9 @@ def registry_id_error(country: str, value: str) -> str | None:
 
 def parse_whole_number(text: str) -> int | None:
     """A non-negative whole number written with or without thousands separators, or None."""
+    plain = text.strip()
+    if plain.isascii() and plain.isdigit():
+        return int(plain)
     value = nfkc(text)
     for suffix in _NUMBER_SUFFIXES:
         value = value.removesuffix(suffix).strip()
@@ -150,6 +163,7 @@ class RowValidator:
         self.regions = regions
         self.codes = codes
         self.current_year = current_year or datetime.date.today().year  # noqa: DTZ011
+        self.valid_languages: dict[str, tuple[str, ...]] = {}
         self.positions = sorted(header.index.items(), key=lambda item: item[1])
         # The checkers of the optional columns the file has, looked up once, not per row.
         self.checkers = [
@@ -286,7 +300,12 @@ class RowValidator:
         fields["website"] = url
 
     def _check_languages(self, text: str, country: str, fields: dict[str, Any], fail: Any) -> None:
+        # A file repeats a few spellings ("id;en", "ja"): the valid ones are kept as parsed.
+        if (known := self.valid_languages.get(text)) is not None:
+            fields["languages"] = list(known)
+            return
         codes: list[str] = []
+        valid = True
         for code in _LIST_SEPARATORS.split(nfkc(text).lower()):
             if not code or code in codes:
                 continue
@@ -296,8 +315,11 @@ class RowValidator:
                     _('"%(value)s" is not an ISO 639-1 language code (two letters: id, ja, en…).')
                     % {"value": code},
                 )
+                valid = False
             codes.append(code)
         fields["languages"] = codes
+        if valid and len(self.valid_languages) < _MEMO_SIZE:
+            self.valid_languages[text] = tuple(codes)
 
     def _check_industry_codes(
         self, text: str, country: str, fields: dict[str, Any], fail: Any
