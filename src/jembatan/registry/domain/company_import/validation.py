@@ -23,7 +23,6 @@ from jembatan.registry.domain.company_import.regions import RegionIndex, _resolv
 from jembatan.registry.domain.company_import.report import RowError
 from jembatan.registry.domain.identifiers import (
     IdentifierError,
-    corporate_number_check_digit,
     normalise_corporate_number,
     normalise_nib,
 )
@@ -112,11 +111,19 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+def _check_digit(base: str) -> str:
+    """The corporate number's check digit for 12 ASCII digits, as stdnum.jp.cn computes it
+    (9 - sum of the digits weighted 1, 2, 1, 2... from the right, mod 9), on bytes."""
+    digits = base.encode("ascii")
+    weighted = sum(digits[-1::-2]) - 6 * 48 + 2 * (sum(digits[-2::-2]) - 6 * 48)
+    return str(9 - weighted % 9)
+
+
 def registry_id_error(country: str, value: str) -> str | None:
     """Why `value` is not a valid identifier in `country`, or None (the shared rules in
     registry/domain/identifiers.py decide; the wording here names the value)."""
     if _THIRTEEN_DIGITS.fullmatch(value) and (
-        country == "ID" or corporate_number_check_digit(value[1:]) == value[0]
+        country == "ID" or _check_digit(value[1:]) == value[0]
     ):
         return None  # the common case, decided without the general path's normalising
     normalise = normalise_nib if country == "ID" else normalise_corporate_number
@@ -164,6 +171,7 @@ class RowValidator:
         self.codes = codes
         self.current_year = current_year or datetime.date.today().year  # noqa: DTZ011
         self.valid_languages: dict[str, tuple[str, ...]] = {}
+        self.valid_codes: dict[tuple[str, str], tuple[int, ...]] = {}
         self.positions = sorted(header.index.items(), key=lambda item: item[1])
         # The checkers of the optional columns the file has, looked up once, not per row.
         self.checkers = [
@@ -326,8 +334,12 @@ class RowValidator:
     ) -> None:
         if not country:
             return
+        if (ids_known := self.valid_codes.get((country, text))) is not None:
+            fields["classification_ids"] = ids_known
+            return
         scheme = SCHEME_OF_COUNTRY[country]
         known = self.codes.get(scheme, {})
+        valid = True
         other = next(s for s in SCHEME_OF_COUNTRY.values() if s != scheme)
         ids: list[int] = []
         for code in _LIST_SEPARATORS.split(nfkc(text)):
@@ -350,16 +362,20 @@ class RowValidator:
                         "scheme": SCHEME_LABELS[scheme],
                     },
                 )
+                valid = False
             elif known and code not in known:
                 fail(
                     "industry_codes",
                     _('Industry code "%(code)s" is not in %(scheme)s.')
                     % {"code": code, "scheme": SCHEME_LABELS[scheme]},
                 )
+                valid = False
             elif known and known[code] not in ids:
                 ids.append(known[code])
         if known:
             fields["classification_ids"] = tuple(sorted(ids))
+            if valid and len(self.valid_codes) < _MEMO_SIZE:
+                self.valid_codes[(country, text)] = fields["classification_ids"]
 
 
 _EMPTY: dict[str, Any] = {

@@ -189,8 +189,10 @@ class CompanyWriter:
             columns[names.index("languages")] += "::text"
         table = quote(Company._meta.db_table)
         existing = {}
+        # Both countries named, so that the (country, registry_id) index serves the lookup.
+        countries = f"{quote('country')} IN ('ID', 'JP') AND {quote('registry_id')}"
         for values in self._select(
-            f"SELECT {', '.join(columns)} FROM {table} WHERE {quote('registry_id')}",  # noqa: S608 (names from the model)
+            f"SELECT {', '.join(columns)} FROM {table} WHERE {countries}",  # noqa: S608 (names from the model)
             registry_ids,
         ):
             row = dict(zip(names, values, strict=True))
