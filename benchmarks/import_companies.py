@@ -396,7 +396,7 @@ class Phases:
         self._wrap(validation.RowValidator, "validate", "validation")
         self._wrap(writer, "fill_readings", "readings")
         self._wrap(writer.CompanyWriter, "flush", "compare and stage")
-        self._wrap(writer.CompanyWriter, "finish", "set-wise write")
+        self._wrap(writer.CompanyWriter, "_write_staged", "set-wise write")
         self._wrap(connection, "commit", "commit")
 
     def _wrap(self, owner: Any, name: str, label: str) -> None:
@@ -416,9 +416,9 @@ class Phases:
         """The phases of the import just run (nested ones subtracted), then reset."""
         taken = dict(self.seconds)
         self.seconds.clear()
-        stage = taken.get("compare and stage", 0.0) - taken.get("readings", 0.0)
-        # `finish` flushes the last chunk itself: that part is comparing, not writing.
-        taken["compare and stage"] = stage
+        taken["compare and stage"] = taken.get("compare and stage", 0.0) - taken.get(
+            "readings", 0.0
+        )
         return taken
 
 

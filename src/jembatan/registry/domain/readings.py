@@ -83,9 +83,20 @@ def romaji(kana: str) -> str:
     hiragana = jaconv.kata2hira(unicodedata.normalize("NFKC", kana)).replace("・", " ")
     for form in _JP_FORM_READINGS:
         hiragana = hiragana.replace(jaconv.kata2hira(form), " ")
+    if "っ" in hiragana:  # jaconv reads っ by its place in the whole text
+        return _romaji_of(hiragana)
+    # Otherwise jaconv maps kana sequences that never span a space: word by word is the
+    # same, and names repeat their words (ヤマダ, セイサクショ), so each is converted once.
+    return " ".join(word for word in map(_romaji_of_word, hiragana.split()) if word)
+
+
+def _romaji_of(hiragana: str) -> str:
     text = jaconv.kana2alphabet(hiragana)
     text = text.replace("ー", "")
     return re.sub(r"\s+", " ", text).strip().lower()
+
+
+_romaji_of_word = lru_cache(maxsize=65536)(_romaji_of)
 
 
 # --- Indonesian names to katakana ---------------------------------------------------------

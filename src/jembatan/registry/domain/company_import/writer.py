@@ -344,6 +344,9 @@ class CompanyWriter:
         self.flush()
         if self.dry_run or not self.staged:
             return
+        self._write_staged()
+
+    def _write_staged(self) -> None:
         connection = self.connection
         quote = connection.ops.quote_name
         company = quote(Company._meta.db_table)
