@@ -111,20 +111,27 @@ class CompanyWriter:
         self.now = timezone.now()
         self.seq = 0
         self.staged = False
+        # Staged: the key, the file's columns and what is derived from them. Every other
+        # column of a created company takes its default as a constant of the INSERT
+        # (half the width to copy, measured: staging was a third of an update's time).
         fields = [f for f in Company._meta.concrete_fields if not f.primary_key]
-        self.columns = [str(f.column) for f in fields]
-        self.position = {f.attname: i for i, f in enumerate(fields)}
-        # The row a create starts from: every column's default, ready for the database.
+        self.record_fields = ["country", "registry_id", *self.field_names]
+        staged = [*self.record_fields, "size_class", *READING_FIELDS]
+        by_attname = {f.attname: f for f in fields}
+        self.columns = [str(by_attname[name].column) for name in staged]
+        self.position = {name: i for i, name in enumerate(staged)}
+        self.languages_at = self.position.get("languages")
         stamp = self.connection.ops.adapt_datetimefield_value(self.now)
-        defaults: list[Any] = []
+        self.constant_columns: list[str] = []
+        self.constants: list[Any] = []
         for f in fields:
+            if f.attname in self.position:
+                continue
+            self.constant_columns.append(str(f.column))
             if f.attname in ("created_at", "updated_at"):
-                defaults.append(stamp)
-            elif f.attname == "languages":
-                defaults.append("[]")
+                self.constants.append(stamp)
             else:
-                defaults.append(f.get_db_prep_save(f.get_default(), self.connection))
-        self.defaults = defaults
+                self.constants.append(f.get_db_prep_save(f.get_default(), self.connection))
         self.existing_fields = [
             "id",
             "country",
@@ -226,13 +233,11 @@ class CompanyWriter:
     def _row(
         self, record: CompanyRecord, values: dict[str, Any], firm: _Firm, size: str
     ) -> tuple[Any, ...]:
-        row = list(self.defaults)
-        position = self.position
-        for name, value in values.items():
-            row[position[name]] = json.dumps(value) if name == "languages" else value
-        row[position["size_class"]] = size
-        for name in READING_FIELDS:
-            row[position[name]] = getattr(firm, name)
+        row = [values[name] for name in self.record_fields]
+        if self.languages_at is not None:
+            row[self.languages_at] = json.dumps(row[self.languages_at])
+        row += (size, firm.reading_latin, firm.reading_kana, firm.readings_generated)
+        row.append(firm.name_keys)
         return tuple(row)
 
     def _merge(
@@ -353,6 +358,8 @@ class CompanyWriter:
         link = quote(Link._meta.db_table)
         postgres = connection.vendor == "postgresql"
         columns = ", ".join(quote(column) for column in self.columns)
+        constants = ", ".join(quote(column) for column in self.constant_columns)
+        values = ", ".join(["%s"] * len(self.constant_columns))
         by_attname = {f.attname: f for f in Company._meta.concrete_fields}
         updated = [quote(str(by_attname[name].column)) for name in self.update_fields]
         compared = [column for column in updated if column != quote("updated_at")]
@@ -369,9 +376,11 @@ class CompanyWriter:
             )
             # "WHERE true": SQLite's parser needs it between a SELECT and ON CONFLICT.
             cursor.execute(
-                f"INSERT INTO {company} ({columns}) SELECT {columns} FROM {_STAGE} WHERE true "  # noqa: S608 (names from the model)
+                f"INSERT INTO {company} ({columns}, {constants}) "  # noqa: S608 (names from the model)
+                f"SELECT {columns}, {values} FROM {_STAGE} WHERE true "
                 f"ON CONFLICT ({quote('country')}, {quote('registry_id')}) DO UPDATE SET "
-                f"{assignments} WHERE ({mine}) {distinct} ({theirs})"
+                f"{assignments} WHERE ({mine}) {distinct} ({theirs})",
+                self.constants,
             )
             cursor.execute(
                 f"INSERT INTO {link} ({quote('company_id')}, {quote('classification_id')}) "  # noqa: S608 (names from the model)
