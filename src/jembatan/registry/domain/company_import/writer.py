@@ -121,6 +121,7 @@ class CompanyWriter:
         self.columns = [str(by_attname[name].column) for name in staged]
         self.position = {name: i for i, name in enumerate(staged)}
         self.languages_at = self.position.get("languages")
+        self.has_employees = "employees" in self.field_names
         stamp = self.connection.ops.adapt_datetimefield_value(self.now)
         self.constant_columns: list[str] = []
         self.constants: list[Any] = []
@@ -225,19 +226,16 @@ class CompanyWriter:
     def _created_row(self, record: CompanyRecord) -> tuple[Any, ...]:
         values = record.fields
         firm = _Firm(record.country, name=values.get("name", ""))
-        firm.employees = values.get("employees")
         fill_readings(firm)
-        size = _size_class(record.country, firm.employees, None, "")
-        return self._row(record, values, firm, size)
+        size = _size_class(record.country, values.get("employees"), None, "")
+        return self._row(values, size, tuple(getattr(firm, name) for name in READING_FIELDS))
 
-    def _row(
-        self, record: CompanyRecord, values: dict[str, Any], firm: _Firm, size: str
-    ) -> tuple[Any, ...]:
+    def _row(self, values: dict[str, Any], size: str, readings: tuple[Any, ...]) -> tuple[Any, ...]:
         row = [values[name] for name in self.record_fields]
         if self.languages_at is not None:
             row[self.languages_at] = json.dumps(row[self.languages_at])
-        row += (size, firm.reading_latin, firm.reading_kana, firm.readings_generated)
-        row.append(firm.name_keys)
+        row.append(size)
+        row += readings
         return tuple(row)
 
     def _merge(
@@ -256,29 +254,30 @@ class CompanyWriter:
             ):
                 changed = True
                 renamed = renamed or name in _NAME_FIELDS
-        merged = {**current, **values}
+        employees = values["employees"] if self.has_employees else current["employees"]
         size = _size_class(
-            record.country,
-            merged["employees"],
-            merged["capital_amount"],
-            merged["capital_currency"],
+            record.country, employees, current["capital_amount"], current["capital_currency"]
         )
         changed = changed or size != current["size_class"]
-        firm = _Firm(
-            record.country,
-            **{name: merged[name] for name in (*_NAME_FIELDS, *READING_FIELDS)},
-        )
         # Readings follow the names (Sudachi makes them cost): recomputed only when a name
         # changed, or for a row that never had them.
-        if renamed or not firm.name_keys:
+        if renamed or not current["name_keys"]:
+            firm = _Firm(
+                record.country,
+                **{name: values.get(name, current[name]) for name in _NAME_FIELDS},
+                **{name: current[name] for name in READING_FIELDS},
+            )
             changed = fill_readings(firm) or changed
+            readings = tuple(getattr(firm, name) for name in READING_FIELDS)
+        else:
+            readings = tuple(current[name] for name in READING_FIELDS)
         wanted = record.classification_ids
         codes_changed = wanted is not None and set(wanted) != set(links)
         if not (changed or codes_changed):
             return False
         if not self.dry_run:
             if changed:
-                chunk.companies.append(self._row(record, values, firm, size))
+                chunk.companies.append(self._row(values, size, readings))
             else:
                 chunk.touched.append((current["id"],))
             if codes_changed:
