@@ -345,6 +345,12 @@ class RowValidator:
         for code in _LIST_SEPARATORS.split(nfkc(text)):
             if not code:
                 continue
+            # The common case first: a code of the company's own scheme (what the general
+            # checks below decide for it too).
+            if code in known and not (country == "JP" and len(code) == 5 and code.isdigit()):
+                if known[code] not in ids:
+                    ids.append(known[code])
+                continue
             # KBLI codes have five digits at their finest level; JSIC codes at most four.
             looks_other = (country == "JP" and len(code) == 5 and code.isdigit()) or (
                 code not in known and code in self.codes.get(other, {})
