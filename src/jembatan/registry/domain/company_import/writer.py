@@ -157,7 +157,7 @@ class CompanyWriter:
             return
         records, self.buffer = self.buffer, []
         self.buffered_keys = set()
-        existing = self._existing([record.registry_id for record in records])
+        existing = self._existing(records)
         links = self._links_of(existing.values())
         chunk = _Chunk()
         for record in records:
@@ -174,33 +174,46 @@ class CompanyWriter:
         if not self.dry_run:
             self._stage(chunk)
 
-    def _select(self, sql: str, keys: list[Any]) -> list[tuple[Any, ...]]:
-        """Rows of `sql` (which ends with a column) for the column's values in `keys`: plain
-        SQL, since the ORM spent longer compiling 5,000 parameters than running the query."""
+    def _fetch(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+        # Plain SQL: the ORM spent longer compiling 5,000 parameters than running the query.
         with self.connection.cursor() as cursor:
-            if self.connection.vendor == "postgresql":
-                cursor.execute(f"{sql} = ANY(%s)", [keys])
-            else:
-                cursor.execute(f"{sql} IN ({', '.join(['%s'] * len(keys))})", keys)
+            cursor.execute(sql, params)
             return list(cursor.fetchall())
 
-    def _existing(self, registry_ids: list[str]) -> dict[tuple[str, str], dict[str, Any]]:
-        """The stored companies with these identifiers, by key, as plain values."""
+    def _existing(self, records: list[CompanyRecord]) -> dict[tuple[str, str], dict[str, Any]]:
+        """The stored companies with these records' keys, by key, as plain values."""
         names = self.existing_fields
         by_attname = {f.attname: f for f in Company._meta.concrete_fields}
         quote = self.connection.ops.quote_name
-        columns = [quote(str(by_attname[name].column)) for name in names]
-        if self.connection.vendor == "postgresql" and "languages" in names:
-            # jsonb as text: compared with the record's json.dumps before any decoding.
-            columns[names.index("languages")] += "::text"
+        columns = [f"c.{quote(str(by_attname[name].column))}" for name in names]
         table = quote(Company._meta.db_table)
+        country, registry_id = quote("country"), quote("registry_id")
+        if self.connection.vendor == "postgresql":
+            if "languages" in names:
+                # jsonb as text: compared with the record's json.dumps before any decoding.
+                columns[names.index("languages")] += "::text"
+            # A join to the keys walks the unique (country, registry_id) index key by key,
+            # whatever the table's statistics say (a filter `= ANY(...)` was planned as a
+            # scan of every company of both countries when they were stale).
+            sql = (
+                f"SELECT {', '.join(columns)} FROM unnest(%s::varchar[], %s::varchar[]) "  # noqa: S608 (names from the model)
+                f"AS k(country, registry_id) JOIN {table} c "
+                f"ON c.{country} = k.country AND c.{registry_id} = k.registry_id"
+            )
+            params: list[Any] = [
+                [record.country for record in records],
+                [record.registry_id for record in records],
+            ]
+        else:
+            # Both countries named, so that the (country, registry_id) index serves it.
+            marks = ", ".join(["%s"] * len(records))
+            sql = (
+                f"SELECT {', '.join(columns)} FROM {table} c "  # noqa: S608 (names from the model)
+                f"WHERE c.{country} IN ('ID', 'JP') AND c.{registry_id} IN ({marks})"
+            )
+            params = [record.registry_id for record in records]
         existing = {}
-        # Both countries named, so that the (country, registry_id) index serves the lookup.
-        countries = f"{quote('country')} IN ('ID', 'JP') AND {quote('registry_id')}"
-        for values in self._select(
-            f"SELECT {', '.join(columns)} FROM {table} WHERE {countries}",  # noqa: S608 (names from the model)
-            registry_ids,
-        ):
+        for values in self._fetch(sql, params):
             row = dict(zip(names, values, strict=True))
             existing[(row["country"], row["registry_id"])] = row
         return existing
@@ -212,11 +225,21 @@ class CompanyWriter:
         if not (self.with_classifications and country_of):
             return links
         quote = self.connection.ops.quote_name
-        columns = ", ".join(quote(name) for name in ("id", "company_id", "classification_id"))
-        rows = self._select(
-            f"SELECT {columns} FROM {quote(Link._meta.db_table)} WHERE {quote('company_id')}",  # noqa: S608 (names from the model)
-            list(country_of),
+        columns = ", ".join(
+            f"l.{quote(name)}" for name in ("id", "company_id", "classification_id")
         )
+        table, company_id = quote(Link._meta.db_table), quote("company_id")
+        ids = list(country_of)
+        if self.connection.vendor == "postgresql":
+            sql = (
+                f"SELECT {columns} FROM unnest(%s::bigint[]) AS k(id) "  # noqa: S608 (names from the model)
+                f"JOIN {table} l ON l.{company_id} = k.id"
+            )
+            rows = self._fetch(sql, [ids])
+        else:
+            marks = ", ".join(["%s"] * len(ids))
+            sql = f"SELECT {columns} FROM {table} l WHERE l.{company_id} IN ({marks})"  # noqa: S608 (names from the model)
+            rows = self._fetch(sql, ids)
         for link_id, company_id, classification_id in rows:
             scheme = SCHEME_OF_COUNTRY[country_of[company_id]]
             if classification_id in self.scheme_ids.get(scheme, ()):
