@@ -401,7 +401,9 @@ class Phases:
         self._wrap(connection, "commit", "commit")
 
     def _wrap(self, owner: Any, name: str, label: str) -> None:
-        original = getattr(owner, name)
+        original = getattr(owner, name, None)
+        if original is None:  # an older writer (timing the code before a change)
+            return
         seconds = self.seconds
 
         def timed_call(*args: Any, **kwargs: Any) -> Any:
