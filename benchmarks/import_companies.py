@@ -27,7 +27,7 @@ import tracemalloc
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from stdnum.jp import cn
 
@@ -87,6 +87,20 @@ def _reference_rows() -> None:
         + [Classification(scheme="jsic14", code=code, level="class") for code in JSIC],
         ignore_conflicts=True,
     )
+
+
+def reset_companies() -> None:
+    """Remove every company: TRUNCATE on PostgreSQL (the ORM's cascading delete of 100,000
+    companies, related rows collected batch by batch, took over ten minutes), else delete."""
+    from django.db import connection
+
+    from jembatan.registry.models import Company
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"TRUNCATE {Company._meta.db_table} CASCADE")
+    else:
+        Company.objects.all().delete()
 
 
 def generate_rows(count: int, *, variant: int = 0, seed: int = 7) -> list[list[str]]:
@@ -175,6 +189,43 @@ def baseline(path: Path) -> float:
     return time.perf_counter() - start
 
 
+def database_baseline(path: Path) -> float:
+    """Seconds to load the file's rows as they are into an unindexed table, in one
+    transaction: a raw COPY (PostgreSQL, psycopg 3's copy) or a raw executemany (SQLite).
+    What the database itself costs for these rows, the floor of any import."""
+    from django.db import connection, transaction
+
+    encoding = "cp932" if "sjis" in path.name else "utf-8"
+    columns = header()
+    names = ", ".join(f"c{i}" for i in range(len(columns)))
+    table = "bench_raw_companies"
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {table}")
+        cursor.execute(
+            f"CREATE TABLE {table} ({', '.join(f'c{i} text' for i in range(len(columns)))})"
+        )
+    start = time.perf_counter()
+    with (
+        transaction.atomic(),
+        connection.cursor() as cursor,
+        path.open(encoding=encoding, newline="") as handle,
+    ):
+        rows = csv.reader(handle)
+        next(rows)
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join(["%s"] * len(columns))
+            sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 (fixed names)
+            cursor.executemany(sql, cast(Any, rows))  # an iterator: no list of 100,000
+    seconds = time.perf_counter() - start
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {table}")
+    return seconds
+
+
 def openpyxl_pass(path: Path) -> float:
     """Seconds for openpyxl's read-only pass over the workbook (the reader used before)."""
     import openpyxl
@@ -207,7 +258,6 @@ def run(
     _setup_django(database_url, tmp)
     from jembatan.registry.domain.company_import import import_companies
     from jembatan.registry.interfaces.tabular_files import open_tabular
-    from jembatan.registry.models import Company
 
     _reference_rows()
     data, changed = generate_rows(rows), generate_rows(rows, variant=1)
@@ -222,7 +272,7 @@ def run(
                 write_csv(path, content, encoding)
             else:
                 write_xlsx(path, content)
-        Company.objects.all().delete()
+        reset_companies()
         base = baseline(create_file)
         if not encoding:
             old = openpyxl_pass(create_file)
@@ -268,7 +318,7 @@ def run(
             )
             print(f"XLSX / CSV UTF-8 {scenario:9} {xlsx_s / csv_s:5.2f}x", flush=True)
     if memory:
-        Company.objects.all().delete()
+        reset_companies()
         tracemalloc.start()
         import_companies(open_tabular(tmp / "create.csv"), dry_run=False)
         peak = tracemalloc.get_traced_memory()[1]
@@ -285,8 +335,6 @@ def run_pairs(rows: int, database_url: str | None, repeats: int) -> list[dict[st
     state, same rows), so that a change in the machine's load falls on both."""
     tmp = Path(tempfile.mkdtemp(prefix="jembatan-bench-pairs-"))
     _setup_django(database_url, tmp)
-    from jembatan.registry.models import Company
-
     _reference_rows()
     data, changed = generate_rows(rows), generate_rows(rows, variant=1)
     files = {}
@@ -313,7 +361,7 @@ def run_pairs(rows: int, database_url: str | None, repeats: int) -> list[dict[st
         )
 
     def empty() -> None:
-        Company.objects.all().delete()
+        reset_companies()
 
     def restore() -> None:  # back to the created rows (untimed) before an update
         _import(files["csv"][0])
@@ -333,6 +381,151 @@ def run_pairs(rows: int, database_url: str | None, repeats: int) -> list[dict[st
         results.append({"scenario": f"reader pass {kind}", "seconds": baseline(path)})
     results.append({"scenario": "reader pass openpyxl", "seconds": openpyxl_pass(files["xlsx"][0])})
     return results
+
+
+class Phases:
+    """Seconds spent in the parts of an import, by wrapping them (measured in the same run):
+    validation, name readings, comparing, staging, the set-wise write, the commit."""
+
+    def __init__(self) -> None:
+        from django.db import connection
+
+        from jembatan.registry.domain.company_import import validation, writer
+
+        self.seconds: dict[str, float] = {}
+        self._wrap(validation.RowValidator, "validate", "validation")
+        self._wrap(writer, "fill_readings", "readings")
+        self._wrap(writer.CompanyWriter, "flush", "compare")
+        self._wrap(writer.CompanyWriter, "_stage", "stage (COPY / executemany)")
+        self._wrap(writer.CompanyWriter, "_write_staged", "set-wise write")
+        self._wrap(connection, "commit", "commit")
+
+    def _wrap(self, owner: Any, name: str, label: str) -> None:
+        original = getattr(owner, name, None)
+        if original is None:  # an older writer (timing the code before a change)
+            return
+        seconds = self.seconds
+
+        def timed_call(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                seconds[label] = seconds.get(label, 0.0) + time.perf_counter() - start
+
+        setattr(owner, name, timed_call)
+
+    def take(self) -> dict[str, float]:
+        """The phases of the import just run (nested ones subtracted), then reset."""
+        taken = dict(self.seconds)
+        self.seconds.clear()
+        nested = taken.get("readings", 0.0) + taken.get("stage (COPY / executemany)", 0.0)
+        taken["compare"] = taken.get("compare", 0.0) - nested
+        return taken
+
+
+GOALS = {"create": 10.0, "unchanged": 5.0, "update": 10.0}
+
+
+def run_database_speed(rows: int, database_url: str | None) -> list[dict[str, Any]]:
+    """Create, unchanged re-import and update of `rows` rows (CSV UTF-8), each timed right
+    after the database baseline on the same file, so that both see the same load."""
+    tmp = Path(tempfile.mkdtemp(prefix="jembatan-bench-dbspeed-"))
+    _setup_django(database_url, tmp)
+    _reference_rows()
+    reset_companies()
+    create_file, update_file = tmp / "create.csv", tmp / "update.csv"
+    write_csv(create_file, generate_rows(rows), "utf-8")
+    write_csv(update_file, generate_rows(rows, variant=1), "utf-8")
+    small = tmp / "warm-up.csv"
+    write_csv(small, generate_rows(200, seed=3)[:200], "utf-8")
+    _import(small)  # untimed: loads Sudachi, the reference rows and the modules
+    reset_companies()
+    phases = Phases()
+    results: list[dict[str, Any]] = []
+    for scenario, path in (
+        ("create", create_file),
+        ("unchanged", create_file),
+        ("update", update_file),
+    ):
+        base = database_baseline(path)
+        load = os.getloadavg()[0]
+        phases.take()
+        seconds, report = timed(partial(_import, path))
+        taken = phases.take()
+        assert not report.errors, report.errors[:3]
+        counts = {"create": report.created, "unchanged": report.unchanged, "update": report.updated}
+        assert counts[scenario] == rows, (scenario, report.as_json())
+        ratio = seconds / base
+        results.append(
+            {
+                "scenario": scenario,
+                "baseline": base,
+                "seconds": seconds,
+                "ratio": ratio,
+                "load": load,
+                "goal": GOALS[scenario],
+                "phases": taken,
+            }
+        )
+        parts = ", ".join(f"{name} {value:.2f}" for name, value in taken.items())
+        print(
+            f"{scenario:9} {seconds:7.2f} s  baseline {base:5.2f} s  {ratio:5.1f}x "
+            f"(goal {GOALS[scenario]:.0f}x)  load {load:.1f}  [{parts}]",
+            flush=True,
+        )
+    return results
+
+
+DATABASE_SPEED_HEADING = "## Company import at database speed (issue 15, 2026-12-03)"
+
+
+def write_database_speed_docs(
+    rows: int, vendor: str, results: list[dict[str, Any]], load: tuple[float, float]
+) -> None:
+    baseline_name = "raw COPY" if vendor == "PostgreSQL" else "raw executemany"
+    lines = [
+        f"### {vendor}, {rows:,} rows (CSV UTF-8)",
+        "",
+        f"| scenario | baseline ({baseline_name}) s | import s | ratio | goal | load avg | met |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for r in results:
+        met = "met" if r["ratio"] <= r["goal"] else "not met"
+        lines.append(
+            f"| {r['scenario']} | {r['baseline']:.2f} | {r['seconds']:.2f} | {r['ratio']:.1f}x | "
+            f"{r['goal']:.0f}x | {r['load']:.1f} | {met} |"
+        )
+    names = list(dict.fromkeys(name for r in results for name in r["phases"]))
+    lines += [
+        "",
+        "Where the time went (seconds, measured in the same run by wrapping each part):",
+        "",
+        "| scenario | " + " | ".join(names) + " |",
+        "| --- | " + " | ".join("---:" for _ in names) + " |",
+    ]
+    for r in results:
+        cells = " | ".join(f"{r['phases'].get(name, 0.0):.2f}" for name in names)
+        lines.append(f"| {r['scenario']} | {cells} |")
+    when = time.strftime("%d %b %Y %H:%M UTC", time.gmtime())
+    lines.append(
+        f"\nMeasured {when} under `nice -n 19`; load average {load[0]:.1f} at the start and "
+        f"{load[1]:.1f} at the end, on 2 cores shared with other work."
+    )
+    section = "\n".join(lines) + "\n"
+    text = DOCS.read_text(encoding="utf-8")
+    start, end = "<!-- import-database-speed:start -->", "<!-- import-database-speed:end -->"
+    if start not in text:
+        text = text.rstrip("\n") + f"\n\n{DATABASE_SPEED_HEADING}\n\n{start}\n{end}\n"
+    before, rest = text.split(start, 1)
+    old, after = rest.split(end, 1)
+    blocks = {
+        m.group(1): m.group(0).rstrip("\n")
+        for m in re.finditer(r"### (\w+), [^\n]*\n.*?(?=\n### |\Z)", old.strip() + "\n", re.S)
+    }
+    blocks[vendor] = section.rstrip("\n")
+    body = "\n\n".join(blocks[key] for key in sorted(blocks))
+    DOCS.write_text(f"{before}{start}\n{body}\n{end}{after}", encoding="utf-8")
 
 
 def write_pairs_docs(
@@ -463,11 +656,24 @@ def main() -> None:
         default=0,
         help="only time XLSX against CSV UTF-8, in back-to-back pairs, N rounds",
     )
+    parser.add_argument(
+        "--database-speed",
+        action="store_true",
+        help="only time create / unchanged / update against a raw COPY (PostgreSQL) or a raw "
+        "executemany (SQLite) of the same file (issue 15)",
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     database_url = os.environ.get("DATABASE_URL")
     vendor = "PostgreSQL" if database_url and database_url.startswith("postgres") else "SQLite"
     load_start = os.getloadavg()[0]
+    if args.database_speed:
+        speed = run_database_speed(args.rows, database_url)
+        load = (load_start, os.getloadavg()[0])
+        print(f"load average {load[0]:.1f} at the start, {load[1]:.1f} at the end", flush=True)
+        if args.write_docs:
+            write_database_speed_docs(args.rows, vendor, speed, load)
+        return
     if args.xlsx_pairs:
         pairs = run_pairs(args.rows, database_url, args.xlsx_pairs)
         load = (load_start, os.getloadavg()[0])

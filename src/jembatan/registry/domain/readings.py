@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 import jaconv
@@ -82,9 +83,20 @@ def romaji(kana: str) -> str:
     hiragana = jaconv.kata2hira(unicodedata.normalize("NFKC", kana)).replace("・", " ")
     for form in _JP_FORM_READINGS:
         hiragana = hiragana.replace(jaconv.kata2hira(form), " ")
+    if "っ" in hiragana:  # jaconv reads っ by its place in the whole text
+        return _romaji_of(hiragana)
+    # Otherwise jaconv maps kana sequences that never span a space: word by word is the
+    # same, and names repeat their words (ヤマダ, セイサクショ), so each is converted once.
+    return " ".join(word for word in map(_romaji_of_word, hiragana.split()) if word)
+
+
+def _romaji_of(hiragana: str) -> str:
     text = jaconv.kana2alphabet(hiragana)
     text = text.replace("ー", "")
     return re.sub(r"\s+", " ", text).strip().lower()
+
+
+_romaji_of_word = lru_cache(maxsize=65536)(_romaji_of)
 
 
 # --- Indonesian names to katakana ---------------------------------------------------------
@@ -140,11 +152,23 @@ _CODA = {
 _DIGRAPHS = ("ng", "ny", "sy", "kh")
 
 
+def _without_accents(text: str) -> str:
+    """`text` decomposed (NFKD) without its combining marks; ASCII is left as it is."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+_NOT_LATIN_KEY = re.compile(r"[^a-z0-9]")
+
+
 def _row(consonant: str) -> list[str]:
     cells = _ROWS.get(consonant, "")
     return cells.split(",") if "," in cells else list(cells)
 
 
+@lru_cache(maxsize=65536)  # names repeat their words (Maju, Jaya, Abadi): an import reuses them
 def _word_to_katakana(word: str) -> str:
     out: list[str] = []
     i = 0
@@ -172,8 +196,7 @@ def _word_to_katakana(word: str) -> str:
 
 def indonesian_katakana(name: str) -> str:
     """Katakana for an Indonesian (or other Latin-script) name, legal form left out."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = _without_accents(name).lower()
     text = _ID_FORMS.sub(" ", text)
     words = re.findall(r"[a-z]+", text)
     return " ".join(kana for kana in (_word_to_katakana(word) for word in words) if kana)
@@ -252,9 +275,8 @@ def kana_key(text: str) -> str:
 
 def latin_key(text: str) -> str:
     """Lower-case ASCII letters and digits with long vowels and spaces folded."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"[^a-z0-9]", "", text)
+    text = _without_accents(text).lower()
+    text = _NOT_LATIN_KEY.sub("", text)
     for source, target in _LONG_VOWELS:
         text = text.replace(source, target)
     return text

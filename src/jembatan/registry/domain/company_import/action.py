@@ -170,7 +170,7 @@ def _run(
     report.errors.sort(key=lambda error: error.row)
     if report.errors:
         return
-    writer.flush()
+    writer.finish()
     if (
         writer.with_classifications
         and not dry_run

@@ -42,6 +42,8 @@ _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[,.\s]\d{3})+")
 _WHOLE_FLOAT = re.compile(r"(\d+)\.0+")
 _NUMBER_SUFFIXES = ("人", "名", "年")
 _ID_SEPARATORS = re.compile(r"[\s-]")
+_THIRTEEN_DIGITS = re.compile(r"[0-9]{13}")
+_MEMO_SIZE = 10_000  # distinct cell texts remembered per column and import
 _url_validator = URLValidator(schemes=["http", "https"])
 # The common shape of a website, a strict subset of what URLValidator accepts; anything else
 # goes through URLValidator, which is an order of magnitude slower.
@@ -103,12 +105,27 @@ OPTIONAL_FIELDS = (
 
 
 def nfkc(text: str) -> str:
+    # ASCII is its own NFKC form: most cells skip the normalisation.
+    if text.isascii():
+        return text.strip()
     return unicodedata.normalize("NFKC", text).strip()
+
+
+def _check_digit(base: str) -> str:
+    """The corporate number's check digit for 12 ASCII digits, as stdnum.jp.cn computes it
+    (9 - sum of the digits weighted 1, 2, 1, 2... from the right, mod 9), on bytes."""
+    digits = base.encode("ascii")
+    weighted = sum(digits[-1::-2]) - 6 * 48 + 2 * (sum(digits[-2::-2]) - 6 * 48)
+    return str(9 - weighted % 9)
 
 
 def registry_id_error(country: str, value: str) -> str | None:
     """Why `value` is not a valid identifier in `country`, or None (the shared rules in
     registry/domain/identifiers.py decide; the wording here names the value)."""
+    if _THIRTEEN_DIGITS.fullmatch(value) and (
+        country == "ID" or _check_digit(value[1:]) == value[0]
+    ):
+        return None  # the common case, decided without the general path's normalising
     normalise = normalise_nib if country == "ID" else normalise_corporate_number
     try:
         normalise(value)
@@ -123,6 +140,9 @@ def registry_id_error(country: str, value: str) -> str | None:
 
 def parse_whole_number(text: str) -> int | None:
     """A non-negative whole number written with or without thousands separators, or None."""
+    plain = text.strip()
+    if plain.isascii() and plain.isdigit():
+        return int(plain)
     value = nfkc(text)
     for suffix in _NUMBER_SUFFIXES:
         value = value.removesuffix(suffix).strip()
@@ -150,6 +170,8 @@ class RowValidator:
         self.regions = regions
         self.codes = codes
         self.current_year = current_year or datetime.date.today().year  # noqa: DTZ011
+        self.valid_languages: dict[str, tuple[str, ...]] = {}
+        self.valid_codes: dict[tuple[str, str], tuple[int, ...]] = {}
         self.positions = sorted(header.index.items(), key=lambda item: item[1])
         # The checkers of the optional columns the file has, looked up once, not per row.
         self.checkers = [
@@ -286,7 +308,12 @@ class RowValidator:
         fields["website"] = url
 
     def _check_languages(self, text: str, country: str, fields: dict[str, Any], fail: Any) -> None:
+        # A file repeats a few spellings ("id;en", "ja"): the valid ones are kept as parsed.
+        if (known := self.valid_languages.get(text)) is not None:
+            fields["languages"] = list(known)
+            return
         codes: list[str] = []
+        valid = True
         for code in _LIST_SEPARATORS.split(nfkc(text).lower()):
             if not code or code in codes:
                 continue
@@ -296,20 +323,33 @@ class RowValidator:
                     _('"%(value)s" is not an ISO 639-1 language code (two letters: id, ja, en…).')
                     % {"value": code},
                 )
+                valid = False
             codes.append(code)
         fields["languages"] = codes
+        if valid and len(self.valid_languages) < _MEMO_SIZE:
+            self.valid_languages[text] = tuple(codes)
 
     def _check_industry_codes(
         self, text: str, country: str, fields: dict[str, Any], fail: Any
     ) -> None:
         if not country:
             return
+        if (ids_known := self.valid_codes.get((country, text))) is not None:
+            fields["classification_ids"] = ids_known
+            return
         scheme = SCHEME_OF_COUNTRY[country]
         known = self.codes.get(scheme, {})
+        valid = True
         other = next(s for s in SCHEME_OF_COUNTRY.values() if s != scheme)
         ids: list[int] = []
         for code in _LIST_SEPARATORS.split(nfkc(text)):
             if not code:
+                continue
+            # The common case first: a code of the company's own scheme (what the general
+            # checks below decide for it too).
+            if code in known and not (country == "JP" and len(code) == 5 and code.isdigit()):
+                if known[code] not in ids:
+                    ids.append(known[code])
                 continue
             # KBLI codes have five digits at their finest level; JSIC codes at most four.
             looks_other = (country == "JP" and len(code) == 5 and code.isdigit()) or (
@@ -328,16 +368,20 @@ class RowValidator:
                         "scheme": SCHEME_LABELS[scheme],
                     },
                 )
+                valid = False
             elif known and code not in known:
                 fail(
                     "industry_codes",
                     _('Industry code "%(code)s" is not in %(scheme)s.')
                     % {"code": code, "scheme": SCHEME_LABELS[scheme]},
                 )
+                valid = False
             elif known and known[code] not in ids:
                 ids.append(known[code])
         if known:
             fields["classification_ids"] = tuple(sorted(ids))
+            if valid and len(self.valid_codes) < _MEMO_SIZE:
+                self.valid_codes[(country, text)] = fields["classification_ids"]
 
 
 _EMPTY: dict[str, Any] = {
