@@ -158,3 +158,14 @@ def test_serve_insecure_allows_a_local_trial(settings, capsys: pytest.CaptureFix
 def test_serve_refuses_zero_workers(monkeypatch: pytest.MonkeyPatch):
     with pytest.raises(CommandError, match="--workers must be 1 or more"):
         call_command("serve", "--insecure", "--dry-run", "--workers", "0")
+
+
+def test_serve_keeps_database_connections_unless_the_deployment_says_otherwise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from jembatan.core.management.commands.serve import Command
+
+    monkeypatch.delenv("DATABASE_CONN_MAX_AGE", raising=False)
+    assert Command().gunicorn_env()["DATABASE_CONN_MAX_AGE"] == "60"
+    monkeypatch.setenv("DATABASE_CONN_MAX_AGE", "0")
+    assert Command().gunicorn_env()["DATABASE_CONN_MAX_AGE"] == "0"

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from django.core.cache import caches
 
+from jembatan.matching.domain import keyword_store
 from jembatan.matching.domain.embeddings import current_encoder
 from jembatan.matching.domain.encoder import Encoder, Vectors, text_hash
 from jembatan.matching.domain.fusion import FusedHit, reciprocal_rank_fusion
@@ -47,13 +49,25 @@ NAME_WEIGHT = 2.0
 KeywordSearch = Callable[[str, int, Collection[int] | None], list[KeywordHit]]
 
 _query_vectors = EmbeddingLRU(maxsize=1024)
+QUERY_VECTOR_SECONDS = 24 * 3600  # a vector depends on the words and the model only
 
 
 def query_vector(encoder: Encoder, query: str) -> Vectors:
-    """The query's vector, kept in a per-process LRU (queries are not stored)."""
+    """The query's vector, kept in a per-process LRU and, for QUERY_VECTOR_SECONDS, in the
+    "search" cache that the web processes share (the vector only, keyed by the text's
+    hash), so that each of them does not encode the same words again. Queries are not
+    stored in the database."""
     digest = text_hash(encoder.name, "query", query)
     if digest not in _query_vectors:
-        _query_vectors[digest] = encoder.encode_queries([query])[0]
+        shared = caches[keyword_store.SEARCH_CACHE]
+        key = f"query-vector:{digest}"
+        stored = shared.get(key)
+        if isinstance(stored, bytes) and len(stored) == 4 * encoder.dim:
+            vector = np.frombuffer(stored, dtype=np.float32).copy()
+        else:
+            vector = np.asarray(encoder.encode_queries([query])[0], dtype=np.float32)
+            shared.set(key, vector.tobytes(), QUERY_VECTOR_SECONDS)
+        _query_vectors[digest] = vector
     return np.asarray(_query_vectors[digest], dtype=np.float32)
 
 

@@ -23,6 +23,9 @@ import jembatan
 MAX_DEFAULT_WORKERS = 12
 
 
+PERSISTENT_CONNECTION_SECONDS = 60
+
+
 def default_workers() -> int:
     """gunicorn's advice, 2 x cores + 1, capped so that a big machine is not swamped."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -154,6 +157,10 @@ class Command(BaseCommand):
         env.setdefault("DJANGO_SETTINGS_MODULE", "jembatan.settings")
         if not settings.DEBUG:
             env["DEBUG"] = "0"  # forced off; only --insecure with DEBUG=1 keeps it on
+        # Each sync worker keeps its database connection for a minute (checked before use,
+        # settings' conn_health_checks) instead of opening one per request; a deployment's
+        # own DATABASE_CONN_MAX_AGE (0 for none) wins.
+        env.setdefault("DATABASE_CONN_MAX_AGE", str(PERSISTENT_CONNECTION_SECONDS))
         # The workers import jembatan from where this process did (a checkout's src/ too).
         package_parent = str(Path(jembatan.__file__).resolve().parent.parent)
         env["PYTHONPATH"] = os.pathsep.join(
