@@ -67,7 +67,9 @@ def test_refresh_changed_text_gives_new_hash(company) -> None:  # type: ignore[n
     assert after != before
     assert after == text_hash(current_encoder().name, "passage", profile_text(profile))
     mapping = EmbeddedObject.objects.get(object_type="profile", object_id=profile.pk)
-    assert mapping.similar_hash == text_hash(current_encoder().name, "similar", profile_text(profile))
+    assert mapping.similar_hash == text_hash(
+        current_encoder().name, "similar", profile_text(profile)
+    )
 
 
 def test_refresh_stores_both_roles_and_the_phrase_chunks(company) -> None:  # type: ignore[no-untyped-def]
@@ -106,7 +108,9 @@ def test_reindex_fills_the_similar_role_of_rows_from_before(company) -> None:  #
     assert embeddings.object_vectors("profile", [profile.pk], "similar") == {}
     embeddings.reindex()
     mapping = EmbeddedObject.objects.get(object_type="profile", object_id=profile.pk)
-    assert mapping.similar_hash == text_hash(current_encoder().name, "similar", profile_text(profile))
+    assert mapping.similar_hash == text_hash(
+        current_encoder().name, "similar", profile_text(profile)
+    )
     assert list(embeddings.object_vectors("profile", [profile.pk], "similar")) == [profile.pk]
 
 
