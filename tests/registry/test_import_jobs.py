@@ -4,7 +4,7 @@ command line prints its report before matching embeds; interrupted embedding res
 from __future__ import annotations
 
 import io
-import time
+import threading
 from pathlib import Path
 
 import pytest
@@ -104,11 +104,13 @@ def test_import_job_without_broker_runs_in_a_background_thread(officer) -> None:
     name = stored(csv_text(f"PT Satu,ID,{ID1},", header=HEADER))
     job = create_job(officer, file_name="firms.csv", stored_file=name, sheet="", rows=1)
     dispatch_import_job(job.pk)  # returns at once; the thread starts (no transaction here)
-    for _attempt in range(100):
-        job.refresh_from_db()
-        if job.status in ("done", "failed"):
-            break
-        time.sleep(0.1)
+    # Joined rather than polled: the in-memory test database is SQLite's shared cache, where
+    # a read at the moment the thread writes fails it with "table is locked" (a file
+    # database waits for the lock instead).
+    (thread,) = [t for t in threading.enumerate() if t.name == f"company-import-{job.pk}"]
+    thread.join(timeout=60)
+    assert not thread.is_alive()
+    job.refresh_from_db()
     assert (job.status, job.report["created"]) == ("done", 1)
     assert Company.objects.get().name == "PT Satu"
 

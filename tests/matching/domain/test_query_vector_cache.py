@@ -37,16 +37,10 @@ class Counting:
 
 
 @pytest.fixture
-def counting(settings):  # type: ignore[no-untyped-def]
-    """The 'search' cache on (tests run with it off), private to this test."""
-    settings.CACHES = {
-        **settings.CACHES,
-        "search": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "qv"},
-    }
+def counting(search_cache):  # type: ignore[no-untyped-def]
     search._query_vectors.clear()
     yield Counting(current_encoder())
     search._query_vectors.clear()
-    caches["search"].clear()
 
 
 def test_a_query_is_encoded_once_for_every_web_process(counting: Counting) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -21,17 +20,6 @@ from jembatan.opportunities.domain.presentation import public_view
 from jembatan.opportunities.domain.queries.profiles import for_display
 from jembatan.opportunities.models import PartnershipProfile, Status
 from tests.matching.corpus import Corpus
-
-
-@pytest.fixture
-def search_cache(settings):  # type: ignore[no-untyped-def]
-    """The 'search' cache on (tests run with it off), private to this test."""
-    settings.CACHES = {
-        **settings.CACHES,
-        "search": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rec"},
-    }
-    yield
-    caches["search"].clear()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -50,17 +49,6 @@ def test_home_visit_resets_what_is_new(as_user, member, corpus: Corpus) -> None:
     client = as_user("member")
     assert _new(client.get("/").content.decode())
     assert _new(client.get("/").content.decode()) == []
-
-
-@pytest.fixture
-def search_cache(settings):  # type: ignore[no-untyped-def]
-    """The 'search' cache on (tests run with it off), private to this test."""
-    settings.CACHES = {
-        **settings.CACHES,
-        "search": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "home"},
-    }
-    yield
-    caches["search"].clear()
 
 
 def _view(client, member) -> tuple[list[str], int]:  # type: ignore[no-untyped-def]

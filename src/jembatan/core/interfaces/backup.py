@@ -133,7 +133,10 @@ def tables() -> list[Table]:
 
 
 def _virtual_tables() -> list[Table]:
-    """SQLite's FTS5 tables (keyword search), made by migrations rather than models."""
+    """SQLite's FTS5 tables (keyword search), made by migrations rather than models.
+
+    A table that triggers fill from another table (the registry's name index) is left out:
+    restoring that table's rows fills it again."""
     if connection.vendor != "sqlite":
         return []
     with connection.cursor() as cursor:
@@ -142,6 +145,9 @@ def _virtual_tables() -> list[Table]:
             "AND sql LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"
         )
         names = [row[0] for row in cursor.fetchall()]
+        cursor.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger'")
+        triggers = [str(row[0] or "") for row in cursor.fetchall()]
+        names = [n for n in names if not any(f"INSERT INTO {n} " in t for t in triggers)]
         found = []
         for name in names:
             cursor.execute(f'SELECT * FROM "{name}" LIMIT 0')  # noqa: S608 - a name from sqlite_master
