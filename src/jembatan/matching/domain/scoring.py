@@ -81,7 +81,7 @@ def labels() -> dict[str, str]:
 
 # e5 models put unrelated texts near cosine 0.7 and paraphrases above 0.9, so the
 # similarity is rescaled from [SEMANTIC_FLOOR, SEMANTIC_CEILING] to [0, 1]. The spread of
-# the symmetric ``query:`` cosines by relevance grade on the recommendation set is in
+# the similar-role cosines by relevance grade on the recommendation set is in
 # docs/benchmarks.md ("Recommendation quality").
 SEMANTIC_FLOOR = 0.70
 SEMANTIC_CEILING = 0.95
