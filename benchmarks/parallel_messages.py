@@ -86,7 +86,9 @@ def sources() -> list[tuple[str, str, Path, Path]]:
         if ja_mo.exists() and not SKIP_DOMAINS.match(id_mo.stem):
             package, licence = package_of(id_mo)
             found.append((package, licence, id_mo, ja_mo))
-    django_root = Path(__import__("django").__file__).parent
+    import django
+
+    django_root = Path(django.__path__[0])
     for id_mo in sorted(django_root.rglob("locale/id/LC_MESSAGES/*.mo")):
         ja_mo = Path(str(id_mo).replace("/locale/id/", "/locale/ja/"))
         if ja_mo.exists():
