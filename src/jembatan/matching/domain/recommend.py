@@ -281,40 +281,46 @@ def ranked_targets(profile: PartnershipProfile, now: dt.datetime) -> list[Ranked
     return [(pk, score, complement) for pk, score, complement, _, _ in _ranking(profile, now)]
 
 
-def _still_candidates(
-    profile: PartnershipProfile, viewer: Any, ids: list[int], now: dt.datetime
-) -> set[int]:
-    """Of ``ids``, the profiles ``profile`` may be recommended now as ``viewer`` sees them:
-    effectively published and visible, not its company's own, of the other country, not
-    marked "not relevant" by its company (one query)."""
+def _candidates_now(
+    company: Company, viewer: Any, ids: Iterable[int], now: dt.datetime
+) -> QuerySet[PartnershipProfile]:
+    """Of ``ids``, the profiles ``company`` may be recommended now as ``viewer`` sees them:
+    effectively published and visible, not its own, of the other country, not marked "not
+    relevant" by it."""
     hidden = RecommendationFeedback.objects.filter(
-        company_id=profile.company_id, target_type=ObjectType.PROFILE
+        company_id=company.pk, target_type=ObjectType.PROFILE
     ).values("target_id")
-    return set(
+    return (
         published_profiles(visible_profiles(viewer), now=now)
         .filter(pk__in=ids)
-        .exclude(company_id=profile.company_id)
-        .exclude(company__country=profile.company.country)
+        .exclude(company_id=company.pk)
+        .exclude(company__country=company.country)
         .exclude(pk__in=hidden)
-        .values_list("pk", flat=True)
     )
 
 
 def _shown(
-    profile: PartnershipProfile, viewer: Any, rows: list[CachedRow], limit: int, now: dt.datetime
+    profile: PartnershipProfile,
+    viewer: Any,
+    rows: list[CachedRow],
+    limit: int,
+    now: dt.datetime,
+    check: bool = True,
 ) -> tuple[list[CachedRow], dict[int, PartnershipProfile]] | None:
     """The first ``limit`` rows still to be recommended, with their targets loaded for
     display; None when the ranking cannot stand (a shown target's facts changed since, or
-    too many of a ranking cut at DEPTH are gone)."""
-    keep = _still_candidates(profile, viewer, [row[0] for row in rows], now)
+    too many of a ranking cut at DEPTH are gone). ``check=False``: shown as it is (a
+    ranking computed just now, whose target changed again meanwhile)."""
+    candidates = _candidates_now(profile.company, viewer, [row[0] for row in rows], now)
+    keep = set(candidates.values_list("pk", flat=True))
     chosen = [row for row in rows if row[0] in keep][:limit]
-    if len(chosen) < limit and len(rows) >= DEPTH:
+    if check and len(chosen) < limit and len(rows) >= DEPTH:
         return None
     if not chosen:
         return [], {}
     loaded = for_display(PartnershipProfile.objects.filter(pk__in=[r[0] for r in chosen])).in_bulk()
     chosen = [row for row in chosen if row[0] in loaded]
-    if any(_seen_now(loaded[row[0]]) != row[4] for row in chosen):
+    if check and any(_seen_now(loaded[row[0]]) != row[4] for row in chosen):
         return None
     return chosen, loaded
 
@@ -361,9 +367,10 @@ def recommend_for_profile(
     shown = _shown(profile, viewer, _ranking(profile, now), limit, now)
     if shown is None:  # the cached ranking is out of step with a shown target: rank again
         rows = _ranking(profile, now, fresh=True)
-        shown = _shown(profile, viewer, rows, limit, now) or _shown_anyway(
-            profile, viewer, rows, limit, now
+        shown = _shown(profile, viewer, rows, limit, now) or _shown(
+            profile, viewer, rows, limit, now, check=False
         )
+        assert shown is not None  # unchecked, it always stands
     chosen, targets = shown
     labels = scoring.labels()
     phrases = (
@@ -387,16 +394,6 @@ def recommend_for_profile(
     ]
 
 
-def _shown_anyway(
-    profile: PartnershipProfile, viewer: Any, rows: list[CachedRow], limit: int, now: dt.datetime
-) -> tuple[list[CachedRow], dict[int, PartnershipProfile]]:
-    """A ranking computed just now, shown as it is (a target changed again meanwhile)."""
-    keep = _still_candidates(profile, viewer, [row[0] for row in rows], now)
-    chosen = [row for row in rows if row[0] in keep][:limit]
-    loaded = for_display(PartnershipProfile.objects.filter(pk__in=[r[0] for r in chosen])).in_bulk()
-    return [row for row in chosen if row[0] in loaded], loaded
-
-
 def new_profile_recommendations(
     company: Company,
     viewer: Any,
@@ -416,16 +413,8 @@ def new_profile_recommendations(
     ids = {pk for rows in rankings for pk, _, _ in rows}
     if not ids:
         return []
-    hidden = RecommendationFeedback.objects.filter(
-        company_id=company.pk, target_type=ObjectType.PROFILE
-    ).values("target_id")
     published_at: dict[int, dt.datetime | None] = dict(
-        published_profiles(visible_profiles(viewer), now=now)
-        .filter(pk__in=ids)
-        .exclude(company_id=company.pk)
-        .exclude(company__country=company.country)
-        .exclude(pk__in=hidden)
-        .values_list("pk", "published_at")
+        _candidates_now(company, viewer, ids, now).values_list("pk", "published_at")
     )
     ranked = _best_per_target(
         (row for rows in rankings for row in [r for r in rows if r[0] in published_at][:limit]),

@@ -18,7 +18,7 @@ import numpy as np
 from django.core.cache import caches
 
 from jembatan.matching.domain import keyword_store
-from jembatan.matching.domain.embeddings import current_encoder
+from jembatan.matching.domain.embeddings import current_encoder, from_bytes, to_bytes
 from jembatan.matching.domain.encoder import Encoder, Vectors, text_hash
 from jembatan.matching.domain.fusion import FusedHit, reciprocal_rank_fusion
 from jembatan.matching.domain.index import VectorIndex
@@ -63,10 +63,10 @@ def query_vector(encoder: Encoder, query: str) -> Vectors:
         key = f"query-vector:{digest}"
         stored = shared.get(key)
         if isinstance(stored, bytes) and len(stored) == 4 * encoder.dim:
-            vector = np.frombuffer(stored, dtype=np.float32).copy()
+            vector = from_bytes(stored, encoder.dim).copy()
         else:
             vector = np.asarray(encoder.encode_queries([query])[0], dtype=np.float32)
-            shared.set(key, vector.tobytes(), QUERY_VECTOR_SECONDS)
+            shared.set(key, to_bytes(vector), QUERY_VECTOR_SECONDS)
         _query_vectors[digest] = vector
     return np.asarray(_query_vectors[digest], dtype=np.float32)
 
