@@ -208,3 +208,17 @@ def test_tax_number_errors_by_country(country: str, value: str, code: str) -> No
     with pytest.raises(IdentifierError) as error:
         normalise_tax_number(country, value)
     assert error.value.code == code
+
+
+def test_the_import_fast_path_check_digit_is_the_shared_rule() -> None:
+    """company_import.validation computes the check digit on bytes for speed: it must
+    agree with the shared rule (stdnum.jp.cn) on every base."""
+    import random
+
+    from jembatan.registry.domain.company_import.validation import _check_digit
+
+    rng = random.Random(13)
+    bases = ["000000000000", "999999999999", "123456789012"] + [
+        f"{rng.randrange(10**12):012d}" for _ in range(5000)
+    ]
+    assert [_check_digit(b) for b in bases] == [corporate_number_check_digit(b) for b in bases]
