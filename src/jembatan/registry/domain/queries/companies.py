@@ -14,9 +14,7 @@ from django.db import connections
 from django.db.models import (
     Case,
     Count,
-    Exists,
     IntegerField,
-    OuterRef,
     Q,
     QuerySet,
     Value,
@@ -24,6 +22,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 
+from jembatan.core.domain.querysets import rows_within
 from jembatan.registry.domain.name_index import name_candidates
 from jembatan.registry.domain.readings import has_japanese_script, kana_key, latin_key
 from jembatan.registry.models import Company, Country
@@ -114,10 +113,10 @@ def name_matches(companies: QuerySet[Company], text: str, limit: int = 50) -> li
         if coded:
             linked, linked_params = through.query.sql_with_params()
             sql, params = f"{sql} UNION {linked}", [*params, *linked_params]
-        matched = (
-            Company.objects.using(companies.db)
-            .filter(pk__in=RawSQL(sql, params))  # noqa: S611 (constant SQL, placeholders)
-            .filter(found, Exists(companies.filter(pk=OuterRef("pk"))))
+        matched = rows_within(
+            companies,
+            Q(pk__in=RawSQL(sql, params)),  # noqa: S611 (constant SQL, placeholders)
+            found,
         )
     return list(
         matched.annotate(match_rank=rank)
