@@ -219,6 +219,83 @@ def test_postgres_keyword_candidates_use_the_trigram_index(company) -> None:  # 
     assert [h.key for h in hits] == [profile.pk]
 
 
+def test_postgres_whole_word_candidates_use_the_trigram_index(company) -> None:  # type: ignore[no-untyped-def]
+    if connection.vendor != "postgresql":
+        pytest.skip("the trigram index exists on PostgreSQL only")
+    KeywordDocument.objects.bulk_create(
+        KeywordDocument(object_type="profile", object_id=10**6 + n, body=f"kopi luwak {n}")
+        for n in range(20_000)
+    )
+    likes = keyword_store.pg_word_likes("songket palembang")
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("ANALYZE matching_keyworddocument")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT object_id FROM matching_keyworddocument "
+            "WHERE object_type = %s AND (body LIKE %s OR body LIKE %s)",
+            ["profile", *likes],
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "matching_keyword_body_trgm" in plan, plan
+
+
+def test_postgres_common_words_skip_word_similarity(company) -> None:  # type: ignore[no-untyped-def]
+    """Enough documents hold a query word: the costly word-similarity recheck never runs,
+    and the shortest texts holding the most query words come first."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the whole-word path is PostgreSQL's")
+    KeywordDocument.objects.bulk_create(
+        KeywordDocument(
+            object_type="profile", object_id=10**6 + n, body=f"kopi luwak {'x' * (n % 50)} {n}"
+        )
+        for n in range(300)
+    )
+    KeywordDocument.objects.create(
+        object_type="profile", object_id=5, body="kopi luwak gayo organik dari aceh tengah"
+    )
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        hits = keyword_store.keyword_search("profile", "kopi gayo", 5)
+    assert not any("<%" in q["sql"] for q in queries.captured_queries)
+    assert hits[0].key == 5
+
+
+def test_postgres_near_forms_rank_before_one_whole_word(company) -> None:  # type: ignore[no-untyped-def]
+    """Among more documents holding one whole word than are wanted, one holding the other
+    word in a near form ("pengemasan" for "kemasan") is kept and ranked first."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the whole-word path is PostgreSQL's")
+    KeywordDocument.objects.bulk_create(
+        KeywordDocument(object_type="profile", object_id=10**6 + n, body=f"plastik {n}")
+        for n in range(300)
+    )
+    KeywordDocument.objects.create(
+        object_type="profile",
+        object_id=7,
+        body="jasa pengemasan produk dengan bahan plastik daur ulang",
+    )
+    hits = keyword_store.keyword_search("profile", "kemasan plastik", 5)
+    assert hits[0].key == 7
+
+
+def test_postgres_typos_still_find_by_word_similarity(company) -> None:  # type: ignore[no-untyped-def]
+    """No document holds a whole query word: word similarity finds the near ones."""
+    profile = published(company=company, title="Songket Palembang benang emas")
+    keyword_store.upsert_document("profile", profile.pk, profile.title)
+    hits = keyword_store.keyword_search("profile", "songkett palembangg", 5)
+    assert [h.key for h in hits] == [profile.pk]
+
+
+def test_whole_word_patterns_escape_like_wildcards() -> None:
+    assert keyword_store.pg_word_likes("diskon 50% a_b kain kain") == [
+        "%diskon%",
+        "%50\\%%",
+        "%a\\_b%",
+        "%kain%",
+    ]
+
+
 def test_keyword_hits_are_cached_until_a_document_changes(
     company, settings, django_assert_num_queries
 ) -> None:  # type: ignore[no-untyped-def]

@@ -3,8 +3,10 @@
 - SQLite: an FTS5 table with the trigram tokenizer (``matching_keyword_fts``, created by
   this app's migration), queried with the query's trigrams joined by OR and ranked by
   bm25;
-- PostgreSQL: ``pg_trgm``'s word similarity over ``matching_keyworddocument``, as the
-  ``<%`` operator so that the GIN trigram index answers it.
+- PostgreSQL: the documents holding a whole query word (``LIKE``, answered by the GIN
+  trigram index over ``matching_keyworddocument.body``), the most words first; only when
+  fewer than the candidates wanted hold one, ``pg_trgm``'s word similarity (the ``<%``
+  operator, on the same index) adds the near ones, typos included.
 
 Beside the trigrams, each document keeps its word terms (domain/tokens.py: SudachiPy's
 normalised forms, so 空缶 finds 空き缶 and two-character Japanese words are searchable):
@@ -46,6 +48,7 @@ TERMS_CREATE = (
 )
 MIN_COVERAGE = 0.5
 MAX_QUERY_TERMS = 96
+MAX_QUERY_WORDS = 8  # words looked up (and scored) by LIKE on PostgreSQL
 CANDIDATES = 200
 # word_similarity(query, body) >= the transaction's threshold, best first (<<-> is one
 # minus word_similarity); "%%" is a literal % for the driver.
@@ -339,16 +342,7 @@ def _candidate_rows(object_type: str, query: str, limit: int) -> Rows:
         body = normalise_text(query)
         terms = word_terms(query)[:MAX_QUERY_TERMS]
         with transaction.atomic(), connection.cursor() as cursor:
-            # word_similarity over the whole query picks the candidates; the per-word
-            # coverage (as on SQLite) decides. The operator form (<%, with its threshold
-            # set for this transaction only) lets the GIN trigram index find them: the
-            # function form scanned every document (3-4 s at 300,000).
-            cursor.execute(
-                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
-                [str(MIN_COVERAGE)],
-            )
-            cursor.execute(PG_TRIGRAM_CANDIDATES, [object_type, body, body, limit])
-            rows = [(int(key), str(text)) for key, text in cursor.fetchall()]
+            rows = pg_trigram_rows(cursor, object_type, body, limit)
             term_rows = []
             if terms:
                 # The GIN index answers the overlap; the shared-term count orders the rows.
@@ -362,6 +356,113 @@ def _candidate_rows(object_type: str, query: str, limit: int) -> Rows:
                 term_rows = [(int(key), str(stored)) for key, stored in cursor.fetchall()]
         return rows, term_rows
     raise NotImplementedError(f"keyword search on {connection.vendor} is not implemented")
+
+
+def pg_trigram_rows(cursor: Any, object_type: str, body: str, limit: int) -> list[tuple[int, str]]:
+    """PostgreSQL's trigram candidates (object id, body) for the normalised query ``body``,
+    inside the caller's transaction: whole query words pick them, word similarity only when
+    they are too few; the per-word coverage (as on SQLite) then decides."""
+    rows = _pg_word_candidates(cursor, object_type, body, limit)
+    if len(rows) >= limit:
+        return rows
+    # Too few documents hold a whole query word (a typo in every word, or words under three
+    # characters): word similarity also finds the near ones. It rechecks every document
+    # holding half the query's trigrams (3-8 s at 300,000 when they are common), so it runs
+    # only here. Its operator form (<%, the threshold set for this transaction only) lets
+    # the GIN trigram index find them: the function form scanned every document.
+    cursor.execute(
+        "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(MIN_COVERAGE)]
+    )
+    cursor.execute(PG_TRIGRAM_CANDIDATES, [object_type, body, body, limit])
+    have = {key for key, _ in rows}
+    return rows + [(int(key), str(text)) for key, text in cursor.fetchall() if int(key) not in have]
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def pg_word_likes(body: str) -> list[str]:
+    """LIKE patterns for the query's words of 3+ characters (``body`` normalised), each at
+    most once, at most MAX_QUERY_WORDS: what the GIN trigram index answers exactly."""
+    words = [word for word in dict.fromkeys(body.split()) if len(word) >= 3]
+    return [_like(word) for word in words][:MAX_QUERY_WORDS]
+
+
+def _pg_coverage_sql(body: str) -> tuple[str, list[str]]:
+    """SQL computing ``coverage`` (times the number of words) over a column ``padded``
+    holding ' ' || body || ' ', with its parameters: per query word, the share of its
+    trigrams the text holds, counted when at least MIN_COVERAGE. One substring test per
+    trigram of the query's first MAX_QUERY_WORDS words."""
+    parts: list[str] = []
+    params: list[str] = []
+    for word in list(dict.fromkeys(body.split()))[:MAX_QUERY_WORDS]:
+        grams = sorted(trigrams(word))
+        held = " + ".join(["(padded LIKE %s)::int"] * len(grams))
+        parts.append(
+            f"(SELECT CASE WHEN h >= {MIN_COVERAGE} * {len(grams)} THEN h::float / {len(grams)} "  # noqa: S608 (numbers and fixed fragments)
+            f"ELSE 0 END FROM (SELECT {held} AS h) w)"
+        )
+        params.extend(_like(gram) for gram in grams)
+    return " + ".join(parts) or "0", params
+
+
+def pg_word_halves(word: str) -> tuple[str, str] | None:
+    """LIKE patterns for the two overlapping halves of a word of 5+ characters (more than
+    half of it each): a text holding one of them holds at least half the word's trigrams,
+    as a near form does ("plastic" for "plastik", "pengemasan" for "kemasan")."""
+    if len(word) < 5:
+        return None
+    size = (len(word) + 1) // 2 + 1
+    return _like(word[:size]), _like(word[-size:])
+
+
+def _pg_rough_score_sql(body: str) -> tuple[str, list[str]]:
+    """SQL of a cheap first score over ``body``: per query word two points when the text
+    holds it whole, one when it holds one of its halves."""
+    parts: list[str] = []
+    params: list[str] = []
+    for word in list(dict.fromkeys(body.split()))[:MAX_QUERY_WORDS]:
+        halves = pg_word_halves(word)
+        if halves is None:
+            parts.append("(body LIKE %s)::int * 2")
+            params.append(_like(word))
+        else:
+            parts.append(
+                "CASE WHEN body LIKE %s THEN 2 WHEN body LIKE %s OR body LIKE %s THEN 1 ELSE 0 END"
+            )
+            params.extend((_like(word), *halves))
+    return " + ".join(parts), params
+
+
+ROUGH_DEPTH = 10  # candidates kept by the cheap score, per candidate wanted
+
+
+def _pg_word_candidates(
+    cursor: Any, object_type: str, body: str, limit: int
+) -> list[tuple[int, str]]:
+    """(object id, body) of the documents holding a whole query word, at most ``limit``,
+    best first: the ROUGH_DEPTH * ``limit`` best by a cheap score (whole words and their
+    halves, then the shortest text) ranked by the same trigram coverage that ranks them
+    afterwards (so that for "kemasan plastik", "plastik" with "pengemasan" comes before
+    "kemasan" alone). The trigram GIN index answers each LIKE, and every test on a
+    candidate is a substring test: a common word costs tens of milliseconds where word
+    similarity cost seconds."""
+    likes = pg_word_likes(body)
+    if not likes:
+        return []
+    anyone = " OR ".join(["body LIKE %s"] * len(likes))
+    rough, rough_params = _pg_rough_score_sql(body)
+    score, score_params = _pg_coverage_sql(body)
+    cursor.execute(
+        f"SELECT object_id, body FROM (SELECT object_id, body, ' ' || body || ' ' AS padded "  # noqa: S608 (fixed fragments)
+        f"FROM matching_keyworddocument WHERE object_type = %s AND ({anyone}) "
+        f"ORDER BY {rough} DESC, length(body), object_id LIMIT %s) c "
+        f"ORDER BY {score} DESC, length(body), object_id LIMIT %s",
+        [object_type, *likes, *rough_params, ROUGH_DEPTH * limit, *score_params, limit],
+    )
+    return [(int(key), str(text)) for key, text in cursor.fetchall()]
 
 
 class InMemoryFts:
