@@ -279,6 +279,24 @@ def test_postgres_near_forms_rank_before_one_whole_word(company) -> None:  # typ
     assert hits[0].key == 7
 
 
+def test_postgres_common_terms_count_but_do_not_pick_candidates(company) -> None:  # type: ignore[no-untyped-def]
+    if connection.vendor != "postgresql":
+        pytest.skip("the terms statistics are PostgreSQL's")
+    KeywordDocument.objects.bulk_create(
+        KeywordDocument(object_type="profile", object_id=10**6 + n, body="", terms=f"umum x{n}")
+        for n in range(400)
+    )
+    KeywordDocument.objects.create(object_type="profile", object_id=3, body="", terms="langka")
+    KeywordDocument.objects.create(object_type="profile", object_id=4, body="", terms="umum langka")
+    with connection.cursor() as cursor:
+        assert len(keyword_store.pg_term_rows(cursor, "profile", ["umum", "langka"], 50)) == 50
+        cursor.execute("ANALYZE matching_keyworddocument")
+        rows = keyword_store.pg_term_rows(cursor, "profile", ["umum", "langka"], 50)
+        assert [key for key, _ in rows] == [4, 3]  # both terms first, then the shorter
+        only_common = keyword_store.pg_term_rows(cursor, "profile", ["umum"], 50)
+    assert len(only_common) == 50  # every query term is common: they pick after all
+
+
 def test_postgres_typos_still_find_by_word_similarity(company) -> None:  # type: ignore[no-untyped-def]
     """No document holds a whole query word: word similarity finds the near ones."""
     profile = published(company=company, title="Songket Palembang benang emas")

@@ -343,17 +343,7 @@ def _candidate_rows(object_type: str, query: str, limit: int) -> Rows:
         terms = word_terms(query)[:MAX_QUERY_TERMS]
         with transaction.atomic(), connection.cursor() as cursor:
             rows = pg_trigram_rows(cursor, object_type, body, limit)
-            term_rows = []
-            if terms:
-                # The GIN index answers the overlap; the shared-term count orders the rows.
-                cursor.execute(
-                    "SELECT object_id, terms FROM matching_keyworddocument "
-                    "WHERE object_type = %s AND string_to_array(terms, ' ') && %s::text[] "
-                    "ORDER BY cardinality(ARRAY(SELECT unnest(string_to_array(terms, ' ')) "
-                    "INTERSECT SELECT unnest(%s::text[]))) DESC, object_id LIMIT %s",
-                    [object_type, terms, terms, limit],
-                )
-                term_rows = [(int(key), str(stored)) for key, stored in cursor.fetchall()]
+            term_rows = pg_term_rows(cursor, object_type, terms, limit) if terms else []
         return rows, term_rows
     raise NotImplementedError(f"keyword search on {connection.vendor} is not implemented")
 
@@ -381,6 +371,36 @@ def pg_trigram_rows(cursor: Any, object_type: str, body: str, limit: int) -> lis
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+COMMON_TERM_SHARE = 0.2  # a word term in more documents than this does not pick candidates
+# The query's terms less those PostgreSQL's statistics (the terms index's ANALYZE) count in
+# more than COMMON_TERM_SHARE of the documents; all of them when every one is that common
+# or before the first ANALYZE. In the statement itself, so that it costs no query of its own.
+PG_PICKING_TERMS = (
+    "COALESCE(NULLIF(ARRAY(SELECT t FROM unnest(%s::text[]) AS t WHERE t NOT IN ("
+    "SELECT e FROM pg_stats, unnest(most_common_elems::text::text[], most_common_elem_freqs) "
+    "AS x(e, f) WHERE tablename = 'matching_keyword_terms_gin' AND f > %s AND e IS NOT NULL"
+    ")), '{}'), %s::text[])"
+)
+
+
+def pg_term_rows(
+    cursor: Any, object_type: str, terms: list[str], limit: int
+) -> list[tuple[int, str]]:
+    """(object id, terms) of the documents sharing the most query word terms, then the
+    shortest, at most ``limit``. Terms that most documents hold (Indonesian "di", "dan")
+    still count but do not pick candidates unless every query term is one: the GIN index
+    answers the overlap of the others, and each candidate's terms are split once."""
+    shared = " + ".join(["(a @> ARRAY[%s])::int"] * len(terms))
+    cursor.execute(
+        "SELECT object_id, terms FROM (SELECT object_id, terms, string_to_array(terms, ' ') a "  # noqa: S608 (fixed fragments)
+        "FROM matching_keyworddocument "
+        f"WHERE object_type = %s AND string_to_array(terms, ' ') && {PG_PICKING_TERMS}) c "
+        f"ORDER BY {shared} DESC, length(terms), object_id LIMIT %s",
+        [object_type, terms, COMMON_TERM_SHARE, terms, *terms, limit],
+    )
+    return [(int(key), str(stored)) for key, stored in cursor.fetchall()]
 
 
 def pg_word_likes(body: str) -> list[str]:
