@@ -13,8 +13,8 @@ from jembatan.registry.domain.crosswalk_store import (
     correct_link,
     review_link,
 )
-from jembatan.registry.models import Classification, Company, CrosswalkLink
 from jembatan.registry.domain.derived import refresh_sectors_of_code
+from jembatan.registry.models import Classification, Company, CrosswalkLink
 from tests.concurrency import require_postgresql, run_at_once
 from tests.factories import CompanyFactory
 from tests.registry.crosswalk_sample import isic, kbli, link
@@ -184,10 +184,10 @@ def test_decision_committed_for_real_updates_sectors_of_thousands_in_batches(
             for i in range(2497)
         ]
     )
-    Link = Company.classifications.through
-    Link.objects.bulk_create(
+    link_model = Company.classifications.through
+    link_model.objects.bulk_create(
         [
-            Link(company_id=pk, classification_id=code.pk)
+            link_model(company_id=pk, classification_id=code.pk)
             for pk in Company.objects.values_list("pk", flat=True)
         ]
     )

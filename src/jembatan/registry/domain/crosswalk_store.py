@@ -24,7 +24,7 @@ from jembatan.registry.domain.crosswalk import (
 )
 from jembatan.registry.domain.notifications import crosswalk_decided
 from jembatan.registry.domain.taxonomy import ClassificationRecord
-from jembatan.registry.models import Classification, Company, CrosswalkLink
+from jembatan.registry.models import Classification, CrosswalkLink
 
 # By the proposal's method up to its first ":" ("via_class:identical_code" is via_class).
 _METHODS = {"identical_code": CrosswalkLink.Method.DIRECT, "via_class": CrosswalkLink.Method.PARENT}

@@ -13,10 +13,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from jembatan.registry.domain.company_import import ImportReport, import_companies
-from jembatan.registry.domain.company_import.jobs import create_job, rows_read
+from jembatan.registry.domain.company_import.jobs import create_job, read_progress
+from jembatan.registry.domain.company_import.lock import current_holder, waiting_message
 from jembatan.registry.domain.queues import imports_to_watch
 from jembatan.registry.interfaces.company_import_forms import (
     CompanyImportUploadForm,
+    declared_too_large,
     discard_upload,
     hand_over_upload,
     imports_dir,
@@ -25,7 +27,7 @@ from jembatan.registry.interfaces.company_import_forms import (
     store_upload,
 )
 from jembatan.registry.interfaces.import_template import build_template_xlsx
-from jembatan.registry.interfaces.tabular_files import open_tabular
+from jembatan.registry.interfaces.tabular_files import file_too_large_message, open_tabular
 from jembatan.registry.models import CompanyImportJob, ImportJobStatus
 from jembatan.registry.tasks import dispatch_import_job
 
@@ -49,6 +51,13 @@ def officer_required(view: View) -> View:
 
 @officer_required
 def upload(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST" and declared_too_large(request.META.get("CONTENT_LENGTH")):
+        # Refused before the body is read: a file over the limit never reaches the disk.
+        form = CompanyImportUploadForm()
+        size = int(request.META["CONTENT_LENGTH"])
+        form.add_error(None, file_too_large_message(size))
+        context = {"form": form, "watched_jobs": imports_to_watch()[:20]}
+        return render(request, "registry/import_upload.html", context, status=413)
     form = CompanyImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         token = store_upload(request.session, form.cleaned_data["file"], form.cleaned_data["sheet"])
@@ -97,18 +106,37 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     return redirect("imports:job", pk=job.pk)
 
 
+def _share(done: int, total: int) -> tuple[int, int]:
+    """`done` capped at `total` (the preview's count), and its percentage."""
+    if not total:
+        return done, 0
+    return min(done, total), min(100, done * 100 // total)
+
+
 @officer_required
 def job(request: HttpRequest, pk: int) -> HttpResponse:
-    """The job's state; while it runs, the page polls its own fragment (HTMX)."""
+    """The job's state; while it runs, the page polls its own fragment (HTMX), or reloads
+    itself every few seconds without JavaScript (a <noscript> refresh)."""
     import_job = get_object_or_404(CompanyImportJob, pk=pk)
     running = import_job.status in (ImportJobStatus.QUEUED, ImportJobStatus.RUNNING)
-    done_rows = rows_read(imports_dir() / import_job.stored_file) if running else 0
     total = import_job.rows_total
+    progress = read_progress(imports_dir() / import_job.stored_file) if running else None
+    validated, validated_percent = _share(progress.validated if progress else 0, total)
+    written, written_percent = _share(progress.written if progress else 0, total)
+    waiting = ""
+    if import_job.status == ImportJobStatus.QUEUED:
+        other = current_holder()
+        if other is not None and other.job_id != import_job.pk:
+            waiting = waiting_message(other)
     context = {
         "job": import_job,
         "running": running,
-        "rows_done": min(done_rows, total) if total else done_rows,
-        "percent": min(100, done_rows * 100 // total) if total else 0,
+        "waiting": waiting,
+        "rows_validated": validated,
+        "validated_percent": validated_percent,
+        "rows_written": written,
+        "written_percent": written_percent,
+        "saving": running and total > 0 and written >= total,
         "report": import_job.report,
     }
     template = (
