@@ -53,10 +53,11 @@ def officer_required(view: View) -> View:
 def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and declared_too_large(request.META.get("CONTENT_LENGTH")):
         # Refused before the body is read: a file over the limit never reaches the disk.
-        form = CompanyImportUploadForm()
-        size = int(request.META["CONTENT_LENGTH"])
-        form.add_error(None, file_too_large_message(size))
-        context = {"form": form, "watched_jobs": imports_to_watch()[:20]}
+        context = {
+            "form": CompanyImportUploadForm(),
+            "refused": file_too_large_message(int(request.META["CONTENT_LENGTH"])),
+            "watched_jobs": imports_to_watch()[:20],
+        }
         return render(request, "registry/import_upload.html", context, status=413)
     form = CompanyImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

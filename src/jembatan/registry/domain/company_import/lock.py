@@ -9,7 +9,7 @@ so the second waits, and is told for whom.
 The lock dies with its holder, so a crashed worker never blocks the next import:
 - PostgreSQL: a session-level advisory lock (`pg_try_advisory_lock`), shared by every web
   process, Celery worker and command line that uses the database, on any machine;
-- SQLite (one machine by nature): `flock` on a file beside the uploads, released by the
+- SQLite (one machine by nature): `flock` on MEDIA_ROOT/locks/registry.lock, released by the
   kernel when the process ends.
 Who holds it (file, officer, since when) is written beside it, for the message of the one
 that waits. Dry runs and previews write nothing and take no lock. See docs/locking.md.
@@ -61,7 +61,9 @@ def holder(file_name: str, by: str, job_id: int | None = None) -> LockHolder:
 
 
 def _lock_dir() -> Path:
-    directory = Path(settings.MEDIA_ROOT) / "imports"
+    # Not the uploads' folder: its day-old files are cleared away, and a lock file removed
+    # while held would let a second holder in (a new file, a new lock).
+    directory = Path(settings.MEDIA_ROOT) / "locks"
     directory.mkdir(parents=True, exist_ok=True)
     return directory
 
