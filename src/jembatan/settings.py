@@ -465,6 +465,9 @@ JEMBATAN_REFERENCE_DATA = envstr("JEMBATAN_REFERENCE_DATA")
 # disk, and a request declaring more is refused before its body is read), and for XLSX the
 # most its parts may hold once unzipped (a zip bomb is refused before it is read).
 JEMBATAN_IMPORT_MAX_BYTES = envint("JEMBATAN_IMPORT_MAX_BYTES", 1024 * 1024 * 1024)
+# Files larger than this are not previewed (a dry run of every row inside the request would
+# outlast any proxy's timeout): they are checked in full by the import job itself.
+JEMBATAN_IMPORT_PREVIEW_MAX_BYTES = envint("JEMBATAN_IMPORT_PREVIEW_MAX_BYTES", 20 * 1024 * 1024)
 # How often an import waiting for the registry's lock tries it again (seconds).
 JEMBATAN_IMPORT_LOCK_POLL_S = envint("JEMBATAN_IMPORT_LOCK_POLL_S", 2)
 JEMBATAN_IMPORT_MAX_UNZIPPED_BYTES = envint(

@@ -19,7 +19,12 @@ from django.db import connections
 from django.test import Client
 from django.utils import translation
 
-from jembatan.registry.domain.company_import.jobs import _write_progress, create_job, run_job
+from jembatan.registry.domain.company_import.jobs import (
+    _estimated_rows,
+    _write_progress,
+    create_job,
+    run_job,
+)
 from jembatan.registry.domain.company_import.lock import (
     RegistryBusyError,
     current_holder,
@@ -263,3 +268,26 @@ def test_registry_lock_without_waiting_names_the_holder() -> None:
         pass
     assert raised.value.holder is not None
     assert (raised.value.holder.file_name, raised.value.holder.by) == ("national.csv", "Sari")
+
+
+@pytest.mark.django_db
+def test_job_page_without_a_row_count_shows_counts_alone(officer: Any) -> None:
+    job = create_job(officer, file_name="big.xlsx", stored_file="big.xlsx", sheet="", rows=0)
+    CompanyImportJob.objects.filter(pk=job.pk).update(status="running")
+    imports_dir().mkdir(parents=True, exist_ok=True)
+    _write_progress(imports_dir() / "big.xlsx", validated=7000, written=5000)
+    content = page(officer, job)
+    assert "<p>Rows validated: 7000</p>" in content
+    assert "<p>Rows written: 5000</p>" in content
+    assert "<progress" not in content
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"), [("h\na\nb\n", 2), ("h\na\nb", 2), ("h\n", 0), ("", 0), ("h\r\na\r\n", 1)]
+)
+def test_estimated_rows_counts_the_lines_after_the_header(
+    tmp_path: Path, text: str, rows: int
+) -> None:
+    path = tmp_path / "f.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    assert _estimated_rows(path) == rows

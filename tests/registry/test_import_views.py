@@ -181,3 +181,30 @@ def test_import_upload_declared_too_large_is_refused_before_reading(officer, set
         r'role="alert">The file is 0\.1 MB; files of at most 0\.0 MB', response.content.decode()
     )
     assert not imports_dir().exists() or list(imports_dir().iterdir()) == []
+
+
+def test_import_of_a_file_too_large_to_preview_is_checked_by_the_job(officer, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.JEMBATAN_IMPORT_PREVIEW_MAX_BYTES = 10
+    client = signed_in(officer)
+    token = upload(
+        client, csv_text(f"PT Satu,ID,{ID1}", f"PT Dua,ID,{ID2}", header="name,country,nib")
+    )
+    response = client.get(f"/imports/{token}/", HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+    assert "report" not in response.context  # no dry run inside the request
+    assert "This file is large (0.0 MB), so it is not previewed" in html
+    assert f'action="/imports/{token}/confirm/"' in html
+    response = client.post(f"/imports/{token}/confirm/")
+    job = CompanyImportJob.objects.get()
+    assert (job.status, job.rows_total, job.report["created"]) == ("done", 2, 2)
+
+
+def test_import_too_large_to_preview_with_a_failing_row_writes_nothing(officer, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.JEMBATAN_IMPORT_PREVIEW_MAX_BYTES = 10
+    client = signed_in(officer)
+    token = upload(client, csv_text(f"PT Satu,ID,{ID1}", "PT Dua,ID,12", header="name,country,nib"))
+    client.post(f"/imports/{token}/confirm/")
+    job = CompanyImportJob.objects.get()
+    assert (job.status, job.message) == ("failed", "The file has errors; nothing was written.")
+    assert [error["row"] for error in job.report["errors"]] == [3]
+    assert not Company.objects.exists()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -27,7 +28,11 @@ from jembatan.registry.interfaces.company_import_forms import (
     store_upload,
 )
 from jembatan.registry.interfaces.import_template import build_template_xlsx
-from jembatan.registry.interfaces.tabular_files import file_too_large_message, open_tabular
+from jembatan.registry.interfaces.tabular_files import (
+    file_too_large_message,
+    megabytes,
+    open_tabular,
+)
 from jembatan.registry.models import CompanyImportJob, ImportJobStatus
 from jembatan.registry.tasks import dispatch_import_job
 
@@ -78,6 +83,14 @@ def _run(request: HttpRequest, token: str, *, dry_run: bool) -> tuple[ImportRepo
 
 @officer_required
 def preview(request: HttpRequest, token: str) -> HttpResponse:
+    pending = pending_upload(request.session, token)
+    if pending is None:
+        raise Http404
+    size = pending[0].stat().st_size
+    if size > settings.JEMBATAN_IMPORT_PREVIEW_MAX_BYTES:
+        # Too large to check inside the request: the job checks every row as it imports.
+        context = {"large": megabytes(size), "token": token, "file_name": pending[1]["name"]}
+        return render(request, "registry/import_preview.html", context)
     report, details = _run(request, token, dry_run=True)
     if report.unreadable:
         # A refused file (hostile, damaged, not CSV/XLSX) is not kept: it can never be
