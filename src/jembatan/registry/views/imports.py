@@ -89,8 +89,8 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     size = pending[0].stat().st_size
     if size > settings.JEMBATAN_IMPORT_PREVIEW_MAX_BYTES:
         # Too large to check inside the request: the job checks every row as it imports.
-        context = {"large": megabytes(size), "token": token, "file_name": pending[1]["name"]}
-        return render(request, "registry/import_preview.html", context)
+        large = {"large": megabytes(size), "token": token, "file_name": pending[1]["name"]}
+        return render(request, "registry/import_preview.html", large)
     report, details = _run(request, token, dry_run=True)
     if report.unreadable:
         # A refused file (hostile, damaged, not CSV/XLSX) is not kept: it can never be
