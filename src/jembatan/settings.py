@@ -460,9 +460,16 @@ SPECTACULAR_SETTINGS = {
 # `jembatan demo` loads them from here when set. See README.
 JEMBATAN_REFERENCE_DATA = envstr("JEMBATAN_REFERENCE_DATA")
 
-# Company imports (docs/import.md): the largest file accepted, and for XLSX the most its
-# parts may hold once unzipped (a zip bomb is refused before it is read).
-JEMBATAN_IMPORT_MAX_BYTES = envint("JEMBATAN_IMPORT_MAX_BYTES", 50 * 1024 * 1024)
+# Company imports (docs/import.md): the largest file accepted (1 GiB: a national registry of
+# 4 million rows is about 600 MB of CSV; uploads over FILE_UPLOAD_MAX_MEMORY_SIZE stream to
+# disk, and a request declaring more is refused before its body is read), and for XLSX the
+# most its parts may hold once unzipped (a zip bomb is refused before it is read).
+JEMBATAN_IMPORT_MAX_BYTES = envint("JEMBATAN_IMPORT_MAX_BYTES", 1024 * 1024 * 1024)
+# Files larger than this are not previewed (a dry run of every row inside the request would
+# outlast any proxy's timeout): they are checked in full by the import job itself.
+JEMBATAN_IMPORT_PREVIEW_MAX_BYTES = envint("JEMBATAN_IMPORT_PREVIEW_MAX_BYTES", 20 * 1024 * 1024)
+# How often an import waiting for the registry's lock tries it again (seconds).
+JEMBATAN_IMPORT_LOCK_POLL_S = envint("JEMBATAN_IMPORT_LOCK_POLL_S", 2)
 JEMBATAN_IMPORT_MAX_UNZIPPED_BYTES = envint(
     "JEMBATAN_IMPORT_MAX_UNZIPPED_BYTES", 1024 * 1024 * 1024
 )

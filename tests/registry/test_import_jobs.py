@@ -56,10 +56,19 @@ def test_import_job_lifecycle_queued_running_done(officer) -> None:  # type: ign
     assert "Waiting to start…" in content
     assert f'hx-get="/imports/jobs/{job.pk}/" hx-trigger="every 2s"' in content
     CompanyImportJob.objects.filter(pk=job.pk).update(status="running")
-    _write_progress(imports_dir() / name, 1000)
+    _write_progress(imports_dir() / name, validated=1000)
+    _write_progress(imports_dir() / name, written=500)
     content, context = job_page(officer, job)
-    assert (context["rows_done"], context["percent"]) == (1000, 40)
-    assert "Checking and writing: 1000 of 2500 rows." in content
+    assert (context["rows_validated"], context["validated_percent"]) == (1000, 40)
+    assert (context["rows_written"], context["written_percent"]) == (500, 20)
+    assert "Checking the rows and writing them into the registry." in content
+    assert "Rows validated: 1000 of 2500" in content
+    assert '<progress id="import-validated" max="100" value="40">40%</progress>' in content
+    assert "Rows written: 500 of 2500" in content
+    assert '<progress id="import-written" max="100" value="20">20%</progress>' in content
+    _write_progress(imports_dir() / name, validated=2500, written=2500)
+    content, _context = job_page(officer, job)
+    assert "Every row is checked and handed over; the registry is saving them" in content
     CompanyImportJob.objects.filter(pk=job.pk).update(status="queued")
     assert run_job(job.pk, imports_dir()) is True
     assert run_job(job.pk, imports_dir()) is False  # a job runs once

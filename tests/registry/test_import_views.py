@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import openpyxl
@@ -151,3 +152,59 @@ def test_import_template_cells_are_never_formulas(officer) -> None:  # type: ign
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
     assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
     assert book.worksheets[0]["A1"].value == "name"
+
+
+def test_import_upload_over_the_memory_limit_streams_to_disk_and_is_moved(  # type: ignore[no-untyped-def]
+    officer, settings, tmp_path: Path
+) -> None:
+    """Django writes an upload over FILE_UPLOAD_MAX_MEMORY_SIZE to a temporary file as it
+    arrives; it is then moved into the imports folder, never read whole into memory."""
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "upload-tmp")
+    (tmp_path / "upload-tmp").mkdir()
+    rows = "\n".join(f"PT {i},ID,{9100000000000 + i}" for i in range(200))
+    text = csv_text(rows, header="name,country,nib")
+    assert len(text.encode()) > 4096
+    token = upload(signed_in(officer), text)
+    (stored,) = [p for p in imports_dir().iterdir() if p.name.startswith(token)]
+    assert stored.read_text(encoding="utf-8") == text
+    assert list((tmp_path / "upload-tmp").iterdir()) == []  # moved, not copied
+
+
+def test_import_upload_declared_too_large_is_refused_before_reading(officer, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.JEMBATAN_IMPORT_MAX_BYTES = 1024
+    client = signed_in(officer)
+    big = upload_file("name,country,nib\n" + "x" * (100 * 1024))
+    response = client.post("/imports/", {"file": big, "sheet": ""}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 413
+    assert re.search(
+        r'role="alert">The file is 0\.1 MB; files of at most 0\.0 MB', response.content.decode()
+    )
+    assert not imports_dir().exists() or list(imports_dir().iterdir()) == []
+
+
+def test_import_of_a_file_too_large_to_preview_is_checked_by_the_job(officer, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.JEMBATAN_IMPORT_PREVIEW_MAX_BYTES = 10
+    client = signed_in(officer)
+    token = upload(
+        client, csv_text(f"PT Satu,ID,{ID1}", f"PT Dua,ID,{ID2}", header="name,country,nib")
+    )
+    response = client.get(f"/imports/{token}/", HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+    assert "report" not in response.context  # no dry run inside the request
+    assert "This file is large (0.0 MB), so it is not previewed" in html
+    assert f'action="/imports/{token}/confirm/"' in html
+    response = client.post(f"/imports/{token}/confirm/")
+    job = CompanyImportJob.objects.get()
+    assert (job.status, job.rows_total, job.report["created"]) == ("done", 2, 2)
+
+
+def test_import_too_large_to_preview_with_a_failing_row_writes_nothing(officer, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.JEMBATAN_IMPORT_PREVIEW_MAX_BYTES = 10
+    client = signed_in(officer)
+    token = upload(client, csv_text(f"PT Satu,ID,{ID1}", "PT Dua,ID,12", header="name,country,nib"))
+    client.post(f"/imports/{token}/confirm/")
+    job = CompanyImportJob.objects.get()
+    assert (job.status, job.message) == ("failed", "The file has errors; nothing was written.")
+    assert [error["row"] for error in job.report["errors"]] == [3]
+    assert not Company.objects.exists()

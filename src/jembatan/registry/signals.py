@@ -20,3 +20,10 @@ def name_index_in_step(sender: Any, **kwargs: Any) -> None:
     from jembatan.registry.domain.name_index import ensure_name_index
 
     ensure_name_index(connections[kwargs.get("using", "default")])
+
+
+def refresh_sectors_after_decision(sender: Any, *, classification_id: int, **kwargs: Any) -> None:
+    """A crosswalk decision has committed: the sectors that follow from it, in a task."""
+    from jembatan.registry.tasks import task_refresh_sectors_of_code
+
+    task_refresh_sectors_of_code.delay(classification_id)

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import transaction
 
 from jembatan.registry.domain.company_import.jobs import run_job, run_job_in_thread
+from jembatan.registry.domain.derived import refresh_sectors_of_code
 from jembatan.registry.interfaces.company_import_forms import imports_dir
 
 
@@ -16,6 +17,13 @@ from jembatan.registry.interfaces.company_import_forms import imports_dir
 def task_run_import_job(job_id: int) -> bool:
     """Run a confirmed company import (idempotent: a job runs once)."""
     return run_job(job_id, imports_dir())
+
+
+@shared_task
+def task_refresh_sectors_of_code(classification_id: int) -> int:
+    """Sectors of the companies declaring one code, after a crosswalk decision (idempotent,
+    batched); inline when no broker is configured (task_always_eager)."""
+    return refresh_sectors_of_code(classification_id)
 
 
 def dispatch_import_job(job_id: int) -> None:

@@ -286,3 +286,30 @@ def test_correct_without_htmx_reports_the_error_as_a_message(
 def test_unknown_link_is_404(client: Client, officer: Any) -> None:
     client.force_login(officer)
     assert client.post(f"{URL}999/confirm/").status_code == 404
+
+
+def test_decision_tells_the_officer_the_sectors_follow(
+    client: Client, officer: Any, proposed: CrosswalkLink, company: Any, settings: Any
+) -> None:
+    company.classifications.add(proposed.source)
+    client.force_login(officer)
+    response = client.post(
+        action_url(proposed, "confirm"), HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "17021 → ISIC 1702 confirmed. The sectors of 1 company with 17021 were updated." in (
+        response.content.decode()
+    )
+
+
+def test_decision_with_a_broker_says_the_sectors_are_being_updated(
+    client: Client, officer: Any, proposed: CrosswalkLink, company: Any, settings: Any
+) -> None:
+    """With a broker the task runs on a worker after the commit (never here: the test's
+    transaction does not commit), and the page says it is under way, in Japanese too."""
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/2"
+    company.classifications.add(proposed.source)
+    officer.language = "ja"  # the page answers in the officer's language
+    officer.save(update_fields=["language"])
+    client.force_login(officer)
+    response = client.post(action_url(proposed, "reject"), HTTP_HX_REQUEST="true")
+    assert "17021 のコードを持つ 1 社の分野を更新しています" in response.content.decode()

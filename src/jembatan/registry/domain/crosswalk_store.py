@@ -22,9 +22,9 @@ from jembatan.registry.domain.crosswalk import (
     propose_jsic_to_isic,
     propose_kbli_to_isic,
 )
-from jembatan.registry.domain.derived import refresh_sectors
+from jembatan.registry.domain.notifications import crosswalk_decided
 from jembatan.registry.domain.taxonomy import ClassificationRecord
-from jembatan.registry.models import Classification, Company, CrosswalkLink
+from jembatan.registry.models import Classification, CrosswalkLink
 
 # By the proposal's method up to its first ":" ("via_class:identical_code" is via_class).
 _METHODS = {"identical_code": CrosswalkLink.Method.DIRECT, "via_class": CrosswalkLink.Method.PARENT}
@@ -188,7 +188,7 @@ def review_link(link: CrosswalkLink, officer: Any, *, confirm: bool) -> Crosswal
     The decision is a conditional UPDATE on the status `link` was read with, so of two
     officers deciding at once only one is recorded; the other, or a decision the link
     already has, raises ReviewConflictError. The sectors of the companies holding the
-    source code follow the decision.
+    source code follow the decision, in a task queued when it commits.
     """
     status = CrosswalkLink.Status.CONFIRMED if confirm else CrosswalkLink.Status.REJECTED
     if link.status == status:
@@ -204,7 +204,7 @@ def review_link(link: CrosswalkLink, officer: Any, *, confirm: bool) -> Crosswal
         link.status, link.confirmed_by, link.confirmed_at = status, officer, now
         action = "jembatan.crosswalk.confirmed" if confirm else "jembatan.crosswalk.rejected"
         log_action(action, link, officer, data=_describe(link))
-        _refresh_companies_of(link.source_id)
+        _sectors_follow(link.source_id)
     return link
 
 
@@ -237,7 +237,7 @@ def correct_link(link: CrosswalkLink, officer: Any, isic_code: str) -> Crosswalk
             link.save(update_fields=["status", "confirmed_by", "confirmed_at"])
         data = {**_describe(manual), "replaces": link.isic.code}
         log_action("jembatan.crosswalk.corrected", manual, officer, data=data)
-        _refresh_companies_of(link.source_id)
+        _sectors_follow(link.source_id)
     return manual
 
 
@@ -245,5 +245,10 @@ def _describe(link: CrosswalkLink) -> dict[str, str]:
     return {"scheme": link.source.scheme, "code": link.source.code, "isic": link.isic.code}
 
 
-def _refresh_companies_of(source_id: int) -> None:
-    refresh_sectors(Company.objects.filter(classifications__id=source_id))
+def _sectors_follow(source_id: int) -> None:
+    """Once the decision commits, the sectors of the companies declaring the code are
+    recomputed by a task (on a worker with a broker, inline after the commit without)."""
+    transaction.on_commit(
+        lambda: crosswalk_decided.send(sender=Classification, classification_id=source_id),
+        robust=True,
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from django.db import transaction
+
 from jembatan.registry.domain.sectors import sector_for_isic
 from jembatan.registry.domain.size import (
     indonesian_industry_size,
@@ -114,6 +116,29 @@ def refresh_sectors_of(company_ids: Iterable[int] | None = None, chunk: int = 20
             reaches_isic[code_id] = bool(reached)
         derivable = {c for c, code_id in pairs if reaches_isic[code_id]}
         _replace_sectors([(c, code_id) for c, code_id in pairs if c in derivable], slugs_of)
+
+
+SECTOR_BATCH = 2000  # companies recomputed (and committed) together after a crosswalk decision
+
+
+def companies_with_code(classification_id: int) -> list[int]:
+    """Ids of the companies that declare the classification `classification_id`, in order."""
+    links = Company.classifications.through.objects.filter(classification_id=classification_id)
+    return sorted(set(links.values_list("company_id", flat=True)))
+
+
+def refresh_sectors_of_code(classification_id: int, batch: int = SECTOR_BATCH) -> int:
+    """Recompute the sectors of every company declaring one code, after a crosswalk decision
+    about it; returns how many companies that was.
+
+    Idempotent (it derives from the links as they are now, so running it twice, or late,
+    gives the same sectors). Each batch commits on its own, so that a code held by hundreds
+    of thousands of firms never holds one long transaction over the sector table."""
+    ids = companies_with_code(classification_id)
+    for start in range(0, len(ids), batch):
+        with transaction.atomic():
+            refresh_sectors_of(ids[start : start + batch], chunk=batch)
+    return len(ids)
 
 
 def _replace_sectors(pairs: list[tuple[int, int]], slugs_of: dict[int, set[str]]) -> None:

@@ -9,7 +9,8 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.move import file_move_safe
+from django.core.files.uploadedfile import TemporaryUploadedFile, UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from jembatan.registry.interfaces.tabular_files import file_too_large_message
@@ -34,20 +35,39 @@ class CompanyImportUploadForm(forms.Form):
         return upload
 
 
+def declared_too_large(content_length: str | None) -> bool:
+    """Whether a request says, before its body is read, that it is larger than an import
+    may be (the file plus a little room for the other fields and the multipart framing)."""
+    try:
+        length = int(content_length or 0)
+    except ValueError:
+        return False
+    return length > settings.JEMBATAN_IMPORT_MAX_BYTES + 64 * 1024
+
+
 def imports_dir() -> Path:
     return Path(settings.MEDIA_ROOT) / "imports"
 
 
 def store_upload(session: Any, upload: UploadedFile, sheet: str) -> str:
-    """Keep `upload` under MEDIA_ROOT/imports/ under a random token recorded in `session`."""
+    """Keep `upload` under MEDIA_ROOT/imports/ under a random token recorded in `session`.
+
+    Never read whole into memory: an upload over FILE_UPLOAD_MAX_MEMORY_SIZE has already
+    been streamed to a temporary file by Django, and is moved (a rename, or a copy in
+    chunks across file systems); a small one is written out a chunk at a time."""
     directory = imports_dir()
     directory.mkdir(parents=True, exist_ok=True)
     _remove_stale(directory)
     token = secrets.token_urlsafe(18)
     suffix = Path(upload.name or "").suffix.lower()
-    with (directory / f"{token}{suffix}").open("wb") as handle:
-        for chunk in upload.chunks():
-            handle.write(chunk)
+    target = directory / f"{token}{suffix}"
+    if isinstance(upload, TemporaryUploadedFile):
+        file_move_safe(upload.temporary_file_path(), str(target), allow_overwrite=False)
+        target.chmod(0o600)
+    else:
+        with target.open("wb") as handle:
+            for chunk in upload.chunks():
+                handle.write(chunk)
     pending = dict(session.get(SESSION_KEY, {}))
     pending[token] = {"name": upload.name, "file": f"{token}{suffix}", "sheet": sheet}
     session[SESSION_KEY] = pending

@@ -295,14 +295,14 @@ def _as_source_error() -> Iterator[None]:
         raise SourceError(refused.message, row=refused.row or 0) from refused
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):,.1f}"
 
 
 def file_too_large_message(size: int) -> str:
     return _("The file is %(size)s MB; files of at most %(max)s MB are accepted.") % {
-        "size": _megabytes(size),
-        "max": _megabytes(settings.JEMBATAN_IMPORT_MAX_BYTES),
+        "size": megabytes(size),
+        "max": megabytes(settings.JEMBATAN_IMPORT_MAX_BYTES),
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from jembatan.registry.domain.crosswalk_store import (
@@ -18,7 +20,7 @@ from jembatan.registry.domain.crosswalk_store import (
 )
 from jembatan.registry.domain.queries.crosswalk import filter_links, review_queryset
 from jembatan.registry.interfaces.crosswalk_forms import CorrectLinkForm, CrosswalkFilterForm
-from jembatan.registry.models import CrosswalkLink
+from jembatan.registry.models import Company, CrosswalkLink
 
 PAGE_SIZE = 25
 PERMISSION = "registry.review_crosswalk"
@@ -64,7 +66,7 @@ def _review(request: HttpRequest, pk: int, *, confirm: bool) -> HttpResponse:
         if confirm
         else _("%(code)s → ISIC %(isic)s rejected.")
     )
-    return _decided(request, link, template % _codes(link))
+    return _decided(request, link, f"{template % _codes(link)} {_sectors_note(link)}".strip())
 
 
 def _codes(link: CrosswalkLink) -> dict[str, str]:
@@ -102,4 +104,28 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
         **_codes(manual),
         "old": link.isic.code,
     }
-    return _decided(request, manual, message)
+    return _decided(request, manual, f"{message} {_sectors_note(manual)}".strip())
+
+
+def _sectors_note(link: CrosswalkLink) -> str:
+    """What happens to the sectors of the firms declaring the code (a task after the commit:
+    done already when tasks run inline, under way on a worker when a broker is configured)."""
+    links = Company.classifications.through.objects.filter(classification_id=link.source_id)
+    count = links.values("company_id").distinct().count()
+    if not count:
+        return ""
+    if settings.CELERY_BROKER_URL:
+        template = ngettext(
+            "The sectors of %(count)d company with %(code)s are being updated in the "
+            "background; the directory shows them when it is done.",
+            "The sectors of %(count)d companies with %(code)s are being updated in the "
+            "background; the directory shows them when it is done.",
+            count,
+        )
+    else:
+        template = ngettext(
+            "The sectors of %(count)d company with %(code)s were updated.",
+            "The sectors of %(count)d companies with %(code)s were updated.",
+            count,
+        )
+    return template % {"count": count, "code": link.source.code}

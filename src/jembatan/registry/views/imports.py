@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,10 +14,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from jembatan.registry.domain.company_import import ImportReport, import_companies
-from jembatan.registry.domain.company_import.jobs import create_job, rows_read
+from jembatan.registry.domain.company_import.jobs import create_job, read_progress
+from jembatan.registry.domain.company_import.lock import current_holder, waiting_message
 from jembatan.registry.domain.queues import imports_to_watch
 from jembatan.registry.interfaces.company_import_forms import (
     CompanyImportUploadForm,
+    declared_too_large,
     discard_upload,
     hand_over_upload,
     imports_dir,
@@ -25,7 +28,11 @@ from jembatan.registry.interfaces.company_import_forms import (
     store_upload,
 )
 from jembatan.registry.interfaces.import_template import build_template_xlsx
-from jembatan.registry.interfaces.tabular_files import open_tabular
+from jembatan.registry.interfaces.tabular_files import (
+    file_too_large_message,
+    megabytes,
+    open_tabular,
+)
 from jembatan.registry.models import CompanyImportJob, ImportJobStatus
 from jembatan.registry.tasks import dispatch_import_job
 
@@ -49,6 +56,14 @@ def officer_required(view: View) -> View:
 
 @officer_required
 def upload(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST" and declared_too_large(request.META.get("CONTENT_LENGTH")):
+        # Refused before the body is read: a file over the limit never reaches the disk.
+        context = {
+            "form": CompanyImportUploadForm(),
+            "refused": file_too_large_message(int(request.META["CONTENT_LENGTH"])),
+            "watched_jobs": imports_to_watch()[:20],
+        }
+        return render(request, "registry/import_upload.html", context, status=413)
     form = CompanyImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         token = store_upload(request.session, form.cleaned_data["file"], form.cleaned_data["sheet"])
@@ -68,6 +83,14 @@ def _run(request: HttpRequest, token: str, *, dry_run: bool) -> tuple[ImportRepo
 
 @officer_required
 def preview(request: HttpRequest, token: str) -> HttpResponse:
+    pending = pending_upload(request.session, token)
+    if pending is None:
+        raise Http404
+    size = pending[0].stat().st_size
+    if size > settings.JEMBATAN_IMPORT_PREVIEW_MAX_BYTES:
+        # Too large to check inside the request: the job checks every row as it imports.
+        large = {"large": megabytes(size), "token": token, "file_name": pending[1]["name"]}
+        return render(request, "registry/import_preview.html", large)
     report, details = _run(request, token, dry_run=True)
     if report.unreadable:
         # A refused file (hostile, damaged, not CSV/XLSX) is not kept: it can never be
@@ -97,18 +120,37 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     return redirect("imports:job", pk=job.pk)
 
 
+def _share(done: int, total: int) -> tuple[int, int]:
+    """`done` capped at `total` (the preview's count), and its percentage."""
+    if not total:
+        return done, 0
+    return min(done, total), min(100, done * 100 // total)
+
+
 @officer_required
 def job(request: HttpRequest, pk: int) -> HttpResponse:
-    """The job's state; while it runs, the page polls its own fragment (HTMX)."""
+    """The job's state; while it runs, the page polls its own fragment (HTMX), or reloads
+    itself every few seconds without JavaScript (a <noscript> refresh)."""
     import_job = get_object_or_404(CompanyImportJob, pk=pk)
     running = import_job.status in (ImportJobStatus.QUEUED, ImportJobStatus.RUNNING)
-    done_rows = rows_read(imports_dir() / import_job.stored_file) if running else 0
     total = import_job.rows_total
+    progress = read_progress(imports_dir() / import_job.stored_file) if running else None
+    validated, validated_percent = _share(progress.validated if progress else 0, total)
+    written, written_percent = _share(progress.written if progress else 0, total)
+    waiting = ""
+    if import_job.status == ImportJobStatus.QUEUED:
+        other = current_holder()
+        if other is not None and other.job_id != import_job.pk:
+            waiting = waiting_message(other)
     context = {
         "job": import_job,
         "running": running,
-        "rows_done": min(done_rows, total) if total else done_rows,
-        "percent": min(100, done_rows * 100 // total) if total else 0,
+        "waiting": waiting,
+        "rows_validated": validated,
+        "validated_percent": validated_percent,
+        "rows_written": written,
+        "written_percent": written_percent,
+        "saving": running and total > 0 and written >= total,
         "report": import_job.report,
     }
     template = (

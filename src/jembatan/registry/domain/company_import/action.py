@@ -52,10 +52,13 @@ def import_companies(
     actor: Any = None,
     progress: Callable[[int], None] | None = None,
     announce: bool = True,
+    written: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Validate every row of `source` and, unless it is a dry run, upsert its companies.
 
-    `progress` is called with the number of rows read so far, every PROGRESS_EVERY rows.
+    `progress` is called with the number of rows read (and validated) so far, every
+    PROGRESS_EVERY rows and once at the end; `written` with the rows handed to the database
+    so far, after each chunk of the writer and once more when everything is written.
     With `announce`, `companies_imported` is sent when the transaction commits (matching
     embeds then, before this returns when tasks run inline); callers that report first
     pass announce=False and call `announce_imported(report)` once the report is shown.
@@ -69,10 +72,10 @@ def import_companies(
     started = timezone.now()
     try:
         if dry_run:
-            _run(source, report, dry_run=True, actor=actor, progress=progress)
+            _run(source, report, dry_run=True, actor=actor, progress=progress, written=written)
         else:
             with transaction.atomic():
-                _run(source, report, dry_run=False, actor=actor, progress=progress)
+                _run(source, report, dry_run=False, actor=actor, progress=progress, written=written)
                 if report.errors:
                     transaction.set_rollback(True)
     except SourceError as error:
@@ -129,6 +132,7 @@ def _run(
     dry_run: bool,
     actor: Any,
     progress: Callable[[int], None] | None,
+    written: Callable[[int], None] | None = None,
 ) -> None:
     rows = source.rows()
     header, errors, warnings = map_headers(_header(rows))
@@ -150,6 +154,7 @@ def _run(
         dry_run=dry_run,
     )
     keys, key_rows = array("q"), array("q")
+    handed = 0  # rows the writer has compared and staged, for `written`
     for row, cells in _data_rows(rows):
         result = validator.validate(row, cells)
         report.rows += 1
@@ -166,11 +171,18 @@ def _run(
             report.sample.append(result.record.display())
         if not report.errors:
             writer.add(result.record)
+            if written is not None and _handed(writer) != handed:
+                handed = _handed(writer)
+                written(handed)
+    if progress is not None:
+        progress(report.rows)
     report.errors += _duplicates(keys, key_rows, header)
     report.errors.sort(key=lambda error: error.row)
     if report.errors:
         return
     writer.finish()
+    if written is not None:
+        written(_handed(writer))
     if (
         writer.with_classifications
         and not dry_run
@@ -182,6 +194,11 @@ def _run(
     report.unchanged = writer.counts.unchanged
     if not dry_run and (report.created or report.updated):
         _audit(source, report, actor)
+
+
+def _handed(writer: CompanyWriter) -> int:
+    counts = writer.counts
+    return counts.created + counts.updated + counts.unchanged
 
 
 def _warn_missing_codes(

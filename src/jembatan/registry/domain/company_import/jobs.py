@@ -1,16 +1,20 @@
 """Confirmed web imports run as jobs outside the request: queued, running, done or failed.
 
-The job row holds the state and the report; rows read so far are written beside the upload
-(`<stored file>.progress`), because the import's own transaction hides database writes until
-it commits. The registry's tasks module decides where a job runs (a Celery worker with a
-broker, a background thread without one). Embedding follows only after the job is done, so
-the report never waits for matching.
+The job row holds the state and the report; the progress (rows validated, rows written)
+is written beside the upload (`<stored file>.progress`, JSON), because the import's own
+transaction hides database writes until it commits. The registry's tasks module decides
+where a job runs (a Celery worker with a broker, a background thread without one). A job
+takes the registry's import lock first (lock.py): while another import holds it, the job
+stays queued, waiting, and its page says for whom. Embedding follows only after the job is
+done, so the report never waits for matching.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from jembatan.registry.domain.company_import.action import announce_imported, import_companies
+from jembatan.registry.domain.company_import.lock import holder, registry_lock
 from jembatan.registry.domain.company_import.report import ImportReport
 from jembatan.registry.models import CompanyImportJob, ImportJobStatus
 
@@ -29,16 +34,35 @@ def progress_path(path: Path) -> Path:
     return path.with_name(path.name + ".progress")
 
 
-def rows_read(path: Path) -> int:
+@dataclass
+class Progress:
+    """How far a running job is: rows validated, and rows handed to the database."""
+
+    validated: int = 0
+    written: int = 0
+
+
+def read_progress(path: Path) -> Progress:
     try:
-        return int(progress_path(path).read_text(encoding="ascii") or 0)
-    except (OSError, ValueError):
-        return 0
+        data = json.loads(progress_path(path).read_text(encoding="ascii") or "{}")
+        return Progress(int(data.get("validated", 0)), int(data.get("written", 0)))
+    except (OSError, ValueError, TypeError, AttributeError):
+        return Progress()
 
 
-def _write_progress(path: Path, rows: int) -> None:
+def rows_read(path: Path) -> int:
+    return read_progress(path).validated
+
+
+def _write_progress(path: Path, validated: int | None = None, written: int | None = None) -> None:
+    """Record one or both counts (the one not given keeps its value)."""
+    current = read_progress(path)
+    data = {
+        "validated": current.validated if validated is None else validated,
+        "written": current.written if written is None else written,
+    }
     partial = path.with_name(path.name + ".progress.tmp")
-    partial.write_text(str(rows), encoding="ascii")
+    partial.write_text(json.dumps(data), encoding="ascii")
     os.replace(partial, progress_path(path))  # readers never see a half-written number
 
 
@@ -55,19 +79,48 @@ def create_job(actor: Any, *, file_name: str, stored_file: str, sheet: str, rows
 
 
 def run_job(job_id: int, directory: Path) -> bool:
-    """Run a queued job once: False when another runner already took it (or it is gone)."""
-    claimed = CompanyImportJob.objects.filter(pk=job_id, status=ImportJobStatus.QUEUED).update(
-        status=ImportJobStatus.RUNNING
-    )
-    if not claimed:
+    """Run a queued job once: False when another runner already took it (or it is gone).
+
+    Waits (still queued) while another import holds the registry's lock."""
+    job = CompanyImportJob.objects.filter(pk=job_id, status=ImportJobStatus.QUEUED).first()
+    if job is None:
         return False
-    job = CompanyImportJob.objects.get(pk=job_id)
-    path = directory / job.stored_file
-    with translation.override(job.language):
-        report = _import(job, path)
+    me = holder(job.file_name, _officer_name(job.actor), job.pk)
+    with registry_lock(me):
+        claimed = CompanyImportJob.objects.filter(pk=job_id, status=ImportJobStatus.QUEUED).update(
+            status=ImportJobStatus.RUNNING
+        )
+        if not claimed:
+            return False
+        path = directory / job.stored_file
+        if not job.rows_total:  # not previewed (a large file): its lines, as an estimate
+            job.rows_total = _estimated_rows(path)
+            job.save(update_fields=["rows_total"])
+        with translation.override(job.language):
+            report = _import(job, path)
     if report is not None and report.ok:
         announce_imported(report)
     return True
+
+
+def _estimated_rows(path: Path) -> int:
+    """Data rows of a CSV file, counted as lines after the header (a quoted cell spanning
+    lines makes it an overestimate; the bars then stop short of full). 0 for XLSX."""
+    if path.suffix.lower() == ".xlsx":
+        return 0
+    lines, last = 0, b"\n"
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                lines += chunk.count(b"\n")
+                last = chunk[-1:]
+    except OSError:
+        return 0
+    return max(0, lines + (last != b"\n") - 1)
+
+
+def _officer_name(user: Any) -> str:
+    return str(user.get_full_name() or user.get_username())
 
 
 def _import(job: Any, path: Path) -> ImportReport | None:
@@ -79,7 +132,8 @@ def _import(job: Any, path: Path) -> ImportReport | None:
             source,
             dry_run=False,
             actor=job.actor,
-            progress=lambda rows: _write_progress(path, rows),
+            progress=lambda rows: _write_progress(path, validated=rows),
+            written=lambda rows: _write_progress(path, written=rows),
             announce=False,
         )
     except Exception as error:  # the officer must learn that it failed, whatever happened

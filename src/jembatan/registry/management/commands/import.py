@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from argparse import BooleanOptionalAction
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +16,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from tqdm import tqdm
 
+from jembatan.core.progress import progress_bar
 from jembatan.registry.domain.company_import import (
     ImportReport,
     announce_imported,
     import_companies,
+)
+from jembatan.registry.domain.company_import.lock import (
+    LockHolder,
+    RegistryBusyError,
+    holder,
+    registry_lock,
+    waiting_message,
 )
 from jembatan.registry.interfaces.tabular_files import open_tabular
 
@@ -40,6 +51,17 @@ class Command(BaseCommand):
             "--sheet", default=None, help="XLSX sheet to read (default: the first)"
         )
         companies.add_argument(
+            "--no-wait",
+            action="store_true",
+            help="fail at once when another import is writing into the registry (default: wait)",
+        )
+        companies.add_argument(
+            "--progress",
+            action=BooleanOptionalAction,
+            default=None,
+            help="progress bars of rows validated and written on stderr (default: on a terminal)",
+        )
+        companies.add_argument(
             "--language",
             default=settings.LANGUAGE_CODE,
             choices=[code for code, _name in settings.LANGUAGES],
@@ -52,9 +74,7 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: no such file")
         with translation.override(options["language"]):
             source = open_tabular(path, sheet=options["sheet"])
-            report = import_companies(
-                source, dry_run=options["dry_run"], actor=None, announce=False
-            )
+            report = self._import(source, path, options)
             if options["json"]:
                 self.stdout.write(json.dumps(report.as_json(), ensure_ascii=False))
             else:
@@ -72,6 +92,50 @@ class Command(BaseCommand):
                 )
                 raise CommandError(message % {"count": count}, returncode=1)
             self._embed(report)
+
+    def _import(self, source: Any, path: Path, options: dict[str, Any]) -> ImportReport:
+        """Under the registry's lock (a dry run writes nothing and takes none), with bars."""
+        dry_run = options["dry_run"]
+        show = options["progress"]
+        if show is None:
+            show = bool(getattr(getattr(self.stderr, "_out", None), "isatty", bool)())
+        with ExitStack() as stack:
+            if not dry_run:
+                me = holder(path.name, _("the command line"))
+                stack.enter_context(self._locked(me, wait=not options["no_wait"]))
+            validated = written = None
+            if show:
+                validated = stack.enter_context(
+                    progress_bar(self.stderr, _("rows validated"), unit="row")
+                )
+                if not dry_run:
+                    written = stack.enter_context(
+                        progress_bar(self.stderr, _("rows written"), unit="row")
+                    )
+            return import_companies(
+                source,
+                dry_run=dry_run,
+                actor=None,
+                announce=False,
+                progress=_advance_to(validated),
+                written=_advance_to(written),
+            )
+        raise AssertionError  # unreachable: mypy does not see that ExitStack re-raises
+
+    @contextmanager
+    def _locked(self, me: LockHolder, *, wait: bool) -> Iterator[None]:
+        told: list[bool] = []
+
+        def waiting(other: LockHolder | None) -> None:
+            if not told:  # once: the bar-less terminal is not flooded
+                self.stderr.write(waiting_message(other))
+                told.append(True)
+
+        try:
+            with registry_lock(me, waiting=waiting, wait=wait):
+                yield
+        except RegistryBusyError as busy:
+            raise CommandError(str(busy), returncode=75) from busy  # EX_TEMPFAIL
 
     def _embed(self, report: ImportReport) -> None:
         """After the report: matching embeds what was written (inline with a progress bar;
@@ -111,3 +175,14 @@ class Command(BaseCommand):
             "column": column or "-",
             "message": message,
         }
+
+
+def _advance_to(bar: Any) -> Any:
+    """A callback that moves `bar` to the count it is given (None without a bar)."""
+    if bar is None:
+        return None
+
+    def advance(done: int) -> None:
+        bar.update(done - bar.n)
+
+    return advance
