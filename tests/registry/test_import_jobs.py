@@ -62,9 +62,9 @@ def test_import_job_lifecycle_queued_running_done(officer) -> None:  # type: ign
     assert (context["rows_validated"], context["validated_percent"]) == (1000, 40)
     assert (context["rows_written"], context["written_percent"]) == (500, 20)
     assert "Checking the rows and writing them into the registry." in content
-    assert "Rows validated: 1000 of 2500" in content
+    assert "Rows validated: 1,000 of 2,500" in content
     assert '<progress id="import-validated" max="100" value="40">40%</progress>' in content
-    assert "Rows written: 500 of 2500" in content
+    assert "Rows written: 500 of 2,500" in content
     assert '<progress id="import-written" max="100" value="20">20%</progress>' in content
     _write_progress(imports_dir() / name, validated=2500, written=2500)
     content, _context = job_page(officer, job)

@@ -111,9 +111,9 @@ def test_job_page_renders_two_phase_progress_without_javascript_or_inline_script
     content = page(officer, job, htmx=False)
 
     assert "<h1>national.csv</h1>" in content
-    assert "Rows validated: 3000 of 4000" in content
+    assert "Rows validated: 3,000 of 4,000" in content
     assert '<progress id="import-validated" max="100" value="75">75%</progress>' in content
-    assert "Rows written: 2000 of 4000" in content
+    assert "Rows written: 2,000 of 4,000" in content
     assert '<progress id="import-written" max="100" value="50">50%</progress>' in content
     # Without JavaScript the page reloads itself; with it, htmx polls the fragment.
     assert '<noscript><meta http-equiv="refresh" content="5"></noscript>' in content
@@ -277,8 +277,8 @@ def test_job_page_without_a_row_count_shows_counts_alone(officer: Any) -> None:
     imports_dir().mkdir(parents=True, exist_ok=True)
     _write_progress(imports_dir() / "big.xlsx", validated=7000, written=5000)
     content = page(officer, job)
-    assert "<p>Rows validated: 7000</p>" in content
-    assert "<p>Rows written: 5000</p>" in content
+    assert "<p>Rows validated: 7,000</p>" in content
+    assert "<p>Rows written: 5,000</p>" in content
     assert "<progress" not in content
 
 
