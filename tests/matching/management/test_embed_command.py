@@ -4,6 +4,7 @@ writer upserts the indexes; a batch done twice writes nothing twice."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -112,3 +113,35 @@ def test_the_index_write_completes_a_run_stopped_before_it() -> None:
 def test_embed_refuses_a_negative_number_of_workers() -> None:
     with pytest.raises(CommandError, match="must be 0 or more"):
         call_command("matching", "embed", "--workers", "-1")
+
+
+@pytest.mark.django_db
+def test_a_run_stopped_before_its_index_write_is_completed_by_the_next(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first run changes a firm's text and dies before writing the index: the next run
+    finds no mapping stale, yet replaces the firm's old vector (the journal)."""
+    from jembatan.matching.domain import bulk_embed
+
+    firms = _companies()
+    call_command("matching", "embed", "--workers", "0")
+    Company.objects.filter(pk=firms[0].pk).update(description="Pabrik mebel rotan di Cirebon.")
+
+    write = bulk_embed.write_indexes
+
+    def stopped(object_type: str, *args: Any, **kwargs: Any) -> int:
+        if object_type == "company":  # killed once the companies are encoded
+            raise KeyboardInterrupt
+        return write(object_type, *args, **kwargs)
+
+    monkeypatch.setattr(bulk_embed, "write_indexes", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        call_command("matching", "embed", "--workers", "0")
+    monkeypatch.undo()
+    assert pending("company") == []
+    call_command("matching", "embed", "--workers", "0")
+    expected = bulk_embed.cached_vectors(
+        [text_hash(current_encoder().name, "passage", "Pabrik mebel rotan di Cirebon.")]
+    )
+    stored = read_index("company", 384).get(firms[0].pk)
+    assert stored.tolist() == next(iter(expected.values())).tolist()

