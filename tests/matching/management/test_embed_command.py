@@ -145,3 +145,19 @@ def test_a_run_stopped_before_its_index_write_is_completed_by_the_next(
     )
     stored = read_index("company", 384).get(firms[0].pk)
     assert stored.tolist() == next(iter(expected.values())).tolist()
+
+
+@pytest.mark.django_db
+def test_embed_queue_hands_batches_to_the_task_and_embed_then_indexes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Without a broker the queued task runs inline (as Celery workers would run it): the
+    cache and mappings are filled, the indexes not; a plain `embed` then writes them."""
+    firms = _companies()
+    call_command("matching", "embed", "--queue")
+    assert "company: 1 batches queued" in capsys.readouterr().out
+    assert pending("company") == []
+    assert not index_dir("company").exists()
+    call_command("matching", "embed", "--workers", "0")
+    assert "company: 0 missing or stale, 0 texts encoded, 3 indexed" in capsys.readouterr().out
+    assert sorted(read_index("company", 384).keys().tolist()) == [f.pk for f in firms[:3]]

@@ -257,6 +257,24 @@ def embed_all(
     return reports
 
 
+def queue_all(
+    send: Callable[[str, list[int]], object],
+    object_types: Sequence[str] = (ObjectType.PROFILE, ObjectType.COMPANY),
+) -> dict[str, int]:
+    """Hand every missing or stale object to ``send`` (``task_encode_objects.delay``: Celery
+    workers on any machine encode them) in batches, noted in the journal first, so that
+    the next `embed` writes their vectors into the indexes. Returns batches per type."""
+    queued = {}
+    for object_type in object_types:
+        ids = pending(object_type)
+        _remember(object_type, ids)
+        batches = [ids[start : start + BATCH] for start in range(0, len(ids), BATCH)]
+        for batch in batches:
+            send(object_type, batch)
+        queued[object_type] = len(batches)
+    return queued
+
+
 def _journal(object_type: str) -> Path:
     return index_root() / f"{object_type}.embedding.npy"
 

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from jembatan.core.progress import progress_bar
-from jembatan.matching.domain.bulk_embed import embed_all
+from jembatan.matching.domain.bulk_embed import embed_all, queue_all
 from jembatan.matching.domain.digest import send_weekly_digests
 from jembatan.matching.domain.embeddings import reindex, reindex_items
 from jembatan.matching.domain.evaluation import EvaluationReport
@@ -66,6 +66,12 @@ class Command(BaseCommand):
             default=None,
             help="encoder threads per worker (default: the cores divided by the workers)",
         )
+        embed.add_argument(
+            "--queue",
+            action="store_true",
+            help="queue the batches to Celery workers instead (run `embed` afterwards to "
+            "write the indexes)",
+        )
         evaluate = sub.add_parser("eval", help="recall@k, MRR and latency on query pairs")
         evaluate.add_argument("--pairs", required=True, help="CSV: query,relevant (or ja,id)")
         evaluate.add_argument("--corpus", help="CSV of extra texts to search among (column text)")
@@ -94,6 +100,8 @@ class Command(BaseCommand):
             self._embed_missing()
         elif action == "reindex":
             self._reindex()
+        elif action == "embed" and options["queue"]:
+            self._queue_embedding()
         elif action == "embed":
             self._embed(options["workers"], options["threads"] or None)
         elif action == "eval":
@@ -139,6 +147,13 @@ class Command(BaseCommand):
                 f"{report.object_type}: {report.pending} missing or stale, "
                 f"{report.encoded} texts encoded, {report.indexed} indexed"
             )
+
+    def _queue_embedding(self) -> None:
+        from jembatan.matching.tasks import task_encode_objects
+
+        for object_type, batches in queue_all(task_encode_objects.delay).items():
+            self.stdout.write(f"{object_type}: {batches} batches queued")
+        self.stdout.write("when the workers are done, run `jembatan matching embed` to index")
 
     def _embed_missing(self) -> None:
         from jembatan.matching.domain.backfill import companies_to_embed, embed_companies
