@@ -10,7 +10,12 @@ from jembatan.celery_app import app
 def test_every_queued_task_exists() -> None:
     app.loader.import_default_modules()
     assert set(settings.JEMBATAN_TASK_QUEUES) <= set(app.tasks)
-    assert set(settings.JEMBATAN_TASK_QUEUES.values()) == {"imports", "index", "scheduling"}
+    assert set(settings.JEMBATAN_TASK_QUEUES.values()) == {
+        "imports",
+        "index",
+        "embedding",
+        "scheduling",
+    }
 
 
 def test_every_task_that_writes_the_vector_index_is_on_the_index_queue() -> None:
@@ -25,3 +30,9 @@ def test_every_task_that_writes_the_vector_index_is_on_the_index_queue() -> None
     assert {
         name for name, queue in settings.JEMBATAN_TASK_QUEUES.items() if queue == "index"
     } == writers
+
+
+def test_the_encoding_task_is_on_a_queue_any_machine_may_take() -> None:
+    """It writes the cache, mappings and keyword documents, never the index."""
+    name = "jembatan.matching.tasks.task_encode_objects"
+    assert settings.JEMBATAN_TASK_QUEUES[name] == "embedding"

@@ -314,6 +314,7 @@ JEMBATAN_TASK_QUEUES = {
     "jembatan.matching.tasks.task_embed_company": "index",
     "jembatan.matching.tasks.task_embed_companies": "index",
     "jembatan.matching.tasks.task_forget": "index",
+    "jembatan.matching.tasks.task_encode_objects": "embedding",
     "jembatan.catalogue.tasks.task_index_products": "index",
     "jembatan.events.tasks.task_schedule_event": "scheduling",
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from jembatan.matching.domain import digest, embeddings, saved_searches
+from jembatan.matching.domain import bulk_embed, digest, embeddings, saved_searches
 
 
 @shared_task
@@ -23,6 +23,14 @@ def task_embed_company(company_id: int) -> bool:
 def task_embed_companies(company_ids: list[int]) -> int:
     """Embed many firms' descriptions in one batch (queued after a bulk import)."""
     return embeddings.refresh_companies(company_ids)
+
+
+@shared_task
+def task_encode_objects(object_type: str, object_ids: list[int]) -> int:
+    """Encode a batch of profiles or companies into the embedding cache, with their mappings
+    and keyword documents, but no index write (`jembatan matching embed` writes the index
+    once, from one process). Returns how many texts were encoded."""
+    return bulk_embed.encode_objects(object_type, object_ids)
 
 
 @shared_task

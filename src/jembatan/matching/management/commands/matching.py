@@ -1,4 +1,4 @@
-"""`jembatan matching reindex | eval | digest | alerts`."""
+"""`jembatan matching reindex | embed | eval | digest | alerts`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from jembatan.core.progress import progress_bar
+from jembatan.matching.domain.bulk_embed import embed_all, queue_all
 from jembatan.matching.domain.digest import send_weekly_digests
 from jembatan.matching.domain.embeddings import reindex, reindex_items
 from jembatan.matching.domain.evaluation import EvaluationReport
@@ -28,6 +30,13 @@ REPORT_KEYS = (
 )
 
 
+def _non_negative(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return number
+
+
 class Command(BaseCommand):
     help = "Rebuild the matching indexes, evaluate retrieval, or send the weekly digests."
 
@@ -40,6 +49,28 @@ class Command(BaseCommand):
             "--missing",
             action="store_true",
             help="only embed companies whose embedding is missing or stale (resumes an import)",
+        )
+        embed = sub.add_parser(
+            "embed",
+            help="embed every missing or stale profile and company, over worker processes",
+        )
+        embed.add_argument(
+            "--workers",
+            type=_non_negative,
+            default=1,
+            help="worker processes that encode (default 1; 0: in this process)",
+        )
+        embed.add_argument(
+            "--threads",
+            type=_non_negative,
+            default=None,
+            help="encoder threads per worker (default: the cores divided by the workers)",
+        )
+        embed.add_argument(
+            "--queue",
+            action="store_true",
+            help="queue the batches to Celery workers instead (run `embed` afterwards to "
+            "write the indexes)",
         )
         evaluate = sub.add_parser("eval", help="recall@k, MRR and latency on query pairs")
         evaluate.add_argument("--pairs", required=True, help="CSV: query,relevant (or ja,id)")
@@ -69,6 +100,10 @@ class Command(BaseCommand):
             self._embed_missing()
         elif action == "reindex":
             self._reindex()
+        elif action == "embed" and options["queue"]:
+            self._queue_embedding()
+        elif action == "embed":
+            self._embed(options["workers"], options["threads"] or None)
         elif action == "eval":
             self._eval(
                 options["pairs"],
@@ -91,6 +126,34 @@ class Command(BaseCommand):
             computed = reindex(bar.update, items)
         for kind, rows in items.items():
             self.stdout.write(f"{kind}: {len(rows)} indexed, {computed[kind]} texts encoded")
+
+    def _embed(self, workers: int, threads: int | None) -> None:
+        bars: dict[str, Any] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in bars:
+                for bar in bars.values():
+                    bar.close()
+                bars[stage] = progress_bar(self.stderr, stage, total if total >= 0 else None)
+            bars[stage].update(done)
+
+        try:
+            reports = embed_all(workers, threads, progress)
+        finally:
+            for bar in bars.values():
+                bar.close()
+        for report in reports:
+            self.stdout.write(
+                f"{report.object_type}: {report.pending} missing or stale, "
+                f"{report.encoded} texts encoded, {report.indexed} indexed"
+            )
+
+    def _queue_embedding(self) -> None:
+        from jembatan.matching.tasks import task_encode_objects
+
+        for object_type, batches in queue_all(task_encode_objects.delay).items():
+            self.stdout.write(f"{object_type}: {batches} batches queued")
+        self.stdout.write("when the workers are done, run `jembatan matching embed` to index")
 
     def _embed_missing(self) -> None:
         from jembatan.matching.domain.backfill import companies_to_embed, embed_companies
