@@ -148,6 +148,11 @@ def filter_companies(params: CompanySearch) -> QuerySet[Company]:
         "certifications__code": params.certification,
         "verification": params.verification,
     }
+    if params.country and params.region and not params.region.startswith(params.country + "-"):
+        # A province or prefecture lies in one country (ISO 3166-2 codes begin with it): a
+        # region of the other country matches nothing, answered without reading the rows
+        # of a region of 200,000 firms one by one to find none of that country.
+        return companies.none()
     companies = companies.filter(**{key: value for key, value in exact.items() if value})
     return companies.order_by("name", "id")
 
