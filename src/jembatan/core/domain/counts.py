@@ -101,17 +101,25 @@ class CappedPaginator(Paginator):
     def browsable(self) -> int:
         return EXACT_UP_TO
 
-    def __init__(self, object_list: Any, per_page: int, cache_prefix: str | None = None) -> None:
+    def __init__(
+        self,
+        object_list: Any,
+        per_page: int,
+        cache_prefix: str | None = None,
+        counted: QuerySet[Any] | None = None,
+    ) -> None:
         super().__init__(object_list, per_page)
         self.cache_prefix = cache_prefix
+        self.counted = counted  # the same rows, written as the count reads them best
 
     @cached_property
     def result(self) -> ResultCount:
-        if not isinstance(self.object_list, QuerySet):
-            return ResultCount(len(self.object_list))
+        rows = self.counted if self.counted is not None else self.object_list
+        if not isinstance(rows, QuerySet):
+            return ResultCount(len(rows))
         if self.cache_prefix is None:
-            return count_rows(self.object_list)
-        return cached_count(self.object_list, self.cache_prefix)
+            return count_rows(rows)
+        return cached_count(rows, self.cache_prefix)
 
     @cached_property
     def count(self) -> int:

@@ -52,7 +52,10 @@ def company_list(request: HttpRequest) -> HttpResponse:
     else:
         # Counted exactly up to 10,000 firms, then "about" (PostgreSQL) or "more than"
         # (SQLite), kept a minute per filter set (core/domain/counts.py).
-        paginator = CappedPaginator(companies, PAGE_SIZE, cache_prefix="directory-count")
+        counted = filter_companies(search, for_count=True)
+        paginator = CappedPaginator(
+            companies, PAGE_SIZE, cache_prefix="directory-count", counted=counted
+        )
         page = paginator.get_page(request.GET.get("page"))
     # The panel starts open when the reader chose a filter (not for the defaulted country,
     # which would push the results below the fold on a phone).
