@@ -141,7 +141,7 @@ class Rows:
 
         self.connection = connection
         self.fields = list(Company._meta.concrete_fields)
-        self.columns = [f.column for f in self.fields]
+        self.columns = [str(f.column) for f in self.fields]
         self.position = {f.attname: n for n, f in enumerate(self.fields)}
         self.by_name = {f.attname: f for f in self.fields}
         self.pool = pool

@@ -54,7 +54,7 @@ class CountedPagination(StandardPagination):
 
     template = None  # the browsable API's page links need the last page number
 
-    def paginate_queryset(
+    def paginate_queryset(  # type: ignore[override]  # a queryset only: it counts with SQL
         self, queryset: QuerySet[Any], request: Request, view: APIView | None = None
     ) -> list[Any] | None:
         from jembatan.core.domain.counts import count_rows
@@ -101,12 +101,14 @@ class CountedPagination(StandardPagination):
     def get_next_link(self) -> str | None:
         if not self.has_more:
             return None
+        assert self.request is not None  # set by paginate_queryset
         url = self.request.build_absolute_uri()
         return replace_query_param(url, self.page_query_param, self.number + 1)
 
     def get_previous_link(self) -> str | None:
         if self.number <= 1:
             return None
+        assert self.request is not None  # set by paginate_queryset
         url = self.request.build_absolute_uri()
         if self.number == 2:
             return remove_query_param(url, self.page_query_param)

@@ -91,7 +91,7 @@ def cached_count(queryset: QuerySet[Any], prefix: str) -> ResultCount:
     return result
 
 
-class CappedPaginator(Paginator):
+class CappedPaginator(Paginator):  # type: ignore[type-arg]
     """Pages of a queryset counted by ``count_rows`` (kept a minute under ``cache_prefix``
     when given):
     ``count`` is the browsable rows (at most ``EXACT_UP_TO``), ``result`` what the page says.
