@@ -9,11 +9,14 @@ from django.utils import translation
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 from rest_framework.authentication import BaseAuthentication, SessionAuthentication
+from rest_framework.exceptions import NotFound
 from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
 # Token first: an anonymous request then gets 401 with `WWW-Authenticate: Token`, which
@@ -41,6 +44,75 @@ class StandardPagination(PageNumberPagination):
 
     page_size_query_param = "page_size"
     max_page_size = 200
+
+
+class CountedPagination(StandardPagination):
+    """StandardPagination for lists of millions (the company list): ``count`` is exact up to
+    10,000 rows, else PostgreSQL's estimate or, on SQLite, the floor 10,000, with
+    ``count_exact`` saying which (core/domain/counts.py); ``next`` comes from reading one
+    row past the page, so that every page stays reachable without a ``COUNT(*)``."""
+
+    template = None  # the browsable API's page links need the last page number
+
+    def paginate_queryset(  # type: ignore[override]  # a queryset only: it counts with SQL
+        self, queryset: QuerySet[Any], request: Request, view: APIView | None = None
+    ) -> list[Any] | None:
+        from jembatan.core.domain.counts import count_rows
+
+        self.request = request
+        size = self.get_page_size(request)
+        if not size:
+            return None
+        try:
+            number = int(request.query_params.get(self.page_query_param) or 1)
+        except ValueError:
+            raise NotFound(self.invalid_page_message) from None
+        if number < 1:
+            raise NotFound(self.invalid_page_message)
+        offset = (number - 1) * size
+        rows = list(queryset[offset : offset + size + 1])
+        if number > 1 and not rows:
+            raise NotFound(self.invalid_page_message)
+        self.number = number
+        self.has_more = len(rows) > size
+        self.result = count_rows(queryset)
+        return rows[:size]
+
+    def get_paginated_response(self, data: Any) -> Response:
+        return Response(
+            {
+                "count": self.result.value,
+                "count_exact": self.result.exact,
+                "next": self.get_next_link(),
+                "previous": self.get_previous_link(),
+                "results": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        described = super().get_paginated_response_schema(schema)
+        described["properties"]["count"]["description"] = (
+            "Exact up to 10,000; beyond, an estimate or a lower bound (see count_exact)."
+        )
+        described["properties"]["count_exact"] = {"type": "boolean", "example": True}
+        described["required"] = ["count", "count_exact", "results"]
+        return described
+
+    def get_next_link(self) -> str | None:
+        if not self.has_more:
+            return None
+        assert self.request is not None  # set by paginate_queryset
+        url = self.request.build_absolute_uri()
+        return replace_query_param(url, self.page_query_param, self.number + 1)
+
+    def get_previous_link(self) -> str | None:
+        if self.number <= 1:
+            return None
+        assert self.request is not None  # set by paginate_queryset
+        url = self.request.build_absolute_uri()
+        if self.number == 2:
+            return remove_query_param(url, self.page_query_param)
+        return replace_query_param(url, self.page_query_param, self.number - 1)
 
 
 class StableOrderingFilter(OrderingFilter):

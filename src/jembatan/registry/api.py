@@ -22,6 +22,7 @@ from rest_framework.serializers import BaseSerializer
 
 from jembatan.core.api import (
     API_AUTHENTICATION,
+    CountedPagination,
     ErrorDetailSerializer,
     OptionalFieldsAutoSchema,
     StableOrderingFilter,
@@ -101,7 +102,7 @@ class CompanyViewSet(
     }
     serializer_class = CompanySerializer
     schema = OptionalFieldsAutoSchema()
-    pagination_class = StandardPagination
+    pagination_class = CountedPagination  # no COUNT(*) over millions (core/domain/counts.py)
     filter_backends = [DjangoFilterBackend, StableOrderingFilter]
     filterset_class = CompanyFilterSet
     ordering_fields = [

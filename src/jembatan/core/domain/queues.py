@@ -8,7 +8,10 @@ navigation show every registered queue that the signed-in user may open, with it
                                 permission="registry.verify_company"))
 
 `pending()` returns the queryset of what waits: every page that shows the navigation counts
-all such queues in ONE query (a scalar subquery per queue). A queue whose count cannot be
+all such queues in ONE query (a scalar subquery per queue), each counted up to
+``COUNT_UP_TO`` and shown as "10,000+" beyond: a registry of millions keeps hundreds of
+thousands of firms waiting, which an exact count would read on every officer's page
+(docs/benchmarks.md, issue 15). A queue whose count cannot be
 a queryset gives `count()` instead, which costs a query of its own.
 
 Core knows nothing about the apps: it only keeps the list.
@@ -23,7 +26,10 @@ from typing import Any
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
+from django.utils.formats import number_format
 from django.utils.functional import Promise
+
+COUNT_UP_TO = 10_000
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,13 @@ class QueueCount:
     count: int
 
     @property
+    def shown(self) -> str:
+        """The count as the badge shows it: "10,000+" past ``COUNT_UP_TO``."""
+        if self.count > COUNT_UP_TO:
+            return number_format(COUNT_UP_TO, force_grouping=True) + "+"
+        return str(self.count)
+
+    @property
     def key(self) -> str:
         return self.queue.key
 
@@ -133,8 +146,11 @@ def count_pending(queues: list[OfficerQueue]) -> dict[str, int]:
             counts[queue.key] = 0
             continue
         # The SQL is Django's own compilation of the queryset, its values passed as parameters.
-        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS pending_{len(parts)})")  # noqa: S608
-        params.extend(query_params)
+        # Counted up to COUNT_UP_TO + 1 rows: past that, the badge says "10,000+".
+        parts.append(
+            f"(SELECT COUNT(*) FROM ({sql} LIMIT %s) AS pending_{len(parts)})"  # noqa: S608
+        )
+        params.extend([*query_params, COUNT_UP_TO + 1])
         keys.append(queue.key)
     if parts:
         with connections["default"].cursor() as cursor:

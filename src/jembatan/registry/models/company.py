@@ -52,6 +52,9 @@ class Certification(models.Model):
         return self.name
 
 
+LISTED = models.Q(erased_at__isnull=True)  # the rows the directory and its queues list
+
+
 class Company(FixedChoicesDisplay, models.Model):
     """An Indonesian IKM or a Japanese SME (or larger firm) in the registry."""
 
@@ -231,6 +234,32 @@ class Company(FixedChoicesDisplay, models.Model):
             # The directory's order within a country (a member's default filter): pages
             # without sorting every firm of that country (docs/benchmarks.md, load test).
             models.Index(fields=["country", "name", "id"], name="registry_co_country_name_idx"),
+            # National size (issue 15, docs/benchmarks.md): every filter of the directory
+            # pages in directory order from its own index, the officer's unfiltered
+            # directory and the API list from (name, id), the validation queue from its
+            # order; none sorts a million rows for 25. Partial on the listed rows (every
+            # list asks for erased_at IS NULL), so that a capped count reads the index only.
+            models.Index(fields=["name", "id"], name="registry_co_name_idx", condition=LISTED),
+            models.Index(
+                fields=["region", "name", "id"],
+                name="registry_co_region_name_idx",
+                condition=LISTED,
+            ),
+            models.Index(
+                fields=["size_class", "name", "id"],
+                name="registry_co_size_name_idx",
+                condition=LISTED,
+            ),
+            models.Index(
+                fields=["verification", "name", "id"],
+                name="registry_co_verif_name_idx",
+                condition=LISTED,
+            ),
+            models.Index(
+                fields=["verification", "created_at", "id"],
+                name="registry_co_queue_idx",
+                condition=LISTED,
+            ),
         ]
 
     def __str__(self) -> str:

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from jembatan.core.domain.counts import CappedPaginator
 from jembatan.matching.domain.search import company_ranking
 from jembatan.matching.interfaces.forms import with_default_country
 from jembatan.registry.domain.companies import save_company
@@ -30,25 +27,6 @@ from jembatan.registry.interfaces.forms import CompanyFilterForm, CompanyForm, C
 from jembatan.registry.models import Company
 
 PAGE_SIZE = 25
-COUNT_SECONDS = 60
-
-
-class CountCachedPaginator(Paginator):
-    """The directory's pages, with the total counted once a minute per filter set: the
-    COUNT over 100,000 firms was a fifth of a directory page's time (docs/benchmarks.md);
-    the page count may lag a new firm by that minute, the rows themselves never do."""
-
-    @cached_property
-    def count(self) -> int:
-        query = getattr(self.object_list, "query", None)
-        if query is None:
-            return super().count
-        key = "directory-count:" + hashlib.sha256(str(query).encode()).hexdigest()
-        found = cache.get(key)
-        if found is None:
-            found = super().count
-            cache.set(key, found, COUNT_SECONDS)
-        return int(found)
 
 
 def _wants_partial(request: HttpRequest, target: str) -> bool:
@@ -68,11 +46,17 @@ def company_list(request: HttpRequest) -> HttpResponse:
     if search.text.strip():
         # Text goes through matching's cross-lingual path; the page shows the fused order.
         ranked = [hit.key for hit in company_ranking(search.text, companies)]
-        page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = CappedPaginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
         rows = directory_queryset().in_bulk(list(page.object_list))
         page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
     else:
-        page = CountCachedPaginator(companies, PAGE_SIZE).get_page(request.GET.get("page"))
+        # Counted exactly up to 10,000 firms, then "about" (PostgreSQL) or "more than"
+        # (SQLite), kept a minute per filter set (core/domain/counts.py).
+        counted = filter_companies(search, for_count=True)
+        paginator = CappedPaginator(
+            companies, PAGE_SIZE, cache_prefix="directory-count", counted=counted
+        )
+        page = paginator.get_page(request.GET.get("page"))
     # The panel starts open when the reader chose a filter (not for the defaulted country,
     # which would push the results below the fold on a phone).
     filters_open = any(request.GET.get(name) for name in form.fields if name != "q")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jembatan.core.domain.counts import CappedPaginator
 from jembatan.registry.domain.queries.companies import validation_queue
 from jembatan.registry.domain.verification import (
     DecisionConflictError,
@@ -31,7 +31,9 @@ def _require_officer(request: HttpRequest) -> None:
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     _require_officer(request)
-    page = Paginator(validation_queue(), PAGE_SIZE).get_page(request.GET.get("page"))
+    # Exact up to 10,000 waiting, then "about" or "more than" (core/domain/counts.py).
+    paginator = CappedPaginator(validation_queue(), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
     return render(request, "registry/validation/queue.html", {"page": page})
 
 
