@@ -74,9 +74,19 @@ def _size_class(country: str, employees: int | None, capital: int | None, curren
     return size_class_for(firm)  # type: ignore[arg-type]
 
 
-def _same_json(stored: str, value: Any) -> bool:
-    """Whether the stored JSON text holds `value` (the same text, or the same once decoded)."""
-    return stored == json.dumps(value) or json.loads(stored) == value
+_JSON_MEMO_SIZE = 10_000  # distinct stored JSON texts remembered decoded, per import
+
+
+def _same_json(stored: str, value: Any, decoded: dict[str, Any]) -> bool:
+    """Whether the stored JSON text holds `value` once decoded; `decoded` remembers the
+    texts already decoded (a file repeats a few: "id;en", "ja"), so that an unchanged row
+    costs a dict lookup, not a json.dumps (a tenth of the comparison, measured)."""
+    known = decoded.get(stored)
+    if known is None:
+        known = json.loads(stored)
+        if len(decoded) < _JSON_MEMO_SIZE:
+            decoded[stored] = known
+    return bool(known == value)
 
 
 @dataclass
@@ -111,6 +121,7 @@ class CompanyWriter:
         self.now = timezone.now()
         self.seq = 0
         self.staged = False
+        self.decoded_json: dict[str, Any] = {}
         # Staged: the key, the file's columns and what is derived from them. Every other
         # column of a created company takes its default as a constant of the INSERT
         # (half the width to copy, measured: staging was a third of an update's time).
@@ -273,7 +284,7 @@ class CompanyWriter:
         changed = renamed = False
         for name in self.field_names:
             if current[name] != values[name] and not (
-                name == "languages" and _same_json(current[name], values[name])
+                name == "languages" and _same_json(current[name], values[name], self.decoded_json)
             ):
                 changed = True
                 renamed = renamed or name in _NAME_FIELDS
